@@ -1,0 +1,72 @@
+#include "cli/app.hpp"
+
+#include "cli/run_command.hpp"
+#include "cli/version.hpp"
+#include "core/error.hpp"
+
+#include <exception>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace trygg {
+namespace {
+
+void print_help(std::ostream& out) {
+    out << "trygg " << kVersion << " — agent-based simulation of crime and crime prevention in Borlänge\n"
+           "\n"
+           "Usage:\n"
+           "  trygg run SCENARIO.yaml [-o OUT.h5] [--replicates N] [--weeks W] [--seed S] [--threads T]\n"
+           "  trygg help COMMAND      options of one command\n"
+           "  trygg --help            this text\n"
+           "  trygg --version         version and git commit\n"
+           "\n"
+           "Commands:\n"
+           "  run    Simulate a scenario (default scenarios/baseline.yaml: Borlänge today) hour by hour\n"
+           "         for its horizon, with R replicates, and write every output to one HDF5 file\n"
+           "         (readable as netCDF-4 by h5py, xarray, R and QGIS; layout in docs/hdf5-layout.md).\n"
+           "\n"
+           "Example:\n"
+           "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
+           "\n"
+           "Exit status: 0 done, 2 bad input (the message names file, line and key), 1 internal error.\n";
+}
+
+}  // namespace
+
+int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream& err) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string command_line;
+    for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+    try {
+        if (args.empty()) {
+            print_help(err);
+            return kExitBadInput;
+        }
+        const std::string& command = args.front();
+        if (command == "--help" || command == "-h") {
+            print_help(out);
+            return kExitOk;
+        }
+        if (command == "--version" || command == "-V") {
+            out << "trygg " << kVersion << " (git " << kGitCommit << ")\n";
+            return kExitOk;
+        }
+        if (command == "help") {
+            if (args.size() > 1 && args[1] == "run") print_run_help(out);
+            else print_help(out);
+            return kExitOk;
+        }
+        if (command == "run") return run_command({args.begin() + 1, args.end()}, command_line, out, err);
+        err << "trygg: unknown command '" << command << "' (commands: run, help; see trygg --help)\n";
+        return kExitBadInput;
+    } catch (const InputError& e) {
+        err << "trygg: error: " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        err << "trygg: internal error: " << e.what() << '\n';
+        return kExitInternal;
+    }
+}
+
+}  // namespace trygg

@@ -1,0 +1,171 @@
+#include "cli/run_command.hpp"
+
+#include "cli/progress.hpp"
+#include "cli/summary.hpp"
+#include "cli/version.hpp"
+#include "core/error.hpp"
+#include "core/timeline.hpp"
+#include "io/city_config.hpp"
+#include "io/results_file.hpp"
+#include "io/scenario_config.hpp"
+#include "sim/run.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+namespace trygg {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+struct RunArgs {
+    std::string scenario;
+    std::string output;
+    std::optional<long long> replicates, weeks, seed, threads;
+    bool quiet = false;
+};
+
+po::options_description run_options() {
+    po::options_description o("Options");
+    o.add_options()
+        ("output,o", po::value<std::string>(), "HDF5 file to write (default: SCENARIO name + .h5 in the current directory)")
+        ("replicates,r", po::value<long long>(), "replicates, overriding the scenario (1–10000)")
+        ("weeks,w", po::value<long long>(), "horizon in weeks, overriding the scenario (1–523)")
+        ("seed,s", po::value<long long>(), "random seed, overriding the scenario (0–2^53)")
+        ("threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")
+        ("quiet,q", "no progress line and no summary table")
+        ("help,h", "this text");
+    return o;
+}
+
+long long checked(const std::optional<long long>& v, const char* name, long long lo, long long hi) {
+    if (*v < lo || *v > hi) {
+        throw InputError("trygg run: --" + std::string(name) + ": value " + std::to_string(*v) + " is out of range [" +
+                         std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    }
+    return *v;
+}
+
+RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
+    po::options_description visible = run_options();
+    po::options_description all;
+    all.add(visible).add_options()("scenario", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("scenario", 1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw InputError("trygg run: " + std::string(e.what()) + " (see trygg help run)");
+    }
+    help = vm.count("help") > 0;
+    if (help) {
+        print_run_help(out);
+        return {};
+    }
+    RunArgs a;
+    if (!vm.count("scenario")) throw InputError("trygg run: no scenario file given (e.g. trygg run scenarios/baseline.yaml)");
+    a.scenario = vm["scenario"].as<std::string>();
+    if (vm.count("output")) a.output = vm["output"].as<std::string>();
+    auto get = [&](const char* k) -> std::optional<long long> {
+        if (vm.count(k)) return vm[k].as<long long>();
+        return std::nullopt;
+    };
+    a.replicates = get("replicates");
+    a.weeks = get("weeks");
+    a.seed = get("seed");
+    a.threads = get("threads");
+    a.quiet = vm.count("quiet") > 0;
+    return a;
+}
+
+// Fail before hours of simulation, not after, if the output cannot be written.
+void check_output_path(const fs::path& out) {
+    const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw InputError("trygg run: --output: directory does not exist: " + dir.string());
+    if (fs::is_directory(out, ec)) throw InputError("trygg run: --output: " + out.string() + " is a directory");
+}
+
+}  // namespace
+
+void print_run_help(std::ostream& out) {
+    out << "Usage: trygg run SCENARIO.yaml [options]\n"
+           "\n"
+           "Simulates the scenario's city hour by hour over its horizon (start_date, weeks) for each\n"
+           "replicate and writes one HDF5 file: weekly crimes per district and type, crimes per cell,\n"
+           "the grid and districts, and full provenance. Then prints crimes per district and type per\n"
+           "year, mean over replicates. The same seed gives the same datasets at any --threads.\n"
+           "\n"
+        << run_options()
+        << "\n"
+           "Example:\n"
+           "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 4 --weeks 52\n";
+}
+
+int run_command(const std::vector<std::string>& args, const std::string& command_line, std::ostream& out,
+                std::ostream& err) {
+    bool help = false;
+    const RunArgs a = parse(args, out, help);
+    if (help) return 0;
+    const auto started = std::chrono::steady_clock::now();
+
+    ScenarioConfig scenario = load_scenario_config(a.scenario);
+    if (a.replicates) scenario.replicates = static_cast<int>(checked(a.replicates, "replicates", 1, kMaxReplicates));
+    if (a.weeks) scenario.weeks = static_cast<int>(checked(a.weeks, "weeks", 1, kMaxWeeks));
+    if (a.seed) scenario.seed = static_cast<std::uint64_t>(checked(a.seed, "seed", 0, 9007199254740992LL));
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const int threads = a.threads ? static_cast<int>(checked(a.threads, "threads", 1, 1024)) : static_cast<int>(cores);
+    const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
+    check_output_path(output);
+
+    CityConfig config = load_city_config(scenario.city_file);
+    City city;
+    try {
+        city = build_city(std::move(config.spec));
+    } catch (const ConfigError&) {
+        throw;
+    } catch (const InputError& e) {
+        throw InputError(config.file.string() + ": " + e.what());
+    }
+    const Timeline timeline = build_timeline(scenario.start_date, scenario.weeks, city.location, city.school_holidays);
+
+    ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");
+    const RunOptions options{scenario.seed, scenario.replicates, threads};
+    RunOutput result = run_scenario(city, config.params, timeline, options,
+                                    [&](std::int64_t done, std::int64_t total) { progress.update(done, total); });
+    progress.finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    RunProvenance prov;
+    prov.trygg_version = kVersion;
+    prov.git_commit = kGitCommit;
+    prov.city_file = scenario.city_file.string();
+    prov.scenario_file = scenario.file.string();
+    prov.city_yaml = config.text;
+    prov.scenario_yaml = scenario.text + "\n# trygg command line: " + command_line + "\n";
+    prov.start_date = to_string(scenario.start_date);
+    prov.seed = scenario.seed;
+    prov.replicates = scenario.replicates;
+    prov.weeks = scenario.weeks;
+    prov.threads = threads;
+    prov.wall_seconds = seconds;
+    write_run_file(output, prov, result.grid, result.districts, result.results);
+
+    if (!a.quiet) {
+        print_summary(out, result.results, result.districts);
+        out << "\nWrote " << output.string() << ": " << scenario.replicates << " replicate(s) × " << scenario.weeks
+            << " weeks, seed " << scenario.seed << ", " << threads << " thread(s), " << format_duration(seconds) << " ("
+            << static_cast<long long>(static_cast<double>(result.agent_hours) / seconds / 1e6) << " M agent-hours/s)\n";
+    }
+    return 0;
+}
+
+}  // namespace trygg

@@ -1,0 +1,75 @@
+#include "cli/summary.hpp"
+
+#include <cstdio>
+#include <ostream>
+#include <string>
+
+namespace trygg {
+
+std::vector<double> yearly_means(const RunResults& r) {
+    const auto D = static_cast<std::size_t>(r.districts);
+    const auto T = static_cast<std::size_t>(r.crime_types);
+    std::vector<double> mean(D * T, 0.0);
+    if (r.replicates == 0 || r.weeks == 0) return mean;
+    for (std::size_t k = 0; k < r.crimes_true.size(); ++k) mean[k % (D * T)] += r.crimes_true[k];
+    const double scale = 52.0 / (static_cast<double>(r.weeks) * r.replicates);
+    for (auto& m : mean) m *= scale;
+    return mean;
+}
+
+namespace {
+
+// Pads by displayed characters, not bytes, so "Tjärna Ängar" lines up.
+std::string pad(const std::string& s, std::size_t width) {
+    std::size_t chars = 0;
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (starts_char && chars == width) break;
+        if (starts_char) ++chars;
+        out += s[i];
+    }
+    return out + std::string(width - chars, ' ');
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& districts) {
+    const auto mean = yearly_means(r);
+    const auto T = static_cast<std::size_t>(r.crime_types);
+    constexpr std::size_t name_width = 30;
+    out << "Crimes per year, mean of " << r.replicates << " replicate(s) (true events)\n";
+    out << pad("district", name_width);
+    for (const auto& name : r.crime_type_names) {
+        char h[16];
+        std::snprintf(h, sizeof h, "%10s", name.substr(0, 9).c_str());
+        out << h;
+    }
+    out << "     total\n";
+    std::vector<double> column(T, 0.0);
+    char cell[32];
+    for (std::size_t d = 0; d < static_cast<std::size_t>(r.districts); ++d) {
+        out << pad(districts.names[d], name_width);
+        double row = 0.0;
+        for (std::size_t t = 0; t < T; ++t) {
+            const double v = mean[d * T + t];
+            std::snprintf(cell, sizeof cell, "%10.1f", v);
+            out << cell;
+            row += v;
+            column[t] += v;
+        }
+        std::snprintf(cell, sizeof cell, "%10.1f", row);
+        out << cell << '\n';
+    }
+    out << pad("Total", name_width);
+    double all = 0.0;
+    for (double c : column) {
+        std::snprintf(cell, sizeof cell, "%10.1f", c);
+        out << cell;
+        all += c;
+    }
+    std::snprintf(cell, sizeof cell, "%10.1f", all);
+    out << cell << '\n';
+}
+
+}  // namespace trygg

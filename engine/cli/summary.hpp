@@ -1,0 +1,14 @@
+#pragma once
+// The table `trygg run` prints: crimes per district and type per year, mean over replicates.
+#include "sim/results.hpp"
+
+#include <iosfwd>
+#include <vector>
+
+namespace trygg {
+
+// Mean over replicates of crimes per year, [district][type]; weeks scale to 52.
+std::vector<double> yearly_means(const RunResults& results);
+void print_summary(std::ostream& out, const RunResults& results, const DistrictTable& districts);
+
+}  // namespace trygg

@@ -1,0 +1,41 @@
+#include "io/projection.hpp"
+
+#include "core/error.hpp"
+
+#include <proj.h>
+
+#include <cmath>
+
+namespace trygg {
+
+Projection::Projection(const std::string& from_crs, const std::string& to_crs) : from_(from_crs), to_(to_crs) {
+    ctx_ = proj_context_create();
+    PJ* raw = proj_create_crs_to_crs(ctx_, from_crs.c_str(), to_crs.c_str(), nullptr);
+    if (!raw) {
+        const std::string why = proj_context_errno_string(ctx_, proj_context_errno(ctx_));
+        proj_context_destroy(ctx_);
+        throw InputError("cannot transform coordinates from '" + from_crs + "' to '" + to_crs + "': " + why);
+    }
+    transform_ = proj_normalize_for_visualization(ctx_, raw);
+    proj_destroy(raw);
+    if (!transform_) {
+        proj_context_destroy(ctx_);
+        throw InputError("cannot normalise axis order for '" + from_crs + "' to '" + to_crs + "'");
+    }
+}
+
+Projection::~Projection() {
+    proj_destroy(transform_);
+    proj_context_destroy(ctx_);
+}
+
+Point Projection::operator()(double x, double y) const {
+    const PJ_COORD out = proj_trans(transform_, PJ_FWD, proj_coord(x, y, 0, 0));
+    if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y)) {
+        throw InputError("coordinate (" + std::to_string(x) + ", " + std::to_string(y) + ") cannot be transformed from " +
+                         from_ + " to " + to_);
+    }
+    return {out.xy.x, out.xy.y};
+}
+
+}  // namespace trygg

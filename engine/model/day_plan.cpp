@@ -1,0 +1,144 @@
+#include "model/day_plan.hpp"
+
+#include <algorithm>
+
+namespace trygg {
+
+Presence home_kind(AgeGroup g) { return g == AgeGroup::Adult ? Presence::HomeAdult : Presence::HomeMinor; }
+Presence indoors_kind(AgeGroup g) { return g == AgeGroup::Adult ? Presence::IndoorsAdult : Presence::IndoorsMinor; }
+Presence public_kind(AgeGroup g) {
+    switch (g) {
+        case AgeGroup::Adult: return Presence::PublicAdult;
+        case AgeGroup::Youth: return Presence::PublicYouth;
+        default: return Presence::PublicChild;
+    }
+}
+
+RoutineAgents build_routine_agents(const Population& pop, const Sites& sites) {
+    RoutineAgents a;
+    const std::size_t n = pop.size();
+    a.routine_class.resize(n);
+    a.age_group.resize(n);
+    a.age.resize(n);
+    a.home_site.resize(n);
+    a.anchor_site.resize(n);
+    a.offender_rank.assign(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        a.routine_class[i] = static_cast<std::uint8_t>(
+            routine_class(static_cast<Schedule>(pop.schedule[i]), static_cast<Leisure>(pop.leisure[i])));
+        const int age = pop.age[i];
+        a.age[i] = pop.age[i];
+        a.age_group[i] = static_cast<std::uint8_t>(age < 12 ? AgeGroup::Child : age < 18 ? AgeGroup::Youth : AgeGroup::Adult);
+        a.home_site[i] = sites.of_cell(pop.home_cell[i]);
+        a.anchor_site[i] = pop.anchor_cell[i] < 0 ? -1 : sites.of_cell(pop.anchor_cell[i]);
+        if (pop.propensity[i] > 0) {
+            a.offender_rank[i] = static_cast<std::int32_t>(a.offenders.size());
+            a.offenders.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+    return a;
+}
+
+namespace {
+
+// 16-bit uniforms from Philox words: word k holds lanes 2k and 2k+1.
+inline std::uint32_t lane16(const std::array<std::uint32_t, 4>& w, int k) {
+    return (w[static_cast<std::size_t>(k >> 1)] >> ((k & 1) * 16)) & 0xffffu;
+}
+
+// Closing hour of a place in the model day's clock (4..28).
+inline int closing_in_day(int open_from, int open_to) {
+    return open_to <= open_from || open_to < 4 ? open_to + 24 : open_to;
+}
+
+}  // namespace
+
+void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last,
+              MoveBuckets& moves, OffenderDay& offenders) {
+    const auto& a = ctx.agents;
+    const auto& t = ctx.tables;
+    const auto& dest = ctx.destinations;
+    const bool weekend = t.weekend[static_cast<std::size_t>(day)] != 0;
+    const auto uday = static_cast<std::uint32_t>(day);
+    constexpr std::array<Block, kBlocks> order = {Block::Main, Block::Errand, Block::Activity, Block::Hangout, Block::NightOut};
+
+    for (std::size_t i = first; i < last; ++i) {
+        const int rc = a.routine_class[i];
+        const std::uint32_t* p = t.row(day, rc);
+        const auto w1 = ctx.rng.words(Stream::DayPlan, static_cast<std::uint32_t>(i), uday, 0);
+        unsigned present = 0;
+        for (int b = 0; b < kBlocks; ++b) present |= (lane16(w1, b) < p[b] ? 1u : 0u) << b;
+        const int rank = a.offender_rank[i];
+        if (rank >= 0) offenders.count[static_cast<std::size_t>(rank)] = 0;
+        if (present == 0) continue;
+
+        // Ten more lanes for start/length and destination: lanes 5..7 of w1, all of w2.
+        const auto w2 = ctx.rng.words(Stream::DayPlan, static_cast<std::uint32_t>(i), uday, 1);
+        auto detail = [&](int k) { return k < 3 ? lane16(w1, 5 + k) : lane16(w2, k - 3); };
+
+        const int schedule = rc / kLeisurePatterns;
+        const auto group = static_cast<AgeGroup>(a.age_group[i]);
+        const std::int32_t home = a.home_site[i];
+        const std::int32_t home_slot = slot(home, home_kind(group));
+        int clock = 4;
+        for (int k = 0; k < kBlocks; ++k) {
+            Block b = order[static_cast<std::size_t>(k)];
+            if (!(present & (1u << static_cast<int>(b)))) continue;
+            const std::uint32_t timing = detail(2 * k);
+            const std::uint32_t choice = detail(2 * k + 1);
+            int start = std::max<int>(t.start_hour(schedule, static_cast<int>(b), timing & 0xffu), clock);
+            int end = std::min<int>(start + t.length(schedule, static_cast<int>(b), timing >> 8), 27);
+            std::int32_t site = -1;
+            Presence kind = public_kind(group);
+            switch (b) {
+                case Block::Main:
+                    site = a.anchor_site[i];
+                    kind = indoors_kind(group);
+                    break;
+                case Block::Errand:
+                    site = dest.errand.pick(static_cast<std::size_t>(home), choice);
+                    if (site < 0) continue;
+                    break;
+                case Block::Activity: {
+                    const int venue = dest.venue_place[static_cast<std::size_t>(home)];
+                    const Place* place = venue < 0 ? nullptr : &ctx.city.places[static_cast<std::size_t>(venue)];
+                    if (place && is_open(place->open_from, place->open_to, place->open_weekends, weekend, start % 24)) {
+                        site = dest.venue_site[static_cast<std::size_t>(home)];
+                        kind = indoors_kind(group);
+                        end = std::min(end, closing_in_day(place->open_from, place->open_to));
+                        break;
+                    }
+                    // Nowhere supervised to go: the young spend the time with peers outside
+                    // instead (the Mahoney & Stattin 2000 mechanism); adults stay home.
+                    if (group == AgeGroup::Adult) continue;
+                    b = Block::Hangout;
+                    site = dest.hangout.pick(static_cast<std::size_t>(home), choice);
+                    if (site < 0) continue;
+                    break;
+                }
+                case Block::Hangout:
+                    site = dest.hangout.pick(static_cast<std::size_t>(home), choice);
+                    if (site < 0) continue;
+                    break;
+                case Block::NightOut:
+                    if (a.age[i] < ctx.params.night_out_min_age) continue;
+                    site = dest.night_out.pick(0, choice);
+                    if (site < 0) continue;
+                    break;
+                default: break;
+            }
+            if (start >= end) continue;
+            const std::int32_t away_slot = site < 0 ? -1 : slot(site, kind);
+            moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({home_slot, away_slot});
+            moves.by_hour[static_cast<std::size_t>(end - 4)].push_back({away_slot, home_slot});
+            if (rank >= 0) {
+                auto& n = offenders.count[static_cast<std::size_t>(rank)];
+                offenders.segments[static_cast<std::size_t>(rank) * kMaxSegments + n++] =
+                    Segment{site, static_cast<std::uint8_t>(start), static_cast<std::uint8_t>(end), kind, 0};
+            }
+            clock = end;
+        }
+    }
+}
+
+}  // namespace trygg

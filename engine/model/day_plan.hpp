@@ -1,0 +1,85 @@
+#pragma once
+// The day planner: for every person and day, the blocks away from home, turned into moves
+// between occupancy slots bucketed by hour. This is the hot kernel: one pass over the
+// population per day, two Philox calls per person, no allocation and no virtual call.
+// Occupancy is then updated on transitions only (DESIGN §7), a few times per person-day,
+// instead of touching every agent every hour.
+#include "core/rng.hpp"
+#include "model/day_tables.hpp"
+#include "model/destinations.hpp"
+#include "model/presence.hpp"
+#include "population/population.hpp"
+#include "world/city.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace trygg {
+
+enum class AgeGroup : std::uint8_t { Child, Youth, Adult };  // <12, 12–17, 18+
+
+// Per person, what the planner needs, in hot-loop form.
+struct RoutineAgents {
+    std::vector<std::uint8_t> routine_class;
+    std::vector<std::uint8_t> age_group;
+    std::vector<std::uint8_t> age;
+    std::vector<std::int32_t> home_site;
+    std::vector<std::int32_t> anchor_site;    // -1: outside the municipality
+    std::vector<std::int32_t> offender_rank;  // -1: no active criminal career
+    std::vector<std::uint32_t> offenders;     // [rank] person
+    std::size_t size() const { return routine_class.size(); }
+};
+RoutineAgents build_routine_agents(const Population& pop, const Sites& sites);
+
+// One person moving between two occupancy slots; -1 is outside the city.
+struct Move {
+    std::int32_t from;
+    std::int32_t to;
+};
+
+// Where an offender is during one block of the day (clock hours [start, end), 4..27).
+struct Segment {
+    std::int32_t site = -1;
+    std::uint8_t start = 0;
+    std::uint8_t end = 0;
+    Presence kind = Presence::HomeAdult;
+    std::uint8_t pad = 0;
+};
+inline constexpr int kMaxSegments = kBlocks;
+inline constexpr int kDayHours = 24;   // buckets: clock hours 4..27
+
+// Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00).
+struct MoveBuckets {
+    std::array<std::vector<Move>, kDayHours> by_hour;
+    void clear() {
+        for (auto& v : by_hour) v.clear();
+    }
+};
+
+// Offender whereabouts for the current day, indexed by offender rank.
+struct OffenderDay {
+    std::vector<Segment> segments;       // [rank][kMaxSegments]
+    std::vector<std::uint8_t> count;     // [rank]
+};
+
+struct DayPlanContext {
+    const City& city;
+    const DayTables& tables;
+    const Destinations& destinations;
+    const RoutineAgents& agents;
+    const RoutineParams& params;
+    const CounterRng& rng;
+};
+
+// Plans persons [first, last) for `day` into `moves` and `offenders`. Safe to run for
+// disjoint person ranges concurrently (offender segments are indexed by rank).
+void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last,
+              MoveBuckets& moves, OffenderDay& offenders);
+
+// The presence kind of a person in a setting.
+Presence home_kind(AgeGroup g);
+Presence indoors_kind(AgeGroup g);
+Presence public_kind(AgeGroup g);
+
+}  // namespace trygg

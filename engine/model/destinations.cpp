@@ -1,0 +1,99 @@
+#include "model/destinations.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace trygg {
+
+void ChoiceTable::add_row(const std::vector<std::int32_t>& sites, const std::vector<double>& weights) {
+    double total = 0.0;
+    for (double w : weights) total += w > 0 ? w : 0.0;
+    if (!(total > 0)) {  // nothing reachable: an empty row, the block is skipped
+        offset.push_back(static_cast<std::uint32_t>(site.size()));
+        return;
+    }
+    double cum = 0.0;
+    for (std::size_t k = 0; k < sites.size(); ++k) {
+        if (!(weights[k] > 0)) continue;
+        cum += weights[k];
+        site.push_back(sites[k]);
+        threshold.push_back(static_cast<std::uint32_t>(std::lround(cum / total * 65536.0)));
+    }
+    if (!threshold.empty() && offset.back() != threshold.size()) threshold.back() = 65536;
+    offset.push_back(static_cast<std::uint32_t>(site.size()));
+}
+
+Destinations build_destinations(const City& city, const Sites& sites, const RoutineParams& params) {
+    Destinations d;
+    const auto& traits = city.place_types;
+    std::vector<std::int32_t> errand_sites;
+    std::vector<double> errand_pull;
+    std::vector<std::int32_t> night_sites;
+    std::vector<double> night_pull;
+    std::vector<int> venues;
+    // Hangout pull of a site: 1 for an ordinary populated cell, more where places draw youth.
+    std::vector<double> hangout_pull(static_cast<std::size_t>(sites.size()), 0.0);
+    for (std::int32_t s = 0; s < sites.size(); ++s) {
+        if (sites.residents[static_cast<std::size_t>(s)] > 0) hangout_pull[static_cast<std::size_t>(s)] = 1.0;
+    }
+    for (std::size_t p = 0; p < city.places.size(); ++p) {
+        const auto& t = traits[static_cast<std::size_t>(city.places[p].type)];
+        const std::int32_t s = sites.of_cell(city.place_cell[p]);
+        if (t.errand_weight > 0) {
+            errand_sites.push_back(s);
+            errand_pull.push_back(t.errand_weight);
+        }
+        if (t.nightlife) {
+            night_sites.push_back(s);
+            night_pull.push_back(1.0);
+        }
+        if (t.structured_activity) venues.push_back(static_cast<int>(p));
+        hangout_pull[static_cast<std::size_t>(s)] += t.hangout_weight;
+    }
+    d.night_out.add_row(night_sites, night_pull);
+
+    const double radius = params.hangout_radius_m;
+    const int reach = static_cast<int>(std::ceil(radius / city.grid.cell_size));
+    std::vector<std::int32_t> near_sites;
+    std::vector<double> near_pull;
+    std::vector<double> weights(errand_sites.size());
+    for (std::int32_t h = 0; h < sites.size(); ++h) {
+        const int cell = sites.cell[static_cast<std::size_t>(h)];
+        const Point at = city.grid.centre(cell);
+        for (std::size_t k = 0; k < errand_sites.size(); ++k) {
+            const Point to = city.grid.centre(sites.cell[static_cast<std::size_t>(errand_sites[k])]);
+            weights[k] = errand_pull[k] * std::exp(-distance(at, to) / params.errand_distance_scale_m);
+        }
+        d.errand.add_row(errand_sites, weights);
+
+        near_sites.clear();
+        near_pull.clear();
+        const int c0 = city.grid.col(cell);
+        const int r0 = city.grid.row(cell);
+        for (int r = std::max(0, r0 - reach); r <= std::min(city.grid.ny - 1, r0 + reach); ++r) {
+            for (int c = std::max(0, c0 - reach); c <= std::min(city.grid.nx - 1, c0 + reach); ++c) {
+                const int other = city.grid.index(c, r);
+                const std::int32_t s = sites.of_cell(other);
+                if (s < 0 || distance(at, city.grid.centre(other)) > radius) continue;
+                near_sites.push_back(s);
+                near_pull.push_back(hangout_pull[static_cast<std::size_t>(s)]);
+            }
+        }
+        d.hangout.add_row(near_sites, near_pull);
+
+        int best = -1;
+        double best_d = std::numeric_limits<double>::infinity();
+        for (int p : venues) {
+            const double dist = distance(at, city.places[static_cast<std::size_t>(p)].where);
+            if (dist < best_d) {
+                best_d = dist;
+                best = p;
+            }
+        }
+        d.venue_place.push_back(best);
+        d.venue_site.push_back(best < 0 ? -1 : sites.of_cell(city.place_cell[static_cast<std::size_t>(best)]));
+    }
+    return d;
+}
+
+}  // namespace trygg

@@ -1,0 +1,37 @@
+#pragma once
+// Occupancy: how many people of each kind are at each site in the current hour. Starts
+// with everyone at home and is kept current by applying the day planner's moves.
+#include "model/day_plan.hpp"
+#include "model/presence.hpp"
+#include "model/sites.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace trygg {
+
+class Occupancy {
+public:
+    Occupancy(const Sites& sites, const RoutineAgents& agents);
+
+    void apply(const std::vector<Move>& moves) {
+        for (const Move& m : moves) {
+            if (m.from >= 0) --count_[static_cast<std::size_t>(m.from)];
+            if (m.to >= 0) ++count_[static_cast<std::size_t>(m.to)];
+        }
+    }
+    void set_visitors(std::int32_t site, std::int32_t visitors) {
+        count_[static_cast<std::size_t>(slot(site, Presence::Visitor))] = visitors;
+    }
+    std::int32_t at(std::int32_t site, Presence kind) const {
+        return count_[static_cast<std::size_t>(slot(site, kind))];
+    }
+    const std::int32_t* site_counts(std::int32_t site) const { return &count_[static_cast<std::size_t>(slot(site, Presence::HomeAdult))]; }
+    std::int64_t residents_present() const;  // everyone counted, visitors excluded
+    const std::vector<std::int32_t>& raw() const { return count_; }
+
+private:
+    std::vector<std::int32_t> count_;  // [site][Presence]
+};
+
+}  // namespace trygg

@@ -1,0 +1,96 @@
+#include "model/offending.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace trygg {
+namespace {
+
+bool in_hours(int from, int to, int hour) {
+    return from <= to ? hour >= from && hour < to : hour >= from || hour < to;
+}
+
+// Raw target counts, before saturation.
+double targets(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s) {
+    const auto k = static_cast<std::size_t>(s.site);
+    const std::int32_t* c = occ.site_counts(s.site);
+    auto n = [&](Presence kind) { return static_cast<double>(c[static_cast<int>(kind)]); };
+    const double in_public = n(Presence::PublicAdult) + n(Presence::PublicYouth) + n(Presence::Visitor);
+    switch (type) {
+        case CrimeType::Burglary: {
+            // Homes nobody is in: the classic target is the home empty in daytime.
+            const double residents = sites.residents[k];
+            if (residents <= 0) return 0.0;
+            const double home = n(Presence::HomeAdult) + n(Presence::HomeMinor);
+            return sites.homes[k] * std::clamp(1.0 - home / residents, 0.0, 1.0);
+        }
+        case CrimeType::VehicleTheft:
+            return p.cars_per_resident * n(Presence::HomeAdult) + p.cars_per_worker * n(Presence::IndoorsAdult) +
+                   p.cars_per_visitor * n(Presence::Visitor);
+        case CrimeType::BicycleTheft:
+            return p.bikes_per_person * (n(Presence::IndoorsAdult) + n(Presence::IndoorsMinor) + n(Presence::PublicAdult) +
+                                         n(Presence::PublicYouth) + n(Presence::PublicChild));
+        case CrimeType::OtherTheft:
+        case CrimeType::Robbery:
+        case CrimeType::Drugs:
+            return in_public;
+        case CrimeType::ShopTheft:
+            return is_open(sites.shop_open_from[k], sites.shop_open_to[k], sites.shop_open_weekends[k] != 0, s.weekend, s.clock_hour)
+                       ? sites.shops[k]
+                       : 0.0;
+        case CrimeType::Vandalism:
+            return sites.homes[k] + p.vandalism_place_weight * sites.places[k];
+        case CrimeType::Assault: {
+            double alcohol = 1.0;
+            if (sites.nightlife[k] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour)) alcohol += p.nightlife_violence_factor;
+            if (s.festive_night) alcohol *= p.festive_violence_factor;
+            return in_public * alcohol;
+        }
+        default: return 0.0;
+    }
+}
+
+}  // namespace
+
+double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s) {
+    const double o = targets(type, p, sites, occ, s);
+    const double half = p.types[static_cast<std::size_t>(type)].opportunity_half;
+    return o / (o + half);
+}
+
+double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s) {
+    const auto k = static_cast<std::size_t>(s.site);
+    const auto& t = p.types[static_cast<std::size_t>(type)];
+    const std::int32_t* c = occ.site_counts(s.site);
+    const double guardians = sites.collective_efficacy[k] *
+        (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
+         p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]);
+    const double d_guard = 1.0 - std::exp(-guardians / t.guardian_scale);
+    const double d_light = t.lighting_effect * sites.lighting[k] * s.darkness;
+    const double d_camera = t.camera_effect * sites.cameras[k] * (sites.monitored[k] ? 1.0 : p.unmonitored_camera_factor);
+    return p.max_deterrence * (1.0 - (1.0 - d_guard) * (1.0 - d_light) * (1.0 - d_camera));
+}
+
+OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
+                           double propensity, bool youth) {
+    OffenceRates r;
+    double peer = 1.0;
+    if (youth) {
+        // Peers present raise youth offending (Warr 2002); the offender is not their own peer.
+        const double peers = std::max(0, occ.at(s.site, Presence::PublicYouth) - 1);
+        peer += p.peer_gain * std::min(peers, static_cast<double>(p.peer_cap)) / p.peer_cap;
+    }
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        const auto type = static_cast<CrimeType>(t);
+        const double base = p.types[static_cast<std::size_t>(t)].base_rate;
+        if (base <= 0) continue;
+        const double o = opportunity(type, p, sites, occ, s);
+        if (o <= 0) continue;
+        const double rate = base * propensity * o * peer * (1.0 - deterrence(type, p, sites, occ, s));
+        r.rate[static_cast<std::size_t>(t)] = rate;
+        r.total += rate;
+    }
+    return r;
+}
+
+}  // namespace trygg

@@ -1,0 +1,65 @@
+#pragma once
+// The situational offending rule (DESIGN §3.5). Per offender-hour in public space:
+//
+//   rate(type) = base(type) × propensity × opportunity(site, hour, type)
+//                × peer_factor × (1 − deterrence(site, hour, type))
+//
+// Routine activity theory (Cohen & Felson 1979): a motivated offender, a suitable target
+// and no capable guardian; Situational Action Theory (Wikström 2012): propensity × setting.
+// Opportunity and deterrence saturate, so crowds neither explode crime nor make it vanish.
+// This is the seam where near-repeat attractiveness, displacement, police and field
+// workers will plug in: each is another factor in opportunity or deterrence.
+#include "model/crime_type.hpp"
+#include "model/occupancy.hpp"
+#include "model/sites.hpp"
+
+#include <array>
+
+namespace trygg {
+
+struct CrimeTypeParams {
+    double base_rate = 0.0;         // offences per offender-hour at full opportunity, no deterrence
+    double opportunity_half = 0.0;  // targets at which opportunity is half its maximum
+    double guardian_scale = 0.0;    // efficacy-weighted guardians that deter 1 − 1/e of offences
+    double lighting_effect = 0.0;   // deterrence by full lighting in full darkness
+    double camera_effect = 0.0;     // deterrence by full, monitored camera coverage
+};
+
+struct OffendingParams {
+    std::array<CrimeTypeParams, kCrimeTypes> types{};
+    double max_deterrence = 0.0;         // deterrence saturates below 1
+    double unmonitored_camera_factor = 0.0;  // cameras nobody watches deter this share of monitored ones
+    double home_guardian_weight = 0.0;   // a neighbour at home, relative to a passer-by
+    double peer_gain = 0.0;              // youth offending × (1 + gain) with a full group of peers
+    int peer_cap = 1;                    // peers beyond this add nothing
+    double cars_per_resident = 0.0;
+    double cars_per_worker = 0.0;
+    double cars_per_visitor = 0.0;
+    double bikes_per_person = 0.0;
+    double vandalism_place_weight = 0.0; // a public building counts as this many homes
+    double nightlife_violence_factor = 0.0;  // × assault opportunity at bars in night hours
+    int nightlife_from = 21;             // night-life hours (clock), for the factor above
+    int nightlife_to = 3;
+    double festive_violence_factor = 1.0;    // × assault opportunity on festive nights
+};
+
+// What an offender finds at a site in a given hour.
+struct Setting {
+    std::int32_t site = 0;
+    int clock_hour = 0;       // 0..23
+    float darkness = 0.0f;    // share of the hour in the dark
+    bool weekend = false;
+    bool festive_night = false;
+};
+
+struct OffenceRates {
+    std::array<double, kCrimeTypes> rate{};
+    double total = 0.0;
+};
+
+double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
+double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
+OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
+                           double propensity, bool youth);
+
+}  // namespace trygg

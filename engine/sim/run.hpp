@@ -1,0 +1,34 @@
+#pragma once
+// A run: R replicates of one scenario, concurrently, each with agents in parallel inside.
+#include "core/timeline.hpp"
+#include "sim/model_params.hpp"
+#include "sim/replicate.hpp"
+#include "sim/results.hpp"
+#include "world/city.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace trygg {
+
+struct RunOptions {
+    std::uint64_t seed = 0;
+    int replicates = 1;
+    int threads = 1;  // worker threads of the run's own task arena
+};
+
+// Progress in replicate-weeks done of replicate-weeks in all; called from any thread,
+// serialised by the caller's callback if it needs to be.
+using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct RunOutput {
+    RunResults results;
+    GridDescription grid;
+    DistrictTable districts;
+    std::int64_t agent_hours = 0;
+};
+
+RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline,
+                       const RunOptions& options, const Progress& progress = {});
+
+}  // namespace trygg

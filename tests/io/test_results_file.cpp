@@ -1,0 +1,521 @@
+// Tests of the run file: exact round trip, atomic replacement, byte-for-byte reproducibility,
+// rejection of foreign or outdated files, and that netCDF tools (ncdump, xarray) can open it.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <numeric>
+#include <set>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "io/hdf5_handle.hpp"
+#include "io/results_file.hpp"
+
+namespace trygg {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Inputs {
+    RunProvenance provenance;
+    GridDescription grid;
+    DistrictTable districts;
+    RunResults results;
+};
+
+// A run small enough to check by eye but with every field set to something distinctive:
+// UTF-8 names, a seed above 2^63, -1 cells outside the districts.
+Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
+    Inputs in;
+    RunProvenance& p = in.provenance;
+    p.trygg_version = "0.1.0";
+    p.git_commit = "0123456789ab";
+    p.city_file = "configs/borlänge.yaml";
+    p.scenario_file = "scenarios/baseline.yaml";
+    p.city_yaml = "city: Borlänge\ndistricts:\n  - Tjärna Ängar\n  - Centrum\n";
+    p.scenario_yaml = "weeks: 3\npolice:\n  patrols: 4\n";
+    p.start_date = "2024-01-01";
+    p.seed = 0xFEDCBA9876543210ULL;
+    p.replicates = replicates;
+    p.weeks = weeks;
+    p.threads = 8;
+    p.wall_seconds = 12.25;
+
+    GridDescription& g = in.grid;
+    g.nx = nx;
+    g.ny = ny;
+    g.x0 = 532150.0;
+    g.y0 = 6701050.0;
+    g.cell_size = 100.0;
+    const auto cells = static_cast<std::size_t>(nx * ny);
+    for (std::size_t i = 0; i < cells; ++i) {
+        const auto k = static_cast<std::int32_t>(i);
+        g.district.push_back(k % 3 == 2 ? -1 : k % 2);
+        g.deso.push_back(k % 5 == 4 ? -1 : k % 4);
+        g.population.push_back((k * 37) % 101);
+    }
+
+    in.districts.names = {"Tjärna Ängar", "Centrum"};
+    in.districts.codes = {"2081-TÄ", "2081-C"};
+    in.districts.population = {4210, 5123};
+
+    RunResults& r = in.results;
+    r.replicates = replicates;
+    r.weeks = weeks;
+    r.districts = 2;
+    r.crime_types = 2;
+    r.ny = ny;
+    r.nx = nx;
+    r.crime_type_names = {"bostadsinbrott", "rån"};
+    r.crimes_true.resize(static_cast<std::size_t>(replicates * weeks * 2 * 2));
+    for (std::size_t i = 0; i < r.crimes_true.size(); ++i) {
+        r.crimes_true[i] = static_cast<std::int32_t>((i * 7) % 11);
+    }
+    r.crimes_cells.resize(static_cast<std::size_t>(replicates * 2) * cells);
+    for (std::size_t i = 0; i < r.crimes_cells.size(); ++i) {
+        r.crimes_cells[i] = static_cast<std::int32_t>((i * 3) % 5);
+    }
+    return in;
+}
+
+void expect_same(const Inputs& want, const RunFile& got) {
+    const RunProvenance& a = want.provenance;
+    const RunProvenance& b = got.provenance;
+    EXPECT_EQ(a.trygg_version, b.trygg_version);
+    EXPECT_EQ(a.git_commit, b.git_commit);
+    EXPECT_EQ(a.city_file, b.city_file);
+    EXPECT_EQ(a.scenario_file, b.scenario_file);
+    EXPECT_EQ(a.city_yaml, b.city_yaml);
+    EXPECT_EQ(a.scenario_yaml, b.scenario_yaml);
+    EXPECT_EQ(a.start_date, b.start_date);
+    EXPECT_EQ(a.seed, b.seed);
+    EXPECT_EQ(a.replicates, b.replicates);
+    EXPECT_EQ(a.weeks, b.weeks);
+    EXPECT_EQ(a.threads, b.threads);
+    EXPECT_EQ(a.wall_seconds, b.wall_seconds);
+
+    EXPECT_EQ(want.grid.nx, got.grid.nx);
+    EXPECT_EQ(want.grid.ny, got.grid.ny);
+    EXPECT_EQ(want.grid.x0, got.grid.x0);
+    EXPECT_EQ(want.grid.y0, got.grid.y0);
+    EXPECT_EQ(want.grid.cell_size, got.grid.cell_size);
+    EXPECT_EQ(want.grid.district, got.grid.district);
+    EXPECT_EQ(want.grid.deso, got.grid.deso);
+    EXPECT_EQ(want.grid.population, got.grid.population);
+
+    EXPECT_EQ(want.districts.names, got.districts.names);
+    EXPECT_EQ(want.districts.codes, got.districts.codes);
+    EXPECT_EQ(want.districts.population, got.districts.population);
+
+    const RunResults& r = want.results;
+    const RunResults& s = got.results;
+    EXPECT_EQ(r.replicates, s.replicates);
+    EXPECT_EQ(r.weeks, s.weeks);
+    EXPECT_EQ(r.districts, s.districts);
+    EXPECT_EQ(r.crime_types, s.crime_types);
+    EXPECT_EQ(r.ny, s.ny);
+    EXPECT_EQ(r.nx, s.nx);
+    EXPECT_EQ(r.crime_type_names, s.crime_type_names);
+    EXPECT_EQ(r.crimes_true, s.crimes_true);
+    EXPECT_EQ(r.crimes_cells, s.crimes_cells);
+}
+
+void write(const fs::path& out, const Inputs& in) {
+    write_run_file(out, in.provenance, in.grid, in.districts, in.results);
+}
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+}
+
+std::set<std::string> entries(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir)) {
+        names.insert(e.path().filename().string());
+    }
+    return names;
+}
+
+template <typename F>
+std::string input_error_message(F&& action) {
+    try {
+        action();
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "no InputError was thrown";
+    return {};
+}
+
+struct Command {
+    int status = -1;
+    std::string output;
+};
+
+// Runs a shell command and captures stdout and stderr, so a failing external tool shows why.
+Command run_command(const std::string& command) {
+    Command result;
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    if (pipe == nullptr) return result;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+        result.output.append(buffer.data(), n);
+    }
+    const int raw = ::pclose(pipe);
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return result;
+}
+
+std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+class ResultsFileTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir_ = fs::temp_directory_path() /
+               ("trygg-results-" + std::to_string(::getpid()) + "-" + info->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_);
+    }
+    void TearDown() override {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+
+    // Opens a written file for surgery with the raw API, to fake damaged or foreign files.
+    h5::File open_for_update(const fs::path& path) {
+        return h5::File(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(ResultsFileTest, RoundTripsEveryField) {
+    const Inputs in = make_inputs(2, 3, 4, 5);
+    const fs::path out = dir_ / "run.h5";
+    write(out, in);
+    expect_same(in, read_run_file(out));
+}
+
+TEST_F(ResultsFileTest, RoundTripsEmptyStringsAndZeroWeeks) {
+    Inputs in = make_inputs(2, 0, 4, 5);
+    in.provenance.git_commit.clear();
+    in.provenance.scenario_yaml.clear();
+    in.districts.codes = {"", "2081-C"};
+    const fs::path out = dir_ / "run.h5";
+    write(out, in);
+    expect_same(in, read_run_file(out));
+}
+
+TEST_F(ResultsFileTest, RoundTripsCompressedDatasets) {
+    const Inputs in = make_inputs(2, 60, 40, 50);
+    const fs::path out = dir_ / "big.h5";
+    write(out, in);
+    expect_same(in, read_run_file(out));
+}
+
+TEST_F(ResultsFileTest, LeavesOnlyTheFinalFile) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    EXPECT_EQ(entries(dir_), std::set<std::string>{"run.h5"});
+}
+
+TEST_F(ResultsFileTest, ReplacesAnExistingFile) {
+    const fs::path out = dir_ / "run.h5";
+    std::ofstream(out) << "old contents";
+    const Inputs in = make_inputs(2, 3, 4, 5);
+    write(out, in);
+    expect_same(in, read_run_file(out));
+    EXPECT_EQ(entries(dir_), std::set<std::string>{"run.h5"});
+}
+
+TEST_F(ResultsFileTest, SameInputsGiveIdenticalFiles) {
+    const Inputs in = make_inputs(2, 60, 40, 50);
+    const fs::path a = dir_ / "a.h5";
+    const fs::path b = dir_ / "b.h5";
+    write(a, in);
+    write(b, in);
+    expect_same(in, read_run_file(a));
+    expect_same(in, read_run_file(b));
+    const std::string bytes_a = read_bytes(a);
+    EXPECT_FALSE(bytes_a.empty());
+    EXPECT_TRUE(bytes_a == read_bytes(b)) << "two writes of the same run differ byte for byte";
+}
+
+// Timestamps are what would make two writes of the same run differ; a test comparing two
+// files written within the same second cannot see them, so look for them directly.
+TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    struct Visit {
+        int objects = 0;
+        std::vector<std::string> stamped;
+    } visit;
+    const auto check = [](hid_t, const char* name, const H5O_info_t* info, void* data) -> herr_t {
+        auto* v = static_cast<Visit*>(data);
+        ++v->objects;
+        if (info->atime != 0 || info->mtime != 0 || info->ctime != 0 || info->btime != 0) {
+            v->stamped.emplace_back(name);
+        }
+        return 0;
+    };
+    ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME),
+              0);
+    EXPECT_EQ(visit.objects, 22);  // root, 4 groups, 6 scales, 11 datasets in groups
+    EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
+}
+
+TEST_F(ResultsFileTest, LargeDatasetsAreChunkedAndCompressed) {
+    const Inputs in = make_inputs(2, 60, 40, 50);
+    const fs::path out = dir_ / "big.h5";
+    write(out, in);
+
+    h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    const auto chunk_of = [&](const char* path) {
+        h5::Dataset ds(H5Dopen2(file.get(), path, H5P_DEFAULT));
+        h5::PropList create(H5Dget_create_plist(ds.get()));
+        EXPECT_EQ(H5Pget_layout(create.get()), H5D_CHUNKED) << path;
+        std::array<unsigned, 1> values{};
+        std::size_t n = values.size();
+        unsigned flags = 0;
+        unsigned config = 0;
+        EXPECT_GE(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_DEFLATE, &flags, &n, values.data(),
+                                       0, nullptr, &config),
+                  0)
+            << path << " is not deflated";
+        EXPECT_EQ(values[0], h5::kDeflateLevel) << path;
+        EXPECT_GE(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_SHUFFLE, &flags, &n, values.data(),
+                                       0, nullptr, &config),
+                  0)
+            << path << " is not shuffled";
+        std::array<hsize_t, 4> chunk{};
+        const int rank = H5Pget_chunk(create.get(), 4, chunk.data());
+        return std::vector<hsize_t>(chunk.begin(), chunk.begin() + std::max(rank, 0));
+    };
+    EXPECT_EQ(chunk_of("/crimes/cells"), (std::vector<hsize_t>{1, 1, 40, 50}));
+    EXPECT_EQ(chunk_of("/crimes/true"), (std::vector<hsize_t>{1, 60, 2, 2}));
+    EXPECT_EQ(chunk_of("/grid/population"), (std::vector<hsize_t>{40, 50}));
+}
+
+TEST(ChunkCap, SplitsOuterDimensionsFirst) {
+    // A 1000x1000 int32 map is 4 MB: keep whole rows, 262 of them fit in 1 MiB.
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 3, 1000, 1000},
+                            std::array<hsize_t, 4>{1, 1, 1000, 1000}, 4),
+              (std::vector<hsize_t>{1, 1, 262, 1000}));
+    // A long run: fewer weeks per chunk, whole district x type planes.
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 600, 50, 20},
+                            std::array<hsize_t, 4>{1, 600, 50, 20}, 4),
+              (std::vector<hsize_t>{1, 262, 50, 20}));
+    // Wishes beyond the shape are clamped, zero wishes raised to 1.
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 2>{3, 7}, std::array<hsize_t, 2>{10, 0}, 4),
+              (std::vector<hsize_t>{3, 1}));
+    // A single row wider than the budget is itself split.
+    EXPECT_EQ(
+        h5::cap_chunk(std::array<hsize_t, 2>{4, 1000}, std::array<hsize_t, 2>{4, 1000}, 4, 1000),
+        (std::vector<hsize_t>{1, 250}));
+}
+
+TEST_F(ResultsFileTest, DimensionScalesAreAttached) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    const auto open = [&](const char* path) {
+        return h5::Dataset(H5Dopen2(file.get(), path, H5P_DEFAULT));
+    };
+    const auto expect_attached = [&](const char* path, std::vector<const char*> scales) {
+        h5::Dataset ds = open(path);
+        for (std::size_t i = 0; i < scales.size(); ++i) {
+            h5::Dataset scale = open(scales[i]);
+            EXPECT_GT(H5DSis_scale(scale.get()), 0) << scales[i];
+            EXPECT_GT(H5DSis_attached(ds.get(), scale.get(), static_cast<unsigned>(i)), 0)
+                << scales[i] << " not attached to dimension " << i << " of " << path;
+        }
+    };
+    expect_attached("/crimes/true", {"/replicate", "/week", "/district", "/crime_type"});
+    expect_attached("/crimes/cells", {"/replicate", "/crime_type", "/y", "/x"});
+    expect_attached("/grid/x", {"/x"});
+    expect_attached("/grid/y", {"/y"});
+    expect_attached("/grid/district", {"/y", "/x"});
+    expect_attached("/districts/name", {"/district"});
+    expect_attached("/crime_types/name", {"/crime_type"});
+}
+
+TEST_F(ResultsFileTest, RejectsAnotherSchemaVersion) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    {
+        h5::File file = open_for_update(out);
+        ASSERT_TRUE(file.valid());
+        h5::Attribute version(H5Aopen(file.get(), "schema_version", H5P_DEFAULT));
+        const std::int32_t future = 99;
+        ASSERT_GE(H5Awrite(version.get(), H5T_NATIVE_INT32, &future), 0);
+    }
+    const std::string message = input_error_message([&] { read_run_file(out); });
+    EXPECT_NE(message.find("99"), std::string::npos) << message;
+    EXPECT_NE(message.find(out.string()), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, RejectsAFileWithoutSchemaVersion) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    {
+        h5::File file = open_for_update(out);
+        ASSERT_TRUE(file.valid());
+        ASSERT_GE(H5Adelete(file.get(), "schema_version"), 0);
+    }
+    const std::string message = input_error_message([&] { read_run_file(out); });
+    EXPECT_NE(message.find("schema_version"), std::string::npos) << message;
+    EXPECT_NE(message.find(out.string()), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, RejectsADatasetOfTheWrongShape) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    {
+        h5::File file = open_for_update(out);
+        ASSERT_TRUE(file.valid());
+        ASSERT_GE(H5Ldelete(file.get(), "/crimes/true", H5P_DEFAULT), 0);
+        const h5::ErrorContext ctx(out, h5::Mode::Writing);
+        const std::vector<std::int32_t> values(6, 1);
+        const std::array<hsize_t, 2> shape{2, 3};
+        h5::write_dataset(file.get(), "/crimes/true", shape, shape, std::span(values), ctx);
+    }
+    const std::string message = input_error_message([&] { read_run_file(out); });
+    EXPECT_NE(message.find("/crimes/true"), std::string::npos) << message;
+    EXPECT_NE(message.find("[2, 3]"), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, MissingFileIsAnInputErrorNamingIt) {
+    const fs::path missing = dir_ / "nope.h5";
+    const std::string message = input_error_message([&] { read_run_file(missing); });
+    EXPECT_NE(message.find(missing.string()), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, NonHdf5FileIsAnInputErrorNamingIt) {
+    const fs::path text = dir_ / "notes.h5";
+    std::ofstream(text) << "this is not an HDF5 file\n";
+    const std::string message = input_error_message([&] { read_run_file(text); });
+    EXPECT_NE(message.find(text.string()), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, MissingDirectoryThrowsAndLeavesNothing) {
+    const fs::path missing = dir_ / "no-such-dir";
+    const fs::path out = missing / "run.h5";
+    try {
+        write(out, make_inputs(2, 3, 4, 5));
+        ADD_FAILURE() << "writing into a missing directory succeeded";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find(out.string()), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(fs::exists(missing));
+    EXPECT_TRUE(entries(dir_).empty());
+}
+
+TEST_F(ResultsFileTest, FailedRenameRemovesTheTemporaryFile) {
+    // `out` is a non-empty directory, so everything succeeds except the final rename.
+    const fs::path out = dir_ / "run.h5";
+    fs::create_directories(out / "occupied");
+    EXPECT_THROW(write(out, make_inputs(2, 3, 4, 5)), std::runtime_error);
+    EXPECT_EQ(entries(dir_), std::set<std::string>{"run.h5"});
+    EXPECT_TRUE(fs::is_directory(out / "occupied"));
+}
+
+TEST_F(ResultsFileTest, InconsistentInputsAreALogicErrorAndWriteNothing) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    in.results.crimes_true.pop_back();
+    EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
+    in = make_inputs(2, 3, 4, 5);
+    in.districts.codes.pop_back();
+    EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
+    EXPECT_TRUE(entries(dir_).empty());
+}
+
+TEST_F(ResultsFileTest, NcdumpReadsTheHeader) {
+    if (std::system("command -v ncdump >/dev/null 2>&1") != 0) GTEST_SKIP() << "no ncdump";
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    const Command dump = run_command("ncdump -h " + quoted(out));
+    ASSERT_EQ(dump.status, 0) << dump.output;
+    EXPECT_NE(dump.output.find("group: crimes"), std::string::npos) << dump.output;
+    EXPECT_NE(dump.output.find("x = 5 ;"), std::string::npos) << dump.output;
+    EXPECT_NE(dump.output.find("y = 4 ;"), std::string::npos) << dump.output;
+    // The dimensions of a variable in a subgroup resolve to the root dimension scales.
+    EXPECT_NE(dump.output.find("true(replicate, week, district, crime_type)"), std::string::npos)
+        << dump.output;
+    EXPECT_NE(dump.output.find("cells(replicate, crime_type, y, x)"), std::string::npos)
+        << dump.output;
+}
+
+TEST_F(ResultsFileTest, XarrayOpensRootAndGroups) {
+    const std::string python = "/usr/bin/python3";
+    const Command probe =
+        run_command(python +
+                    " -c 'import xarray, importlib.util as u; "
+                    "assert u.find_spec(\"netCDF4\") or u.find_spec(\"h5netcdf\")'");
+    if (probe.status != 0) GTEST_SKIP() << "no python3 with xarray and a netCDF backend";
+
+    const Inputs in = make_inputs(2, 3, 4, 5);
+    const fs::path out = dir_ / "run.h5";
+    write(out, in);
+    const fs::path script = dir_ / "check.py";
+    std::ofstream(script) << R"PY(import importlib.util
+import sys
+import xarray as xr
+
+path, total_true, total_cells = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+engines = [e for e, m in (("netcdf4", "netCDF4"), ("h5netcdf", "h5netcdf"))
+           if importlib.util.find_spec(m)]
+for engine in engines:
+    root = xr.open_dataset(path, engine=engine)
+    assert root.attrs["crs"] == "EPSG:3006", root.attrs
+    assert int(root.attrs["schema_version"]) == 1, root.attrs
+    assert root["week"].dtype.kind == "i", root["week"].dtype  # not decoded as time
+    assert list(root["x"].values) == [532150.0 + 100.0 * i for i in range(5)], root["x"].values
+    assert root["x"].attrs["units"] == "m"
+
+    crimes = xr.open_dataset(path, group="crimes", engine=engine)
+    true = crimes["true"]
+    assert true.dims == ("replicate", "week", "district", "crime_type"), true.dims
+    assert int(true.sum()) == total_true
+    assert crimes["cells"].dims == ("replicate", "crime_type", "y", "x"), crimes["cells"].dims
+    assert int(crimes["cells"].sum()) == total_cells
+
+    districts = xr.open_dataset(path, group="districts", engine=engine)
+    assert districts["name"].values[0] == "Tjärna Ängar", districts["name"].values
+
+    grid = xr.open_dataset(path, group="grid", engine=engine)
+    assert grid["district"].dtype == "int32", grid["district"].dtype
+    assert int(grid["district"].min()) == -1
+print("ok with", engines)
+)PY";
+    const long total_true =
+        std::accumulate(in.results.crimes_true.begin(), in.results.crimes_true.end(), 0L);
+    const long total_cells =
+        std::accumulate(in.results.crimes_cells.begin(), in.results.crimes_cells.end(), 0L);
+    const Command check =
+        run_command(python + " " + quoted(script) + " " + quoted(out) + " " +
+                    std::to_string(total_true) + " " + std::to_string(total_cells));
+    EXPECT_EQ(check.status, 0) << check.output;
+}
+
+}  // namespace
+}  // namespace trygg
