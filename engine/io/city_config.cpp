@@ -9,6 +9,7 @@
 #include "model/crime_type.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -44,11 +45,14 @@ int whole(const ConfigMap& m, std::string_view key, double v) {
 MonthDay month_day(const ConfigMap& m, std::string_view key) {
     const std::string text = m.string(key);
     MonthDay md;
-    const bool shaped = text.size() == 5 && text[2] == '-';
-    if (shaped) {
-        std::from_chars(text.data(), text.data() + 2, md.month);
-        std::from_chars(text.data() + 3, text.data() + 5, md.day);
-    }
+    // Two digits each: from_chars alone would take "06-1x" as June 1 and leave the
+    // defaults (January 1) in place of "ab-cd".
+    auto two_digits = [&](std::size_t at, int& out) {
+        const bool digits = std::isdigit(static_cast<unsigned char>(text[at])) &&
+                            std::isdigit(static_cast<unsigned char>(text[at + 1]));
+        return digits && std::from_chars(text.data() + at, text.data() + at + 2, out).ec == std::errc();
+    };
+    const bool shaped = text.size() == 5 && text[2] == '-' && two_digits(0, md.month) && two_digits(3, md.day);
     if (!shaped || !is_valid(md)) m.fail(key, "expected a month and day written \"MM-DD\", got '" + text + "'");
     return md;
 }

@@ -1,5 +1,6 @@
 #include "io/yaml_reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -436,6 +437,73 @@ ConfigError syntax_error(const std::string& label, const std::string& text,
     return ConfigError(label, reported, "", "invalid YAML: " + e.msg);
 }
 
+// Records where each document starts and where its first node is; ignores the rest.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    struct Document {
+        std::size_t start = 0;
+        std::optional<YAML::Mark> first_node;
+    };
+    std::vector<Document> documents;
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        documents.push_back({static_cast<std::size_t>(mark.pos), std::nullopt});
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override {
+        node_at(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        node_at(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {
+        node_at(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void node_at(const YAML::Mark& mark) {
+        if (!documents.empty() && !documents.back().first_node) documents.back().first_node = mark;
+    }
+};
+
+// A config is one YAML document: anything after a second '---' would otherwise be dropped
+// unseen. The documents are walked with yaml-cpp's event parser rather than LoadAll because
+// yaml-cpp 0.7 stalls on a stray ',' where a document should start: it hands back the same
+// empty document forever without consuming the token (LoadAll never returns). A repeated
+// start position is that stall, and is reported as the syntax error it is.
+void check_single_document(const std::string& label, const std::string& text) {
+    std::istringstream input(text);
+    YAML::Parser parser(input);
+    DocumentCounter counter;
+    for (int call = 0; call < 3 && parser.HandleNextDocument(counter); ++call) {
+        const auto& docs = counter.documents;
+        const std::size_t n = docs.size();
+        if (n >= 2 && docs[n - 1].start == docs[n - 2].start) {
+            const YAML::Mark at = docs[n - 1].first_node.value_or(YAML::Mark::null_mark());
+            const std::size_t pos = at.pos >= 0 ? static_cast<std::size_t>(at.pos) : text.size();
+            const std::string what =
+                pos < text.size() ? "unexpected '" + printable(text.substr(pos, 1)) + "'"
+                                  : "cannot read this";
+            throw ConfigError(label, at.line >= 0 ? at.line + 1 : 0, "", "invalid YAML: " + what);
+        }
+    }
+    if (counter.documents.size() >= 2) {
+        // The document start mark is the '---' that opens it.
+        const std::size_t second = counter.documents[1].start;
+        const auto newlines =
+            std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(second), '\n');
+        throw ConfigError(label, static_cast<int>(newlines) + 1, "",
+                          "expected a single YAML document, but a second one starts here");
+    }
+}
+
 }  // namespace
 
 // ---- ConfigMap ----
@@ -615,30 +683,25 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_label) {
 YamlDocument YamlDocument::from_source(std::shared_ptr<detail::YamlSource> source) {
     const std::string& label = source->label;
 
-    std::vector<YAML::Node> documents;
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(source->text);
+        check_single_document(label, source->text);
+        document = YAML::Load(source->text);
     } catch (const YAML::ParserException& e) {
         throw syntax_error(label, source->text, e);
     } catch (const YAML::Exception& e) {
         throw ConfigError(label, 0, "", std::string("invalid YAML: ") + e.what());
     }
-    if (documents.size() > 1) {
-        // LoadAll would otherwise drop everything after the first '---' unseen.
-        throw ConfigError(label, line_of(documents[1]), "",
-                          "expected one YAML document, found " +
-                              std::to_string(documents.size()));
-    }
-    if (documents.empty() || documents[0].IsNull()) {
+    if (document.IsNull()) {
         throw ConfigError(label, 0, "", "expected a mapping at the top level, got an empty document");
     }
-    if (!documents[0].IsMap()) {
-        throw ConfigError(label, line_of(documents[0]), "",
-                          "expected a mapping at the top level, got " + describe(documents[0]));
+    if (!document.IsMap()) {
+        throw ConfigError(label, line_of(document), "",
+                          "expected a mapping at the top level, got " + describe(document));
     }
     // From here on the source is shared read-only by every map of the document.
     std::shared_ptr<const detail::YamlSource> shared = std::move(source);
-    auto root = build_map(shared, documents[0], "");
+    auto root = build_map(shared, document, "");
     return YamlDocument(std::move(shared), std::move(root));
 }
 

@@ -109,8 +109,16 @@ TEST(YamlDocument, TopLevelMustBeAMapping) {
 }
 
 TEST(YamlDocument, MoreThanOneDocumentIsAnError) {
-    expect_error(error_from([] { root_of("a: 1\n---\nb: 2\n"); }), kFile, 3, "",
-                 "expected one YAML document, found 2");
+    expect_error(error_from([] { root_of("a: 1\n---\nb: 2\n"); }), kFile, 2, "",
+                 "expected a single YAML document, but a second one starts here");
+}
+
+TEST(YamlDocument, StrayCommaIsASyntaxErrorNotAHang) {
+    // yaml-cpp 0.7's LoadAll loops forever on this input.
+    expect_error(error_from([] { root_of(",seed: 1\n"); }), kFile, 1, "",
+                 "invalid YAML: unexpected ','");
+    expect_error(error_from([] { root_of("a: 1\n...\n,\n"); }), kFile, 3, "",
+                 "invalid YAML: unexpected ','");
 }
 
 TEST(YamlDocument, DuplicateKeyIsAnError) {

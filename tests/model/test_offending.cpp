@@ -1,0 +1,115 @@
+#include "model/offending.hpp"
+
+#include "fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+namespace trygg {
+namespace {
+
+// One site with 20 residents in 10 homes, 5 shops open 10–20, some lighting and cameras.
+Sites one_site() {
+    Sites s;
+    s.cell = {0};
+    s.site_of_cell = {0};
+    s.district = {0};
+    s.residents = {20};
+    s.homes = {10};
+    s.shops = {5};
+    s.shop_open_from = {10};
+    s.shop_open_to = {20};
+    s.shop_open_weekends = {1};
+    s.places = {1};
+    s.lighting = {0.0f};
+    s.cameras = {0.0f};
+    s.monitored = {0};
+    s.nightlife = {0};
+    s.collective_efficacy = {0.5f};
+    return s;
+}
+
+Occupancy with(const Sites& sites, std::initializer_list<std::pair<Presence, int>> counts) {
+    Occupancy occ(sites, RoutineAgents{});
+    std::vector<Move> moves;
+    for (const auto& [kind, n] : counts) {
+        for (int k = 0; k < n; ++k) moves.push_back({-1, slot(0, kind)});
+    }
+    occ.apply(moves);
+    return occ;
+}
+
+const OffendingParams& params() { return testing::borlange_config().params.offending; }
+
+TEST(Opportunity, BurglaryNeedsEmptyHomes) {
+    const Sites s = one_site();
+    const Setting noon{0, 12, 0.0f, false, false};
+    const double all_home = opportunity(CrimeType::Burglary, params(), s, with(s, {{Presence::HomeAdult, 20}}), noon);
+    const double half_away = opportunity(CrimeType::Burglary, params(), s, with(s, {{Presence::HomeAdult, 10}}), noon);
+    const double all_away = opportunity(CrimeType::Burglary, params(), s, with(s, {}), noon);
+    EXPECT_EQ(all_home, 0.0);
+    EXPECT_GT(half_away, 0.0);
+    EXPECT_GT(all_away, half_away);
+    EXPECT_LT(all_away, 1.0);  // saturating
+}
+
+TEST(Opportunity, ShopTheftOnlyWhileShopsAreOpen) {
+    const Sites s = one_site();
+    const Occupancy occ = with(s, {});
+    EXPECT_GT(opportunity(CrimeType::ShopTheft, params(), s, occ, {0, 12, 0.0f, false, false}), 0.0);
+    EXPECT_EQ(opportunity(CrimeType::ShopTheft, params(), s, occ, {0, 22, 0.0f, false, false}), 0.0);
+}
+
+TEST(Deterrence, RisesWithGuardiansAndSaturatesBelowTheMaximum) {
+    const Sites s = one_site();
+    const Setting st{0, 14, 0.0f, false, false};
+    double last = -1.0;
+    for (int guardians : {0, 2, 10, 50, 1000}) {
+        const double d = deterrence(CrimeType::Robbery, params(), s, with(s, {{Presence::PublicAdult, guardians}}), st);
+        EXPECT_GT(d, last);
+        EXPECT_LT(d, params().max_deterrence + 1e-12);
+        last = d;
+    }
+    EXPECT_NEAR(last, params().max_deterrence, 1e-6);
+}
+
+TEST(Deterrence, LightingActsOnlyInTheDark) {
+    Sites lit = one_site();
+    lit.lighting = {1.0f};
+    const Sites dark_site = one_site();
+    const Occupancy occ = with(lit, {});
+    const Setting day{0, 13, 0.0f, false, false};
+    const Setting night{0, 23, 1.0f, false, false};
+    EXPECT_EQ(deterrence(CrimeType::VehicleTheft, params(), lit, occ, day),
+              deterrence(CrimeType::VehicleTheft, params(), dark_site, occ, day));
+    EXPECT_GT(deterrence(CrimeType::VehicleTheft, params(), lit, occ, night),
+              deterrence(CrimeType::VehicleTheft, params(), dark_site, occ, night) + 0.1);
+}
+
+TEST(Deterrence, CamerasWorkOnVehicleCrimeMoreThanViolenceAndMoreWhenMonitored) {
+    Sites cams = one_site();
+    cams.cameras = {1.0f};
+    Sites watched = cams;
+    watched.monitored = {1};
+    const Occupancy occ = with(cams, {});
+    const Setting st{0, 14, 0.0f, false, false};
+    const double vehicle = deterrence(CrimeType::VehicleTheft, params(), cams, occ, st);
+    const double assault = deterrence(CrimeType::Assault, params(), cams, occ, st);
+    EXPECT_GT(vehicle, 2 * assault);
+    EXPECT_GT(deterrence(CrimeType::VehicleTheft, params(), watched, occ, st), vehicle);
+}
+
+TEST(OffenceRates, ScaleWithPropensityAndPeers) {
+    const Sites s = one_site();
+    const Occupancy alone = with(s, {{Presence::PublicYouth, 1}, {Presence::PublicAdult, 3}});
+    const Occupancy group = with(s, {{Presence::PublicYouth, 6}, {Presence::PublicAdult, 3}});
+    const Setting st{0, 14, 0.0f, false, false};
+    const auto r1 = offence_rates(params(), s, alone, st, 1.0, true);
+    const auto r2 = offence_rates(params(), s, alone, st, 2.0, true);
+    EXPECT_NEAR(r2.total, 2 * r1.total, 1e-12);
+    const auto with_peers = offence_rates(params(), s, group, st, 1.0, true);
+    const auto adult = offence_rates(params(), s, group, st, 1.0, false);
+    EXPECT_GT(with_peers.total, adult.total);
+}
+
+}  // namespace
+}  // namespace trygg
