@@ -1,0 +1,120 @@
+// Google Benchmark kernels of the hour step, on the shipped Borlänge city.
+//   build/bin/bench_kernels [--benchmark_filter=...]
+#include "core/timeline.hpp"
+#include "io/city_config.hpp"
+#include "model/day_plan.hpp"
+#include "model/occupancy.hpp"
+#include "model/offending.hpp"
+#include "population/synthesis.hpp"
+#include "world/rasterise.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+namespace trygg {
+namespace {
+
+struct Borlange {
+    Borlange()
+        : config(load_city_config(std::string(TRYGG_SOURCE_DIR) + "/configs/borlange.yaml")),
+          city(build_city(config.spec)),
+          timeline(build_timeline({2025, 1, 6}, 4, city.location, city.school_holidays)),
+          population(synthesise_population(city, config.params.population, {1, 0})),
+          sites(build_sites(city, population)),
+          agents(build_routine_agents(population, sites)),
+          destinations(build_destinations(city, sites, config.params.routine)),
+          tables(build_day_tables(timeline, config.params.routine)),
+          rng({1, 0}) {}
+    CityConfig config;
+    City city;
+    Timeline timeline;
+    Population population;
+    Sites sites;
+    RoutineAgents agents;
+    Destinations destinations;
+    DayTables tables;
+    CounterRng rng;
+};
+
+Borlange& world() {
+    static Borlange b;
+    return b;
+}
+
+// One person-day: two Philox calls, block sampling and the moves it emits.
+void BM_PlanDay(benchmark::State& state) {
+    auto& w = world();
+    const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents, w.config.params.routine, w.rng};
+    MoveBuckets moves;
+    OffenderDay offenders;
+    offenders.segments.resize(w.agents.offenders.size() * kMaxSegments);
+    offenders.count.resize(w.agents.offenders.size());
+    int day = 0;
+    for (auto _ : state) {
+        moves.clear();
+        plan_day(ctx, day, 0, w.population.size(), moves, offenders);
+        benchmark::DoNotOptimize(moves.by_hour[4].data());
+        day = (day + 1) % w.tables.days;
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(w.population.size()));
+    state.counters["agent_hours_per_s"] = benchmark::Counter(
+        static_cast<double>(state.iterations()) * static_cast<double>(w.population.size()) * 24.0, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_PlanDay)->Unit(benchmark::kMillisecond);
+
+// Applying one day's moves to the occupancy array: the transitions-only update.
+void BM_ApplyMoves(benchmark::State& state) {
+    auto& w = world();
+    const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents, w.config.params.routine, w.rng};
+    MoveBuckets moves;
+    OffenderDay offenders;
+    offenders.segments.resize(w.agents.offenders.size() * kMaxSegments);
+    offenders.count.resize(w.agents.offenders.size());
+    plan_day(ctx, 1, 0, w.population.size(), moves, offenders);
+    std::int64_t n = 0;
+    for (const auto& b : moves.by_hour) n += static_cast<std::int64_t>(b.size());
+    Occupancy occ(w.sites, w.agents);
+    for (auto _ : state) {
+        for (const auto& b : moves.by_hour) occ.apply(b);
+        benchmark::DoNotOptimize(occ.raw().data());
+    }
+    state.SetItemsProcessed(state.iterations() * n);
+}
+BENCHMARK(BM_ApplyMoves)->Unit(benchmark::kMicrosecond);
+
+// The offending rule for one offender-hour at a busy site (all nine crime types).
+void BM_OffenceRates(benchmark::State& state) {
+    auto& w = world();
+    Occupancy occ(w.sites, w.agents);
+    const std::int32_t site = w.sites.of_cell(w.city.place_cell.front());
+    Setting s{site, 22, 1.0f, true, false};
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(offence_rates(w.config.params.offending, w.sites, occ, s, 1.0, true));
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_OffenceRates);
+
+// Philox4x32-10: one call, four 32-bit words.
+void BM_Philox(benchmark::State& state) {
+    const CounterRng rng({1, 2});
+    std::uint32_t i = 0;
+    for (auto _ : state) benchmark::DoNotOptimize(rng.words(Stream::DayPlan, i++, 7));
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Philox);
+
+// Rasterising the 27 DeSOs at 100 m.
+void BM_Rasterise(benchmark::State& state) {
+    auto& w = world();
+    std::vector<Shape> shapes;
+    for (const auto& d : w.city.desos) shapes.push_back(d.shape);
+    for (auto _ : state) benchmark::DoNotOptimize(rasterise(w.city.grid, shapes));
+}
+BENCHMARK(BM_Rasterise)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace trygg
+
+BENCHMARK_MAIN();
