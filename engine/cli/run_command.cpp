@@ -12,8 +12,13 @@
 
 #include <boost/program_options.hpp>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -60,7 +65,9 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     positional.add("scenario", 1);
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        // No guessing: "--replicate" must not silently mean "--replicates".
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         throw InputError("trygg run: " + std::string(e.what()) + " (see trygg help run)");
@@ -86,12 +93,26 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     return a;
 }
 
-// Fail before hours of simulation, not after, if the output cannot be written.
+// Fail before hours of simulation, not after, if the output cannot be written: the
+// directory must exist and take a new file, and an existing output must be a regular file
+// (the finished file is renamed over it, which would replace a device or a link target).
 void check_output_path(const fs::path& out) {
     const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) throw InputError("trygg run: --output: directory does not exist: " + dir.string());
     if (fs::is_directory(out, ec)) throw InputError("trygg run: --output: " + out.string() + " is a directory");
+    const auto status = fs::symlink_status(out, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        throw InputError("trygg run: --output: " + out.string() + " exists and is not a regular file");
+    }
+    const fs::path probe = out.string() + ".tmp-probe-" + std::to_string(::getpid());
+    {
+        std::ofstream test(probe);
+        if (!test) {
+            throw InputError("trygg run: --output: cannot create " + out.string() + ": " + std::strerror(errno));
+        }
+    }
+    fs::remove(probe, ec);
 }
 
 }  // namespace
@@ -123,6 +144,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     if (a.seed) scenario.seed = static_cast<std::uint64_t>(checked(a.seed, "seed", 0, 9007199254740992LL));
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int threads = a.threads ? static_cast<int>(checked(a.threads, "threads", 1, 1024)) : static_cast<int>(cores);
+    if (add_days(scenario.start_date, 7LL * scenario.weeks).year > 9999) {
+        throw InputError("trygg run: the run would end after the year 9999; choose an earlier start_date or fewer weeks");
+    }
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
     check_output_path(output);
 

@@ -20,6 +20,8 @@ enum class Stream : std::uint16_t {
     DayPlan = 4,        // daily activity plan (entity = person, time = day)
     Offending = 5,      // offence draws (entity = person, time = hour)
     Crime = 6,          // offence details (entity = person, time = hour)
+    LatticeMove = 7,    // Short et al. 2008: burglars' choices (entity = row block, time = step)
+    LatticeSpawn = 8,   // Short et al. 2008: new burglars (entity = row, time = step)
 };
 
 struct RngKey {
@@ -61,6 +63,32 @@ inline double to_unit(std::uint32_t bits) { return static_cast<double>(bits) * 0
 inline float to_unit16(std::uint32_t bits16) {
     return static_cast<float>(bits16 & 0xffffu) * 0x1p-16f;
 }
+
+// 32-bit words for one (stream, row, time), in order, without limit: the entity carries the
+// row and the high bits of a call counter, the lane its low bits. For kernels that consume a
+// data-dependent number of draws along a row (burglars on a lattice). Rows < 2^20.
+class RowWords {
+public:
+    RowWords(const CounterRng& rng, Stream stream, std::uint32_t row, std::uint32_t time)
+        : rng_(rng), stream_(stream), row_(row), time_(time) {}
+    std::uint32_t next() {
+        if (used_ == 4) {
+            words_ = rng_.words(stream_, (row_ << 12) | (call_ >> 8), time_, static_cast<std::uint16_t>(call_ & 0xffu));
+            ++call_;
+            used_ = 0;
+        }
+        return words_[used_++];
+    }
+
+private:
+    const CounterRng& rng_;
+    Stream stream_;
+    std::uint32_t row_;
+    std::uint32_t time_;
+    std::uint32_t call_ = 0;
+    std::array<std::uint32_t, 4> words_{};
+    int used_ = 4;
+};
 
 // A sequence of uniforms for one (stream, entity), four per Philox call, for set-up code
 // that needs a variable number of draws (population synthesis). The hour loop uses

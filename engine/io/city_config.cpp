@@ -173,6 +173,15 @@ void read_settlements(const ConfigMap& root, CitySpec& spec, const Projection& f
         s.weight = v.number("weight", kNonNegative);
         spec.villages.push_back(std::move(s));
     }
+    for (const auto& d : spec.desos) {
+        const double km2 = area(d.shape) * 1e-6;
+        const bool placed = std::any_of(spec.villages.begin(), spec.villages.end(), [&](const auto& v) { return v.deso_code == d.code; }) ||
+                            std::find(spec.spread_evenly.begin(), spec.spread_evenly.end(), d.code) != spec.spread_evenly.end();
+        if (km2 > spec.rural_min_area_km2 && d.population > 0 && !placed) {
+            m.fail("villages", "DeSO " + d.code + " covers " + std::to_string(std::lround(km2)) +
+                                   " km² (more than rural_min_area_km2) but has no village and is not listed in spread_evenly");
+        }
+    }
 }
 
 PopulationParams read_population(const ConfigMap& m) {
@@ -323,6 +332,14 @@ void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& ba
         geo.fail("places_file", e.what());
     }
     std::vector<std::string> names;
+    for (const auto& r : records) {
+        const bool inside = std::any_of(spec.desos.begin(), spec.desos.end(),
+                                        [&](const DesoSpec& d) { return contains(d.shape, r.place.where); });
+        if (!inside) {
+            throw ConfigError(file.string(), r.line, "lat",
+                              "place '" + r.place.name + "' lies outside every area of the areas file");
+        }
+    }
     for (auto& r : records) {
         const auto& tr = spec.place_types[static_cast<std::size_t>(r.place.type)];
         r.place.jobs = tr.jobs;

@@ -41,15 +41,31 @@ json parse(const std::filesystem::path& file) {
 
 Ring read_ring(const json& coords, const Projection& proj, const std::filesystem::path& file, std::size_t f) {
     if (!coords.is_array() || coords.size() < 4) fail(file, f, "a polygon ring needs at least 4 positions");
-    Ring ring;
     for (const auto& pos : coords) {
         if (!pos.is_array() || pos.size() < 2 || !pos[0].is_number() || !pos[1].is_number()) {
             fail(file, f, "a position must be [x, y] numbers");
         }
-        ring.push_back(proj(pos[0].get<double>(), pos[1].get<double>()));
     }
-    ring.pop_back();  // GeoJSON repeats the first position at the end
+    // RFC 7946 §3.1.6: a ring is closed, its last position equal to its first.
+    if (coords.front()[0] != coords.back()[0] || coords.front()[1] != coords.back()[1]) {
+        fail(file, f, "a polygon ring must end where it starts (RFC 7946 §3.1.6)");
+    }
+    Ring ring;
+    for (std::size_t k = 0; k + 1 < coords.size(); ++k) {
+        ring.push_back(proj(coords[k][0].get<double>(), coords[k][1].get<double>()));
+    }
     return ring;
+}
+
+std::string type_of(const json& object) {
+    const auto it = object.find("type");
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const json& coordinates_of(const json& geometry, const std::filesystem::path& file, std::size_t f) {
+    const auto it = geometry.find("coordinates");
+    if (it == geometry.end() || !it->is_array()) fail(file, f, "the geometry has no coordinates array");
+    return *it;
 }
 
 Polygon read_polygon(const json& rings, const Projection& proj, const std::filesystem::path& file, std::size_t f) {
@@ -73,7 +89,7 @@ std::string geojson_crs(const std::filesystem::path& file) {
 
 AreaCollection read_geojson_areas(const std::filesystem::path& file, const Projection& proj) {
     const json doc = parse(file);
-    if (!doc.is_object() || doc.value("type", "") != "FeatureCollection" || !doc.contains("features") ||
+    if (!doc.is_object() || type_of(doc) != "FeatureCollection" || !doc.contains("features") ||
         !doc["features"].is_array()) {
         throw InputError(file.string() + ": expected a GeoJSON FeatureCollection");
     }
@@ -86,12 +102,11 @@ AreaCollection read_geojson_areas(const std::filesystem::path& file, const Proje
             fail(file, f, "missing geometry");
         }
         const auto& geometry = feature["geometry"];
-        const std::string type = geometry.value("type", "");
+        const std::string type = type_of(geometry);
         if (type == "Polygon") {
-            area.shape.push_back(read_polygon(geometry["coordinates"], proj, file, f));
+            area.shape.push_back(read_polygon(coordinates_of(geometry, file, f), proj, file, f));
         } else if (type == "MultiPolygon") {
-            if (!geometry["coordinates"].is_array()) fail(file, f, "MultiPolygon coordinates must be an array");
-            for (const auto& poly : geometry["coordinates"]) area.shape.push_back(read_polygon(poly, proj, file, f));
+            for (const auto& poly : coordinates_of(geometry, file, f)) area.shape.push_back(read_polygon(poly, proj, file, f));
         } else {
             fail(file, f, "geometry type '" + type + "' is not an area (Polygon or MultiPolygon)");
         }

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 
 namespace trygg {
@@ -38,7 +39,7 @@ namespace {
 double parse_degrees(const std::string& text, double lo, double hi, const std::string& where, const std::string& column) {
     double value = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size()) {
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
         throw InputError(where + ": " + column + ": expected a number, got '" + text + "'");
     }
     if (value < lo || value > hi) {

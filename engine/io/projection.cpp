@@ -10,11 +10,13 @@ namespace trygg {
 
 Projection::Projection(const std::string& from_crs, const std::string& to_crs) : from_(from_crs), to_(to_crs) {
     ctx_ = proj_context_create();
+    // PROJ would print its own diagnostics to stderr; trygg reports one line of its own.
+    proj_log_level(ctx_, PJ_LOG_NONE);
     PJ* raw = proj_create_crs_to_crs(ctx_, from_crs.c_str(), to_crs.c_str(), nullptr);
     if (!raw) {
-        const std::string why = proj_context_errno_string(ctx_, proj_context_errno(ctx_));
         proj_context_destroy(ctx_);
-        throw InputError("cannot transform coordinates from '" + from_crs + "' to '" + to_crs + "': " + why);
+        throw InputError("cannot transform coordinates from '" + from_crs + "' to '" + to_crs +
+                         "': PROJ does not know one of these coordinate reference systems (e.g. EPSG:4326, EPSG:3006)");
     }
     transform_ = proj_normalize_for_visualization(ctx_, raw);
     proj_destroy(raw);

@@ -1,1 +1,399 @@
-// in progress
+// The trygg binary end to end: exit status 0 for success, 2 for every kind of bad input
+// with exactly one line on stderr naming the file, line and key, and never an output file
+// (or a leftover temporary) when the run did not succeed.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <sys/stat.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::EndsWith;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+const fs::path kSource = TRYGG_SOURCE_DIR;
+const fs::path kBaseline = kSource / "scenarios" / "baseline.yaml";
+const fs::path kCity = kSource / "configs" / "borlange.yaml";
+
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_text(const fs::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    out.close();
+    ASSERT_TRUE(out) << "cannot write " << file;
+}
+
+// Single-quoted for sh; none of the test's paths contain a single quote.
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+struct Outcome {
+    int status = -1;  // exit status, or -1 if the process did not exit normally
+    std::string out;
+    std::string err;
+};
+
+long count_lines(const std::string& text) { return static_cast<long>(std::count(text.begin(), text.end(), '\n')); }
+
+// Each test runs the binary in its own scratch directory.
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        dir_ = fs::temp_directory_path() / ("trygg_cli_" + std::to_string(::getpid()) + "_" + info->name());
+        fs::remove_all(dir_);
+        fs::create_directories(dir_ / "work");
+    }
+    void TearDown() override {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
+
+    // Runs `trygg ARGS` in work/ with stdin closed off; stdout and stderr go to files
+    // outside work/ so that the directory listing shows only what trygg wrote.
+    Outcome trygg(const std::string& args) const {
+        const fs::path out = dir_ / "stdout.txt";
+        const fs::path err = dir_ / "stderr.txt";
+        const std::string command = "cd " + quoted(work().string()) + " && " + quoted(TRYGG_BINARY) + " " + args +
+                                    " </dev/null >" + quoted(out.string()) + " 2>" + quoted(err.string());
+        const int raw = std::system(command.c_str());
+        Outcome o;
+        o.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+        o.out = read_text(out);
+        o.err = read_text(err);
+        return o;
+    }
+
+    // Bad input: status 2, one line on stderr that starts "trygg: " and contains each of
+    // `parts`, nothing on stdout, and nothing written to the working directory.
+    void expect_bad_input(const Outcome& o, std::initializer_list<std::string> parts) const {
+        EXPECT_EQ(o.status, 2) << o.err;
+        EXPECT_EQ(count_lines(o.err), 1) << o.err;
+        EXPECT_THAT(o.err, StartsWith("trygg: "));
+        EXPECT_THAT(o.err, EndsWith("\n"));
+        for (const auto& part : parts) EXPECT_THAT(o.err, HasSubstr(part));
+        EXPECT_THAT(o.out, IsEmpty());
+        EXPECT_THAT(written(), IsEmpty()) << "bad input must leave nothing behind";
+    }
+
+    // Everything in work/ that the test itself did not put there.
+    std::set<std::string> written() const {
+        std::set<std::string> names;
+        for (const auto& entry : fs::recursive_directory_iterator(work())) {
+            const std::string name = fs::relative(entry.path(), work()).string();
+            if (!ours_.count(name)) names.insert(name);
+        }
+        return names;
+    }
+
+    // A file the test writes into work/ (a scenario, a config).
+    fs::path put(const std::string& name, const std::string& text) {
+        const fs::path file = work() / name;
+        write_text(file, text);
+        ours_.insert(name);
+        return file;
+    }
+
+    fs::path put_scenario(const std::string& name, const std::string& body) {
+        return put(name, "city: " + kCity.string() + "\n" + body);
+    }
+
+    // A copy of the real city config with one edit (which must match exactly once) and
+    // its data files referred to by absolute path. Returns the 1-based line of the edit.
+    int put_city(const std::string& from, const std::string& to) {
+        std::string text = read_text(kCity);
+        for (const std::string data : {"data/borlange_deso.geojson", "data/borlange_places.csv"}) {
+            const auto pos = text.find(data);
+            EXPECT_NE(pos, std::string::npos) << data;
+            if (pos != std::string::npos) text.replace(pos, data.size(), (kCity.parent_path() / data).string());
+        }
+        int line = -1;
+        const auto pos = text.find(from);
+        EXPECT_NE(pos, std::string::npos) << from;
+        EXPECT_EQ(text.find(from, pos + 1), std::string::npos) << "ambiguous edit: " << from;
+        if (pos != std::string::npos) {
+            line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+            text.replace(pos, from.size(), to);
+        }
+        put("city.yaml", text);
+        put("scenario.yaml", "city: city.yaml\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\n");
+        return line;
+    }
+
+    fs::path work() const { return dir_ / "work"; }
+
+    fs::path dir_;
+    std::set<std::string> ours_;
+};
+
+// ---- help and commands ----
+
+TEST_F(Cli, HelpExitsZeroAndNamesTheRunCommand) {
+    const Outcome o = trygg("--help");
+    EXPECT_EQ(o.status, 0);
+    EXPECT_THAT(o.out, HasSubstr("trygg run SCENARIO.yaml"));
+    EXPECT_THAT(o.out, HasSubstr("Exit status"));
+    EXPECT_THAT(o.err, IsEmpty());
+    EXPECT_EQ(trygg("-h").status, 0);
+    EXPECT_EQ(trygg("help").status, 0);
+}
+
+TEST_F(Cli, HelpRunDescribesItsOptions) {
+    for (const std::string args : {"help run", "run --help"}) {
+        SCOPED_TRACE(args);
+        const Outcome o = trygg(args);
+        EXPECT_EQ(o.status, 0);
+        EXPECT_THAT(o.out, HasSubstr("Usage: trygg run SCENARIO.yaml"));
+        EXPECT_THAT(o.out, HasSubstr("--replicates"));
+        EXPECT_THAT(o.err, IsEmpty());
+    }
+}
+
+TEST_F(Cli, VersionPrintsTheName) {
+    const Outcome o = trygg("--version");
+    EXPECT_EQ(o.status, 0);
+    EXPECT_THAT(o.out, StartsWith("trygg "));
+    EXPECT_EQ(count_lines(o.out), 1);
+    EXPECT_EQ(trygg("-V").status, 0);
+}
+
+TEST_F(Cli, NoArgumentsIsBadInput) {
+    const Outcome o = trygg("");
+    EXPECT_EQ(o.status, 2);
+    EXPECT_THAT(o.out, IsEmpty());
+    EXPECT_THAT(o.err, HasSubstr("Usage"));  // the usage text, on stderr
+}
+
+TEST_F(Cli, UnknownCommand) {
+    expect_bad_input(trygg("simulate"), {"unknown command 'simulate'"});
+}
+
+TEST_F(Cli, RunWithoutAScenario) {
+    expect_bad_input(trygg("run"), {"no scenario file given"});
+}
+
+TEST_F(Cli, RunWithAMissingScenarioFile) {
+    const Outcome o = trygg("run missing.yaml");
+    expect_bad_input(o, {"missing.yaml", "cannot open file"});
+    EXPECT_FALSE(fs::exists(work() / "missing.h5"));
+}
+
+TEST_F(Cli, RunWithTwoScenarios) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " " + quoted(kBaseline.string())), {"trygg run: "});
+}
+
+TEST_F(Cli, UnknownOption) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --replicas 2 -o out.h5"), {"unrecognised option '--replicas'"});
+}
+
+// ---- command-line values ----
+
+TEST_F(Cli, WeeksZero) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 0 -o out.h5"), {"--weeks", "out of range"});
+}
+
+TEST_F(Cli, ThreadsNotANumber) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --threads abc -o out.h5"), {"threads", "abc"});
+}
+
+TEST_F(Cli, ThreadsZero) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --threads 0 -o out.h5"), {"--threads", "out of range"});
+}
+
+TEST_F(Cli, ReplicatesTooMany) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --replicates 10001 -o out.h5"),
+                     {"--replicates", "out of range"});
+}
+
+TEST_F(Cli, NegativeSeed) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --seed -1 -o out.h5"), {"seed"});
+}
+
+TEST_F(Cli, OutputIntoAMissingDirectory) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 -o nodir/out.h5"),
+                     {"--output", "directory does not exist: nodir"});
+    EXPECT_FALSE(fs::exists(work() / "nodir"));
+}
+
+TEST_F(Cli, OutputThatIsADirectory) {
+    fs::create_directories(work() / "results");
+    ours_.insert("results");
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 -o results"),
+                     {"--output", "is a directory"});
+}
+
+// ---- scenario files ----
+
+TEST_F(Cli, ScenarioWhoseCityFileDoesNotExist) {
+    put("scenario.yaml", "start_date: 2025-01-06\ncity: nowhere/city.yaml\nweeks: 2\nreplicates: 1\nseed: 1\n");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:2: city: file not found: ", "nowhere/city.yaml"});
+}
+
+TEST_F(Cli, ScenarioWithAMisspeltRequiredKey) {
+    put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicats: 1\nseed: 1\n");
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"scenario.yaml:1: replicates: missing required key (is 'replicats' on line 4 a misspelling?)"});
+}
+
+TEST_F(Cli, ScenarioWithAnUnknownKey) {
+    put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicates: 1\nreplicats: 4\nseed: 1\n");
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"scenario.yaml:5: replicats: unknown key 'replicats' (did you mean 'replicates'?)"});
+}
+
+TEST_F(Cli, ScenarioWithAnImpossibleDate) {
+    put_scenario("scenario.yaml", "start_date: 2025-02-30\nweeks: 2\nreplicates: 1\nseed: 1\n");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:2: start_date: expected a date (YYYY-MM-DD)", "2025-02-30"});
+}
+
+TEST_F(Cli, ScenarioWithWeeksOutOfRange) {
+    put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 0\nreplicates: 1\nseed: 1\n");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:3: weeks: value 0 is out of range [1, 523]"});
+}
+
+TEST_F(Cli, ScenarioWithATextSeed) {
+    put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: \"1\"\n");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:5: seed: expected an integer"});
+}
+
+TEST_F(Cli, ScenarioThatIsNotYaml) {
+    put("scenario.yaml", "city: [unclosed\nweeks: 2\n");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:1: invalid YAML"});
+}
+
+TEST_F(Cli, EmptyScenario) {
+    put("scenario.yaml", "");
+    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml: expected a mapping at the top level"});
+}
+
+// ---- city config through a scenario ----
+
+TEST_F(Cli, CityConfigOutOfRange) {
+    const int line = put_city("ses_index: -1.6, collective_efficacy: 0.35,", "ses_index: -1.6, collective_efficacy: 1.5,");
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"city.yaml:" + std::to_string(line) + ": districts.2081R013.collective_efficacy: value 1.5 is out of range"});
+}
+
+TEST_F(Cli, CityConfigTypoSuggestsTheKey) {
+    const int line = put_city("  peer_cap: 5", "  peer_cap: 5\n  peer_gian: 1.0");
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"city.yaml:" + std::to_string(line + 1) + ": offending.peer_gian: unknown key 'peer_gian' (did you mean 'peer_gain'?)"});
+}
+
+TEST_F(Cli, CityConfigDistrictNotInTheAreas) {
+    const int line = put_city("  2081R013: {", "  2081R31: {");
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"city.yaml:" + std::to_string(line) + ": districts.2081R31: district 2081R31 is not in the areas file"});
+}
+
+// A place outside every district passes the config reader and is caught when the city is
+// built: still exit 2 and one line naming the config and the place.
+TEST_F(Cli, PlaceOutsideTheMunicipality) {
+    std::string csv = read_text(kCity.parent_path() / "data" / "borlange_places.csv");
+    const std::string from = "Dala Airport,airport,60.43001,15.50765";
+    ASSERT_NE(csv.find(from), std::string::npos);
+    csv.replace(csv.find(from), from.size(), "Dala Airport,airport,59.0,15.50765");
+    const fs::path places = put("places.csv", csv);
+    put_city("places_file: " + (kCity.parent_path() / "data" / "borlange_places.csv").string(),
+             "places_file: " + places.string());
+    expect_bad_input(trygg("run scenario.yaml"), {"places.csv:30: lat: ", "Dala Airport", "outside every area"});
+}
+
+// Known shortcomings, kept as disabled tests until fixed (see the report).
+
+// PROJ prints its own "proj_create: crs not found" to stderr before trygg's line.
+TEST_F(Cli, UnknownCrsIsOneLine) {
+    const int line = put_city("areas_crs: EPSG:4326", "areas_crs: EPSG:99999");
+    expect_bad_input(trygg("run scenario.yaml"), {"city.yaml:" + std::to_string(line) + ": geography.areas_crs: "});
+}
+
+// An output the process cannot create is found only after the whole simulation, and is
+// reported as an internal error (exit 1) instead of bad input (exit 2) before the run.
+TEST_F(Cli, UncreatableOutputIsBadInput) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 -o /proc/trygg_out.h5"),
+                     {"/proc/trygg_out.h5"});
+}
+
+// ---- a good run ----
+
+TEST_F(Cli, TinyRunWritesOneFileAndNothingElse) {
+    const Outcome o = trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet");
+    EXPECT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.err, IsEmpty());
+    EXPECT_THAT(o.out, IsEmpty());  // --quiet: no summary
+    EXPECT_EQ(written(), std::set<std::string>{"OUT.h5"});  // no OUT.h5.tmp-* left behind
+    ASSERT_TRUE(fs::exists(work() / "OUT.h5"));
+    EXPECT_GT(fs::file_size(work() / "OUT.h5"), 0u);
+    EXPECT_EQ(read_text(work() / "OUT.h5").substr(0, 8), std::string("\x89HDF\r\n\x1a\n", 8));
+}
+
+TEST_F(Cli, RunPrintsASummaryAndTheDefaultOutputName) {
+    put_scenario("short.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 7\n");
+    const Outcome o = trygg("run short.yaml --threads 2");
+    EXPECT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("Wrote short.h5"));
+    EXPECT_EQ(written(), std::set<std::string>{"short.h5"});
+}
+
+TEST_F(Cli, ASecondRunReplacesTheFile) {
+    const std::string args = "run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet";
+    ASSERT_EQ(trygg(args).status, 0);
+    const Outcome o = trygg(args);
+    EXPECT_EQ(o.status, 0) << o.err;
+    EXPECT_EQ(written(), std::set<std::string>{"OUT.h5"});
+}
+
+TEST_F(Cli, BadInputLeavesAnExistingOutputAlone) {
+    put("OUT.h5", "previous results");
+    put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: -5\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"), {"scenario.yaml:5: seed"});
+    EXPECT_EQ(read_text(work() / "OUT.h5"), "previous results");
+}
+
+}  // namespace
+
+namespace trygg {
+namespace {
+
+// The finished file is renamed over the output path: that must never replace a device,
+// a pipe or a link's target.
+TEST_F(Cli, OutputThatIsNotARegularFileIsRefused) {
+    const fs::path fifo = work() / "pipe.h5";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    ours_.insert("pipe.h5");
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 -o pipe.h5"), {"pipe.h5", "not a regular file"});
+    EXPECT_TRUE(fs::is_fifo(fifo));
+}
+
+TEST_F(Cli, AbbreviatedOptionsAreNotGuessed) {
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --replicate 2 -o OUT.h5"), {"replicate"});
+}
+
+TEST_F(Cli, ARunPastTheYear9999IsRefused) {
+    put_scenario("late.yaml", "start_date: 9999-12-01\nweeks: 10\nreplicates: 1\nseed: 1\n");
+    expect_bad_input(trygg("run late.yaml -o OUT.h5"), {"9999"});
+}
+
+}  // namespace
+}  // namespace trygg

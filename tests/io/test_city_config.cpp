@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -76,18 +77,14 @@ ConfigError config_error_from(const std::function<void()>& action) {
 
 class BorlangeConfig : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { config_ = new CityConfig(load_city_config(kConfig)); }
-    static void TearDownTestSuite() {
-        delete config_;
-        config_ = nullptr;
-    }
+    // Loaded once for the suite: the checks below only read it.
+    static void SetUpTestSuite() { config_ = std::make_unique<CityConfig>(load_city_config(kConfig)); }
+    static void TearDownTestSuite() { config_.reset(); }
     static const CityConfig& config() { return *config_; }
 
 private:
-    static CityConfig* config_;
+    static inline std::unique_ptr<CityConfig> config_;
 };
-
-CityConfig* BorlangeConfig::config_ = nullptr;
 
 TEST_F(BorlangeConfig, KeepsTheFileAndItsText) {
     EXPECT_EQ(config().file, kConfig);
