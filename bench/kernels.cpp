@@ -5,6 +5,7 @@
 #include "model/day_plan.hpp"
 #include "model/occupancy.hpp"
 #include "model/offending.hpp"
+#include "model/short2008.hpp"
 #include "population/synthesis.hpp"
 #include "world/rasterise.hpp"
 
@@ -113,6 +114,20 @@ void BM_Rasterise(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(rasterise(w.city.grid, shapes));
 }
 BENCHMARK(BM_Rasterise)->Unit(benchmark::kMillisecond);
+
+// One step of the Short et al. (2008) lattice model (paper set c: η = 0.03, stationary
+// hotspots), after a burn-in that brings burglars and hotspots to their steady state.
+void BM_Short2008Step(benchmark::State& state) {
+    Short2008Params p;
+    p.size = static_cast<int>(state.range(0));
+    Short2008 model(p, 1);
+    const int burn_in = p.size <= 256 ? 20000 : 1500;
+    for (int s = 0; s < burn_in; ++s) model.step();
+    for (auto _ : state) model.step();
+    state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["burglars"] = model.mean_burglars() * p.size * p.size;
+}
+BENCHMARK(BM_Short2008Step)->Arg(128)->Arg(1024)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace trygg

@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/run_command.hpp"
+#include "cli/short2008_command.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 
@@ -17,6 +18,7 @@ void print_help(std::ostream& out) {
            "\n"
            "Usage:\n"
            "  trygg run SCENARIO.yaml [-o OUT.h5] [--replicates N] [--weeks W] [--seed S] [--threads T]\n"
+           "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg help COMMAND      options of one command\n"
            "  trygg --help            this text\n"
            "  trygg --version         version and git commit\n"
@@ -25,6 +27,8 @@ void print_help(std::ostream& out) {
            "  run    Simulate a scenario (default scenarios/baseline.yaml: Borlänge today) hour by hour\n"
            "         for its horizon, with R replicates, and write every output to one HDF5 file\n"
            "         (readable as netCDF-4 by h5py, xarray, R and QGIS; layout in docs/hdf5-layout.md).\n"
+           "  short2008  The burglary lattice model of Short et al. (2008) on its own: near-repeat\n"
+           "         hotspots from a walk-and-burgle rule (validation of trygg's near-repeat mechanism).\n"
            "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
@@ -54,11 +58,13 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         }
         if (command == "help") {
             if (args.size() > 1 && args[1] == "run") print_run_help(out);
+            else if (args.size() > 1 && args[1] == "short2008") print_short2008_help(out);
             else print_help(out);
             return kExitOk;
         }
         if (command == "run") return run_command({args.begin() + 1, args.end()}, command_line, out, err);
-        err << "trygg: unknown command '" << command << "' (commands: run, help; see trygg --help)\n";
+        if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
+        err << "trygg: unknown command '" << command << "' (commands: run, short2008, help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << e.what() << '\n';

@@ -1,5 +1,6 @@
 #include "cli/run_command.hpp"
 
+#include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
 #include "cli/version.hpp"
@@ -12,13 +13,8 @@
 
 #include <boost/program_options.hpp>
 
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -93,28 +89,6 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     return a;
 }
 
-// Fail before hours of simulation, not after, if the output cannot be written: the
-// directory must exist and take a new file, and an existing output must be a regular file
-// (the finished file is renamed over it, which would replace a device or a link target).
-void check_output_path(const fs::path& out) {
-    const fs::path dir = out.has_parent_path() ? out.parent_path() : fs::path(".");
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw InputError("trygg run: --output: directory does not exist: " + dir.string());
-    if (fs::is_directory(out, ec)) throw InputError("trygg run: --output: " + out.string() + " is a directory");
-    const auto status = fs::symlink_status(out, ec);
-    if (fs::exists(status) && !fs::is_regular_file(status)) {
-        throw InputError("trygg run: --output: " + out.string() + " exists and is not a regular file");
-    }
-    const fs::path probe = out.string() + ".tmp-probe-" + std::to_string(::getpid());
-    {
-        std::ofstream test(probe);
-        if (!test) {
-            throw InputError("trygg run: --output: cannot create " + out.string() + ": " + std::strerror(errno));
-        }
-    }
-    fs::remove(probe, ec);
-}
-
 }  // namespace
 
 void print_run_help(std::ostream& out) {
@@ -148,7 +122,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
         throw InputError("trygg run: the run would end after the year 9999; choose an earlier start_date or fewer weeks");
     }
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
-    check_output_path(output);
+    check_output_path(output, "trygg run");
 
     CityConfig config = load_city_config(scenario.city_file);
     City city;

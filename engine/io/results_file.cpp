@@ -1,7 +1,5 @@
 #include "io/results_file.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <array>
 #include <cerrno>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 #include "io/hdf5_handle.hpp"
 
 namespace trygg {
@@ -251,24 +250,6 @@ void write_contents(const fs::path& path, const RunProvenance& provenance,
     if (file.close() < 0) ctx.fail("close (flush) the file");
 }
 
-// Puts the bytes on disk before the rename makes the file visible under its real name, so a
-// crash right after the rename cannot leave a complete-looking but empty file.
-void sync_to_disk(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        const int error = errno;
-        if (fd >= 0) ::close(fd);
-        throw std::system_error(error, std::generic_category(), path.string() + ": cannot fsync");
-    }
-    ::close(fd);
-}
-
-fs::path temporary_path_for(const fs::path& out) {
-    fs::path tmp = out;
-    tmp += ".tmp-" + std::to_string(::getpid());
-    return tmp;
-}
-
 // --- reading ---------------------------------------------------------------------------------
 
 int length_of(hid_t root, const std::string& scale, const h5::ErrorContext& ctx) {
@@ -343,16 +324,7 @@ void write_run_file(const fs::path& out, const RunProvenance& provenance,
                     const RunResults& results) {
     check_consistent(grid, districts, results);
     const h5::QuietErrors quiet;
-    const fs::path tmp = temporary_path_for(out);
-    try {
-        write_contents(tmp, provenance, grid, districts, results);
-        sync_to_disk(tmp);
-        fs::rename(tmp, out);
-    } catch (...) {
-        std::error_code ignored;  // the original failure is the one worth reporting
-        fs::remove(tmp, ignored);
-        throw;
-    }
+    write_atomically(out, [&](const fs::path& tmp) { write_contents(tmp, provenance, grid, districts, results); });
 }
 
 RunFile read_run_file(const fs::path& in) {

@@ -23,10 +23,15 @@ struct FieldParams {
 // counts as the cell itself, so B neither leaks out of the city nor piles up at its edge.
 enum class Boundary { Periodic, Reflecting };
 
-// Computes next B from B and the step's events, row-parallel for large grids. A pure
+// Computes next B from B — spread and decay — row-parallel for large grids. A pure
 // function of its inputs: the result never depends on the number of threads.
-void update_attractiveness(const FieldParams& p, Boundary boundary, int nx, int ny, std::span<const double> b,
-                           std::span<const std::int32_t> events, std::span<double> b_next);
+void spread_and_decay(const FieldParams& p, Boundary boundary, int nx, int ny, std::span<const double> b,
+                      std::span<double> b_next);
+
+// Then the step's crimes: θ for each event at its cell (a list, since crimes are rare).
+inline void add_crimes(const FieldParams& p, std::span<const std::uint32_t> cells, std::span<double> b_next) {
+    for (auto c : cells) b_next[c] += p.theta;
+}
 
 // Σ B after the update, from Σ B before it: diffusion moves B without creating or losing
 // any (on the torus, and with reflecting edges), so the total only decays and grows by θ

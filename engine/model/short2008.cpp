@@ -19,7 +19,7 @@ constexpr std::size_t kChunk = 16384;
 
 // 1 − exp(−x) for the small x of one step; the series is exact to 1e-9 below x = 0.05.
 inline double burgle_probability(double x) {
-    if (x < 0.05) return x * (1.0 - x * (0.5 - x * (1.0 / 6.0 - x / 24.0)));
+    if (x < 0.05) return x * (1.0 - x * (0.5 - x * (1.0 / 6.0 - x * (1.0 / 24.0))));
     return -std::expm1(-x);
 }
 
@@ -36,7 +36,6 @@ Short2008::Short2008(const Short2008Params& params, std::uint64_t seed)
     b_.assign(cells, p_.equilibrium_b());
     b_next_.assign(cells, 0.0);
     sum_b_ = p_.equilibrium_b() * static_cast<double>(cells);
-    events_.assign(cells, 0);
 }
 
 std::vector<double> Short2008::a() const {
@@ -75,12 +74,16 @@ void Short2008::move_burglars(std::size_t first, std::size_t last, std::vector<s
                 burgled.push_back(s);
                 continue;
             }
-            double w[4];
-            double total = 0.0;
-            for (int d = 0; d < 4; ++d) total += (w[d] = a0 + b_[dest[d]]);
-            double pick = (u - threshold) * (total / ((1.0 - p) * 0x1p32));
-            int d = 0;
-            while (d < 3 && (pick -= w[d]) >= 0) ++d;
+            // Neighbour d is chosen when (u − threshold) / ((1 − p) 2^32) falls in its share of
+            // Σ A; multiplied out, so that no division is needed.
+            double w0 = a0 + b_[dest[0]], w1 = a0 + b_[dest[1]], w2 = a0 + b_[dest[2]], w3 = a0 + b_[dest[3]];
+            if (!(w0 + w1 + w2 + w3 > 0)) w0 = w1 = w2 = w3 = 1.0;  // nothing attracts: a plain random walk
+            const double pick = (u - threshold) * (w0 + w1 + w2 + w3);
+            const double unit = (1.0 - p) * 0x1p32;
+            const double c0 = w0 * unit, c1 = c0 + w1 * unit, c2 = c1 + w2 * unit;
+            // Branch-free: the four outcomes are near-equally likely, so a branch would
+            // mispredict about every other burglar.
+            const int d = static_cast<int>(pick >= c0) + static_cast<int>(pick >= c1) + static_cast<int>(pick >= c2);
             moved.push_back(dest_packed[d]);
         }
     }
@@ -113,6 +116,18 @@ void Short2008::spawn(std::vector<std::uint32_t>& out) const {
     }
 }
 
+// On a large lattice B no longer fits in cache: visiting burglars row by row turns random
+// reads of B into nearly sequential ones. A stable counting sort by row, so the order stays
+// a function of the previous order alone.
+void Short2008::sort_by_row(std::vector<std::uint32_t>& pos) {
+    row_start_.assign(static_cast<std::size_t>(size_) + 1, 0);
+    for (auto packed : pos) ++row_start_[(packed >> 16) + 1];
+    std::partial_sum(row_start_.begin(), row_start_.end(), row_start_.begin());
+    sorted_.resize(pos.size());
+    for (auto packed : pos) sorted_[row_start_[packed >> 16]++] = packed;
+    pos.swap(sorted_);
+}
+
 void Short2008::step() {
     const std::size_t n = pos_.size();
     const std::size_t chunks = std::max<std::size_t>(1, (n + kChunk - 1) / kChunk);
@@ -132,16 +147,14 @@ void Short2008::step() {
     burglaries_ = 0;
     for (std::size_t c = 0; c < chunks; ++c) {
         pos_next_.insert(pos_next_.end(), chunks_[c].moved.begin(), chunks_[c].moved.end());
-        for (auto s : chunks_[c].burgled) ++events_[s];
         burglaries_ += static_cast<std::int64_t>(chunks_[c].burgled.size());
     }
     spawn(pos_next_);
+    if (size_ >= 256) sort_by_row(pos_next_);
     const FieldParams field{p_.eta, p_.omega, p_.theta, p_.dt};
-    update_attractiveness(field, Boundary::Periodic, size_, size_, b_, events_, b_next_);
+    spread_and_decay(field, Boundary::Periodic, size_, size_, b_, b_next_);
+    for (std::size_t c = 0; c < chunks; ++c) add_crimes(field, chunks_[c].burgled, b_next_);
     sum_b_ = total_after_update(field, sum_b_, burglaries_);
-    for (std::size_t c = 0; c < chunks; ++c) {
-        for (auto s : chunks_[c].burgled) events_[s] = 0;
-    }
     std::swap(b_, b_next_);
     std::swap(pos_, pos_next_);
     ++t_;

@@ -6,7 +6,8 @@
 // Each step δt on a periodic L × L lattice:
 //   1. every burglar at site s burgles with probability 1 − exp(−A_s δt) and is removed,
 //      otherwise moves to a neighbour k with probability A_k / Σ_neighbours A;
-//   2. B ← [(1 − η) B + (η/4) Σ_neighbours B] (1 − ω δt) + θ E   (the shared field update);
+//   2. B ← [(1 − η) B + (η/4) Σ_neighbours B] (1 − ω δt) + θ E   (the shared field update,
+//      with E the burglaries of the step at the site);
 //   3. new burglars appear at each site at rate Γ (Γ δt per step);
 //   4. A = A0 + B.
 // Homogeneous equilibrium: B̄ = θΓ/ω, n̄ = Γδt / (1 − exp(−Āδt)), Ā = A0 + B̄.
@@ -53,6 +54,7 @@ private:
     void move_burglars(std::size_t first, std::size_t last, std::vector<std::uint32_t>& moved,
                        std::vector<std::uint32_t>& burgled);
     void spawn(std::vector<std::uint32_t>& out) const;
+    void sort_by_row(std::vector<std::uint32_t>& pos);
 
     Short2008Params p_;
     CounterRng rng_;
@@ -63,7 +65,7 @@ private:
     // Burglars as a list of sites (y << 16 | x), in a deterministic order: at ~0.1 per
     // site, walking the list beats scanning the lattice (no branch per empty site).
     std::vector<std::uint32_t> pos_, pos_next_;
-    std::vector<std::int32_t> events_;  // burglaries per site this step
+    std::vector<std::uint32_t> sorted_, row_start_;  // scratch of sort_by_row
     struct Chunk {
         std::vector<std::uint32_t> moved;    // packed sites
         std::vector<std::uint32_t> burgled;  // site indices

@@ -397,3 +397,40 @@ TEST_F(Cli, ARunPastTheYear9999IsRefused) {
 
 }  // namespace
 }  // namespace trygg
+
+#include "io/hdf5_handle.hpp"
+
+namespace trygg {
+namespace {
+
+TEST_F(Cli, Short2008WritesFieldsAndSeries) {
+    const Outcome o = trygg("short2008 --size 16 --steps 50 --seed 3 --threads 2 -o lattice.h5");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("homogeneous equilibrium"));
+    EXPECT_EQ(written(), std::set<std::string>{"lattice.h5"});
+    const h5::ErrorContext ctx(work() / "lattice.h5", h5::Mode::Reading);
+    h5::File file = h5::open_file_read_only(work() / "lattice.h5", ctx);
+    const auto b = h5::read_float64(file.get(), "short2008/B", std::array<hsize_t, 2>{16, 16}, ctx);
+    const auto a = h5::read_float64(file.get(), "short2008/A", std::array<hsize_t, 2>{16, 16}, ctx);
+    EXPECT_DOUBLE_EQ(a[5] - b[5], 1.0 / 30.0);
+    const auto burglaries = h5::read_int32(file.get(), "short2008/burglaries", std::array<hsize_t, 1>{50}, ctx);
+    const auto mean_b = h5::read_float64(file.get(), "short2008/mean_B", std::array<hsize_t, 1>{50}, ctx);
+    EXPECT_GT(mean_b.front(), 0.1);
+    h5::Group group = h5::open_group(file.get(), "short2008", ctx);
+    EXPECT_DOUBLE_EQ(h5::read_float64_attribute(group.get(), "eta", ctx), 0.03);
+    EXPECT_EQ(h5::read_int32_attribute(group.get(), "steps", ctx), 50);
+}
+
+TEST_F(Cli, Short2008RejectsBadParameters) {
+    expect_bad_input(trygg("short2008 --eta 1.5 -o x.h5"), {"--eta", "out of range"});
+    expect_bad_input(trygg("short2008 --size 2 -o x.h5"), {"--size"});
+    expect_bad_input(trygg("short2008 --dt 0 -o x.h5"), {"--dt"});
+    expect_bad_input(trygg("short2008 --omega 200 -o x.h5"), {"--omega"});
+    expect_bad_input(trygg("short2008 --steps 0 -o x.h5"), {"--steps"});
+    expect_bad_input(trygg("short2008 --eta abc -o x.h5"), {"eta"});
+    expect_bad_input(trygg("short2008 --et 0.2 -o x.h5"), {"et"});
+    expect_bad_input(trygg("short2008 -o missing_dir/x.h5"), {"missing_dir"});
+}
+
+}  // namespace
+}  // namespace trygg
