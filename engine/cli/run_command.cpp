@@ -30,6 +30,7 @@ struct RunArgs {
     std::string output;
     std::optional<long long> replicates, weeks, seed, threads;
     bool quiet = false;
+    bool events = false;
 };
 
 po::options_description run_options() {
@@ -40,6 +41,7 @@ po::options_description run_options() {
         ("weeks,w", po::value<long long>(), "horizon in weeks, overriding the scenario (1–523)")
         ("seed,s", po::value<long long>(), "random seed, overriding the scenario (0–2^53)")
         ("threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")
+        ("events", "also write the event log: every crime with hour, cell, type, offender, victim group, reporters (/events)")
         ("quiet,q", "no progress line and no summary table")
         ("help,h", "this text");
     return o;
@@ -86,6 +88,7 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     a.seed = get("seed");
     a.threads = get("threads");
     a.quiet = vm.count("quiet") > 0;
+    a.events = vm.count("events") > 0;
     return a;
 }
 
@@ -136,7 +139,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     const Timeline timeline = build_timeline(scenario.start_date, scenario.weeks, city.location, city.school_holidays);
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");
-    const RunOptions options{scenario.seed, scenario.replicates, threads};
+    const RunOptions options{scenario.seed, scenario.replicates, threads, a.events};
     RunOutput result = run_scenario(city, config.params, timeline, options,
                                     [&](std::int64_t done, std::int64_t total) { progress.update(done, total); });
     progress.finish();

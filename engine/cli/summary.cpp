@@ -6,12 +6,12 @@
 
 namespace trygg {
 
-std::vector<double> yearly_means(const RunResults& r) {
+std::vector<double> yearly_means(const RunResults& r, const std::vector<std::int32_t>& counts) {
     const auto D = static_cast<std::size_t>(r.districts);
     const auto T = static_cast<std::size_t>(r.crime_types);
     std::vector<double> mean(D * T, 0.0);
     if (r.replicates == 0 || r.weeks == 0) return mean;
-    for (std::size_t k = 0; k < r.crimes_true.size(); ++k) mean[k % (D * T)] += r.crimes_true[k];
+    for (std::size_t k = 0; k < counts.size(); ++k) mean[k % (D * T)] += counts[k];
     const double scale = 52.0 / (static_cast<double>(r.weeks) * r.replicates);
     for (auto& m : mean) m *= scale;
     return mean;
@@ -35,10 +35,10 @@ std::string pad(const std::string& s, std::size_t width) {
 }  // namespace
 
 void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& districts) {
-    const auto mean = yearly_means(r);
+    const auto mean = yearly_means(r, r.crimes_reported);
     const auto T = static_cast<std::size_t>(r.crime_types);
     constexpr std::size_t name_width = 30;
-    out << "Crimes per year, mean of " << r.replicates << " replicate(s) (true events)\n";
+    out << "Crimes registered by the police per year, mean of " << r.replicates << " replicate(s)\n";
     out << pad("district", name_width);
     for (const auto& name : r.crime_type_names) {
         char h[16];
@@ -70,6 +70,21 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
     }
     std::snprintf(cell, sizeof cell, "%10.1f", all);
     out << cell << '\n';
+    // The same totals as they truly happened, and as the EST picture knows them.
+    for (const auto& [label, counts] : {std::pair{"All crimes (true)", &r.crimes_true}, std::pair{"Known to EST", &r.crimes_est}}) {
+        const auto m = yearly_means(r, *counts);
+        out << pad(label, name_width);
+        double sum = 0.0;
+        for (std::size_t t = 0; t < T; ++t) {
+            double v = 0.0;
+            for (std::size_t d = 0; d < static_cast<std::size_t>(r.districts); ++d) v += m[d * T + t];
+            std::snprintf(cell, sizeof cell, "%10.1f", v);
+            out << cell;
+            sum += v;
+        }
+        std::snprintf(cell, sizeof cell, "%10.1f", sum);
+        out << cell << '\n';
+    }
 }
 
 }  // namespace trygg

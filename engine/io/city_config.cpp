@@ -397,6 +397,114 @@ OffendingParams read_offending(const ConfigMap& m) {
     return p;
 }
 
+std::vector<std::string> crime_type_list() {
+    return {kCrimeTypeNames.begin(), kCrimeTypeNames.end()};
+}
+
+int crime_type_index(const ConfigMap& m, std::string_view key, std::size_t item, const std::string& name) {
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        if (kCrimeTypeNames[static_cast<std::size_t>(t)] == name) return t;
+    }
+    m.fail_item(key, item, "no crime type '" + name + "'" + did_you_mean(name, crime_type_list()));
+}
+
+// Near repeat per crime type; a type not listed has none (stated in the config).
+std::array<NearRepeatParams, kCrimeTypes> read_near_repeat(const ConfigMap& m) {
+    std::array<NearRepeatParams, kCrimeTypes> out{};
+    const auto names = crime_type_list();
+    for (const auto& name : m.keys()) {
+        const auto it = std::find(names.begin(), names.end(), name);
+        if (it == names.end()) m.fail(name, "no crime type '" + name + "'" + did_you_mean(name, names));
+        const ConfigMap t = m.map(name);
+        auto& p = out[static_cast<std::size_t>(it - names.begin())];
+        p.enabled = true;
+        p.theta = t.number("theta", kNonNegative);
+        p.eta = t.number("eta", Range::unit());
+        p.omega_per_day = t.number("omega_per_day", {0.0, 1.0});
+    }
+    return out;
+}
+
+ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
+    ReportingParams r;
+    const ConfigMap police = m.map("police");
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        r.police[static_cast<std::size_t>(t)] = police.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
+    }
+    const auto found = m.strings("found_by_police");
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        r.found_by_police[static_cast<std::size_t>(crime_type_index(m, "found_by_police", k, found[k]))] = true;
+    }
+    r.efficacy_reference = m.number("efficacy_reference", {1e-6, 1.0});
+    r.efficacy_exponent = m.number("efficacy_exponent", {0.0, 10.0});
+    std::vector<std::string> place_names;
+    for (auto n : place_type_names()) place_names.emplace_back(n);
+    std::vector<std::string> district_codes;
+    for (const auto& d : spec.districts) district_codes.push_back(d.code);
+    const auto reporters = m.maps("est_reporters");
+    if (reporters.size() > static_cast<std::size_t>(kMaxEstReporters)) {
+        m.fail("est_reporters", "at most " + std::to_string(kMaxEstReporters) + " reporters besides the police");
+    }
+    for (const auto& e : reporters) {
+        EstReporter rep;
+        rep.name = e.string("name");
+        const auto types = e.strings("crime_types");
+        for (std::size_t k = 0; k < types.size(); ++k) {
+            rep.crime_types |= 1u << static_cast<unsigned>(crime_type_index(e, "crime_types", k, types[k]));
+        }
+        if (rep.crime_types == 0) e.fail("crime_types", "a reporter must see at least one crime type");
+        if (e.has("place_types")) {
+            const auto places = e.strings("place_types");
+            for (std::size_t k = 0; k < places.size(); ++k) {
+                PlaceType type{};
+                if (!place_type_from_name(places[k], type)) {
+                    e.fail_item("place_types", k, "no place type '" + places[k] + "'" + did_you_mean(places[k], place_names));
+                }
+                rep.place_types |= 1u << static_cast<unsigned>(type);
+            }
+        }
+        if (e.has("districts")) {
+            const auto codes = e.strings("districts");
+            for (std::size_t k = 0; k < codes.size(); ++k) {
+                const auto it = std::find(district_codes.begin(), district_codes.end(), codes[k]);
+                if (it == district_codes.end()) {
+                    e.fail_item("districts", k, "no district " + codes[k] + did_you_mean(codes[k], district_codes));
+                }
+                rep.districts.push_back(static_cast<int>(it - district_codes.begin()));
+            }
+        }
+        // Absent means "offenders of any age": stated in the config's comments.
+        rep.young_offenders_only = e.optional_boolean("young_offenders_only").value_or(false);
+        rep.probability = e.number("probability", Range::unit());
+        r.est.push_back(std::move(rep));
+    }
+    return r;
+}
+
+LagesbildParams read_lagesbild(const ConfigMap& m) {
+    LagesbildParams l;
+    l.gi_band_m = m.number("gi_band_m", {0.0, 10000.0});
+    l.alpha = m.number("alpha", {1e-9, 0.5});
+    const std::string correction = m.string("correction");
+    if (correction == "fdr") l.correction = Correction::FalseDiscoveryRate;
+    else if (correction == "none") l.correction = Correction::None;
+    else m.fail("correction", "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
+    l.kde_bandwidth_m = m.number("kde_bandwidth_m", {1.0, 10000.0});
+    l.top_k = static_cast<int>(m.integer("top_k", {0, 100000}));
+    return l;
+}
+
+ArrestParams read_arrests(const ConfigMap& m) {
+    ArrestParams a;
+    const ConfigMap p = m.map("probability");
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        a.probability[static_cast<std::size_t>(t)] = p.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
+    }
+    a.camera_gain = m.number("camera_gain", {0.0, 20.0});
+    a.spell_days_mean = m.number("spell_days_mean", {0.0, 3650.0});
+    return a;
+}
+
 }  // namespace
 
 CityConfig load_city_config(const fs::path& file) {
@@ -434,6 +542,10 @@ CityConfig load_city_config(const fs::path& file) {
     read_place_types(root.map("place_types"), profiles, spec);
     read_places(geo, root, base, *from_wgs84, spec);
     out.params.offending = read_offending(root.map("offending"));
+    out.params.near_repeat = read_near_repeat(root.map("near_repeat"));
+    out.params.reporting = read_reporting(root.map("reporting"), spec);
+    out.params.arrests = read_arrests(root.map("arrests"));
+    out.params.lagesbild = read_lagesbild(root.map("lagesbild"));
     root.finish();
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cerrno>
+#include <algorithm>
 #include <climits>
 #include <initializer_list>
 #include <span>
@@ -56,6 +57,27 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
             "crimes_true is not replicates*weeks*districts*crime_types long");
     require(r.crimes_cells.size() == product({r.replicates, r.crime_types, r.ny, r.nx}),
             "crimes_cells is not replicates*crime_types*ny*nx long");
+    require(r.crimes_reported.size() == r.crimes_true.size() && r.crimes_est.size() == r.crimes_true.size(),
+            "crimes_reported or crimes_est differ in size from crimes_true");
+    require(r.crimes_cells_est.size() == r.crimes_cells.size(), "crimes_cells_est differs in size from crimes_cells");
+    require(r.victims.size() == product({r.replicates, static_cast<int>(r.victim_group_names.size()), r.districts}),
+            "victims is not replicates*victim_groups*districts long");
+    require(r.arrests.size() == static_cast<std::size_t>(r.replicates), "arrests is not replicates long");
+    for (const auto* m : {&r.hotspots_true, &r.hotspots_est, &r.kde_top_est}) {
+        require(m->size() == product({r.replicates, r.ny, r.nx}), "a hotspot map is not replicates*ny*nx long");
+    }
+    for (const auto* w : {&r.weekly_hotspots_true, &r.weekly_hotspots_est, &r.weekly_hotspots_both}) {
+        require(w->size() == product({r.replicates, r.weeks}), "a weekly hotspot series is not replicates*weeks long");
+    }
+    require(r.concentration.size() == r.cell_shares.size() * static_cast<std::size_t>(r.replicates),
+            "concentration is not replicates*cell_shares long");
+    require(r.cells_holding.size() == r.crime_shares.size() * static_cast<std::size_t>(r.replicates),
+            "cells_holding is not replicates*crime_shares long");
+    const auto& e = r.events;
+    require(e.replicate.size() == e.size() && e.cell.size() == e.size() && e.crime_type.size() == e.size() &&
+                e.offender.size() == e.size() && e.victim_group.size() == e.size() && e.reported_by.size() == e.size() &&
+                e.arrested.size() == e.size(),
+            "event log columns differ in length");
 }
 
 // The six root datasets that double as netCDF dimensions. They live in the root group because
@@ -67,6 +89,11 @@ struct Scales {
     h5::Dataset crime_type;
     h5::Dataset x;
     h5::Dataset y;
+    h5::Dataset victim_group;
+    h5::Dataset reporter;
+    h5::Dataset event;  // only with an event log
+    h5::Dataset cell_share;
+    h5::Dataset crime_share;
 };
 
 h5::Dataset write_index_scale(hid_t root, const std::string& name, int n,
@@ -117,6 +144,22 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
     h5::make_dimension_scale(s.x.get(), "x", ctx);
     s.y = write_axis(root, "y", ys, false, ctx);
     h5::make_dimension_scale(s.y.get(), "y", ctx);
+    s.victim_group = write_index_scale(root, "victim_group", static_cast<int>(r.victim_group_names.size()),
+                                       "victim group index; see /victims/group_name", ctx);
+    s.reporter = write_index_scale(root, "reporter", static_cast<int>(r.reporter_names.size()),
+                                   "EST reporter index = bit of reported_by; see /reporters/name", ctx);
+    if (r.has_events) {
+        s.event = write_index_scale(root, "event", static_cast<int>(r.events.size()), "crime event index", ctx);
+    }
+    auto share_scale = [&](const char* name, const std::vector<double>& values, const char* long_name) {
+        const std::array shape{static_cast<hsize_t>(values.size())};
+        h5::Dataset d = h5::write_dataset(root, name, shape, shape, std::span(values), ctx);
+        h5::make_dimension_scale(d.get(), name, ctx);
+        h5::describe(d.get(), "1", long_name, ctx);
+        return d;
+    };
+    s.cell_share = share_scale("cell_share", r.cell_shares, "share of the study area's cells, most crime first");
+    s.crime_share = share_scale("crime_share", r.crime_shares, "share of all crime");
     return s;
 }
 
@@ -231,6 +274,108 @@ void write_crimes(hid_t root, const RunResults& r, const Scales& s, const h5::Er
     h5::describe(cells.get(), "1", "crimes (true events) per cell over the run", ctx);
     h5::attach_scales(cells.get(),
                       std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
+
+    struct Weekly {
+        const char* name;
+        const std::vector<std::int32_t>& values;
+        const char* long_name;
+    };
+    for (const Weekly& w : {Weekly{"reported", r.crimes_reported, "crimes registered by the police per week, district and type"},
+                            Weekly{"est", r.crimes_est, "crimes known to at least one EST actor per week, district and type"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), w.name, true_shape, true_chunk, std::span(w.values), ctx);
+        h5::describe(d.get(), "1", w.long_name, ctx);
+        h5::attach_scales(d.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.crime_type.get()}, ctx);
+    }
+    h5::Dataset cells_est = h5::write_dataset(group.get(), "cells_est", cells_shape, cells_chunk,
+                                              std::span(r.crimes_cells_est), ctx);
+    h5::describe(cells_est.get(), "1", "crimes known to at least one EST actor per cell over the run", ctx);
+    h5::attach_scales(cells_est.get(), std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
+
+    const std::array arrest_shape{dim(r.replicates)};
+    h5::Dataset arrests = h5::write_dataset(group.get(), "arrests", arrest_shape, arrest_shape, std::span(r.arrests), ctx);
+    h5::describe(arrests.get(), "1", "offences that led to an arrest, over the run", ctx);
+    h5::attach_scales(arrests.get(), std::array{s.replicate.get()}, ctx);
+}
+
+void write_victims_and_reporters(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    {
+        h5::Group group = h5::create_group(root, "victims", ctx);
+        const std::array name_shape{dim(static_cast<int>(r.victim_group_names.size()))};
+        h5::Dataset names = h5::write_dataset(group.get(), "group_name", name_shape, name_shape,
+                                              std::span(r.victim_group_names), ctx);
+        h5::describe(names.get(), "victim group name", ctx);
+        h5::attach_scales(names.get(), std::array{s.victim_group.get()}, ctx);
+        const std::array shape{dim(r.replicates), name_shape[0], dim(r.districts)};
+        h5::Dataset count = h5::write_dataset(group.get(), "count", shape, shape, std::span(r.victims), ctx);
+        h5::describe(count.get(), "1", "crimes with a victim of the group, per district, over the run (true events)", ctx);
+        h5::attach_scales(count.get(), std::array{s.replicate.get(), s.victim_group.get(), s.district.get()}, ctx);
+    }
+    h5::Group group = h5::create_group(root, "reporters", ctx);
+    const std::array shape{dim(static_cast<int>(r.reporter_names.size()))};
+    h5::Dataset names = h5::write_dataset(group.get(), "name", shape, shape, std::span(r.reporter_names), ctx);
+    h5::describe(names.get(), "EST reporter; reporter k is bit k of /events/reported_by", ctx);
+    h5::attach_scales(names.get(), std::array{s.reporter.get()}, ctx);
+}
+
+void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    h5::Group group = h5::create_group(root, "hotspots", ctx);
+    const std::array map_shape{dim(r.replicates), dim(r.ny), dim(r.nx)};
+    const std::array map_chunk{hsize_t{1}, dim(r.ny), dim(r.nx)};
+    const std::array map_scales{s.replicate.get(), s.y.get(), s.x.get()};
+    struct Map {
+        const char* name;
+        const std::vector<std::int32_t>& values;
+        const char* long_name;
+    };
+    for (const Map& m : {Map{"frequency_true", r.hotspots_true, "weeks the cell was a Gi* hotspot of true crime"},
+                         Map{"frequency_est", r.hotspots_est, "weeks the cell was a Gi* hotspot of the EST picture"},
+                         Map{"kde_top_est", r.kde_top_est, "weeks the cell was among the EST picture's top-k kernel density cells"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), m.name, map_shape, map_chunk, std::span(m.values), ctx);
+        h5::describe(d.get(), "1", m.long_name, ctx);
+        h5::attach_scales(d.get(), map_scales, ctx);
+    }
+    const std::array week_shape{dim(r.replicates), dim(r.weeks)};
+    const std::array week_scales{s.replicate.get(), s.week.get()};
+    for (const Map& m : {Map{"weekly_true", r.weekly_hotspots_true, "Gi* hotspot cells of true crime in the week"},
+                         Map{"weekly_est", r.weekly_hotspots_est, "Gi* hotspot cells of the EST picture in the week"},
+                         Map{"weekly_both", r.weekly_hotspots_both, "cells that were hotspots in both pictures in the week"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), m.name, week_shape, week_shape, std::span(m.values), ctx);
+        h5::describe(d.get(), "1", m.long_name, ctx);
+        h5::attach_scales(d.get(), week_scales, ctx);
+    }
+    h5::Group crimes = h5::open_group(root, "crimes", ctx);
+    const std::array curve_shape{dim(r.replicates), static_cast<hsize_t>(r.cell_shares.size())};
+    h5::Dataset curve = h5::write_dataset(crimes.get(), "concentration", curve_shape, curve_shape, std::span(r.concentration), ctx);
+    h5::describe(curve.get(), "1", "share of true crime in the top cell_share of the study area's cells (Weisburd 2015)", ctx);
+    h5::attach_scales(curve.get(), std::array{s.replicate.get(), s.cell_share.get()}, ctx);
+    const std::array holding_shape{dim(r.replicates), static_cast<hsize_t>(r.crime_shares.size())};
+    h5::Dataset holding = h5::write_dataset(crimes.get(), "cells_holding", holding_shape, holding_shape, std::span(r.cells_holding), ctx);
+    h5::describe(holding.get(), "1", "smallest share of the study area's cells holding crime_share of true crime", ctx);
+    h5::attach_scales(holding.get(), std::array{s.replicate.get(), s.crime_share.get()}, ctx);
+}
+
+void write_events(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    h5::Group group = h5::create_group(root, "events", ctx);
+    const std::array shape{static_cast<hsize_t>(r.events.size())};
+    const std::array chunk{static_cast<hsize_t>(std::min<std::size_t>(std::max<std::size_t>(r.events.size(), 1), 65536))};
+    const auto& e = r.events;
+    struct Column {
+        const char* name;
+        const std::vector<std::int32_t>& values;
+        const char* long_name;
+    };
+    for (const Column& c : {Column{"replicate", e.replicate, "replicate of the event"},
+                            Column{"hour", e.hour, "hour of the event, hours since start_date 00:00 local time"},
+                            Column{"cell", e.cell, "grid cell, row-major: y index = cell / nx, x index = cell % nx"},
+                            Column{"crime_type", e.crime_type, "crime type index"},
+                            Column{"offender", e.offender, "offender's person index within the replicate"},
+                            Column{"victim_group", e.victim_group, "victim group index, -1 for no victim (drug offences)"},
+                            Column{"reported_by", e.reported_by, "bit k set: reporter k (/reporters/name) reported it"},
+                            Column{"arrested", e.arrested, "1 if the offence led to an arrest"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), c.name, shape, chunk, std::span(c.values), ctx);
+        h5::describe(d.get(), "1", c.long_name, ctx);
+        h5::attach_scales(d.get(), std::array{s.event.get()}, ctx);
+    }
 }
 
 void write_contents(const fs::path& path, const RunProvenance& provenance,
@@ -246,6 +391,9 @@ void write_contents(const fs::path& path, const RunProvenance& provenance,
         write_crime_types(root, results, scales, ctx);
         write_grid(root, grid, scales, ctx);
         write_crimes(root, results, scales, ctx);
+        write_victims_and_reporters(root, results, scales, ctx);
+        write_hotspots(root, results, scales, ctx);
+        if (results.has_events) write_events(root, results, scales, ctx);
     }  // every object is closed here, so closing the file below really flushes and releases it
     if (file.close() < 0) ctx.fail("close (flush) the file");
 }
@@ -362,6 +510,52 @@ RunFile read_run_file(const fs::path& in) {
     r.crimes_cells = h5::read_int32(
         crimes.get(), "cells",
         std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
+    const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)};
+    r.crimes_reported = h5::read_int32(crimes.get(), "reported", weekly, ctx);
+    r.crimes_est = h5::read_int32(crimes.get(), "est", weekly, ctx);
+    r.crimes_cells_est = h5::read_int32(crimes.get(), "cells_est",
+                                        std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
+    r.arrests = h5::read_int32(crimes.get(), "arrests", std::array{dim(r.replicates)}, ctx);
+
+    const int groups = length_of(root, "victim_group", ctx);
+    h5::Group victims = h5::open_group(root, "victims", ctx);
+    r.victim_group_names = h5::read_strings(victims.get(), "group_name", std::array{dim(groups)}, ctx);
+    r.victims = h5::read_int32(victims.get(), "count", std::array{dim(r.replicates), dim(groups), dim(r.districts)}, ctx);
+    const int reporters = length_of(root, "reporter", ctx);
+    h5::Group rep = h5::open_group(root, "reporters", ctx);
+    r.reporter_names = h5::read_strings(rep.get(), "name", std::array{dim(reporters)}, ctx);
+
+    h5::Group hot = h5::open_group(root, "hotspots", ctx);
+    const std::array maps{dim(r.replicates), dim(r.ny), dim(r.nx)};
+    r.hotspots_true = h5::read_int32(hot.get(), "frequency_true", maps, ctx);
+    r.hotspots_est = h5::read_int32(hot.get(), "frequency_est", maps, ctx);
+    r.kde_top_est = h5::read_int32(hot.get(), "kde_top_est", maps, ctx);
+    const std::array weeks{dim(r.replicates), dim(r.weeks)};
+    r.weekly_hotspots_true = h5::read_int32(hot.get(), "weekly_true", weeks, ctx);
+    r.weekly_hotspots_est = h5::read_int32(hot.get(), "weekly_est", weeks, ctx);
+    r.weekly_hotspots_both = h5::read_int32(hot.get(), "weekly_both", weeks, ctx);
+    const int cell_shares = length_of(root, "cell_share", ctx);
+    const int crime_shares = length_of(root, "crime_share", ctx);
+    r.cell_shares = h5::read_float64(root, "cell_share", std::array{dim(cell_shares)}, ctx);
+    r.crime_shares = h5::read_float64(root, "crime_share", std::array{dim(crime_shares)}, ctx);
+    r.concentration = h5::read_float64(crimes.get(), "concentration", std::array{dim(r.replicates), dim(cell_shares)}, ctx);
+    r.cells_holding = h5::read_float64(crimes.get(), "cells_holding", std::array{dim(r.replicates), dim(crime_shares)}, ctx);
+
+    r.has_events = H5Lexists(root, "events", H5P_DEFAULT) > 0;
+    if (r.has_events) {
+        const int n = length_of(root, "event", ctx);
+        h5::Group events = h5::open_group(root, "events", ctx);
+        const std::array shape{dim(n)};
+        auto& e = r.events;
+        e.replicate = h5::read_int32(events.get(), "replicate", shape, ctx);
+        e.hour = h5::read_int32(events.get(), "hour", shape, ctx);
+        e.cell = h5::read_int32(events.get(), "cell", shape, ctx);
+        e.crime_type = h5::read_int32(events.get(), "crime_type", shape, ctx);
+        e.offender = h5::read_int32(events.get(), "offender", shape, ctx);
+        e.victim_group = h5::read_int32(events.get(), "victim_group", shape, ctx);
+        e.reported_by = h5::read_int32(events.get(), "reported_by", shape, ctx);
+        e.arrested = h5::read_int32(events.get(), "arrested", shape, ctx);
+    }
     return run;
 }
 

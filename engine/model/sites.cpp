@@ -33,6 +33,7 @@ Sites build_sites(const City& city, const Population& pop) {
     s.cameras.assign(n, 0.0f);
     s.monitored.assign(n, 0);
     s.nightlife.assign(n, 0);
+    s.place_types.assign(n, 0);
     s.collective_efficacy.resize(n);
     for (std::size_t k = 0; k < n; ++k) {
         // A site outside every district (cannot happen for homes; possible for a place on
@@ -49,6 +50,7 @@ Sites build_sites(const City& city, const Population& pop) {
         const auto& traits = city.place_types[static_cast<std::size_t>(place.type)];
         const auto k = static_cast<std::size_t>(s.of_cell(city.place_cell[p]));
         s.places[k] += 1.0f;
+        s.place_types[k] |= 1u << static_cast<unsigned>(place.type);
         s.lighting[k] = std::max(s.lighting[k], static_cast<float>(place.lighting));
         s.cameras[k] = std::max(s.cameras[k], static_cast<float>(place.cameras));
         s.monitored[k] = s.monitored[k] || place.cameras_monitored;

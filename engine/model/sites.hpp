@@ -25,6 +25,7 @@ struct Sites {
     std::vector<float> cameras;              // [site] 0..1 camera coverage
     std::vector<std::uint8_t> monitored;     // [site] cameras watched live
     std::vector<std::uint8_t> nightlife;     // [site] bars and clubs
+    std::vector<std::uint32_t> place_types;  // [site] bit p: a place of type p is here
     std::vector<float> collective_efficacy;  // [site] of its district
 
     std::int32_t size() const { return static_cast<std::int32_t>(cell.size()); }

@@ -1,7 +1,9 @@
 #pragma once
-// Where crime events go. The tally counts them per week, district and type and per cell;
-// later consumers (victims, reporting, the EST picture, an event log) attach here.
+// Where crime events go. The ledger counts them — true, registered by the police, known to
+// the EST picture — per week, district and type, per cell, and by victim group, and keeps
+// the events themselves when asked to (the researchers' event log).
 #include "model/crime_type.hpp"
+#include "model/reporting.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -9,36 +11,39 @@
 namespace trygg {
 
 struct CrimeEvent {
-    int hour = 0;              // hours since the start of the run
-    std::int32_t cell = 0;     // grid cell
-    std::int32_t district = 0; // district index
+    int hour = 0;                  // hours since the start of the run
+    std::int32_t cell = 0;         // grid cell
+    std::int32_t district = 0;     // district index, -1 outside every district
     CrimeType type = CrimeType::Burglary;
-    std::uint32_t offender = 0;  // person index
+    std::uint32_t offender = 0;    // person index
+    VictimGroup victim = VictimGroup::Count;  // Count: no victim (drug offences)
+    std::uint32_t reported_by = 0; // bit 0: registered by the police; bit k: EST actor k
+    bool arrested = false;
 };
 
-class CrimeTally {
+class CrimeLedger {
 public:
-    CrimeTally(int weeks, int districts, int cells)
-        : districts_(districts), cells_(cells),
-          weekly_(static_cast<std::size_t>(weeks) * districts * kCrimeTypes, 0),
-          by_cell_(static_cast<std::size_t>(kCrimeTypes) * cells, 0) {}
+    CrimeLedger(int weeks, int districts, int cells, bool keep_events);
 
-    void record(const CrimeEvent& e) {
-        const auto t = static_cast<std::size_t>(e.type);
-        const auto week = static_cast<std::size_t>(e.hour / (24 * 7));
-        if (e.district >= 0) ++weekly_[(week * districts_ + static_cast<std::size_t>(e.district)) * kCrimeTypes + t];
-        ++by_cell_[t * cells_ + static_cast<std::size_t>(e.cell)];
-        ++total_;
-    }
-    const std::vector<std::int32_t>& weekly() const { return weekly_; }   // [week][district][type]
-    const std::vector<std::int32_t>& by_cell() const { return by_cell_; } // [type][cell]
+    void record(const CrimeEvent& e);
+
+    const std::vector<std::int32_t>& weekly_true() const { return weekly_true_; }         // [week][district][type]
+    const std::vector<std::int32_t>& weekly_reported() const { return weekly_reported_; } // police-registered
+    const std::vector<std::int32_t>& weekly_est() const { return weekly_est_; }           // known to any EST actor
+    const std::vector<std::int32_t>& cells_true() const { return cells_true_; }           // [type][cell]
+    const std::vector<std::int32_t>& cells_est() const { return cells_est_; }             // [type][cell]
+    const std::vector<std::int32_t>& victims() const { return victims_; }                 // [group][district]
+    const std::vector<CrimeEvent>& events() const { return events_; }
     std::int64_t total() const { return total_; }
 
 private:
     std::size_t districts_;
     std::size_t cells_;
-    std::vector<std::int32_t> weekly_;
-    std::vector<std::int32_t> by_cell_;
+    bool keep_events_;
+    std::vector<std::int32_t> weekly_true_, weekly_reported_, weekly_est_;
+    std::vector<std::int32_t> cells_true_, cells_est_;
+    std::vector<std::int32_t> victims_;
+    std::vector<CrimeEvent> events_;
     std::int64_t total_ = 0;
 };
 

@@ -1,7 +1,11 @@
 #pragma once
 // Every model parameter, grouped by mechanism. Filled from the city config by the io layer,
 // validated there key by key, then frozen for the run.
+#include "model/arrests.hpp"
+#include "model/lagesbild.hpp"
+#include "model/near_repeat.hpp"
 #include "model/offending.hpp"
+#include "model/reporting.hpp"
 #include "model/routine.hpp"
 #include "population/synthesis.hpp"
 
@@ -11,6 +15,10 @@ struct ModelParams {
     PopulationParams population;
     RoutineParams routine;
     OffendingParams offending;
+    std::array<NearRepeatParams, kCrimeTypes> near_repeat{};
+    ReportingParams reporting;
+    ArrestParams arrests;
+    LagesbildParams lagesbild;
 };
 
 }  // namespace trygg

@@ -4,6 +4,7 @@
 #include "model/day_tables.hpp"
 #include "model/destinations.hpp"
 #include "model/occupancy.hpp"
+#include "model/near_repeat.hpp"
 #include "model/offending.hpp"
 #include "model/sites.hpp"
 #include "model/visitors.hpp"
@@ -22,13 +23,19 @@ namespace {
 // are applied — never depend on the number of threads.
 constexpr std::size_t kChunk = 2048;
 
+std::vector<std::uint8_t> study_area(const City& city) {
+    std::vector<std::uint8_t> area(city.cell_district.size());
+    for (std::size_t c = 0; c < area.size(); ++c) area[c] = city.cell_district[c] >= 0 ? 1 : 0;
+    return area;
+}
+
 bool is_public(Presence k) {
     return k == Presence::PublicAdult || k == Presence::PublicYouth || k == Presence::PublicChild;
 }
 
 class CityReplicate {
 public:
-    CityReplicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key)
+    CityReplicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key, bool keep_events)
         : city_(city), params_(params), timeline_(timeline), rng_(key),
           population_(synthesise_population(city, params.population, key)),
           sites_(build_sites(city, population_)),
@@ -37,10 +44,13 @@ public:
           tables_(build_day_tables(timeline, params.routine)),
           occupancy_(sites_, agents_),
           visitors_(city, sites_),
-          tally_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells()),
+          near_repeat_(params.near_repeat, city.grid.nx, city.grid.ny),
+          ledger_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells(), keep_events),
+          lagesbild_(RasterShape{city.grid.nx, city.grid.ny, city.grid.cell_size}, study_area(city), params.lagesbild),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
         offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
         offender_day_.count.assign(agents_.offenders.size(), 0);
+        free_from_.assign(agents_.offenders.size(), 0);
     }
 
     ReplicateOutput run(const WeekDone& on_week) {
@@ -48,17 +58,31 @@ public:
         // 00:00–03:59 of the first day: everyone at home, no plan made yet.
         for (int hour = 0; hour < std::min(4, hours); ++hour) step_hour(hour, -1);
         for (int day = 0; day < tables_.days; ++day) {
+            if (day > 0) near_repeat_.end_of_day();  // the previous model day's crimes
             plan_day(day);
             for (int bucket = 0; bucket < kDayHours; ++bucket) {
                 const int hour = day * 24 + 4 + bucket;
                 if (hour >= hours) break;
                 step_hour(hour, bucket);
-                if ((hour + 1) % (24 * 7) == 0 && on_week) on_week((hour + 1) / (24 * 7));
+                if ((hour + 1) % (24 * 7) == 0) {
+                    lagesbild_.close_week();  // the week's picture, for the EST meeting
+                    if (on_week) on_week((hour + 1) / (24 * 7));
+                }
             }
         }
         ReplicateOutput out;
-        out.weekly = tally_.weekly();
-        out.by_cell = tally_.by_cell();
+        out.weekly = ledger_.weekly_true();
+        out.weekly_reported = ledger_.weekly_reported();
+        out.weekly_est = ledger_.weekly_est();
+        out.by_cell = ledger_.cells_true();
+        out.by_cell_est = ledger_.cells_est();
+        out.victims = ledger_.victims();
+        out.events = ledger_.events();
+        out.arrests = arrests_;
+        out.hotspots_true = lagesbild_.frequency_true();
+        out.hotspots_est = lagesbild_.frequency_est();
+        out.kde_top_est = lagesbild_.kde_frequency_est();
+        out.weekly_hotspots = lagesbild_.weeks();
         out.residents.assign(static_cast<std::size_t>(city_.grid.cells()), 0);
         for (auto c : population_.home_cell) ++out.residents[static_cast<std::size_t>(c)];
         out.agent_hours = static_cast<std::int64_t>(population_.size()) * hours;
@@ -110,13 +134,15 @@ private:
         setting.festive_night = evening.festive_night && (clock >= 18 || clock < 4);
         const auto& offenders = agents_.offenders;
         for (std::size_t rank = 0; rank < offenders.size(); ++rank) {
+            if (hour < free_from_[rank]) continue;  // arrested: off the street
             const Segment* seg = current_segment(rank, model_clock);
             if (!seg || seg->site < 0 || !is_public(seg->kind)) continue;
             const std::uint32_t person = offenders[rank];
             setting.site = seg->site;
+            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(seg->site)];
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
-            const OffenceRates rates = offence_rates(params_.offending, sites_, occupancy_, setting,
-                                                     population_.propensity[person], youth);
+            OffenceRates rates = offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
+            apply_near_repeat(rates, cell);
             if (rates.total <= 0) continue;
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
             if (to_unit(w[0]) >= -std::expm1(-rates.total)) continue;
@@ -124,8 +150,81 @@ private:
             int type = 0;
             while (type + 1 < kCrimeTypes && (pick -= rates.rate[static_cast<std::size_t>(type)]) >= 0) ++type;
             while (rates.rate[static_cast<std::size_t>(type)] <= 0) --type;  // rounding at the top end
-            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(seg->site)];
-            tally_.record({hour, cell, city_.cell_district[static_cast<std::size_t>(cell)], static_cast<CrimeType>(type), person});
+            record_crime(hour, rank, seg->site, static_cast<CrimeType>(type), to_unit(w[2]));
+        }
+    }
+
+    void apply_near_repeat(OffenceRates& rates, std::int32_t cell) const {
+        rates.total = 0.0;
+        for (int t = 0; t < kCrimeTypes; ++t) {
+            auto& r = rates.rate[static_cast<std::size_t>(t)];
+            r *= near_repeat_.factor(static_cast<CrimeType>(t), cell);
+            rates.total += r;
+        }
+    }
+
+    // The crime's aftermath: its victim, who learns of it, whether the offender is caught.
+    void record_crime(int hour, std::size_t rank, std::int32_t site, CrimeType type, double victim_draw) {
+        const std::uint32_t person = agents_.offenders[rank];
+        const auto k = static_cast<std::size_t>(site);
+        CrimeEvent e;
+        e.hour = hour;
+        e.cell = sites_.cell[k];
+        e.district = city_.cell_district[static_cast<std::size_t>(e.cell)];
+        e.type = type;
+        e.offender = person;
+        e.victim = victim_of(type, site, victim_draw);
+        ReportContext context;
+        context.type = type;
+        context.place_types = sites_.place_types[k];
+        context.district = e.district;
+        context.young_offender = agents_.age[person] < 21;
+        context.collective_efficacy = sites_.collective_efficacy[k];
+        const auto w = rng_.words(Stream::Crime, person, static_cast<std::uint32_t>(hour), 0);
+        const auto& reporting = params_.reporting;
+        if (to_unit(w[0]) < police_probability(reporting, context)) e.reported_by |= 1u;
+        for (std::size_t r = 0; r < reporting.est.size(); ++r) {
+            if (!sees(reporting.est[r], context)) continue;
+            const auto u = rng_.words(Stream::Crime, person, static_cast<std::uint32_t>(hour), static_cast<std::uint16_t>(1 + r));
+            if (to_unit(u[0]) < reporting.est[r].probability) e.reported_by |= 1u << (r + 1);
+        }
+        const double cameras = sites_.cameras[k] * (sites_.monitored[k] ? 1.0 : params_.offending.unmonitored_camera_factor);
+        if (to_unit(w[1]) < arrest_probability(params_.arrests, type, cameras)) {
+            e.arrested = true;
+            ++arrests_;
+            const double days = -params_.arrests.spell_days_mean * std::log(1.0 - to_unit(w[2]));
+            free_from_[rank] = hour + 1 + static_cast<int>(std::min(days * 24.0, 1e8));
+        }
+        near_repeat_.record(type, e.cell);
+        lagesbild_.add(e.cell, e.reported_by != 0);
+        ledger_.record(e);
+    }
+
+    // Victim groups by crime type and by who is there (DESIGN §3.3).
+    VictimGroup victim_of(CrimeType type, std::int32_t site, double u) const {
+        const auto k = static_cast<std::size_t>(site);
+        const std::int32_t* c = occupancy_.site_counts(site);
+        auto n = [&](Presence kind) { return static_cast<double>(c[static_cast<int>(kind)]); };
+        const double premises = sites_.shops[k] + params_.offending.vandalism_place_weight * sites_.places[k];
+        auto share = [&](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
+        switch (type) {
+            case CrimeType::ShopTheft: return VictimGroup::Business;
+            case CrimeType::Drugs: return VictimGroup::Count;
+            case CrimeType::BicycleTheft: return VictimGroup::Resident;
+            case CrimeType::Burglary:
+            case CrimeType::Vandalism:
+                return u < share(premises, premises + sites_.homes[k]) ? VictimGroup::Business : VictimGroup::Resident;
+            case CrimeType::VehicleTheft: {
+                const double visitors = params_.offending.cars_per_visitor * n(Presence::Visitor);
+                const double all = visitors + params_.offending.cars_per_resident * n(Presence::HomeAdult) +
+                                   params_.offending.cars_per_worker * n(Presence::IndoorsAdult);
+                return u < share(visitors, all) ? VictimGroup::Visitor : VictimGroup::Resident;
+            }
+            default: {  // crimes against persons in public space
+                const double visitors = n(Presence::Visitor);
+                return u < share(visitors, visitors + n(Presence::PublicAdult) + n(Presence::PublicYouth)) ? VictimGroup::Visitor
+                                                                                                       : VictimGroup::Resident;
+            }
         }
     }
 
@@ -149,16 +248,20 @@ private:
     DayTables tables_;
     Occupancy occupancy_;
     VisitorFlow visitors_;
-    CrimeTally tally_;
+    NearRepeatField near_repeat_;
+    CrimeLedger ledger_;
+    Lagesbild lagesbild_;
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
+    std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest
+    std::int64_t arrests_ = 0;
 };
 
 }  // namespace
 
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
-                              const WeekDone& on_week) {
-    CityReplicate replicate(city, params, timeline, key);
+                              const WeekDone& on_week, bool keep_events) {
+    CityReplicate replicate(city, params, timeline, key, keep_events);
     return replicate.run(on_week);
 }
 

@@ -2,6 +2,7 @@
 // One replicate of the city: a fresh synthetic population and one pass over the horizon.
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
+#include "model/lagesbild.hpp"
 #include "sim/crime_tally.hpp"
 #include "sim/model_params.hpp"
 #include "world/city.hpp"
@@ -13,10 +14,20 @@
 namespace trygg {
 
 struct ReplicateOutput {
-    std::vector<std::int32_t> weekly;      // [week][district][type]
-    std::vector<std::int32_t> by_cell;     // [type][cell]
-    std::vector<std::int32_t> residents;   // [cell] synthetic residents
+    std::vector<std::int32_t> weekly;           // [week][district][type], true events
+    std::vector<std::int32_t> weekly_reported;  // [week][district][type], registered by the police
+    std::vector<std::int32_t> weekly_est;       // [week][district][type], known to the EST picture
+    std::vector<std::int32_t> by_cell;          // [type][cell], true events
+    std::vector<std::int32_t> by_cell_est;      // [type][cell], known to the EST picture
+    std::vector<std::int32_t> victims;          // [victim group][district]
+    std::vector<CrimeEvent> events;             // when asked for
+    std::vector<std::int32_t> hotspots_true;    // [cell] weeks the cell was a Gi* hotspot of true crime
+    std::vector<std::int32_t> hotspots_est;     // [cell] … of the EST picture
+    std::vector<std::int32_t> kde_top_est;      // [cell] weeks among the EST picture's top-k KDE cells
+    std::vector<WeeklyHotspots> weekly_hotspots;  // [week]
+    std::vector<std::int32_t> residents;        // [cell] synthetic residents
     std::int64_t agent_hours = 0;
+    std::int64_t arrests = 0;
 };
 
 // Called after each simulated week with the number of weeks done; may be called from a
@@ -26,6 +37,6 @@ using WeekDone = std::function<void(int)>;
 // Runs replicate `key.replicate`. Results depend only on (city, params, timeline, key) —
 // never on the number of threads.
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
-                              const WeekDone& on_week = {});
+                              const WeekDone& on_week = {}, bool keep_events = false);
 
 }  // namespace trygg

@@ -1,6 +1,7 @@
 #include "sim/run.hpp"
 
 #include "model/crime_type.hpp"
+#include "model/hotspots.hpp"
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -40,6 +41,23 @@ DistrictTable describe_districts(const City& city) {
     return t;
 }
 
+// Weisburd (2015): the share of crime in the top x % of places, and the share of places
+// holding 25 / 50 / 80 % of crime; over the study area's cells, all crime types together.
+void add_concentration(const City& city, const std::vector<std::int32_t>& by_cell, RunResults& res) {
+    static const std::vector<double> cell_shares = {0.001, 0.002, 0.004, 0.01, 0.016, 0.02, 0.05, 0.06, 0.1, 0.2, 0.5, 1.0};
+    static const std::vector<double> crime_shares = {0.25, 0.5, 0.8};
+    const auto cells = static_cast<std::size_t>(city.grid.cells());
+    std::vector<double> counts(cells, 0.0);
+    for (std::size_t k = 0; k < by_cell.size(); ++k) counts[k % cells] += by_cell[k];
+    std::vector<std::uint8_t> area(cells);
+    for (std::size_t c = 0; c < cells; ++c) area[c] = city.cell_district[c] >= 0 ? 1 : 0;
+    res.cell_shares = cell_shares;
+    res.crime_shares = crime_shares;
+    const auto curve = share_of_crime_in_top(counts, area, cell_shares);
+    res.concentration.insert(res.concentration.end(), curve.begin(), curve.end());
+    for (double s : crime_shares) res.cells_holding.push_back(share_of_cells_holding(counts, area, s));
+}
+
 }  // namespace
 
 RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline,
@@ -58,10 +76,13 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
     arena.execute([&] {
         tbb::parallel_for(0, r_count, [&](int r) {
             const RngKey key{options.seed, static_cast<std::uint32_t>(r)};
-            outputs[static_cast<std::size_t>(r)] = run_replicate(city, params, timeline, key, [&](int) {
-                const auto now = ++done;
-                if (progress) progress(now, total);
-            });
+            outputs[static_cast<std::size_t>(r)] = run_replicate(
+                city, params, timeline, key,
+                [&](int) {
+                    const auto now = ++done;
+                    if (progress) progress(now, total);
+                },
+                options.event_log);
         });
     });
 
@@ -74,9 +95,42 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
     res.ny = city.grid.ny;
     res.nx = city.grid.nx;
     for (auto name : kCrimeTypeNames) res.crime_type_names.emplace_back(name);
-    for (const auto& o : outputs) {
-        res.crimes_true.insert(res.crimes_true.end(), o.weekly.begin(), o.weekly.end());
-        res.crimes_cells.insert(res.crimes_cells.end(), o.by_cell.begin(), o.by_cell.end());
+    for (auto name : kVictimGroupNames) res.victim_group_names.emplace_back(name);
+    res.reporter_names.emplace_back("police");
+    for (const auto& r : params.reporting.est) res.reporter_names.push_back(r.name);
+    res.has_events = options.event_log;
+    auto append = [](std::vector<std::int32_t>& to, const std::vector<std::int32_t>& from) {
+        to.insert(to.end(), from.begin(), from.end());
+    };
+    for (std::size_t r = 0; r < outputs.size(); ++r) {
+        const auto& o = outputs[r];
+        append(res.crimes_true, o.weekly);
+        append(res.crimes_reported, o.weekly_reported);
+        append(res.crimes_est, o.weekly_est);
+        append(res.crimes_cells, o.by_cell);
+        append(res.crimes_cells_est, o.by_cell_est);
+        append(res.victims, o.victims);
+        res.arrests.push_back(static_cast<std::int32_t>(o.arrests));
+        append(res.hotspots_true, o.hotspots_true);
+        append(res.hotspots_est, o.hotspots_est);
+        append(res.kde_top_est, o.kde_top_est);
+        for (const auto& w : o.weekly_hotspots) {
+            res.weekly_hotspots_true.push_back(w.true_cells);
+            res.weekly_hotspots_est.push_back(w.est_cells);
+            res.weekly_hotspots_both.push_back(w.both);
+        }
+        add_concentration(city, o.by_cell, res);
+        for (const auto& e : o.events) {
+            auto& log = res.events;
+            log.replicate.push_back(static_cast<std::int32_t>(r));
+            log.hour.push_back(e.hour);
+            log.cell.push_back(e.cell);
+            log.crime_type.push_back(static_cast<std::int32_t>(e.type));
+            log.offender.push_back(static_cast<std::int32_t>(e.offender));
+            log.victim_group.push_back(e.victim == VictimGroup::Count ? -1 : static_cast<std::int32_t>(e.victim));
+            log.reported_by.push_back(static_cast<std::int32_t>(e.reported_by));
+            log.arrested.push_back(e.arrested ? 1 : 0);
+        }
         out.agent_hours += o.agent_hours;
     }
     out.grid = describe_grid(city, outputs.empty() ? std::vector<std::int32_t>(static_cast<std::size_t>(city.grid.cells()), 0)

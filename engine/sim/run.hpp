@@ -15,6 +15,7 @@ struct RunOptions {
     std::uint64_t seed = 0;
     int replicates = 1;
     int threads = 1;  // worker threads of the run's own task arena
+    bool event_log = false;  // keep every crime event (researchers' event log)
 };
 
 // Progress in replicate-weeks done of replicate-weeks in all; called from any thread,

@@ -526,3 +526,46 @@ TEST_F(CityConfigErrors, EmptyFile) {
 
 }  // namespace
 }  // namespace trygg
+
+namespace trygg {
+namespace {
+
+// The reporting, near-repeat, arrest and lägesbild sections.
+TEST_F(CityConfigErrors, EstReporterWithAnUnknownCrimeType) {
+    const int line = write_with("{name: Tunabyggen, crime_types: [vandalism, burglary]",
+                                "{name: Tunabyggen, crime_types: [vandalsim, burglary]");
+    expect_error(load_error(), line, "reporting.est_reporters[0].crime_types[0]", "did you mean 'vandalism'?");
+}
+
+TEST_F(CityConfigErrors, EstReporterWithAnUnknownPlaceType) {
+    const int line = write_with("place_types: [youth_centre]", "place_types: [youth_center]");
+    expect_error(load_error(), line, "reporting.est_reporters[5].place_types[0]", "did you mean 'youth_centre'?");
+}
+
+TEST_F(CityConfigErrors, EstReporterInAnUnknownDistrict) {
+    const int line = write_with("districts: [2081R013, 2081R001", "districts: [2081R031, 2081R001");
+    expect_error(load_error(), line, "reporting.est_reporters[0].districts[0]", "no district 2081R031");
+}
+
+TEST_F(CityConfigErrors, PoliceShareOutOfRange) {
+    const int line = write_with("    burglary: 0.80", "    burglary: 1.80");
+    expect_error(load_error(), line, "reporting.police.burglary", "out of range");
+}
+
+TEST_F(CityConfigErrors, NearRepeatForAnUnknownCrimeType) {
+    const int line = write_with("  robbery:       {theta: 0.8", "  robery:       {theta: 0.8");
+    expect_error(load_error(), line, "near_repeat.robery", "did you mean 'robbery'?");
+}
+
+TEST_F(CityConfigErrors, UnknownHotspotCorrection) {
+    const int line = write_with("  correction: fdr", "  correction: fdrr");
+    expect_error(load_error(), line, "lagesbild.correction", "did you mean 'fdr'?");
+}
+
+TEST_F(CityConfigErrors, ArrestSpellOutOfRange) {
+    const int line = write_with("  spell_days_mean: 10", "  spell_days_mean: -1");
+    expect_error(load_error(), line, "arrests.spell_days_mean", "out of range");
+}
+
+}  // namespace
+}  // namespace trygg

@@ -88,6 +88,31 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     for (std::size_t i = 0; i < r.crimes_cells.size(); ++i) {
         r.crimes_cells[i] = static_cast<std::int32_t>((i * 3) % 5);
     }
+    // Registered and EST counts are subsets of the true ones.
+    r.crimes_reported = r.crimes_true;
+    r.crimes_est = r.crimes_true;
+    for (std::size_t i = 0; i < r.crimes_true.size(); ++i) {
+        r.crimes_reported[i] = r.crimes_true[i] / 2;
+        r.crimes_est[i] = r.crimes_true[i] - r.crimes_true[i] / 4;
+    }
+    r.crimes_cells_est = r.crimes_cells;
+    for (auto& v : r.crimes_cells_est) v /= 2;
+    r.victim_group_names = {"resident", "business", "visitor"};
+    r.victims.resize(static_cast<std::size_t>(replicates * 3 * 2));
+    for (std::size_t i = 0; i < r.victims.size(); ++i) r.victims[i] = static_cast<std::int32_t>(i % 7);
+    r.reporter_names = {"police", "Tunabyggen", "fältgruppen"};
+    r.arrests.assign(static_cast<std::size_t>(replicates), 3);
+    r.hotspots_true.assign(static_cast<std::size_t>(replicates) * cells, 0);
+    for (std::size_t i = 0; i < r.hotspots_true.size(); i += 3) r.hotspots_true[i] = 2;
+    r.hotspots_est = r.hotspots_true;
+    r.kde_top_est.assign(r.hotspots_true.size(), 1);
+    r.weekly_hotspots_true.assign(static_cast<std::size_t>(replicates * weeks), 4);
+    r.weekly_hotspots_est.assign(r.weekly_hotspots_true.size(), 3);
+    r.weekly_hotspots_both.assign(r.weekly_hotspots_true.size(), 2);
+    r.cell_shares = {0.01, 0.5, 1.0};
+    r.crime_shares = {0.25, 0.5};
+    r.concentration.assign(static_cast<std::size_t>(replicates) * 3, 0.75);
+    r.cells_holding.assign(static_cast<std::size_t>(replicates) * 2, 0.02);
     return in;
 }
 
@@ -131,6 +156,24 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.crime_type_names, s.crime_type_names);
     EXPECT_EQ(r.crimes_true, s.crimes_true);
     EXPECT_EQ(r.crimes_cells, s.crimes_cells);
+    EXPECT_EQ(r.crimes_reported, s.crimes_reported);
+    EXPECT_EQ(r.crimes_est, s.crimes_est);
+    EXPECT_EQ(r.crimes_cells_est, s.crimes_cells_est);
+    EXPECT_EQ(r.victim_group_names, s.victim_group_names);
+    EXPECT_EQ(r.victims, s.victims);
+    EXPECT_EQ(r.reporter_names, s.reporter_names);
+    EXPECT_EQ(r.arrests, s.arrests);
+    EXPECT_EQ(r.hotspots_true, s.hotspots_true);
+    EXPECT_EQ(r.kde_top_est, s.kde_top_est);
+    EXPECT_EQ(r.weekly_hotspots_both, s.weekly_hotspots_both);
+    EXPECT_EQ(r.cell_shares, s.cell_shares);
+    EXPECT_EQ(r.concentration, s.concentration);
+    EXPECT_EQ(r.cells_holding, s.cells_holding);
+    EXPECT_EQ(r.has_events, s.has_events);
+    EXPECT_EQ(r.events.hour, s.events.hour);
+    EXPECT_EQ(r.events.reported_by, s.events.reported_by);
+    EXPECT_EQ(r.events.victim_group, s.events.victim_group);
+    EXPECT_EQ(r.events.replicate, s.events.replicate);
 }
 
 void write(const fs::path& out, const Inputs& in) {
@@ -212,6 +255,38 @@ TEST_F(ResultsFileTest, RoundTripsEveryField) {
     expect_same(in, read_run_file(out));
 }
 
+TEST_F(ResultsFileTest, RoundTripsTheEventLog) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    auto& e = in.results.events;
+    in.results.has_events = true;
+    for (int k = 0; k < 5; ++k) {
+        e.replicate.push_back(k % 2);
+        e.hour.push_back(10 * k);
+        e.cell.push_back(k);
+        e.crime_type.push_back(k % 2);
+        e.offender.push_back(100 + k);
+        e.victim_group.push_back(k == 4 ? -1 : k % 3);
+        e.reported_by.push_back(k == 0 ? 0 : 1 | (k << 1));
+        e.arrested.push_back(k == 2 ? 1 : 0);
+    }
+    const fs::path out = dir_ / "events.h5";
+    write(out, in);
+    const RunFile got = read_run_file(out);
+    expect_same(in, got);
+    EXPECT_EQ(got.results.events.offender, e.offender);
+    EXPECT_EQ(got.results.events.arrested, e.arrested);
+    EXPECT_EQ(got.results.events.cell, e.cell);
+    EXPECT_EQ(got.results.events.crime_type, e.crime_type);
+}
+
+TEST_F(ResultsFileTest, EventLogColumnsMustAgreeInLength) {
+    Inputs in = make_inputs(1, 2, 4, 5);
+    in.results.has_events = true;
+    in.results.events.hour = {1, 2};
+    EXPECT_THROW(write(dir_ / "bad.h5", in), LogicError);
+    EXPECT_FALSE(fs::exists(dir_ / "bad.h5"));
+}
+
 TEST_F(ResultsFileTest, RoundTripsEmptyStringsAndZeroWeeks) {
     Inputs in = make_inputs(2, 0, 4, 5);
     in.provenance.git_commit.clear();
@@ -278,7 +353,8 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME),
               0);
-    EXPECT_EQ(visit.objects, 22);  // root, 4 groups, 6 scales, 11 datasets in groups
+    // root, 7 groups, 10 scales, 26 datasets in groups (no event log)
+    EXPECT_EQ(visit.objects, 44);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 

@@ -1,0 +1,328 @@
+#include "model/hotspots.hpp"
+
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <numbers>
+#include <string>
+
+namespace trygg {
+namespace {
+
+// A disc of lattice offsets stored as one span per row: row dy ∈ [−radius, radius] covers
+// dx ∈ [−half_width[dy + radius], +half_width[dy + radius]]. The disc is symmetric in dx, so
+// spans describe it exactly and let the inner loops run over contiguous memory.
+struct DiscStencil {
+    int radius = 0;
+    std::vector<int> half_width;
+};
+
+void require(bool ok, const char* what) {
+    if (!ok) throw LogicError(std::string("hotspots: ") + what);
+}
+
+std::size_t cell_count(const RasterShape& r) {
+    require(r.nx >= 0 && r.ny >= 0, "raster dimensions must be >= 0");
+    require(std::isfinite(r.cell_size_m) && r.cell_size_m > 0.0, "cell size must be > 0");
+    return static_cast<std::size_t>(r.nx) * static_cast<std::size_t>(r.ny);
+}
+
+void require_raster_sizes(const RasterShape& r, std::size_t values, std::size_t mask) {
+    const std::size_t cells = cell_count(r);
+    require(values == cells, "values must hold nx*ny cells");
+    require(mask == cells, "mask must hold nx*ny cells");
+}
+
+// Largest integer a in [0, cap] with a² ≤ limit (limit ≥ 0, possibly +∞). The square root
+// is only a first guess: the two loops make the answer exact against the double comparison.
+int floor_sqrt(double limit, int cap) {
+    if (!(limit < static_cast<double>(cap) * cap)) return cap;
+    int a = static_cast<int>(std::sqrt(limit));
+    while (static_cast<double>(a + 1) * (a + 1) <= limit) ++a;
+    while (a > 0 && static_cast<double>(a) * a > limit) --a;
+    return a;
+}
+
+// The offsets (dx, dy) with dx² + dy² ≤ limit_sq (in cells²). Offsets beyond the raster can
+// never reach a cell, so the disc is clipped to (nx − 1, ny − 1): an enormous band costs no
+// more than the whole raster.
+DiscStencil disc_stencil(double limit_sq, const RasterShape& r) {
+    DiscStencil s;
+    s.radius = floor_sqrt(limit_sq, std::max(r.ny - 1, 0));
+    for (int dy = -s.radius; dy <= s.radius; ++dy) {
+        const double rest = limit_sq - static_cast<double>(dy) * dy;
+        s.half_width.push_back(floor_sqrt(rest, std::max(r.nx - 1, 0)));
+    }
+    return s;
+}
+
+// Calls f(first, last, k, skip) for each stencil row around cell (row, col), clipped to the
+// raster: cells [first, last) in row-major numbering, k = dy + radius the stencil row, and
+// skip the number of the row's offsets (from dx = −half_width) cut off by the western edge.
+template <class F>
+void for_each_span(const DiscStencil& s, const RasterShape& r, int row, int col, F&& f) {
+    for (int dy = -s.radius; dy <= s.radius; ++dy) {
+        const int y = row + dy;
+        if (y < 0 || y >= r.ny) continue;
+        const int k = dy + s.radius;
+        const int hw = s.half_width[k];
+        const int lo = std::max(col - hw, 0), hi = std::min(col + hw, r.nx - 1);
+        const std::size_t base = static_cast<std::size_t>(y) * r.nx;
+        f(base + lo, base + hi + 1, k, static_cast<std::size_t>(lo - (col - hw)));
+    }
+}
+
+struct MaskedMoments {
+    std::int64_t n = 0;
+    double mean = 0.0;
+    double sd = 0.0;       // population standard deviation
+    bool constant = true;  // every masked value equal (tested exactly, not through sd)
+};
+
+// Two passes (mean, then squared deviations) rather than Σx²/n − X̄², which cancels badly.
+MaskedMoments masked_moments(std::span<const double> x, std::span<const std::uint8_t> mask) {
+    MaskedMoments m;
+    double sum = 0.0, first = 0.0;
+    for (std::size_t c = 0; c < x.size(); ++c) {
+        if (mask[c] == 0) continue;
+        if (m.n == 0) first = x[c];
+        m.constant = m.constant && x[c] == first;
+        sum += x[c];
+        ++m.n;
+    }
+    if (m.n == 0) return m;
+    m.mean = sum / static_cast<double>(m.n);
+    double ss = 0.0;
+    for (std::size_t c = 0; c < x.size(); ++c)
+        if (mask[c] != 0) ss += (x[c] - m.mean) * (x[c] - m.mean);
+    m.sd = std::sqrt(ss / static_cast<double>(m.n));
+    return m;
+}
+
+// Gi* of one cell from its centred neighbourhood sum Σ w (x − X̄) and weight sum W = Σ w
+// (= Σ w² for binary weights). Writing the numerator as Σ w (x − X̄) is Ord & Getis's
+// Σ w x − X̄ Σ w without its cancellation. W(n − W) is n Σw² − (Σw)², exact in integers.
+double gi_star_z(double centred_sum, std::int64_t w, const MaskedMoments& m) {
+    const std::int64_t spread = w * (m.n - w);
+    if (spread <= 0) return 0.0;  // the band holds every masked cell: no contrast, 0/0
+    const double var_term = static_cast<double>(spread) / static_cast<double>(m.n - 1);
+    return centred_sum / (m.sd * std::sqrt(var_term));
+}
+
+// Tolerance on the band: a centre distance equal to the band within this relative amount
+// counts as inside (see the header).
+constexpr double kBandRelTol = 1e-9;
+
+// Masked counts, largest first, and their running sums C[0..n] (C[0] = 0). The total is
+// C[n], summed in the same order as every C[m], so C[m] ≤ C[n] holds exactly.
+struct Concentration {
+    std::vector<double> sorted;
+    std::vector<double> cumulative;
+    double total() const { return cumulative.back(); }
+};
+
+Concentration concentration(std::span<const double> counts, std::span<const std::uint8_t> mask) {
+    require(counts.size() == mask.size(), "counts and mask must have the same size");
+    Concentration c;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (mask[i] == 0) continue;
+        require(counts[i] >= 0.0, "counts must be >= 0");  // also rejects NaN
+        c.sorted.push_back(counts[i]);
+    }
+    std::sort(c.sorted.begin(), c.sorted.end(), std::greater<>());
+    c.cumulative.assign(c.sorted.size() + 1, 0.0);
+    for (std::size_t i = 0; i < c.sorted.size(); ++i) c.cumulative[i + 1] = c.cumulative[i] + c.sorted[i];
+    return c;
+}
+
+bool is_share(double s) { return s >= 0.0 && s <= 1.0; }  // false for NaN
+
+// p-values of the masked cells, with their cell indices.
+struct Tested {
+    std::vector<double> p;
+    std::vector<std::size_t> cell;
+};
+
+Tested tested_cells(std::span<const double> z, std::span<const std::uint8_t> mask) {
+    Tested t;
+    for (std::size_t c = 0; c < z.size(); ++c) {
+        if (mask[c] == 0) continue;
+        t.p.push_back(normal_upper_tail(z[c]));
+        t.cell.push_back(c);
+    }
+    return t;
+}
+
+// Benjamini–Hochberg step-up: the largest p_(k) with p_(k) ≤ k·alpha/n, or −1 when none is.
+// Every p at or below it is then rejected (ties included, as in the original procedure).
+double bh_threshold(std::vector<double> p, double alpha) {
+    std::sort(p.begin(), p.end());
+    const double n = static_cast<double>(p.size());
+    for (std::size_t k = p.size(); k > 0; --k)
+        if (p[k - 1] <= static_cast<double>(k) * alpha / n) return p[k - 1];
+    return -1.0;
+}
+
+// Quartic kernel weight K(d) = 3/(π h²)(1 − d²/h²)² for every offset of the stencil, one
+// vector per stencil row from dx = −half_width. Offsets at exactly d = h get 0, harmlessly.
+std::vector<std::vector<double>> quartic_weights(const DiscStencil& s, double h_cells, double h_m) {
+    const double peak = 3.0 / (std::numbers::pi * h_m * h_m);
+    std::vector<std::vector<double>> weight(s.half_width.size());
+    for (int dy = -s.radius; dy <= s.radius; ++dy) {
+        const int hw = s.half_width[dy + s.radius];
+        for (int dx = -hw; dx <= hw; ++dx) {
+            const double q = (static_cast<double>(dx) * dx + static_cast<double>(dy) * dy) / (h_cells * h_cells);
+            weight[dy + s.radius].push_back(q < 1.0 ? peak * (1.0 - q) * (1.0 - q) : 0.0);
+        }
+    }
+    return weight;
+}
+
+}  // namespace
+
+std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
+                                      std::span<const std::uint8_t> mask, double band_m) {
+    require_raster_sizes(r, values.size(), mask.size());
+    require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
+    std::vector<double> z(values.size(), 0.0);
+    const MaskedMoments m = masked_moments(values, mask);
+    if (m.n < 2 || m.constant || m.sd == 0.0) return z;
+
+    // Centred values and 0/1 weights, zero outside the mask, so a span sums only masked cells.
+    std::vector<double> centred(values.size(), 0.0);
+    std::vector<std::int32_t> inside(values.size(), 0);
+    for (std::size_t c = 0; c < values.size(); ++c) {
+        if (mask[c] == 0) continue;
+        centred[c] = values[c] - m.mean;
+        inside[c] = 1;
+    }
+    const double band_cells = band_m / r.cell_size_m;
+    const DiscStencil s = disc_stencil(band_cells * band_cells * (1.0 + kBandRelTol), r);
+    for (int row = 0; row < r.ny; ++row) {
+        for (int col = 0; col < r.nx; ++col) {
+            const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
+            if (mask[c] == 0) continue;
+            double sum = 0.0;
+            std::int64_t w = 0;
+            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
+                for (std::size_t j = first; j < last; ++j) {
+                    sum += centred[j];
+                    w += inside[j];
+                }
+            });
+            z[c] = gi_star_z(sum, w, m);
+        }
+    }
+    return z;
+}
+
+std::vector<std::uint8_t> significant_hotspots(std::span<const double> z,
+                                               std::span<const std::uint8_t> mask,
+                                               double alpha, Correction correction) {
+    require(z.size() == mask.size(), "z and mask must have the same size");
+    require(alpha > 0.0 && alpha < 1.0, "alpha must be in (0, 1)");
+    std::vector<std::uint8_t> flagged(z.size(), 0);
+    const Tested t = tested_cells(z, mask);
+    if (t.p.empty()) return flagged;
+    // Both rules compare p to a threshold; BH's never exceeds alpha, so FDR ⊆ None.
+    const double threshold = correction == Correction::FalseDiscoveryRate ? bh_threshold(t.p, alpha) : alpha;
+    for (std::size_t i = 0; i < t.p.size(); ++i)
+        if (t.p[i] <= threshold) flagged[t.cell[i]] = 1;
+    return flagged;
+}
+
+double normal_upper_tail(double z) { return 0.5 * std::erfc(z / std::numbers::sqrt2); }
+
+double normal_quantile_upper(double p) {
+    require(p >= 0.0 && p <= 1.0, "probability must be in [0, 1]");
+    if (p == 0.0) return std::numeric_limits<double>::infinity();
+    if (p == 1.0) return -std::numeric_limits<double>::infinity();
+    // The tail is 1 at −40 and underflows to 0 at +40 (true value ~4e-350, below the smallest
+    // double), so every p in (0, 1) is bracketed. 200 halvings of 80 reach 80/2^200 ≈ 5e-59;
+    // away from z = 0 the loop stops sooner, when the bracket is two adjacent doubles.
+    double lo = -40.0, hi = 40.0;
+    for (int it = 0; it < 200; ++it) {
+        const double mid = lo + 0.5 * (hi - lo);
+        if (mid <= lo || mid >= hi) break;
+        (normal_upper_tail(mid) > p ? lo : hi) = mid;
+    }
+    return lo + 0.5 * (hi - lo);
+}
+
+std::vector<double> kernel_density(const RasterShape& r, std::span<const double> values,
+                                   std::span<const std::uint8_t> mask, double bandwidth_m) {
+    require_raster_sizes(r, values.size(), mask.size());
+    require(bandwidth_m > 0.0 && std::isfinite(bandwidth_m), "KDE bandwidth must be > 0");
+    const double h_cells = bandwidth_m / r.cell_size_m;
+    const DiscStencil s = disc_stencil(h_cells * h_cells, r);
+    const std::vector<std::vector<double>> weight = quartic_weights(s, h_cells, bandwidth_m);
+    // Scatter from the sources rather than gather at every cell: weekly crime rasters are
+    // sparse, so this costs (non-zero cells) × stencil instead of cells × stencil.
+    std::vector<double> density(values.size(), 0.0);
+    for (int row = 0; row < r.ny; ++row) {
+        for (int col = 0; col < r.nx; ++col) {
+            const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
+            const double x = values[c];
+            if (mask[c] == 0 || x == 0.0) continue;
+            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int k, std::size_t skip) {
+                const double* w = weight[k].data() + skip;  // weight[k][0] is dx = −half_width
+                for (std::size_t j = first; j < last; ++j) density[j] += x * w[j - first];
+            });
+        }
+    }
+    for (std::size_t c = 0; c < density.size(); ++c)
+        if (mask[c] == 0) density[c] = 0.0;
+    return density;
+}
+
+std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask,
+                             int k) {
+    require(density.size() == mask.size(), "density and mask must have the same size");
+    require(k >= 0, "k must be >= 0");
+    std::vector<int> cells;
+    for (std::size_t c = 0; c < density.size(); ++c)
+        if (mask[c] != 0) cells.push_back(static_cast<int>(c));
+    const std::size_t keep = std::min(static_cast<std::size_t>(k), cells.size());
+    const auto higher = [&](int a, int b) {
+        return density[a] > density[b] || (density[a] == density[b] && a < b);
+    };
+    std::partial_sort(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(keep), cells.end(), higher);
+    cells.resize(keep);
+    return cells;
+}
+
+double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask,
+                              double crime_share) {
+    require(is_share(crime_share), "crime share must be in [0, 1]");
+    const Concentration c = concentration(counts, mask);
+    if (c.sorted.empty() || c.total() <= 0.0) return 0.0;
+    const double target = crime_share * c.total();
+    // C is non-decreasing (counts ≥ 0) and C[n] = total ≥ target, so the search always lands.
+    const auto it = std::lower_bound(c.cumulative.begin(), c.cumulative.end(), target);
+    const auto m = static_cast<double>(it - c.cumulative.begin());
+    return m / static_cast<double>(c.sorted.size());
+}
+
+std::vector<double> share_of_crime_in_top(std::span<const double> counts,
+                                          std::span<const std::uint8_t> mask,
+                                          std::span<const double> cell_shares) {
+    for (const double x : cell_shares) require(is_share(x), "cell share must be in [0, 1]");
+    const Concentration c = concentration(counts, mask);
+    std::vector<double> out(cell_shares.size(), 0.0);
+    if (c.sorted.empty() || c.total() <= 0.0) return out;
+    const std::size_t n = c.sorted.size();
+    for (std::size_t i = 0; i < cell_shares.size(); ++i) {
+        const double pos = cell_shares[i] * static_cast<double>(n);
+        const std::size_t m = std::min(static_cast<std::size_t>(pos), n);
+        const double part = m < n ? (pos - static_cast<double>(m)) * c.sorted[m] : 0.0;
+        out[i] = std::min((c.cumulative[m] + part) / c.total(), 1.0);
+    }
+    return out;
+}
+
+}  // namespace trygg

@@ -1,0 +1,33 @@
+#include "model/lagesbild.hpp"
+
+#include <algorithm>
+
+namespace trygg {
+
+Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params)
+    : raster_(raster), area_(std::move(area)), params_(params), truth_(area_.size(), 0.0), est_(area_.size(), 0.0),
+      frequency_true_(area_.size(), 0), frequency_est_(area_.size(), 0), kde_frequency_est_(area_.size(), 0) {}
+
+void Lagesbild::close_week() {
+    WeeklyHotspots w;
+    const auto hot_true = significant_hotspots(getis_ord_gi_star(raster_, truth_, area_, params_.gi_band_m), area_,
+                                               params_.alpha, params_.correction);
+    const auto hot_est = significant_hotspots(getis_ord_gi_star(raster_, est_, area_, params_.gi_band_m), area_,
+                                              params_.alpha, params_.correction);
+    for (std::size_t c = 0; c < area_.size(); ++c) {
+        frequency_true_[c] += hot_true[c];
+        frequency_est_[c] += hot_est[c];
+        w.true_cells += hot_true[c];
+        w.est_cells += hot_est[c];
+        w.both += hot_true[c] & hot_est[c];
+    }
+    if (params_.top_k > 0 && std::any_of(est_.begin(), est_.end(), [](double v) { return v > 0; })) {
+        const auto density = kernel_density(raster_, est_, area_, params_.kde_bandwidth_m);
+        for (int c : top_k_cells(density, area_, params_.top_k)) ++kde_frequency_est_[static_cast<std::size_t>(c)];
+    }
+    weeks_.push_back(w);
+    std::fill(truth_.begin(), truth_.end(), 0.0);
+    std::fill(est_.begin(), est_.end(), 0.0);
+}
+
+}  // namespace trygg

@@ -1,0 +1,56 @@
+#pragma once
+// The weekly lägesbild (joint incident picture) of EST, and the true picture beside it
+// (DESIGN §3.6). Each week: crimes per cell, as they happened and as the EST actors know
+// them; hotspots found on each by Getis-Ord Gi* (FDR-corrected, Caldas de Castro & Singer
+// 2006) and the top-k cells of a quartic kernel density (Chainey et al. 2008). Over the run:
+// how often each cell was a hotspot, and how much of the true picture the EST picture
+// caught — what the picture misses is what steering on it cannot see.
+#include "model/hotspots.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace trygg {
+
+struct LagesbildParams {
+    double gi_band_m = 0.0;        // Gi* neighbourhood radius
+    double alpha = 0.0;            // one-sided significance level
+    Correction correction = Correction::FalseDiscoveryRate;
+    double kde_bandwidth_m = 0.0;  // quartic kernel bandwidth
+    int top_k = 0;                 // KDE hotspots per week
+};
+
+struct WeeklyHotspots {
+    std::int32_t true_cells = 0;   // Gi* hotspot cells on the true counts
+    std::int32_t est_cells = 0;    // Gi* hotspot cells on the EST picture
+    std::int32_t both = 0;         // cells that are hotspots in both
+};
+
+class Lagesbild {
+public:
+    // `area` marks the cells of the study area (inside a district).
+    Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params);
+
+    void add(std::int32_t cell, bool known_to_est) {
+        truth_[static_cast<std::size_t>(cell)] += 1.0;
+        if (known_to_est) est_[static_cast<std::size_t>(cell)] += 1.0;
+    }
+    // Finds the week's hotspots, adds them to the frequency maps, starts a new week.
+    void close_week();
+
+    const std::vector<std::int32_t>& frequency_true() const { return frequency_true_; }  // [cell] weeks as hotspot
+    const std::vector<std::int32_t>& frequency_est() const { return frequency_est_; }
+    const std::vector<std::int32_t>& kde_frequency_est() const { return kde_frequency_est_; }  // weeks in the top k
+    const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
+
+private:
+    RasterShape raster_;
+    std::vector<std::uint8_t> area_;
+    LagesbildParams params_;
+    std::vector<double> truth_, est_;
+    std::vector<std::int32_t> frequency_true_, frequency_est_, kde_frequency_est_;
+    std::vector<WeeklyHotspots> weeks_;
+};
+
+}  // namespace trygg

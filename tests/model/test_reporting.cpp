@@ -1,0 +1,103 @@
+#include "model/reporting.hpp"
+
+#include "model/lagesbild.hpp"
+#include "world/place.hpp"
+
+#include <gtest/gtest.h>
+
+namespace trygg {
+namespace {
+
+ReportingParams params() {
+    ReportingParams p;
+    p.police.fill(0.5);
+    p.police[static_cast<std::size_t>(CrimeType::Drugs)] = 1.0;
+    p.found_by_police[static_cast<std::size_t>(CrimeType::Drugs)] = true;
+    p.efficacy_reference = 0.6;
+    p.efficacy_exponent = 1.0;
+    return p;
+}
+
+TEST(Reporting, LowCollectiveEfficacyLowersReportingButNotWhatPoliceFind) {
+    const ReportingParams p = params();
+    ReportContext c;
+    c.type = CrimeType::Assault;
+    c.collective_efficacy = 0.6;
+    EXPECT_DOUBLE_EQ(police_probability(p, c), 0.5);
+    c.collective_efficacy = 0.3;
+    EXPECT_DOUBLE_EQ(police_probability(p, c), 0.25);
+    c.collective_efficacy = 1.0;  // capped at 1 however willing
+    c.type = CrimeType::Burglary;
+    EXPECT_LE(police_probability(p, c), 1.0);
+    c.type = CrimeType::Drugs;
+    c.collective_efficacy = 0.1;
+    EXPECT_DOUBLE_EQ(police_probability(p, c), 1.0);
+}
+
+TEST(Reporting, ActorsSeeOnlyTheirDomain) {
+    EstReporter keolis;
+    keolis.crime_types = 1u << static_cast<unsigned>(CrimeType::Assault);
+    keolis.place_types = 1u << static_cast<unsigned>(PlaceType::TravelCentre);
+    ReportContext c;
+    c.type = CrimeType::Assault;
+    c.place_types = 1u << static_cast<unsigned>(PlaceType::TravelCentre);
+    EXPECT_TRUE(sees(keolis, c));
+    c.place_types = 1u << static_cast<unsigned>(PlaceType::School);
+    EXPECT_FALSE(sees(keolis, c));
+    c.place_types = 1u << static_cast<unsigned>(PlaceType::TravelCentre);
+    c.type = CrimeType::Burglary;
+    EXPECT_FALSE(sees(keolis, c));
+
+    EstReporter school;
+    school.crime_types = 1u << static_cast<unsigned>(CrimeType::Assault);
+    school.young_offenders_only = true;
+    c.type = CrimeType::Assault;
+    c.young_offender = false;
+    EXPECT_FALSE(sees(school, c));
+    c.young_offender = true;
+    EXPECT_TRUE(sees(school, c));
+
+    EstReporter housing;
+    housing.crime_types = 1u << static_cast<unsigned>(CrimeType::Vandalism);
+    housing.districts = {3};
+    c.type = CrimeType::Vandalism;
+    c.district = 3;
+    EXPECT_TRUE(sees(housing, c));
+    c.district = 4;
+    EXPECT_FALSE(sees(housing, c));
+}
+
+// A cluster of crimes in one corner of a quiet raster is a hotspot in the week's picture;
+// what EST does not know of, its picture cannot show.
+TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
+    const RasterShape raster{30, 30, 100.0};
+    LagesbildParams p{250.0, 0.05, Correction::FalseDiscoveryRate, 300.0, 3};
+    Lagesbild picture(raster, std::vector<std::uint8_t>(900, 1), p);
+    const int cluster = 5 * 30 + 5;
+    for (int week = 0; week < 2; ++week) {
+        for (int k = 0; k < 12; ++k) picture.add(cluster + (k % 3) + 30 * (k / 3 % 2), /*known_to_est=*/week == 0);
+        picture.add(20 * 30 + 20, true);  // a lone crime elsewhere
+        picture.close_week();
+    }
+    ASSERT_EQ(picture.weeks().size(), 2u);
+    EXPECT_GT(picture.weeks()[0].true_cells, 0);
+    EXPECT_EQ(picture.weeks()[0].both, picture.weeks()[0].true_cells);
+    EXPECT_EQ(picture.frequency_true()[static_cast<std::size_t>(cluster)], 2);
+    EXPECT_EQ(picture.frequency_est()[static_cast<std::size_t>(cluster)], 1);  // week 2: EST never heard of it
+    EXPECT_EQ(picture.frequency_true()[20 * 30 + 20], 0);                       // one crime is not a hotspot
+    // KDE top-k of the EST picture: the cluster's cells in week 1 only, the lone crime's
+    // cell in week 2, when it is all EST knows.
+    int cluster_weeks = 0;
+    for (int dy = 0; dy < 2; ++dy) {
+        for (int dx = 0; dx < 3; ++dx) {
+            const int weeks = picture.kde_frequency_est()[static_cast<std::size_t>(cluster + dx + 30 * dy)];
+            EXPECT_LE(weeks, 1);
+            cluster_weeks += weeks;
+        }
+    }
+    EXPECT_GE(cluster_weeks, 1);
+    EXPECT_EQ(picture.kde_frequency_est()[20 * 30 + 20], 1);
+}
+
+}  // namespace
+}  // namespace trygg
