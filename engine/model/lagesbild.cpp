@@ -1,5 +1,7 @@
 #include "model/lagesbild.hpp"
 
+#include <tbb/parallel_invoke.h>
+
 #include <algorithm>
 
 namespace trygg {
@@ -10,10 +12,13 @@ Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, 
 
 void Lagesbild::close_week() {
     WeeklyHotspots w;
-    const auto hot_true = significant_hotspots(getis_ord_gi_star(raster_, truth_, area_, params_.gi_band_m), area_,
-                                               params_.alpha, params_.correction);
-    const auto hot_est = significant_hotspots(getis_ord_gi_star(raster_, est_, area_, params_.gi_band_m), area_,
-                                              params_.alpha, params_.correction);
+    // The two pictures are independent: find their hotspots side by side.
+    std::vector<std::uint8_t> hot_true, hot_est;
+    auto hotspots_of = [&](const std::vector<double>& counts, std::vector<std::uint8_t>& out) {
+        out = significant_hotspots(getis_ord_gi_star(raster_, counts, area_, params_.gi_band_m), area_, params_.alpha,
+                                   params_.correction);
+    };
+    tbb::parallel_invoke([&] { hotspots_of(truth_, hot_true); }, [&] { hotspots_of(est_, hot_est); });
     for (std::size_t c = 0; c < area_.size(); ++c) {
         frequency_true_[c] += hot_true[c];
         frequency_est_[c] += hot_est[c];
