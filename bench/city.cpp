@@ -22,10 +22,14 @@ int main(int argc, char** argv) {
     int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     for (int i = 1; i + 1 < argc; i += 2) {
         const int v = std::atoi(argv[i + 1]);
-        if (!std::strcmp(argv[i], "--replicates")) replicates = v;
-        else if (!std::strcmp(argv[i], "--weeks")) weeks = v;
-        else if (!std::strcmp(argv[i], "--threads")) threads = v;
-        else if (!std::strcmp(argv[i], "--repeat")) repeat = v;
+        if (!std::strcmp(argv[i], "--replicates"))
+            replicates = v;
+        else if (!std::strcmp(argv[i], "--weeks"))
+            weeks = v;
+        else if (!std::strcmp(argv[i], "--threads"))
+            threads = v;
+        else if (!std::strcmp(argv[i], "--repeat"))
+            repeat = v;
         else {
             std::fprintf(stderr, "usage: bench_city [--replicates R] [--weeks W] [--threads T] [--repeat N]\n");
             return 2;
@@ -49,7 +53,8 @@ int main(int argc, char** argv) {
     getrusage(RUSAGE_SELF, &usage);
     const double replicate_years = replicates * weeks / 52.0;
     std::printf("threads %d, %d replicate(s) x %d weeks, %zu persons, %lld agent-hours\n", threads, replicates, weeks,
-                static_cast<std::size_t>(agent_hours / std::max(1, replicates) / (weeks * 168)), static_cast<long long>(agent_hours));
+                static_cast<std::size_t>(agent_hours / std::max(1, replicates) / (weeks * 168)),
+                static_cast<long long>(agent_hours));
     std::printf("wall: best %.3f s, median %.3f s over %d runs\n", best, median, repeat);
     std::printf("wall per replicate-year: %.3f s (best)\n", best / replicate_years);
     std::printf("replicate-years per second: %.2f\n", replicate_years / best);

@@ -59,8 +59,9 @@ void BM_PlanDay(benchmark::State& state) {
         day = (day + 1) % w.tables.days;
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(w.population.size()));
-    state.counters["agent_hours_per_s"] = benchmark::Counter(
-        static_cast<double>(state.iterations()) * static_cast<double>(w.population.size()) * 24.0, benchmark::Counter::kIsRate);
+    state.counters["agent_hours_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()) * static_cast<double>(w.population.size()) * 24.0,
+                           benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_PlanDay)->Unit(benchmark::kMillisecond);
 
@@ -124,7 +125,8 @@ void BM_Short2008Step(benchmark::State& state) {
     const int burn_in = p.size <= 256 ? 20000 : 1500;
     for (int s = 0; s < burn_in; ++s) model.step();
     for (auto _ : state) model.step();
-    state.counters["steps_per_s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.counters["steps_per_s"] =
+        benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["burglars"] = model.mean_burglars() * p.size * p.size;
 }
 BENCHMARK(BM_Short2008Step)->Arg(128)->Arg(1024)->Unit(benchmark::kMicrosecond);

@@ -10,7 +10,9 @@
 
 namespace trygg::testing {
 
-inline std::string source_path(const std::string& relative) { return std::string(TRYGG_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+    return std::string(TRYGG_SOURCE_DIR) + "/" + relative;
+}
 
 inline const CityConfig& borlange_config() {
     static const CityConfig config = load_city_config(source_path("configs/borlange.yaml"));

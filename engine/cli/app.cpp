@@ -14,7 +14,8 @@ namespace trygg {
 namespace {
 
 void print_help(std::ostream& out) {
-    out << "trygg " << kVersion << " — agent-based simulation of crime and crime prevention in Borlänge\n"
+    out << "trygg " << kVersion
+        << " — agent-based simulation of crime and crime prevention in Borlänge\n"
            "\n"
            "Usage:\n"
            "  trygg run SCENARIO.yaml [-o OUT.h5] [--replicates N] [--weeks W] [--seed S] [--threads T]\n"
@@ -57,9 +58,12 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
             return kExitOk;
         }
         if (command == "help") {
-            if (args.size() > 1 && args[1] == "run") print_run_help(out);
-            else if (args.size() > 1 && args[1] == "short2008") print_short2008_help(out);
-            else print_help(out);
+            if (args.size() > 1 && args[1] == "run")
+                print_run_help(out);
+            else if (args.size() > 1 && args[1] == "short2008")
+                print_short2008_help(out);
+            else
+                print_help(out);
             return kExitOk;
         }
         if (command == "run") return run_command({args.begin() + 1, args.end()}, command_line, out, err);

@@ -2,4 +2,6 @@
 
 #include <iostream>
 
-int main(int argc, char** argv) { return trygg::run_app(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+    return trygg::run_app(argc, argv, std::cout, std::cerr);
+}

@@ -43,12 +43,17 @@ void ProgressLine::finish() {
 std::string format_duration(double seconds) {
     const auto s = static_cast<long>(std::lround(seconds));
     char buf[48];
-    if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
-    else if (s >= 60) std::snprintf(buf, sizeof buf, "%ld min %02ld s", s / 60, s % 60);
-    else std::snprintf(buf, sizeof buf, "%ld s", s);
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
+    else if (s >= 60)
+        std::snprintf(buf, sizeof buf, "%ld min %02ld s", s / 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%ld s", s);
     return buf;
 }
 
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) != 0; }
+bool stderr_is_terminal() {
+    return isatty(STDERR_FILENO) != 0;
+}
 
 }  // namespace trygg

@@ -35,15 +35,15 @@ struct RunArgs {
 
 po::options_description run_options() {
     po::options_description o("Options");
-    o.add_options()
-        ("output,o", po::value<std::string>(), "HDF5 file to write (default: SCENARIO name + .h5 in the current directory)")
-        ("replicates,r", po::value<long long>(), "replicates, overriding the scenario (1–10000)")
-        ("weeks,w", po::value<long long>(), "horizon in weeks, overriding the scenario (1–523)")
-        ("seed,s", po::value<long long>(), "random seed, overriding the scenario (0–2^53)")
-        ("threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")
-        ("events", "also write the event log: every crime with hour, cell, type, offender, victim group, reporters (/events)")
-        ("quiet,q", "no progress line and no summary table")
-        ("help,h", "this text");
+    o.add_options()("output,o", po::value<std::string>(),
+                    "HDF5 file to write (default: SCENARIO name + .h5 in the current directory)")(
+        "replicates,r", po::value<long long>(), "replicates, overriding the scenario (1–10000)")(
+        "weeks,w", po::value<long long>(), "horizon in weeks, overriding the scenario (1–523)")(
+        "seed,s", po::value<long long>(), "random seed, overriding the scenario (0–2^53)")(
+        "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
+        "events",
+        "also write the event log: every crime with hour, cell, type, offender, victim group, reporters (/events)")(
+        "quiet,q", "no progress line and no summary table")("help,h", "this text");
     return o;
 }
 
@@ -76,7 +76,8 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
         return {};
     }
     RunArgs a;
-    if (!vm.count("scenario")) throw InputError("trygg run: no scenario file given (e.g. trygg run scenarios/baseline.yaml)");
+    if (!vm.count("scenario"))
+        throw InputError("trygg run: no scenario file given (e.g. trygg run scenarios/baseline.yaml)");
     a.scenario = vm["scenario"].as<std::string>();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     auto get = [&](const char* k) -> std::optional<long long> {
@@ -122,7 +123,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int threads = a.threads ? static_cast<int>(checked(a.threads, "threads", 1, 1024)) : static_cast<int>(cores);
     if (add_days(scenario.start_date, 7LL * scenario.weeks).year > 9999) {
-        throw InputError("trygg run: the run would end after the year 9999; choose an earlier start_date or fewer weeks");
+        throw InputError(
+            "trygg run: the run would end after the year 9999; choose an earlier start_date or fewer weeks");
     }
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
     check_output_path(output, "trygg run");

@@ -7,9 +7,9 @@
 #include "io/short2008_file.hpp"
 #include "model/short2008.hpp"
 
-#include <boost/program_options.hpp>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
+#include <boost/program_options.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -32,20 +32,22 @@ struct Options {
 
 po::options_description describe_options(Options& o) {
     po::options_description d("Options (defaults: the paper's stationary-hotspot set)");
-    d.add_options()
-        ("size", po::value<int>(&o.params.size)->default_value(128), "lattice side L, periodic L × L (3–65536)")
-        ("eta", po::value<double>(&o.params.eta)->default_value(0.03), "η, neighbourhood effect: share of B spreading per step (0–1); 0.2 gives no hotspots")
-        ("theta", po::value<double>(&o.params.theta)->default_value(0.56), "θ, increase of B per burglary (≥ 0)")
-        ("gamma", po::value<double>(&o.params.gamma)->default_value(0.019), "Γ, new burglars per site per unit time (≥ 0)")
-        ("omega", po::value<double>(&o.params.omega)->default_value(1.0 / 15.0), "ω, decay rate of B (> 0)")
-        ("a0", po::value<double>(&o.params.a0)->default_value(1.0 / 30.0), "A0, static attractiveness (≥ 0)")
-        ("dt", po::value<double>(&o.params.dt)->default_value(0.01), "δt, time per step (> 0, ω·δt < 1)")
-        ("steps", po::value<long long>(&o.steps)->default_value(100000), "steps to run (1–10^9)")
-        ("seed,s", po::value<long long>(&o.seed)->default_value(1), "random seed (0–2^53)")
-        ("threads,t", po::value<long long>(&o.threads), "worker threads (default: all cores); results do not depend on it")
-        ("output,o", po::value<std::string>(&o.output)->default_value("short2008.h5"), "HDF5 file to write")
-        ("quiet,q", "no progress line and no summary")
-        ("help,h", "this text");
+    d.add_options()("size", po::value<int>(&o.params.size)->default_value(128),
+                    "lattice side L, periodic L × L (3–65536)")(
+        "eta", po::value<double>(&o.params.eta)->default_value(0.03),
+        "η, neighbourhood effect: share of B spreading per step (0–1); 0.2 gives no hotspots")(
+        "theta", po::value<double>(&o.params.theta)->default_value(0.56), "θ, increase of B per burglary (≥ 0)")(
+        "gamma", po::value<double>(&o.params.gamma)->default_value(0.019),
+        "Γ, new burglars per site per unit time (≥ 0)")(
+        "omega", po::value<double>(&o.params.omega)->default_value(1.0 / 15.0), "ω, decay rate of B (> 0)")(
+        "a0", po::value<double>(&o.params.a0)->default_value(1.0 / 30.0), "A0, static attractiveness (≥ 0)")(
+        "dt", po::value<double>(&o.params.dt)->default_value(0.01), "δt, time per step (> 0, ω·δt < 1)")(
+        "steps", po::value<long long>(&o.steps)->default_value(100000), "steps to run (1–10^9)")(
+        "seed,s", po::value<long long>(&o.seed)->default_value(1), "random seed (0–2^53)")(
+        "threads,t", po::value<long long>(&o.threads),
+        "worker threads (default: all cores); results do not depend on it")(
+        "output,o", po::value<std::string>(&o.output)->default_value("short2008.h5"), "HDF5 file to write")(
+        "quiet,q", "no progress line and no summary")("help,h", "this text");
     return d;
 }
 
@@ -103,10 +105,14 @@ int short2008_command(const std::vector<std::string>& args, std::ostream& out, s
     require(p.a0 >= 0, "a0", "must be ≥ 0, got " + number(p.a0));
     require(p.dt > 0, "dt", "must be > 0, got " + number(p.dt));
     require(p.omega > 0 && p.omega * p.dt < 1, "omega", "must be > 0 with ω·δt < 1, got ω = " + number(p.omega));
-    require(o.steps >= 1 && o.steps <= 1000000000, "steps", "value " + std::to_string(o.steps) + " is out of range [1, 10^9]");
-    require(o.seed >= 0 && o.seed <= 9007199254740992LL, "seed", "value " + std::to_string(o.seed) + " is out of range [0, 2^53]");
-    const int threads = o.threads ? static_cast<int>(o.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    require(threads >= 1 && threads <= 1024, "threads", "value " + std::to_string(o.threads) + " is out of range [1, 1024]");
+    require(o.steps >= 1 && o.steps <= 1000000000, "steps",
+            "value " + std::to_string(o.steps) + " is out of range [1, 10^9]");
+    require(o.seed >= 0 && o.seed <= 9007199254740992LL, "seed",
+            "value " + std::to_string(o.seed) + " is out of range [0, 2^53]");
+    const int threads =
+        o.threads ? static_cast<int>(o.threads) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    require(threads >= 1 && threads <= 1024, "threads",
+            "value " + std::to_string(o.threads) + " is out of range [1, 1024]");
     check_output_path(o.output, "trygg short2008");
 
     const auto started = std::chrono::steady_clock::now();
@@ -150,16 +156,20 @@ int short2008_command(const std::vector<std::string>& args, std::ostream& out, s
         }
         const double count = static_cast<double>(run.mean_b.size() - half);
         char line[256];
-        std::snprintf(line, sizeof line, "mean B        %.4f   (homogeneous equilibrium θΓ/ω = %.4f)\n", b / count, p.equilibrium_b());
+        std::snprintf(line, sizeof line, "mean B        %.4f   (homogeneous equilibrium θΓ/ω = %.4f)\n", b / count,
+                      p.equilibrium_b());
         out << line;
-        std::snprintf(line, sizeof line, "mean burglars %.4f   (homogeneous equilibrium Γδt/(1−e^(−Āδt)) = %.4f)\n", n / count,
-                      p.equilibrium_burglars());
+        std::snprintf(line, sizeof line, "mean burglars %.4f   (homogeneous equilibrium Γδt/(1−e^(−Āδt)) = %.4f)\n",
+                      n / count, p.equilibrium_burglars());
         out << line;
-        std::snprintf(line, sizeof line, "share of B in the top 1%% of sites: %.3f (homogeneous ≈ 0.01–0.02; hotspots: several times more)\n",
-                      top_share(run.b, 0.01));
+        std::snprintf(
+            line, sizeof line,
+            "share of B in the top 1%% of sites: %.3f (homogeneous ≈ 0.01–0.02; hotspots: several times more)\n",
+            top_share(run.b, 0.01));
         out << line;
-        std::snprintf(line, sizeof line, "Wrote %s: %lld steps of %d × %d in %s (%.0f steps/s)\n", o.output.c_str(), o.steps, p.size,
-                      p.size, format_duration(run.wall_seconds).c_str(), static_cast<double>(o.steps) / run.wall_seconds);
+        std::snprintf(line, sizeof line, "Wrote %s: %lld steps of %d × %d in %s (%.0f steps/s)\n", o.output.c_str(),
+                      o.steps, p.size, p.size, format_duration(run.wall_seconds).c_str(),
+                      static_cast<double>(o.steps) / run.wall_seconds);
         out << line;
     }
     return 0;

@@ -71,7 +71,8 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
     std::snprintf(cell, sizeof cell, "%10.1f", all);
     out << cell << '\n';
     // The same totals as they truly happened, and as the EST picture knows them.
-    for (const auto& [label, counts] : {std::pair{"All crimes (true)", &r.crimes_true}, std::pair{"Known to EST", &r.crimes_est}}) {
+    for (const auto& [label, counts] :
+         {std::pair{"All crimes (true)", &r.crimes_true}, std::pair{"Known to EST", &r.crimes_est}}) {
         const auto m = yearly_means(r, *counts);
         out << pad(label, name_width);
         double sum = 0.0;

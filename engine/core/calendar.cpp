@@ -12,7 +12,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     const std::int64_t q = a / b;
     return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
-std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return a - floor_div(a, b) * b; }
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+    return a - floor_div(a, b) * b;
+}
 
 // Days in one 400-year Gregorian cycle, and from 0000-03-01 (the start of the cycle when years
 // are counted from March) to 1970-01-01.
@@ -20,7 +22,9 @@ constexpr std::int64_t days_per_era = 146097;
 constexpr std::int64_t days_0000_03_01_to_epoch = 719468;
 
 // Month and day as one comparable number, e.g. 12 21 -> 1221.
-int month_day_key(int month, int day) { return month * 100 + day; }
+int month_day_key(int month, int day) {
+    return month * 100 + day;
+}
 
 // Inclusive range of month-days; a range whose first day comes after its last wraps the year
 // end (jullov: 21 Dec .. 7 Jan).
@@ -44,7 +48,9 @@ bool is_weekday_between(Date date, int weekday, int month, int first_day, int la
 
 }  // namespace
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
     static constexpr std::array<int, 12> lengths{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -54,8 +60,8 @@ int days_in_month(int year, int month) {
 }
 
 bool is_valid(Date date) {
-    return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 &&
-           date.day >= 1 && date.day <= days_in_month(date.year, date.month);
+    return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+           date.day <= days_in_month(date.year, date.month);
 }
 
 bool is_valid(MonthDay md) {
@@ -70,11 +76,10 @@ bool is_valid(MonthDay md) {
 std::int64_t days_from_civil(Date date) {
     const std::int64_t year = date.month <= 2 ? std::int64_t{date.year} - 1 : date.year;
     const std::int64_t era = floor_div(year, 400);
-    const std::int64_t year_of_era = year - era * 400;                  // 0..399
-    const std::int64_t month_from_march = (date.month + 9) % 12;        // Mar = 0 .. Feb = 11
+    const std::int64_t year_of_era = year - era * 400;            // 0..399
+    const std::int64_t month_from_march = (date.month + 9) % 12;  // Mar = 0 .. Feb = 11
     const std::int64_t day_of_year = (153 * month_from_march + 2) / 5 + date.day - 1;
-    const std::int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     return era * days_per_era + day_of_era - days_0000_03_01_to_epoch;
 }
 
@@ -83,10 +88,8 @@ Date civil_from_days(std::int64_t days) {
     const std::int64_t era = floor_div(shifted, days_per_era);
     const std::int64_t day_of_era = shifted - era * days_per_era;  // 0..146096
     // Remove the leap days so far in the era, then divide by 365.
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year =
-        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     const std::int64_t month_from_march = (5 * day_of_year + 2) / 153;
     const std::int64_t day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
     const std::int64_t month = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
@@ -94,7 +97,9 @@ Date civil_from_days(std::int64_t days) {
     return Date{static_cast<int>(year), static_cast<int>(month), static_cast<int>(day)};
 }
 
-Date add_days(Date date, std::int64_t days) { return civil_from_days(days_from_civil(date) + days); }
+Date add_days(Date date, std::int64_t days) {
+    return civil_from_days(days_from_civil(date) + days);
+}
 
 int iso_weekday(Date date) {
     // 1970-01-01 was a Thursday (ISO 4).
@@ -105,12 +110,13 @@ int iso_weekday(Date date) {
 // the year's first Thursday.
 int iso_week(Date date) {
     const Date thursday = add_days(date, 4 - iso_weekday(date));
-    const std::int64_t day_of_year =
-        days_from_civil(thursday) - days_from_civil(Date{thursday.year, 1, 1});
+    const std::int64_t day_of_year = days_from_civil(thursday) - days_from_civil(Date{thursday.year, 1, 1});
     return static_cast<int>(day_of_year / 7) + 1;
 }
 
-int iso_week_year(Date date) { return add_days(date, 4 - iso_weekday(date)).year; }
+int iso_week_year(Date date) {
+    return add_days(date, 4 - iso_weekday(date)).year;
+}
 
 // The anonymous Gregorian computus (Nature 1876; Butcher 1876), as given in J. Meeus,
 // "Astronomical Algorithms", 2nd ed., ch. 8. Valid for every Gregorian year (>= 1583; earlier
@@ -166,32 +172,45 @@ std::string to_string(Date date) {
 std::string_view swedish_holiday_name(Date date) {
     const int md = month_day_key(date.month, date.day);
     switch (md) {
-        case 101: return "Nyårsdagen";
-        case 106: return "Trettondedag jul";
-        case 501: return "Första maj";
-        case 606: return "Sveriges nationaldag";
-        case 1224: return "Julafton";
-        case 1225: return "Juldagen";
-        case 1226: return "Annandag jul";
-        case 1231: return "Nyårsafton";
-        default: break;
+        case 101:
+            return "Nyårsdagen";
+        case 106:
+            return "Trettondedag jul";
+        case 501:
+            return "Första maj";
+        case 606:
+            return "Sveriges nationaldag";
+        case 1224:
+            return "Julafton";
+        case 1225:
+            return "Juldagen";
+        case 1226:
+            return "Annandag jul";
+        case 1231:
+            return "Nyårsafton";
+        default:
+            break;
     }
-    const std::int64_t from_easter =
-        days_from_civil(date) - days_from_civil(easter_sunday(date.year));
+    const std::int64_t from_easter = days_from_civil(date) - days_from_civil(easter_sunday(date.year));
     switch (from_easter) {
-        case -2: return "Långfredagen";
-        case 0: return "Påskdagen";
-        case 1: return "Annandag påsk";
-        case 39: return "Kristi himmelsfärdsdag";
-        case 49: return "Pingstdagen";
-        default: break;
+        case -2:
+            return "Långfredagen";
+        case 0:
+            return "Påskdagen";
+        case 1:
+            return "Annandag påsk";
+        case 39:
+            return "Kristi himmelsfärdsdag";
+        case 49:
+            return "Pingstdagen";
+        default:
+            break;
     }
     if (is_weekday_between(date, 5, 6, 19, 25)) return "Midsommarafton";
     if (is_weekday_between(date, 6, 6, 20, 26)) return "Midsommardagen";
     // Alla helgons dag: the Saturday 31 Oct - 6 Nov, counted from 31 Oct of the same year.
     if (iso_weekday(date) == 6) {
-        const std::int64_t from_oct_31 =
-            days_from_civil(date) - days_from_civil(Date{date.year, 10, 31});
+        const std::int64_t from_oct_31 = days_from_civil(date) - days_from_civil(Date{date.year, 10, 31});
         if (from_oct_31 >= 0 && from_oct_31 <= 6) return "Alla helgons dag";
     }
     return {};
@@ -203,8 +222,7 @@ bool is_school_holiday(Date date, const SchoolHolidayRules& rules) {
         const int week = iso_week(date);
         if (week == rules.sportlov_iso_week || week == rules.hostlov_iso_week) return true;
         // Påsklov: Easter Monday and the rest of that working week.
-        const std::int64_t from_easter =
-            days_from_civil(date) - days_from_civil(easter_sunday(date.year));
+        const std::int64_t from_easter = days_from_civil(date) - days_from_civil(easter_sunday(date.year));
         if (from_easter >= 1 && from_easter <= 5) return true;
     }
     return in_month_day_range(date, rules.sommarlov_first, rules.sommarlov_last) ||
@@ -223,8 +241,7 @@ DayInfo describe_day(Date date, const SchoolHolidayRules& rules) {
     info.weekend_night = info.weekday == 5 || info.weekday == 6;
     // The three big nights out of the Swedish year; Valborgsmässoafton is a work day but its
     // evening is a night of outdoor bonfires and drinking.
-    info.festive_night = (date.month == 4 && date.day == 30) ||
-                         info.holiday_name == "Midsommarafton" ||
+    info.festive_night = (date.month == 4 && date.day == 30) || info.holiday_name == "Midsommarafton" ||
                          (date.month == 12 && date.day == 31);
     // Industrisemester: much of Swedish industry closes, and most workers take leave, in
     // weeks 28-31.

@@ -29,9 +29,9 @@ std::int64_t days_from_civil(Date);  // days since 1970-01-01 (proleptic Gregori
 Date civil_from_days(std::int64_t days);
 Date add_days(Date, std::int64_t);
 
-int iso_weekday(Date);   // 1 = Monday ... 7 = Sunday
-int iso_week(Date);      // ISO 8601 week number, 1..53
-int iso_week_year(Date); // the year the ISO week belongs to (2024-12-30 -> 2025)
+int iso_weekday(Date);    // 1 = Monday ... 7 = Sunday
+int iso_week(Date);       // ISO 8601 week number, 1..53
+int iso_week_year(Date);  // the year the ISO week belongs to (2024-12-30 -> 2025)
 
 Date easter_sunday(int year);  // Gregorian computus
 
@@ -71,13 +71,13 @@ std::string_view swedish_holiday_name(Date);
 
 struct DayInfo {
     Date date;
-    int weekday = 1;              // ISO 1..7
-    bool public_holiday = false;  // "röd dag", plus midsommarafton, julafton, nyårsafton
-    bool work_day = false;        // Monday-Friday and not public_holiday
-    bool school_day = false;      // work_day and not a school holiday
-    bool school_holiday = false;  // inside a school break (any weekday)
-    bool weekend_night = false;   // the night after this day is a Friday or Saturday night
-    bool festive_night = false;   // the night after is Valborg, midsommarafton or nyårsafton
+    int weekday = 1;                  // ISO 1..7
+    bool public_holiday = false;      // "röd dag", plus midsommarafton, julafton, nyårsafton
+    bool work_day = false;            // Monday-Friday and not public_holiday
+    bool school_day = false;          // work_day and not a school holiday
+    bool school_holiday = false;      // inside a school break (any weekday)
+    bool weekend_night = false;       // the night after this day is a Friday or Saturday night
+    bool festive_night = false;       // the night after is Valborg, midsommarafton or nyårsafton
     bool industrial_holiday = false;  // ISO weeks 28-31 ("industrisemester")
     std::string_view holiday_name;    // e.g. "Midsommarafton"; empty if none
 };

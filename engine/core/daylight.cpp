@@ -10,8 +10,12 @@ namespace {
 constexpr std::int64_t seconds_per_day = 86400;
 constexpr std::int64_t seconds_per_hour = 3600;
 
-double radians(double deg) { return deg * std::numbers::pi / 180.0; }
-double degrees(double rad) { return rad * 180.0 / std::numbers::pi; }
+double radians(double deg) {
+    return deg * std::numbers::pi / 180.0;
+}
+double degrees(double rad) {
+    return rad * 180.0 / std::numbers::pi;
+}
 
 Date last_sunday(int year, int month) {
     const Date last{year, month, days_in_month(year, month)};
@@ -30,36 +34,31 @@ double elevation_at(GeoPoint where, double unix_seconds) {
     const double eccentricity = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
     const double m = radians(mean_anomaly);
     const double equation_of_centre = std::sin(m) * (1.914602 - t * (0.004817 + 0.000014 * t)) +
-                                      std::sin(2 * m) * (0.019993 - 0.000101 * t) +
-                                      std::sin(3 * m) * 0.000289;
+                                      std::sin(2 * m) * (0.019993 - 0.000101 * t) + std::sin(3 * m) * 0.000289;
     const double true_longitude = mean_longitude + equation_of_centre;
     // Nutation and aberration, to the apparent longitude.
     const double omega = radians(125.04 - 1934.136 * t);
     const double apparent_longitude = true_longitude - 0.00569 - 0.00478 * std::sin(omega);
-    const double mean_obliquity =
-        23.0 + (26.0 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60.0) / 60.0;
+    const double mean_obliquity = 23.0 + (26.0 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60.0) / 60.0;
     const double obliquity = radians(mean_obliquity + 0.00256 * std::cos(omega));
-    const double declination =
-        std::asin(std::sin(obliquity) * std::sin(radians(apparent_longitude)));
+    const double declination = std::asin(std::sin(obliquity) * std::sin(radians(apparent_longitude)));
 
     // Equation of time in minutes: how far the true sun runs ahead of the mean sun.
     const double y = std::tan(obliquity / 2) * std::tan(obliquity / 2);
     const double l0 = radians(mean_longitude);
     const double equation_of_time =
         4.0 * degrees(y * std::sin(2 * l0) - 2 * eccentricity * std::sin(m) +
-                      4 * eccentricity * y * std::sin(m) * std::cos(2 * l0) -
-                      0.5 * y * y * std::sin(4 * l0) -
+                      4 * eccentricity * y * std::sin(m) * std::cos(2 * l0) - 0.5 * y * y * std::sin(4 * l0) -
                       1.25 * eccentricity * eccentricity * std::sin(2 * m));
 
-    const double utc_minutes_of_day =
-        std::fmod(unix_seconds, static_cast<double>(seconds_per_day)) / 60.0;
+    const double utc_minutes_of_day = std::fmod(unix_seconds, static_cast<double>(seconds_per_day)) / 60.0;
     const double true_solar_minutes =
         std::fmod(utc_minutes_of_day + equation_of_time + 4.0 * where.lon_deg + 2880.0, 1440.0);
     const double hour_angle = radians(true_solar_minutes / 4.0 - 180.0);
 
     const double lat = radians(where.lat_deg);
-    double cos_zenith = std::sin(lat) * std::sin(declination) +
-                        std::cos(lat) * std::cos(declination) * std::cos(hour_angle);
+    double cos_zenith =
+        std::sin(lat) * std::sin(declination) + std::cos(lat) * std::cos(declination) * std::cos(hour_angle);
     cos_zenith = std::fmax(-1.0, std::fmin(1.0, cos_zenith));  // rounding can step past ±1
     return 90.0 - degrees(std::acos(cos_zenith));
 }
@@ -97,8 +96,8 @@ int sweden_utc_offset_hours(Date date, int local_hour) {
 
 std::int64_t sweden_local_to_unix_seconds(Date date, int local_hour, int second_of_hour) {
     const int offset = sweden_utc_offset_hours(date, local_hour);
-    return days_from_civil(date) * seconds_per_day +
-           std::int64_t{local_hour - offset} * seconds_per_hour + second_of_hour;
+    return days_from_civil(date) * seconds_per_day + std::int64_t{local_hour - offset} * seconds_per_hour +
+           second_of_hour;
 }
 
 double solar_elevation_deg(GeoPoint where, std::int64_t unix_seconds_utc) {
@@ -108,8 +107,7 @@ double solar_elevation_deg(GeoPoint where, std::int64_t unix_seconds_utc) {
 double day_length_hours(GeoPoint where, Date date) {
     // Mean solar midnight: UTC midnight shifted by 4 minutes per degree of longitude. The sun
     // is at its lowest near then, so a sunrise and the following sunset both fall inside.
-    const double start = static_cast<double>(days_from_civil(date) * seconds_per_day) -
-                         where.lon_deg * 240.0;
+    const double start = static_cast<double>(days_from_civil(date) * seconds_per_day) - where.lon_deg * 240.0;
     double up_seconds = 0;
     bool up_before = sun_up(where, start);
     for (int minute = 1; minute <= 1440; ++minute) {

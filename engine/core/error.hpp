@@ -17,16 +17,14 @@ public:
 class ConfigError : public InputError {
 public:
     ConfigError(std::string file, int line, std::string key, const std::string& problem)
-        : InputError(format(file, line, key, problem)), file_(std::move(file)), line_(line),
-          key_(std::move(key)) {}
+        : InputError(format(file, line, key, problem)), file_(std::move(file)), line_(line), key_(std::move(key)) {}
 
     const std::string& file() const { return file_; }
     int line() const { return line_; }
     const std::string& key() const { return key_; }
 
 private:
-    static std::string format(const std::string& file, int line, const std::string& key,
-                              const std::string& problem) {
+    static std::string format(const std::string& file, int line, const std::string& key, const std::string& problem) {
         std::string where = file;
         if (line > 0) where += ":" + std::to_string(line);
         if (!key.empty()) where += ": " + key;

@@ -14,14 +14,14 @@ namespace trygg {
 
 // One stream per mechanism, so adding draws to one mechanism never shifts another's.
 enum class Stream : std::uint16_t {
-    Synthesis = 1,      // population synthesis (entity = person or household)
-    Placement = 2,      // home cells (entity = household)
-    Anchors = 3,        // work and school places (entity = person)
-    DayPlan = 4,        // daily activity plan (entity = person, time = day)
-    Offending = 5,      // offence draws (entity = person, time = hour)
-    Crime = 6,          // offence details (entity = person, time = hour)
-    LatticeMove = 7,    // Short et al. 2008: burglars' choices (entity = row block, time = step)
-    LatticeSpawn = 8,   // Short et al. 2008: new burglars (entity = row, time = step)
+    Synthesis = 1,     // population synthesis (entity = person or household)
+    Placement = 2,     // home cells (entity = household)
+    Anchors = 3,       // work and school places (entity = person)
+    DayPlan = 4,       // daily activity plan (entity = person, time = day)
+    Offending = 5,     // offence draws (entity = person, time = hour)
+    Crime = 6,         // offence details (entity = person, time = hour)
+    LatticeMove = 7,   // Short et al. 2008: burglars' choices (entity = row block, time = step)
+    LatticeSpawn = 8,  // Short et al. 2008: new burglars (entity = row, time = step)
 };
 
 struct RngKey {
@@ -43,8 +43,7 @@ public:
         // The replicate shares a word with the stream and lane: replicates < 2^16 and 256
         // lanes per (stream, entity, time) are plenty and keep the 128-bit counter unique.
         const std::uint32_t w0 = (static_cast<std::uint32_t>(stream) << 24) |
-                                 (static_cast<std::uint32_t>(lane & 0xffu) << 16) |
-                                 (replicate_ & 0xffffu);
+                                 (static_cast<std::uint32_t>(lane & 0xffu) << 16) | (replicate_ & 0xffffu);
         const Philox::ctr_type ctr{{w0, entity, time, replicate_ >> 16}};
         const auto r = Philox{}(ctr, key_);
         return {r[0], r[1], r[2], r[3]};
@@ -58,7 +57,9 @@ private:
 };
 
 // Uniform in [0, 1) from 32 random bits (exactly representable, never 1).
-inline double to_unit(std::uint32_t bits) { return static_cast<double>(bits) * 0x1p-32; }
+inline double to_unit(std::uint32_t bits) {
+    return static_cast<double>(bits) * 0x1p-32;
+}
 // Uniform in [0, 1) from 16 random bits: enough to pick from a table of a few dozen entries.
 inline float to_unit16(std::uint32_t bits16) {
     return static_cast<float>(bits16 & 0xffffu) * 0x1p-16f;

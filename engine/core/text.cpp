@@ -22,8 +22,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return previous[b.size()];
 }
 
-std::optional<std::string> closest_name(std::string_view wanted,
-                                        const std::vector<std::string>& candidates) {
+std::optional<std::string> closest_name(std::string_view wanted, const std::vector<std::string>& candidates) {
     const std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
     std::optional<std::string> best;
     std::size_t best_distance = 0;

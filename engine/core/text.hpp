@@ -16,8 +16,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate nearest to `wanted`, if it is near enough to be a plausible typo: distance
 // <= max(2, wanted.size() / 3). A candidate that shares nothing with `wanted` (distance equal
 // to the longer length, e.g. "ab" vs "cd") is never suggested. Ties go to the earliest.
-std::optional<std::string> closest_name(std::string_view wanted,
-                                        const std::vector<std::string>& candidates);
+std::optional<std::string> closest_name(std::string_view wanted, const std::vector<std::string>& candidates);
 
 // " (did you mean 'x'?)" for the closest candidate, or "" when none is close; meant to be
 // appended directly to an error message.

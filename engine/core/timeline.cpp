@@ -11,8 +11,7 @@ Timeline build_timeline(Date start, int weeks, GeoPoint where, const SchoolHolid
         throw InputError("timeline: invalid start date " + to_string(start));
     }
     if (weeks < 0) {
-        throw InputError("timeline: number of weeks must not be negative, got " +
-                         std::to_string(weeks));
+        throw InputError("timeline: number of weeks must not be negative, got " + std::to_string(weeks));
     }
     Timeline timeline;
     timeline.start = start;

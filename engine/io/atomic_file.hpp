@@ -7,6 +7,7 @@
 
 namespace trygg {
 
-void write_atomically(const std::filesystem::path& out, const std::function<void(const std::filesystem::path& tmp)>& write);
+void write_atomically(const std::filesystem::path& out,
+                      const std::function<void(const std::filesystem::path& tmp)>& write);
 
 }  // namespace trygg

@@ -33,7 +33,8 @@ fs::path existing_file(const ConfigMap& m, std::string_view key, const fs::path&
 
 std::array<double, 2> pair_of(const ConfigMap& m, std::string_view key, Range r, const char* meaning) {
     const auto v = m.numbers(key, r);
-    if (v.size() != 2) m.fail(key, std::string("expected two numbers ") + meaning + ", got " + std::to_string(v.size()));
+    if (v.size() != 2)
+        m.fail(key, std::string("expected two numbers ") + meaning + ", got " + std::to_string(v.size()));
     return {v[0], v[1]};
 }
 
@@ -96,8 +97,8 @@ void read_areas(const ConfigMap& geo, const fs::path& base, CitySpec& spec, cons
             if (it == f.properties.end()) {
                 std::vector<std::string> names;
                 for (const auto& [k, v] : f.properties) names.push_back(k);
-                geo.fail(key, "feature " + std::to_string(index) + " of " + areas.string() + " has no property '" + name +
-                                  "'" + did_you_mean(name, names));
+                geo.fail(key, "feature " + std::to_string(index) + " of " + areas.string() + " has no property '" +
+                                  name + "'" + did_you_mean(name, names));
             }
             return it->second;
         };
@@ -107,8 +108,8 @@ void read_areas(const ConfigMap& geo, const fs::path& base, CitySpec& spec, cons
         const std::string pop = property(population_key, "population_property");
         const auto [end, ec] = std::from_chars(pop.data(), pop.data() + pop.size(), d.population);
         if (ec != std::errc() || end != pop.data() + pop.size() || d.population < 0) {
-            geo.fail("population_property", "feature " + std::to_string(index) + " (" + d.code + ") has population '" + pop +
-                                                "', not a whole number ≥ 0");
+            geo.fail("population_property", "feature " + std::to_string(index) + " (" + d.code + ") has population '" +
+                                                pop + "', not a whole number ≥ 0");
         }
         d.shape = std::move(f.shape);
         spec.desos.push_back(std::move(d));
@@ -136,7 +137,8 @@ void read_districts(const ConfigMap& root, CitySpec& spec) {
         spec.districts.push_back(std::move(s));
     }
     for (const auto& code : data_codes) {
-        const bool listed = std::any_of(spec.districts.begin(), spec.districts.end(), [&](const auto& d) { return d.code == code; });
+        const bool listed =
+            std::any_of(spec.districts.begin(), spec.districts.end(), [&](const auto& d) { return d.code == code; });
         if (!listed) m.fail("", "the areas file has district " + code + ", which is not listed here");
     }
 }
@@ -153,7 +155,8 @@ void read_settlements(const ConfigMap& root, CitySpec& spec, const Projection& f
     spec.spread_evenly = m.strings("spread_evenly");
     for (std::size_t k = 0; k < spec.spread_evenly.size(); ++k) {
         if (deso_index(spec.spread_evenly[k]) == static_cast<std::ptrdiff_t>(codes.size())) {
-            m.fail_item("spread_evenly", k, "no DeSO " + spec.spread_evenly[k] + did_you_mean(spec.spread_evenly[k], codes));
+            m.fail_item("spread_evenly", k,
+                        "no DeSO " + spec.spread_evenly[k] + did_you_mean(spec.spread_evenly[k], codes));
         }
     }
     for (const auto& v : m.maps("villages")) {
@@ -161,7 +164,8 @@ void read_settlements(const ConfigMap& root, CitySpec& spec, const Projection& f
         s.name = v.string("name");
         s.deso_code = v.string("deso");
         const auto d = deso_index(s.deso_code);
-        if (d == static_cast<std::ptrdiff_t>(codes.size())) v.fail("deso", "no DeSO " + s.deso_code + did_you_mean(s.deso_code, codes));
+        if (d == static_cast<std::ptrdiff_t>(codes.size()))
+            v.fail("deso", "no DeSO " + s.deso_code + did_you_mean(s.deso_code, codes));
         const double lat = v.number("latitude", {-90, 90});
         const double lon = v.number("longitude", {-180, 180});
         s.centre = from_wgs84(lon, lat);
@@ -175,11 +179,14 @@ void read_settlements(const ConfigMap& root, CitySpec& spec, const Projection& f
     }
     for (const auto& d : spec.desos) {
         const double km2 = area(d.shape) * 1e-6;
-        const bool placed = std::any_of(spec.villages.begin(), spec.villages.end(), [&](const auto& v) { return v.deso_code == d.code; }) ||
-                            std::find(spec.spread_evenly.begin(), spec.spread_evenly.end(), d.code) != spec.spread_evenly.end();
+        const bool placed =
+            std::any_of(spec.villages.begin(), spec.villages.end(),
+                        [&](const auto& v) { return v.deso_code == d.code; }) ||
+            std::find(spec.spread_evenly.begin(), spec.spread_evenly.end(), d.code) != spec.spread_evenly.end();
         if (km2 > spec.rural_min_area_km2 && d.population > 0 && !placed) {
-            m.fail("villages", "DeSO " + d.code + " covers " + std::to_string(std::lround(km2)) +
-                                   " km² (more than rural_min_area_km2) but has no village and is not listed in spread_evenly");
+            m.fail("villages",
+                   "DeSO " + d.code + " covers " + std::to_string(std::lround(km2)) +
+                       " km² (more than rural_min_area_km2) but has no village and is not listed in spread_evenly");
         }
     }
 }
@@ -195,14 +202,16 @@ PopulationParams read_population(const ConfigMap& m) {
         band.to = static_cast<int>(b.integer("to", {0, 120}));
         band.share = b.number("share", Range::unit());
         band.offender_prevalence = b.number("offender_prevalence", Range::unit());
-        if (band.from != next_age) b.fail("from", "age bands must be contiguous from 0: expected " + std::to_string(next_age));
+        if (band.from != next_age)
+            b.fail("from", "age bands must be contiguous from 0: expected " + std::to_string(next_age));
         if (band.to < band.from) b.fail("to", "the band ends before it starts");
         next_age = band.to + 1;
         share_sum += band.share;
         p.age_bands.push_back(band);
     }
     if (bands.empty()) m.fail("age_bands", "at least one age band is needed");
-    if (std::abs(share_sum - 1.0) > 0.002) m.fail("age_bands", "shares sum to " + std::to_string(share_sum) + ", not 1");
+    if (std::abs(share_sum - 1.0) > 0.002)
+        m.fail("age_bands", "shares sum to " + std::to_string(share_sum) + ", not 1");
     p.male_share = m.number("male_share", Range::unit());
     p.at_home_share_18_19 = m.number("at_home_share_18_19", Range::unit());
     p.children_per_family = m.numbers("children_per_family", Range::unit());
@@ -261,18 +270,21 @@ RoutineParams read_routines(const ConfigMap& m) {
     r.night_out_min_age = static_cast<int>(m.integer("night_out_min_age", {0, 120}));
     const ConfigMap leisure = m.map("leisure_factors");
     r.leisure_factor[static_cast<std::size_t>(Leisure::Neutral)].fill(1.0);
-    constexpr std::array<std::pair<std::string_view, Leisure>, 3> patterns = {
-        {{"structured", Leisure::Structured}, {"unstructured", Leisure::Unstructured}, {"homebody", Leisure::Homebody}}};
+    constexpr std::array<std::pair<std::string_view, Leisure>, 3> patterns = {{{"structured", Leisure::Structured},
+                                                                               {"unstructured", Leisure::Unstructured},
+                                                                               {"homebody", Leisure::Homebody}}};
     for (const auto& [name, pattern] : patterns) {
         const auto f = leisure.numbers(name, {0, 20});
-        if (f.size() != kBlocks) leisure.fail(name, "expected five factors [main, errand, activity, hangout, night_out]");
+        if (f.size() != kBlocks)
+            leisure.fail(name, "expected five factors [main, errand, activity, hangout, night_out]");
         std::copy(f.begin(), f.end(), r.leisure_factor[static_cast<std::size_t>(pattern)].begin());
     }
     const ConfigMap schedules = m.map("schedules");
     for (int s = 0; s < kSchedules; ++s) {
         const ConfigMap sm = schedules.map(kScheduleNames[static_cast<std::size_t>(s)]);
         for (int b = 0; b < kBlocks; ++b) {
-            r.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)] = read_block(sm.map(kBlockNames[static_cast<std::size_t>(b)]));
+            r.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)] =
+                read_block(sm.map(kBlockNames[static_cast<std::size_t>(b)]));
         }
     }
     return r;
@@ -296,7 +308,8 @@ void read_opening(const ConfigMap& m, int& from, int& to) {
     to = whole(m, "open", open[1]);
 }
 
-void read_place_types(const ConfigMap& m, const std::map<std::string, std::array<float, 24>>& profiles, CitySpec& spec) {
+void read_place_types(const ConfigMap& m, const std::map<std::string, std::array<float, 24>>& profiles,
+                      CitySpec& spec) {
     std::vector<std::string> profile_names;
     for (const auto& [k, v] : profiles) profile_names.push_back(k);
     const auto names = place_type_names();
@@ -314,7 +327,8 @@ void read_place_types(const ConfigMap& m, const std::map<std::string, std::array
         tr.visitors_peak = pm.number("visitors_peak", kNonNegative);
         const std::string profile = pm.string("visitor_profile");
         const auto it = profiles.find(profile);
-        if (it == profiles.end()) pm.fail("visitor_profile", "no visitor profile '" + profile + "'" + did_you_mean(profile, profile_names));
+        if (it == profiles.end())
+            pm.fail("visitor_profile", "no visitor profile '" + profile + "'" + did_you_mean(profile, profile_names));
         tr.visitor_profile = it->second;
         tr.weekend_visitor_factor = pm.number("weekend_visitors", kNonNegative);
         tr.lighting = pm.number("lighting", Range::unit());
@@ -323,7 +337,8 @@ void read_place_types(const ConfigMap& m, const std::map<std::string, std::array
     }
 }
 
-void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& base, const Projection& from_wgs84, CitySpec& spec) {
+void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& base, const Projection& from_wgs84,
+                 CitySpec& spec) {
     const fs::path file = existing_file(geo, "places_file", base);
     std::vector<PlaceRecord> records;
     try {
@@ -354,7 +369,8 @@ void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& ba
     const ConfigMap overrides = root.map("places");
     for (const auto& name : overrides.keys()) {
         const auto it = std::find(names.begin(), names.end(), name);
-        if (it == names.end()) overrides.fail(name, "no place named '" + name + "' in " + file.string() + did_you_mean(name, names));
+        if (it == names.end())
+            overrides.fail(name, "no place named '" + name + "' in " + file.string() + did_you_mean(name, names));
         Place& p = records[static_cast<std::size_t>(it - names.begin())].place;
         const ConfigMap o = overrides.map(name);
         if (auto v = o.optional_number("jobs", kNonNegative)) p.jobs = *v;
@@ -429,7 +445,8 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
     ReportingParams r;
     const ConfigMap police = m.map("police");
     for (int t = 0; t < kCrimeTypes; ++t) {
-        r.police[static_cast<std::size_t>(t)] = police.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
+        r.police[static_cast<std::size_t>(t)] =
+            police.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
     }
     const auto found = m.strings("found_by_police");
     for (std::size_t k = 0; k < found.size(); ++k) {
@@ -458,7 +475,8 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
             for (std::size_t k = 0; k < places.size(); ++k) {
                 PlaceType type{};
                 if (!place_type_from_name(places[k], type)) {
-                    e.fail_item("place_types", k, "no place type '" + places[k] + "'" + did_you_mean(places[k], place_names));
+                    e.fail_item("place_types", k,
+                                "no place type '" + places[k] + "'" + did_you_mean(places[k], place_names));
                 }
                 rep.place_types |= 1u << static_cast<unsigned>(type);
             }
@@ -486,9 +504,13 @@ LagesbildParams read_lagesbild(const ConfigMap& m) {
     l.gi_band_m = m.number("gi_band_m", {0.0, 10000.0});
     l.alpha = m.number("alpha", {1e-9, 0.5});
     const std::string correction = m.string("correction");
-    if (correction == "fdr") l.correction = Correction::FalseDiscoveryRate;
-    else if (correction == "none") l.correction = Correction::None;
-    else m.fail("correction", "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
+    if (correction == "fdr")
+        l.correction = Correction::FalseDiscoveryRate;
+    else if (correction == "none")
+        l.correction = Correction::None;
+    else
+        m.fail("correction",
+               "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
     l.kde_bandwidth_m = m.number("kde_bandwidth_m", {1.0, 10000.0});
     l.top_k = static_cast<int>(m.integer("top_k", {0, 100000}));
     return l;
@@ -498,7 +520,8 @@ ArrestParams read_arrests(const ConfigMap& m) {
     ArrestParams a;
     const ConfigMap p = m.map("probability");
     for (int t = 0; t < kCrimeTypes; ++t) {
-        a.probability[static_cast<std::size_t>(t)] = p.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
+        a.probability[static_cast<std::size_t>(t)] =
+            p.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
     }
     a.camera_gain = m.number("camera_gain", {0.0, 20.0});
     a.spell_days_mean = m.number("spell_days_mean", {0.0, 3650.0});

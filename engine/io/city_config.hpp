@@ -12,7 +12,7 @@ namespace trygg {
 
 struct CityConfig {
     std::filesystem::path file;
-    std::string text;   // the file as written, for provenance
+    std::string text;  // the file as written, for provenance
     CitySpec spec;
     ModelParams params;
 };

@@ -106,16 +106,21 @@ AreaCollection read_geojson_areas(const std::filesystem::path& file, const Proje
         if (type == "Polygon") {
             area.shape.push_back(read_polygon(coordinates_of(geometry, file, f), proj, file, f));
         } else if (type == "MultiPolygon") {
-            for (const auto& poly : coordinates_of(geometry, file, f)) area.shape.push_back(read_polygon(poly, proj, file, f));
+            for (const auto& poly : coordinates_of(geometry, file, f))
+                area.shape.push_back(read_polygon(poly, proj, file, f));
         } else {
             fail(file, f, "geometry type '" + type + "' is not an area (Polygon or MultiPolygon)");
         }
         if (feature.contains("properties") && feature["properties"].is_object()) {
             for (const auto& [key, value] : feature["properties"].items()) {
-                if (value.is_string()) area.properties[key] = value.get<std::string>();
-                else if (value.is_number_integer()) area.properties[key] = std::to_string(value.get<long long>());
-                else if (value.is_number()) area.properties[key] = value.dump();
-                else if (value.is_boolean()) area.properties[key] = value.get<bool>() ? "true" : "false";
+                if (value.is_string())
+                    area.properties[key] = value.get<std::string>();
+                else if (value.is_number_integer())
+                    area.properties[key] = std::to_string(value.get<long long>());
+                else if (value.is_number())
+                    area.properties[key] = value.dump();
+                else if (value.is_boolean())
+                    area.properties[key] = value.get<bool>() ? "true" : "false";
             }
         }
         out.features.push_back(std::move(area));

@@ -15,11 +15,11 @@ namespace trygg {
 
 struct AreaFeature {
     std::map<std::string, std::string> properties;  // scalars as text (numbers without a trailing .0)
-    Shape shape;                                     // projected
+    Shape shape;                                    // projected
 };
 
 struct AreaCollection {
-    std::optional<std::string> crs;   // the file's "crs" member name, if any (GeoJSON 2008 style)
+    std::optional<std::string> crs;  // the file's "crs" member name, if any (GeoJSON 2008 style)
     std::vector<AreaFeature> features;
 };
 

@@ -81,19 +81,16 @@ void track_creation_order(hid_t plist, const ErrorContext& ctx) {
     ctx.check(H5Pset_attr_creation_order(plist, flags), "track attribute creation order");
 }
 
-Dataspace simple_space(std::span<const hsize_t> shape, const ErrorContext& ctx,
-                       std::string_view object) {
+Dataspace simple_space(std::span<const hsize_t> shape, const ErrorContext& ctx, std::string_view object) {
     const int rank = static_cast<int>(shape.size());
-    return Dataspace(
-        ctx.check(H5Screate_simple(rank, shape.data(), nullptr), "create a dataspace for", object));
+    return Dataspace(ctx.check(H5Screate_simple(rank, shape.data(), nullptr), "create a dataspace for", object));
 }
 
 std::vector<hsize_t> shape_of(hid_t dataset, const std::string& path, const ErrorContext& ctx) {
     Dataspace space(ctx.check(H5Dget_space(dataset), "get the dataspace of", path));
     const int rank = ctx.check(H5Sget_simple_extent_ndims(space.get()), "get the rank of", path);
     std::vector<hsize_t> shape(static_cast<std::size_t>(rank));
-    ctx.check(H5Sget_simple_extent_dims(space.get(), shape.data(), nullptr), "get the shape of",
-              path);
+    ctx.check(H5Sget_simple_extent_dims(space.get(), shape.data(), nullptr), "get the shape of", path);
     return shape;
 }
 
@@ -103,8 +100,8 @@ Dataset open_checked(hid_t parent, const std::string& relative, std::span<const 
     Dataset dataset(ctx.check(H5Dopen2(parent, path.c_str(), H5P_DEFAULT), "open dataset", path));
     const std::vector<hsize_t> shape = shape_of(dataset.get(), path, ctx);
     if (!std::equal(shape.begin(), shape.end(), expected.begin(), expected.end())) {
-        ctx.reject("dataset '" + object_name(dataset.get()) + "' has shape " + shape_text(shape) +
-                   ", expected " + shape_text(expected));
+        ctx.reject("dataset '" + object_name(dataset.get()) + "' has shape " + shape_text(shape) + ", expected " +
+                   shape_text(expected));
     }
     return dataset;
 }
@@ -119,34 +116,32 @@ void check_class(hid_t dataset, H5T_class_t wanted, const std::string& path, con
 
 template <typename T>
 Dataset write_numeric(hid_t parent, const std::string& relative, Element element, hid_t memory_type,
-                      std::span<const hsize_t> shape, std::span<const hsize_t> chunk,
-                      std::span<const T> values, const ErrorContext& ctx) {
+                      std::span<const hsize_t> shape, std::span<const hsize_t> chunk, std::span<const T> values,
+                      const ErrorContext& ctx) {
     const std::string name = full_name(parent, relative);
     if (values.size() != element_count(shape)) {
-        throw LogicError("dataset '" + name + "': " + std::to_string(values.size()) +
-                         " values for shape " + shape_text(shape));
+        throw LogicError("dataset '" + name + "': " + std::to_string(values.size()) + " values for shape " +
+                         shape_text(shape));
     }
     Dataset dataset = create_dataset(parent, name, element, shape, chunk, ctx);
     // HDF5 rejects a null buffer even for an empty selection, and there is nothing to write.
     if (!values.empty()) {
-        ctx.check(
-            H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-            "write dataset", name);
+        ctx.check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "write dataset",
+                  name);
     }
     return dataset;
 }
 
 template <typename T>
-std::vector<T> read_numeric(hid_t parent, const std::string& relative, H5T_class_t file_class,
-                            const char* what, hid_t memory_type,
-                            std::span<const hsize_t> expected_shape, const ErrorContext& ctx) {
+std::vector<T> read_numeric(hid_t parent, const std::string& relative, H5T_class_t file_class, const char* what,
+                            hid_t memory_type, std::span<const hsize_t> expected_shape, const ErrorContext& ctx) {
     const std::string path = full_name(parent, relative);
     Dataset dataset = open_checked(parent, path, expected_shape, ctx);
     check_class(dataset.get(), file_class, path, what, ctx);
     std::vector<T> values(element_count(expected_shape));
     if (!values.empty()) {
-        ctx.check(H5Dread(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-                  "read dataset", path);
+        ctx.check(H5Dread(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "read dataset",
+                  path);
     }
     return values;
 }
@@ -165,8 +160,7 @@ std::string from_fixed(const char* text, std::size_t size, H5T_str_t pad) {
 // Frees the strings H5Dread allocated for a variable-length read when it goes out of scope.
 class VlenReclaim {
 public:
-    VlenReclaim(hid_t type, hid_t space, void* buffer)
-        : type_(type), space_(space), buffer_(buffer) {}
+    VlenReclaim(hid_t type, hid_t space, void* buffer) : type_(type), space_(space), buffer_(buffer) {}
     VlenReclaim(const VlenReclaim&) = delete;
     VlenReclaim& operator=(const VlenReclaim&) = delete;
     ~VlenReclaim() { H5Dvlen_reclaim(type_, space_, H5P_DEFAULT, buffer_); }
@@ -184,22 +178,18 @@ std::size_t fixed_string_size(hid_t type, const std::string& object, const Error
     return size;
 }
 
-Attribute create_scalar_attribute(hid_t object, const std::string& name, hid_t file_type,
-                                  const ErrorContext& ctx) {
+Attribute create_scalar_attribute(hid_t object, const std::string& name, hid_t file_type, const ErrorContext& ctx) {
     const std::string label = attribute_label(object, name);
     Dataspace space(ctx.check(H5Screate(H5S_SCALAR), "create a scalar dataspace for", label));
-    return Attribute(ctx.check(
-        H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
-        "create attribute", label));
+    return Attribute(ctx.check(H5Acreate2(object, name.c_str(), file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                               "create attribute", label));
 }
 
 // Opens an attribute that must hold exactly one value of the given class.
-Attribute open_single_value(hid_t object, const std::string& name, H5T_class_t wanted,
-                            const ErrorContext& ctx) {
+Attribute open_single_value(hid_t object, const std::string& name, H5T_class_t wanted, const ErrorContext& ctx) {
     const std::string label = attribute_label(object, name);
     if (!has_attribute(object, name, ctx)) ctx.reject("there is no attribute '" + label + "'");
-    Attribute attribute(
-        ctx.check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute", label));
+    Attribute attribute(ctx.check(H5Aopen(object, name.c_str(), H5P_DEFAULT), "open attribute", label));
     Dataspace space(ctx.check(H5Aget_space(attribute.get()), "get the dataspace of", label));
     Datatype type(ctx.check(H5Aget_type(attribute.get()), "get the datatype of", label));
     const hssize_t points = H5Sget_simple_extent_npoints(space.get());
@@ -210,16 +200,16 @@ Attribute open_single_value(hid_t object, const std::string& name, H5T_class_t w
 }
 
 template <typename T>
-void write_numeric_attribute(hid_t object, const std::string& name, hid_t file_type,
-                             hid_t memory_type, T value, const ErrorContext& ctx) {
+void write_numeric_attribute(hid_t object, const std::string& name, hid_t file_type, hid_t memory_type, T value,
+                             const ErrorContext& ctx) {
     const std::string label = attribute_label(object, name);
     Attribute attribute = create_scalar_attribute(object, name, file_type, ctx);
     ctx.check(H5Awrite(attribute.get(), memory_type, &value), "write attribute", label);
 }
 
 template <typename T>
-T read_numeric_attribute(hid_t object, const std::string& name, H5T_class_t file_class,
-                         hid_t memory_type, const ErrorContext& ctx) {
+T read_numeric_attribute(hid_t object, const std::string& name, H5T_class_t file_class, hid_t memory_type,
+                         const ErrorContext& ctx) {
     const std::string label = attribute_label(object, name);
     Attribute attribute = open_single_value(object, name, file_class, ctx);
     T value{};
@@ -234,10 +224,11 @@ QuietErrors::QuietErrors() {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
-QuietErrors::~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+QuietErrors::~QuietErrors() {
+    H5Eset_auto2(H5E_DEFAULT, func_, data_);
+}
 
-ErrorContext::ErrorContext(std::filesystem::path file, Mode mode)
-    : file_(std::move(file)), mode_(mode) {}
+ErrorContext::ErrorContext(std::filesystem::path file, Mode mode) : file_(std::move(file)), mode_(mode) {}
 
 void ErrorContext::fail(std::string_view action, std::string_view object) const {
     std::string message = file_.string() + ": cannot " + std::string(action);
@@ -255,8 +246,8 @@ void ErrorContext::reject(std::string_view problem) const {
     throw std::runtime_error(message);
 }
 
-std::vector<hsize_t> cap_chunk(std::span<const hsize_t> shape, std::span<const hsize_t> wish,
-                               std::size_t element_bytes, std::size_t max_bytes) {
+std::vector<hsize_t> cap_chunk(std::span<const hsize_t> shape, std::span<const hsize_t> wish, std::size_t element_bytes,
+                               std::size_t max_bytes) {
     std::vector<hsize_t> chunk(shape.size(), 1);
     for (std::size_t i = 0; i < shape.size(); ++i) {
         const hsize_t wanted = i < wish.size() ? wish[i] : shape[i];
@@ -279,13 +270,11 @@ File create_file(const std::filesystem::path& path, const ErrorContext& ctx) {
     // The root group's header is created from this list; without this it would carry the
     // creation second and two otherwise identical files would differ.
     ctx.check(H5Pset_obj_track_times(create.get(), false), "disable time tracking for", "/");
-    return File(ctx.check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), H5P_DEFAULT),
-                          "create the file"));
+    return File(ctx.check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), H5P_DEFAULT), "create the file"));
 }
 
 File open_file_read_only(const std::filesystem::path& path, const ErrorContext& ctx) {
-    return File(
-        ctx.check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open it as an HDF5 file"));
+    return File(ctx.check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open it as an HDF5 file"));
 }
 
 Group create_group(hid_t parent, const std::string& relative, const ErrorContext& ctx) {
@@ -293,8 +282,8 @@ Group create_group(hid_t parent, const std::string& relative, const ErrorContext
     PropList create(ctx.check(H5Pcreate(H5P_GROUP_CREATE), "create a group creation list"));
     track_creation_order(create.get(), ctx);
     ctx.check(H5Pset_obj_track_times(create.get(), false), "disable time tracking for", name);
-    return Group(ctx.check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, create.get(), H5P_DEFAULT),
-                           "create group", name));
+    return Group(
+        ctx.check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, create.get(), H5P_DEFAULT), "create group", name));
 }
 
 Group open_group(hid_t parent, const std::string& relative, const ErrorContext& ctx) {
@@ -302,9 +291,8 @@ Group open_group(hid_t parent, const std::string& relative, const ErrorContext& 
     return Group(ctx.check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "open group", name));
 }
 
-Dataset create_dataset(hid_t parent, const std::string& relative, Element element,
-                       std::span<const hsize_t> shape, std::span<const hsize_t> chunk,
-                       const ErrorContext& ctx) {
+Dataset create_dataset(hid_t parent, const std::string& relative, Element element, std::span<const hsize_t> shape,
+                       std::span<const hsize_t> chunk, const ErrorContext& ctx) {
     const std::string name = full_name(parent, relative);
     Datatype type;
     std::size_t element_bytes = 0;
@@ -333,39 +321,35 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
     const bool any_empty = std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end();
     if (count >= kCompressMinElements && !any_empty) {
         const std::vector<hsize_t> dims = cap_chunk(shape, chunk, element_bytes);
-        ctx.check(H5Pset_chunk(create.get(), static_cast<int>(dims.size()), dims.data()),
-                  "set the chunk shape of", name);
+        ctx.check(H5Pset_chunk(create.get(), static_cast<int>(dims.size()), dims.data()), "set the chunk shape of",
+                  name);
         // Shuffle first: grouping the bytes of small integers makes deflate far more effective.
         ctx.check(H5Pset_shuffle(create.get()), "enable shuffle for", name);
         ctx.check(H5Pset_deflate(create.get(), kDeflateLevel), "enable deflate for", name);
     }
 
     Dataspace space = simple_space(shape, ctx, name);
-    return Dataset(ctx.check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT,
-                                        create.get(), H5P_DEFAULT),
-                             "create dataset", name));
+    return Dataset(
+        ctx.check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, create.get(), H5P_DEFAULT),
+                  "create dataset", name));
 }
 
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const std::int32_t> values,
-                      const ErrorContext& ctx) {
+                      std::span<const hsize_t> chunk, std::span<const std::int32_t> values, const ErrorContext& ctx) {
     return write_numeric(parent, name, Element::Int32, H5T_NATIVE_INT32, shape, chunk, values, ctx);
 }
 
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const double> values,
-                      const ErrorContext& ctx) {
-    return write_numeric(parent, name, Element::Float64, H5T_NATIVE_DOUBLE, shape, chunk, values,
-                         ctx);
+                      std::span<const hsize_t> chunk, std::span<const double> values, const ErrorContext& ctx) {
+    return write_numeric(parent, name, Element::Float64, H5T_NATIVE_DOUBLE, shape, chunk, values, ctx);
 }
 
 Dataset write_dataset(hid_t parent, const std::string& relative, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const std::string> values,
-                      const ErrorContext& ctx) {
+                      std::span<const hsize_t> chunk, std::span<const std::string> values, const ErrorContext& ctx) {
     const std::string name = full_name(parent, relative);
     if (values.size() != element_count(shape)) {
-        throw LogicError("dataset '" + name + "': " + std::to_string(values.size()) +
-                         " strings for shape " + shape_text(shape));
+        throw LogicError("dataset '" + name + "': " + std::to_string(values.size()) + " strings for shape " +
+                         shape_text(shape));
     }
     std::vector<const char*> pointers;
     pointers.reserve(values.size());
@@ -378,36 +362,31 @@ Dataset write_dataset(hid_t parent, const std::string& relative, std::span<const
     Dataset dataset = create_dataset(parent, name, Element::String, shape, chunk, ctx);
     if (!pointers.empty()) {
         Datatype memory = string_type(ctx);
-        ctx.check(
-            H5Dwrite(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
-            "write dataset", name);
+        ctx.check(H5Dwrite(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+                  "write dataset", name);
     }
     return dataset;
 }
 
-std::vector<hsize_t> dataset_shape(hid_t parent, const std::string& relative,
-                                   const ErrorContext& ctx) {
+std::vector<hsize_t> dataset_shape(hid_t parent, const std::string& relative, const ErrorContext& ctx) {
     const std::string path = full_name(parent, relative);
     Dataset dataset(ctx.check(H5Dopen2(parent, path.c_str(), H5P_DEFAULT), "open dataset", path));
     return shape_of(dataset.get(), path, ctx);
 }
 
-std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path,
-                                     std::span<const hsize_t> expected_shape,
+std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                      const ErrorContext& ctx) {
-    return read_numeric<std::int32_t>(parent, path, H5T_INTEGER, "integers", H5T_NATIVE_INT32,
-                                      expected_shape, ctx);
+    return read_numeric<std::int32_t>(parent, path, H5T_INTEGER, "integers", H5T_NATIVE_INT32, expected_shape, ctx);
 }
 
-std::vector<double> read_float64(hid_t parent, const std::string& path,
-                                 std::span<const hsize_t> expected_shape, const ErrorContext& ctx) {
-    return read_numeric<double>(parent, path, H5T_FLOAT, "floating-point numbers",
-                                H5T_NATIVE_DOUBLE, expected_shape, ctx);
+std::vector<double> read_float64(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                 const ErrorContext& ctx) {
+    return read_numeric<double>(parent, path, H5T_FLOAT, "floating-point numbers", H5T_NATIVE_DOUBLE, expected_shape,
+                                ctx);
 }
 
 std::vector<std::string> read_strings(hid_t parent, const std::string& relative,
-                                      std::span<const hsize_t> expected_shape,
-                                      const ErrorContext& ctx) {
+                                      std::span<const hsize_t> expected_shape, const ErrorContext& ctx) {
     const std::string path = full_name(parent, relative);
     Dataset dataset = open_checked(parent, path, expected_shape, ctx);
     check_class(dataset.get(), H5T_STRING, path, "strings", ctx);
@@ -417,15 +396,13 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& relative,
     if (count == 0) return values;
 
     Datatype file_type(ctx.check(H5Dget_type(dataset.get()), "get the datatype of", path));
-    const htri_t variable =
-        ctx.check(H5Tis_variable_str(file_type.get()), "inspect the string type of", path);
+    const htri_t variable = ctx.check(H5Tis_variable_str(file_type.get()), "inspect the string type of", path);
     if (variable > 0) {
         Datatype memory = string_type(ctx);
         Dataspace space(ctx.check(H5Dget_space(dataset.get()), "get the dataspace of", path));
         std::vector<char*> pointers(count, nullptr);
-        ctx.check(
-            H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
-            "read dataset", path);
+        ctx.check(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read dataset",
+                  path);
         // HDF5 allocated every string; hand them back however the copying below ends. A failed
         // reclaim only leaks, so it is not worth an exception.
         const VlenReclaim reclaim(memory.get(), space.get(), pointers.data());
@@ -435,9 +412,8 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& relative,
         const H5T_str_t pad = H5Tget_strpad(file_type.get());
         Datatype memory(ctx.check(H5Tcopy(file_type.get()), "copy the string type of", path));
         std::vector<char> buffer(count * size);
-        ctx.check(
-            H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()),
-            "read dataset", path);
+        ctx.check(H5Dread(dataset.get(), memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read dataset",
+                  path);
         for (std::size_t i = 0; i < count; ++i) {
             values.push_back(from_fixed(buffer.data() + i * size, size, pad));
         }
@@ -445,13 +421,11 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& relative,
     return values;
 }
 
-void write_attribute(hid_t object, const std::string& name, std::int32_t value,
-                     const ErrorContext& ctx) {
+void write_attribute(hid_t object, const std::string& name, std::int32_t value, const ErrorContext& ctx) {
     write_numeric_attribute(object, name, H5T_STD_I32LE, H5T_NATIVE_INT32, value, ctx);
 }
 
-void write_attribute(hid_t object, const std::string& name, std::uint64_t value,
-                     const ErrorContext& ctx) {
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value, const ErrorContext& ctx) {
     write_numeric_attribute(object, name, H5T_STD_U64LE, H5T_NATIVE_UINT64, value, ctx);
 }
 
@@ -459,8 +433,7 @@ void write_attribute(hid_t object, const std::string& name, double value, const 
     write_numeric_attribute(object, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value, ctx);
 }
 
-void write_attribute(hid_t object, const std::string& name, const std::string& value,
-                     const ErrorContext& ctx) {
+void write_attribute(hid_t object, const std::string& name, const std::string& value, const ErrorContext& ctx) {
     const std::string label = attribute_label(object, name);
     if (value.find('\0') != std::string::npos) {
         ctx.reject("attribute '" + label + "' contains a NUL byte");
@@ -480,8 +453,7 @@ std::int32_t read_int32_attribute(hid_t object, const std::string& name, const E
     return read_numeric_attribute<std::int32_t>(object, name, H5T_INTEGER, H5T_NATIVE_INT32, ctx);
 }
 
-std::uint64_t read_uint64_attribute(hid_t object, const std::string& name,
-                                    const ErrorContext& ctx) {
+std::uint64_t read_uint64_attribute(hid_t object, const std::string& name, const ErrorContext& ctx) {
     return read_numeric_attribute<std::uint64_t>(object, name, H5T_INTEGER, H5T_NATIVE_UINT64, ctx);
 }
 
@@ -493,8 +465,7 @@ std::string read_string_attribute(hid_t object, const std::string& name, const E
     const std::string label = attribute_label(object, name);
     Attribute attribute = open_single_value(object, name, H5T_STRING, ctx);
     Datatype file_type(ctx.check(H5Aget_type(attribute.get()), "get the datatype of", label));
-    const htri_t variable =
-        ctx.check(H5Tis_variable_str(file_type.get()), "inspect the string type of", label);
+    const htri_t variable = ctx.check(H5Tis_variable_str(file_type.get()), "inspect the string type of", label);
     if (variable > 0) {
         Datatype memory = string_type(ctx);
         char* text = nullptr;
@@ -510,8 +481,7 @@ std::string read_string_attribute(hid_t object, const std::string& name, const E
     return from_fixed(buffer.data(), size, H5Tget_strpad(file_type.get()));
 }
 
-void describe(hid_t dataset, const std::string& units, const std::string& long_name,
-              const ErrorContext& ctx) {
+void describe(hid_t dataset, const std::string& units, const std::string& long_name, const ErrorContext& ctx) {
     write_attribute(dataset, "units", units, ctx);
     write_attribute(dataset, "long_name", long_name, ctx);
 }
@@ -521,8 +491,7 @@ void describe(hid_t dataset, const std::string& long_name, const ErrorContext& c
 }
 
 void make_dimension_scale(hid_t dataset, const std::string& name, const ErrorContext& ctx) {
-    ctx.check(H5DSset_scale(dataset, name.c_str()), "make a dimension scale of",
-              object_name(dataset));
+    ctx.check(H5DSset_scale(dataset, name.c_str()), "make a dimension scale of", object_name(dataset));
 }
 
 void attach_scales(hid_t dataset, std::span<const hid_t> scales, const ErrorContext& ctx) {

@@ -129,8 +129,8 @@ inline constexpr unsigned kDeflateLevel = 4;
 // Shrinks a wished-for chunk shape (clamped to `shape`, at least 1 per dimension) until one
 // chunk holds at most max_bytes, giving up rows of the outer dimensions first so that the
 // inner, contiguous planes stay whole as long as possible.
-std::vector<hsize_t> cap_chunk(std::span<const hsize_t> shape, std::span<const hsize_t> wish,
-                               std::size_t element_bytes, std::size_t max_bytes = kMaxChunkBytes);
+std::vector<hsize_t> cap_chunk(std::span<const hsize_t> shape, std::span<const hsize_t> wish, std::size_t element_bytes,
+                               std::size_t max_bytes = kMaxChunkBytes);
 
 // Files. Creation tracks link and attribute creation order on the root group, as netCDF-4
 // does, so tools list things in the order they were written.
@@ -144,42 +144,33 @@ Group open_group(hid_t parent, const std::string& name, const ErrorContext& ctx)
 // `shape`); it is used, capped by cap_chunk, with shuffle + deflate when the dataset has at
 // least kCompressMinElements elements, and ignored otherwise. No object timestamps are stored,
 // so identical data gives identical bytes.
-Dataset create_dataset(hid_t parent, const std::string& name, Element element,
-                       std::span<const hsize_t> shape, std::span<const hsize_t> chunk,
-                       const ErrorContext& ctx);
+Dataset create_dataset(hid_t parent, const std::string& name, Element element, std::span<const hsize_t> shape,
+                       std::span<const hsize_t> chunk, const ErrorContext& ctx);
 
 // create_dataset followed by a write of all of `values` (row-major, product(shape) long).
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const std::int32_t> values,
-                      const ErrorContext& ctx);
+                      std::span<const hsize_t> chunk, std::span<const std::int32_t> values, const ErrorContext& ctx);
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const double> values,
-                      const ErrorContext& ctx);
+                      std::span<const hsize_t> chunk, std::span<const double> values, const ErrorContext& ctx);
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
-                      std::span<const hsize_t> chunk, std::span<const std::string> values,
-                      const ErrorContext& ctx);
+                      std::span<const hsize_t> chunk, std::span<const std::string> values, const ErrorContext& ctx);
 
 // Reading: `path` is relative to `parent` (or absolute). The dataset must have exactly
 // `expected_shape`, otherwise ctx.reject() says which shape it has.
 std::vector<hsize_t> dataset_shape(hid_t parent, const std::string& path, const ErrorContext& ctx);
-std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path,
-                                     std::span<const hsize_t> expected_shape,
+std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                      const ErrorContext& ctx);
-std::vector<double> read_float64(hid_t parent, const std::string& path,
-                                 std::span<const hsize_t> expected_shape, const ErrorContext& ctx);
-std::vector<std::string> read_strings(hid_t parent, const std::string& path,
-                                      std::span<const hsize_t> expected_shape,
+std::vector<double> read_float64(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                 const ErrorContext& ctx);
+std::vector<std::string> read_strings(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                       const ErrorContext& ctx);
 
 // Scalar attributes on a file, group or dataset. Strings are variable-length UTF-8 and must not
 // contain NUL bytes (C strings cannot carry them).
-void write_attribute(hid_t object, const std::string& name, std::int32_t value,
-                     const ErrorContext& ctx);
-void write_attribute(hid_t object, const std::string& name, std::uint64_t value,
-                     const ErrorContext& ctx);
+void write_attribute(hid_t object, const std::string& name, std::int32_t value, const ErrorContext& ctx);
+void write_attribute(hid_t object, const std::string& name, std::uint64_t value, const ErrorContext& ctx);
 void write_attribute(hid_t object, const std::string& name, double value, const ErrorContext& ctx);
-void write_attribute(hid_t object, const std::string& name, const std::string& value,
-                     const ErrorContext& ctx);
+void write_attribute(hid_t object, const std::string& name, const std::string& value, const ErrorContext& ctx);
 
 bool has_attribute(hid_t object, const std::string& name, const ErrorContext& ctx);
 std::int32_t read_int32_attribute(hid_t object, const std::string& name, const ErrorContext& ctx);
@@ -189,8 +180,7 @@ double read_float64_attribute(hid_t object, const std::string& name, const Error
 std::string read_string_attribute(hid_t object, const std::string& name, const ErrorContext& ctx);
 
 // The CF `units` and `long_name` attributes every variable carries.
-void describe(hid_t dataset, const std::string& units, const std::string& long_name,
-              const ErrorContext& ctx);
+void describe(hid_t dataset, const std::string& units, const std::string& long_name, const ErrorContext& ctx);
 void describe(hid_t dataset, const std::string& long_name, const ErrorContext& ctx);
 
 // Marks a 1-D dataset as the dimension scale `name` (netCDF-4 reads it as a dimension with a

@@ -36,15 +36,16 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 
 namespace {
 
-double parse_degrees(const std::string& text, double lo, double hi, const std::string& where, const std::string& column) {
+double parse_degrees(const std::string& text, double lo, double hi, const std::string& where,
+                     const std::string& column) {
     double value = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
         throw InputError(where + ": " + column + ": expected a number, got '" + text + "'");
     }
     if (value < lo || value > hi) {
-        throw InputError(where + ": " + column + ": value " + text + " is out of range [" + std::to_string(static_cast<int>(lo)) +
-                         ", " + std::to_string(static_cast<int>(hi)) + "]");
+        throw InputError(where + ": " + column + ": value " + text + " is out of range [" +
+                         std::to_string(static_cast<int>(lo)) + ", " + std::to_string(static_cast<int>(hi)) + "]");
     }
     return value;
 }
@@ -75,14 +76,16 @@ std::vector<PlaceRecord> read_places_csv(const std::filesystem::path& file, cons
         const auto fields = split_csv_line(line);
         const std::string where = file.string() + ":" + std::to_string(number);
         if (fields.size() != header.size()) {
-            throw InputError(where + ": expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
+            throw InputError(where + ": expected " + std::to_string(header.size()) + " fields, found " +
+                             std::to_string(fields.size()));
         }
         PlaceRecord rec;
         rec.line = number;
         rec.place.name = fields[c_name];
         if (rec.place.name.empty()) throw InputError(where + ": name: empty place name");
         if (!place_type_from_name(fields[c_type], rec.place.type)) {
-            throw InputError(where + ": type: unknown place type '" + fields[c_type] + "'" + did_you_mean(fields[c_type], type_names));
+            throw InputError(where + ": type: unknown place type '" + fields[c_type] + "'" +
+                             did_you_mean(fields[c_type], type_names));
         }
         const double lat = parse_degrees(fields[c_lat], -90, 90, where, "lat");
         const double lon = parse_degrees(fields[c_lon], -180, 180, where, "lon");

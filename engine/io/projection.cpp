@@ -34,8 +34,8 @@ Projection::~Projection() {
 Point Projection::operator()(double x, double y) const {
     const PJ_COORD out = proj_trans(transform_, PJ_FWD, proj_coord(x, y, 0, 0));
     if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y)) {
-        throw InputError("coordinate (" + std::to_string(x) + ", " + std::to_string(y) + ") cannot be transformed from " +
-                         from_ + " to " + to_);
+        throw InputError("coordinate (" + std::to_string(x) + ", " + std::to_string(y) +
+                         ") cannot be transformed from " + from_ + " to " + to_);
     }
     return {out.xy.x, out.xy.y};
 }

@@ -1,13 +1,12 @@
 #include "io/results_file.hpp"
 
-
+#include <algorithm>
 #include <array>
 #include <cerrno>
-#include <algorithm>
 #include <climits>
+#include <cstring>
 #include <initializer_list>
 #include <span>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -23,7 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-hsize_t dim(int n) { return static_cast<hsize_t>(n); }
+hsize_t dim(int n) {
+    return static_cast<hsize_t>(n);
+}
 
 std::size_t product(std::initializer_list<int> dims) {
     std::size_t n = 1;
@@ -37,10 +38,8 @@ void require(bool ok, const std::string& what) {
 
 // The writer is handed arrays with separately stated dimensions; a mismatch is a bug upstream
 // and must not produce a file that looks valid.
-void check_consistent(const GridDescription& grid, const DistrictTable& districts,
-                      const RunResults& r) {
-    require(r.replicates >= 0 && r.weeks >= 0 && r.districts >= 0 && r.crime_types >= 0 &&
-                r.ny >= 0 && r.nx >= 0,
+void check_consistent(const GridDescription& grid, const DistrictTable& districts, const RunResults& r) {
+    require(r.replicates >= 0 && r.weeks >= 0 && r.districts >= 0 && r.crime_types >= 0 && r.ny >= 0 && r.nx >= 0,
             "negative dimension in RunResults");
     require(grid.nx == r.nx && grid.ny == r.ny, "grid and results disagree on nx/ny");
     const std::size_t cells = product({grid.ny, grid.nx});
@@ -48,8 +47,7 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
     require(grid.deso.size() == cells, "grid.deso is not ny*nx long");
     require(grid.population.size() == cells, "grid.population is not ny*nx long");
     const auto d = static_cast<std::size_t>(r.districts);
-    require(districts.names.size() == d && districts.codes.size() == d &&
-                districts.population.size() == d,
+    require(districts.names.size() == d && districts.codes.size() == d && districts.population.size() == d,
             "district table does not have results.districts rows");
     require(r.crime_type_names.size() == static_cast<std::size_t>(r.crime_types),
             "crime_type_names is not crime_types long");
@@ -75,8 +73,8 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
             "cells_holding is not replicates*crime_shares long");
     const auto& e = r.events;
     require(e.replicate.size() == e.size() && e.cell.size() == e.size() && e.crime_type.size() == e.size() &&
-                e.offender.size() == e.size() && e.victim_group.size() == e.size() && e.reported_by.size() == e.size() &&
-                e.arrested.size() == e.size(),
+                e.offender.size() == e.size() && e.victim_group.size() == e.size() &&
+                e.reported_by.size() == e.size() && e.arrested.size() == e.size(),
             "event log columns differ in length");
 }
 
@@ -96,8 +94,8 @@ struct Scales {
     h5::Dataset crime_share;
 };
 
-h5::Dataset write_index_scale(hid_t root, const std::string& name, int n,
-                              const std::string& long_name, const h5::ErrorContext& ctx) {
+h5::Dataset write_index_scale(hid_t root, const std::string& name, int n, const std::string& long_name,
+                              const h5::ErrorContext& ctx) {
     std::vector<std::int32_t> values(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) values[static_cast<std::size_t>(i)] = i;
     const std::array shape{dim(n)};
@@ -114,30 +112,24 @@ std::vector<double> centres(double first, double step, int n) {
 }
 
 // Easting/northing coordinates, written both as root scales and (for users) under /grid.
-h5::Dataset write_axis(hid_t parent, const std::string& name, std::span<const double> values,
-                       bool easting, const h5::ErrorContext& ctx) {
+h5::Dataset write_axis(hid_t parent, const std::string& name, std::span<const double> values, bool easting,
+                       const h5::ErrorContext& ctx) {
     const std::array shape{static_cast<hsize_t>(values.size())};
     h5::Dataset axis = h5::write_dataset(parent, name, shape, shape, values, ctx);
-    h5::describe(
-        axis.get(), "m",
-        easting ? "easting of cell centre" : "northing of cell centre (row 0 southernmost)", ctx);
-    h5::write_attribute(
-        axis.get(), "standard_name",
-        std::string(easting ? "projection_x_coordinate" : "projection_y_coordinate"), ctx);
+    h5::describe(axis.get(), "m", easting ? "easting of cell centre" : "northing of cell centre (row 0 southernmost)",
+                 ctx);
+    h5::write_attribute(axis.get(), "standard_name",
+                        std::string(easting ? "projection_x_coordinate" : "projection_y_coordinate"), ctx);
     return axis;
 }
 
-Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r,
-                    const h5::ErrorContext& ctx) {
+Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r, const h5::ErrorContext& ctx) {
     Scales s;
     s.replicate = write_index_scale(root, "replicate", r.replicates, "replicate index", ctx);
     // Units "1" rather than "weeks since <date>": xarray's CF time decoding rejects "weeks".
-    s.week = write_index_scale(root, "week", r.weeks,
-                               "week index; week w starts start_date + 7w days", ctx);
-    s.district = write_index_scale(root, "district", r.districts,
-                                   "district index; see /districts/name", ctx);
-    s.crime_type = write_index_scale(root, "crime_type", r.crime_types,
-                                     "crime type index; see /crime_types/name", ctx);
+    s.week = write_index_scale(root, "week", r.weeks, "week index; week w starts start_date + 7w days", ctx);
+    s.district = write_index_scale(root, "district", r.districts, "district index; see /districts/name", ctx);
+    s.crime_type = write_index_scale(root, "crime_type", r.crime_types, "crime type index; see /crime_types/name", ctx);
     const std::vector<double> xs = centres(grid.x0, grid.cell_size, grid.nx);
     const std::vector<double> ys = centres(grid.y0, grid.cell_size, grid.ny);
     s.x = write_axis(root, "x", xs, true, ctx);
@@ -182,40 +174,33 @@ void write_root_attributes(hid_t root, const RunProvenance& p, const h5::ErrorCo
     h5::write_attribute(root, "wall_seconds", p.wall_seconds, ctx);
 }
 
-void write_districts(hid_t root, const DistrictTable& t, const Scales& s,
-                     const h5::ErrorContext& ctx) {
+void write_districts(hid_t root, const DistrictTable& t, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "districts", ctx);
     const std::array shape{static_cast<hsize_t>(t.names.size())};
     const std::array scales{s.district.get()};
 
-    h5::Dataset name =
-        h5::write_dataset(group.get(), "name", shape, shape, std::span(t.names), ctx);
+    h5::Dataset name = h5::write_dataset(group.get(), "name", shape, shape, std::span(t.names), ctx);
     h5::describe(name.get(), "district name", ctx);
     h5::attach_scales(name.get(), scales, ctx);
 
-    h5::Dataset code =
-        h5::write_dataset(group.get(), "code", shape, shape, std::span(t.codes), ctx);
+    h5::Dataset code = h5::write_dataset(group.get(), "code", shape, shape, std::span(t.codes), ctx);
     h5::describe(code.get(), "district code", ctx);
     h5::attach_scales(code.get(), scales, ctx);
 
-    h5::Dataset population =
-        h5::write_dataset(group.get(), "population", shape, shape, std::span(t.population), ctx);
+    h5::Dataset population = h5::write_dataset(group.get(), "population", shape, shape, std::span(t.population), ctx);
     h5::describe(population.get(), "1", "residents in the input data", ctx);
     h5::attach_scales(population.get(), scales, ctx);
 }
 
-void write_crime_types(hid_t root, const RunResults& r, const Scales& s,
-                       const h5::ErrorContext& ctx) {
+void write_crime_types(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "crime_types", ctx);
     const std::array shape{dim(r.crime_types)};
-    h5::Dataset name =
-        h5::write_dataset(group.get(), "name", shape, shape, std::span(r.crime_type_names), ctx);
+    h5::Dataset name = h5::write_dataset(group.get(), "name", shape, shape, std::span(r.crime_type_names), ctx);
     h5::describe(name.get(), "crime type name", ctx);
     h5::attach_scales(name.get(), std::array{s.crime_type.get()}, ctx);
 }
 
-void write_grid(hid_t root, const GridDescription& grid, const Scales& s,
-                const h5::ErrorContext& ctx) {
+void write_grid(hid_t root, const GridDescription& grid, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "grid", ctx);
     h5::write_attribute(group.get(), "cell_size_m", grid.cell_size, ctx);
 
@@ -237,12 +222,10 @@ void write_grid(hid_t root, const GridDescription& grid, const Scales& s,
     const std::array layers{
         Layer{"district", grid.district, "district index of the cell", "-1 outside every district"},
         Layer{"deso", grid.deso, "DeSO index of the cell", "-1 outside every DeSO"},
-        Layer{"population", grid.population, "synthetic residents in the cell (replicate 0)",
-              nullptr},
+        Layer{"population", grid.population, "synthetic residents in the cell (replicate 0)", nullptr},
     };
     for (const Layer& layer : layers) {
-        h5::Dataset ds =
-            h5::write_dataset(group.get(), layer.name, shape, shape, std::span(layer.values), ctx);
+        h5::Dataset ds = h5::write_dataset(group.get(), layer.name, shape, shape, std::span(layer.values), ctx);
         h5::describe(ds.get(), "1", layer.long_name, ctx);
         // Deliberately not _FillValue: xarray would turn -1 into NaN and the arrays into floats.
         if (layer.note != nullptr) {
@@ -256,43 +239,42 @@ void write_crimes(hid_t root, const RunResults& r, const Scales& s, const h5::Er
     h5::Group group = h5::create_group(root, "crimes", ctx);
 
     // One chunk per replicate: the usual read is one replicate's whole time series.
-    const std::array true_shape{dim(r.replicates), dim(r.weeks), dim(r.districts),
-                                dim(r.crime_types)};
+    const std::array true_shape{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)};
     const std::array true_chunk{hsize_t{1}, dim(r.weeks), dim(r.districts), dim(r.crime_types)};
-    h5::Dataset counts = h5::write_dataset(group.get(), "true", true_shape, true_chunk,
-                                           std::span(r.crimes_true), ctx);
+    h5::Dataset counts = h5::write_dataset(group.get(), "true", true_shape, true_chunk, std::span(r.crimes_true), ctx);
     h5::describe(counts.get(), "1", "crimes (true events) per week, district and type", ctx);
-    h5::attach_scales(
-        counts.get(),
-        std::array{s.replicate.get(), s.week.get(), s.district.get(), s.crime_type.get()}, ctx);
+    h5::attach_scales(counts.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.crime_type.get()},
+                      ctx);
 
     // One chunk per map (replicate, type), split by rows only if a map exceeds the chunk cap.
     const std::array cells_shape{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)};
     const std::array cells_chunk{hsize_t{1}, hsize_t{1}, dim(r.ny), dim(r.nx)};
-    h5::Dataset cells = h5::write_dataset(group.get(), "cells", cells_shape, cells_chunk,
-                                          std::span(r.crimes_cells), ctx);
+    h5::Dataset cells =
+        h5::write_dataset(group.get(), "cells", cells_shape, cells_chunk, std::span(r.crimes_cells), ctx);
     h5::describe(cells.get(), "1", "crimes (true events) per cell over the run", ctx);
-    h5::attach_scales(cells.get(),
-                      std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
+    h5::attach_scales(cells.get(), std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
 
     struct Weekly {
         const char* name;
         const std::vector<std::int32_t>& values;
         const char* long_name;
     };
-    for (const Weekly& w : {Weekly{"reported", r.crimes_reported, "crimes registered by the police per week, district and type"},
-                            Weekly{"est", r.crimes_est, "crimes known to at least one EST actor per week, district and type"}}) {
+    for (const Weekly& w :
+         {Weekly{"reported", r.crimes_reported, "crimes registered by the police per week, district and type"},
+          Weekly{"est", r.crimes_est, "crimes known to at least one EST actor per week, district and type"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), w.name, true_shape, true_chunk, std::span(w.values), ctx);
         h5::describe(d.get(), "1", w.long_name, ctx);
-        h5::attach_scales(d.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.crime_type.get()}, ctx);
+        h5::attach_scales(d.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.crime_type.get()},
+                          ctx);
     }
-    h5::Dataset cells_est = h5::write_dataset(group.get(), "cells_est", cells_shape, cells_chunk,
-                                              std::span(r.crimes_cells_est), ctx);
+    h5::Dataset cells_est =
+        h5::write_dataset(group.get(), "cells_est", cells_shape, cells_chunk, std::span(r.crimes_cells_est), ctx);
     h5::describe(cells_est.get(), "1", "crimes known to at least one EST actor per cell over the run", ctx);
     h5::attach_scales(cells_est.get(), std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
 
     const std::array arrest_shape{dim(r.replicates)};
-    h5::Dataset arrests = h5::write_dataset(group.get(), "arrests", arrest_shape, arrest_shape, std::span(r.arrests), ctx);
+    h5::Dataset arrests =
+        h5::write_dataset(group.get(), "arrests", arrest_shape, arrest_shape, std::span(r.arrests), ctx);
     h5::describe(arrests.get(), "1", "offences that led to an arrest, over the run", ctx);
     h5::attach_scales(arrests.get(), std::array{s.replicate.get()}, ctx);
 }
@@ -301,13 +283,14 @@ void write_victims_and_reporters(hid_t root, const RunResults& r, const Scales& 
     {
         h5::Group group = h5::create_group(root, "victims", ctx);
         const std::array name_shape{dim(static_cast<int>(r.victim_group_names.size()))};
-        h5::Dataset names = h5::write_dataset(group.get(), "group_name", name_shape, name_shape,
-                                              std::span(r.victim_group_names), ctx);
+        h5::Dataset names =
+            h5::write_dataset(group.get(), "group_name", name_shape, name_shape, std::span(r.victim_group_names), ctx);
         h5::describe(names.get(), "victim group name", ctx);
         h5::attach_scales(names.get(), std::array{s.victim_group.get()}, ctx);
         const std::array shape{dim(r.replicates), name_shape[0], dim(r.districts)};
         h5::Dataset count = h5::write_dataset(group.get(), "count", shape, shape, std::span(r.victims), ctx);
-        h5::describe(count.get(), "1", "crimes with a victim of the group, per district, over the run (true events)", ctx);
+        h5::describe(count.get(), "1", "crimes with a victim of the group, per district, over the run (true events)",
+                     ctx);
         h5::attach_scales(count.get(), std::array{s.replicate.get(), s.victim_group.get(), s.district.get()}, ctx);
     }
     h5::Group group = h5::create_group(root, "reporters", ctx);
@@ -327,29 +310,34 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
         const std::vector<std::int32_t>& values;
         const char* long_name;
     };
-    for (const Map& m : {Map{"frequency_true", r.hotspots_true, "weeks the cell was a Gi* hotspot of true crime"},
-                         Map{"frequency_est", r.hotspots_est, "weeks the cell was a Gi* hotspot of the EST picture"},
-                         Map{"kde_top_est", r.kde_top_est, "weeks the cell was among the EST picture's top-k kernel density cells"}}) {
+    for (const Map& m :
+         {Map{"frequency_true", r.hotspots_true, "weeks the cell was a Gi* hotspot of true crime"},
+          Map{"frequency_est", r.hotspots_est, "weeks the cell was a Gi* hotspot of the EST picture"},
+          Map{"kde_top_est", r.kde_top_est, "weeks the cell was among the EST picture's top-k kernel density cells"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), m.name, map_shape, map_chunk, std::span(m.values), ctx);
         h5::describe(d.get(), "1", m.long_name, ctx);
         h5::attach_scales(d.get(), map_scales, ctx);
     }
     const std::array week_shape{dim(r.replicates), dim(r.weeks)};
     const std::array week_scales{s.replicate.get(), s.week.get()};
-    for (const Map& m : {Map{"weekly_true", r.weekly_hotspots_true, "Gi* hotspot cells of true crime in the week"},
-                         Map{"weekly_est", r.weekly_hotspots_est, "Gi* hotspot cells of the EST picture in the week"},
-                         Map{"weekly_both", r.weekly_hotspots_both, "cells that were hotspots in both pictures in the week"}}) {
+    for (const Map& m :
+         {Map{"weekly_true", r.weekly_hotspots_true, "Gi* hotspot cells of true crime in the week"},
+          Map{"weekly_est", r.weekly_hotspots_est, "Gi* hotspot cells of the EST picture in the week"},
+          Map{"weekly_both", r.weekly_hotspots_both, "cells that were hotspots in both pictures in the week"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), m.name, week_shape, week_shape, std::span(m.values), ctx);
         h5::describe(d.get(), "1", m.long_name, ctx);
         h5::attach_scales(d.get(), week_scales, ctx);
     }
     h5::Group crimes = h5::open_group(root, "crimes", ctx);
     const std::array curve_shape{dim(r.replicates), static_cast<hsize_t>(r.cell_shares.size())};
-    h5::Dataset curve = h5::write_dataset(crimes.get(), "concentration", curve_shape, curve_shape, std::span(r.concentration), ctx);
-    h5::describe(curve.get(), "1", "share of true crime in the top cell_share of the study area's cells (Weisburd 2015)", ctx);
+    h5::Dataset curve =
+        h5::write_dataset(crimes.get(), "concentration", curve_shape, curve_shape, std::span(r.concentration), ctx);
+    h5::describe(curve.get(), "1",
+                 "share of true crime in the top cell_share of the study area's cells (Weisburd 2015)", ctx);
     h5::attach_scales(curve.get(), std::array{s.replicate.get(), s.cell_share.get()}, ctx);
     const std::array holding_shape{dim(r.replicates), static_cast<hsize_t>(r.crime_shares.size())};
-    h5::Dataset holding = h5::write_dataset(crimes.get(), "cells_holding", holding_shape, holding_shape, std::span(r.cells_holding), ctx);
+    h5::Dataset holding =
+        h5::write_dataset(crimes.get(), "cells_holding", holding_shape, holding_shape, std::span(r.cells_holding), ctx);
     h5::describe(holding.get(), "1", "smallest share of the study area's cells holding crime_share of true crime", ctx);
     h5::attach_scales(holding.get(), std::array{s.replicate.get(), s.crime_share.get()}, ctx);
 }
@@ -357,30 +345,31 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
 void write_events(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "events", ctx);
     const std::array shape{static_cast<hsize_t>(r.events.size())};
-    const std::array chunk{static_cast<hsize_t>(std::min<std::size_t>(std::max<std::size_t>(r.events.size(), 1), 65536))};
+    const std::array chunk{
+        static_cast<hsize_t>(std::min<std::size_t>(std::max<std::size_t>(r.events.size(), 1), 65536))};
     const auto& e = r.events;
     struct Column {
         const char* name;
         const std::vector<std::int32_t>& values;
         const char* long_name;
     };
-    for (const Column& c : {Column{"replicate", e.replicate, "replicate of the event"},
-                            Column{"hour", e.hour, "hour of the event, hours since start_date 00:00 local time"},
-                            Column{"cell", e.cell, "grid cell, row-major: y index = cell / nx, x index = cell % nx"},
-                            Column{"crime_type", e.crime_type, "crime type index"},
-                            Column{"offender", e.offender, "offender's person index within the replicate"},
-                            Column{"victim_group", e.victim_group, "victim group index, -1 for no victim (drug offences)"},
-                            Column{"reported_by", e.reported_by, "bit k set: reporter k (/reporters/name) reported it"},
-                            Column{"arrested", e.arrested, "1 if the offence led to an arrest"}}) {
+    for (const Column& c :
+         {Column{"replicate", e.replicate, "replicate of the event"},
+          Column{"hour", e.hour, "hour of the event, hours since start_date 00:00 local time"},
+          Column{"cell", e.cell, "grid cell, row-major: y index = cell / nx, x index = cell % nx"},
+          Column{"crime_type", e.crime_type, "crime type index"},
+          Column{"offender", e.offender, "offender's person index within the replicate"},
+          Column{"victim_group", e.victim_group, "victim group index, -1 for no victim (drug offences)"},
+          Column{"reported_by", e.reported_by, "bit k set: reporter k (/reporters/name) reported it"},
+          Column{"arrested", e.arrested, "1 if the offence led to an arrest"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), c.name, shape, chunk, std::span(c.values), ctx);
         h5::describe(d.get(), "1", c.long_name, ctx);
         h5::attach_scales(d.get(), std::array{s.event.get()}, ctx);
     }
 }
 
-void write_contents(const fs::path& path, const RunProvenance& provenance,
-                    const GridDescription& grid, const DistrictTable& districts,
-                    const RunResults& results) {
+void write_contents(const fs::path& path, const RunProvenance& provenance, const GridDescription& grid,
+                    const DistrictTable& districts, const RunResults& results) {
     const h5::ErrorContext ctx(path, h5::Mode::Writing);
     h5::File file = h5::create_file(path, ctx);
     const hid_t root = file.get();  // a file id stands for its root group
@@ -414,8 +403,7 @@ void check_schema_version(hid_t root, const h5::ErrorContext& ctx) {
     }
     const std::int32_t version = h5::read_int32_attribute(root, "schema_version", ctx);
     if (version != kSchemaVersion) {
-        ctx.reject("schema_version " + std::to_string(version) +
-                   " is not supported (this trygg reads schema_version " +
+        ctx.reject("schema_version " + std::to_string(version) + " is not supported (this trygg reads schema_version " +
                    std::to_string(kSchemaVersion) + ")");
     }
 }
@@ -467,9 +455,8 @@ DistrictTable read_districts(hid_t root, int districts, const h5::ErrorContext& 
 
 }  // namespace
 
-void write_run_file(const fs::path& out, const RunProvenance& provenance,
-                    const GridDescription& grid, const DistrictTable& districts,
-                    const RunResults& results) {
+void write_run_file(const fs::path& out, const RunProvenance& provenance, const GridDescription& grid,
+                    const DistrictTable& districts, const RunResults& results) {
     check_consistent(grid, districts, results);
     const h5::QuietErrors quiet;
     write_atomically(out, [&](const fs::path& tmp) { write_contents(tmp, provenance, grid, districts, results); });
@@ -505,11 +492,9 @@ RunFile read_run_file(const fs::path& in) {
 
     h5::Group crimes = h5::open_group(root, "crimes", ctx);
     r.crimes_true = h5::read_int32(
-        crimes.get(), "true",
-        std::array{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)}, ctx);
-    r.crimes_cells = h5::read_int32(
-        crimes.get(), "cells",
-        std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
+        crimes.get(), "true", std::array{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)}, ctx);
+    r.crimes_cells = h5::read_int32(crimes.get(), "cells",
+                                    std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
     const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)};
     r.crimes_reported = h5::read_int32(crimes.get(), "reported", weekly, ctx);
     r.crimes_est = h5::read_int32(crimes.get(), "est", weekly, ctx);
@@ -520,7 +505,8 @@ RunFile read_run_file(const fs::path& in) {
     const int groups = length_of(root, "victim_group", ctx);
     h5::Group victims = h5::open_group(root, "victims", ctx);
     r.victim_group_names = h5::read_strings(victims.get(), "group_name", std::array{dim(groups)}, ctx);
-    r.victims = h5::read_int32(victims.get(), "count", std::array{dim(r.replicates), dim(groups), dim(r.districts)}, ctx);
+    r.victims =
+        h5::read_int32(victims.get(), "count", std::array{dim(r.replicates), dim(groups), dim(r.districts)}, ctx);
     const int reporters = length_of(root, "reporter", ctx);
     h5::Group rep = h5::open_group(root, "reporters", ctx);
     r.reporter_names = h5::read_strings(rep.get(), "name", std::array{dim(reporters)}, ctx);
@@ -538,8 +524,10 @@ RunFile read_run_file(const fs::path& in) {
     const int crime_shares = length_of(root, "crime_share", ctx);
     r.cell_shares = h5::read_float64(root, "cell_share", std::array{dim(cell_shares)}, ctx);
     r.crime_shares = h5::read_float64(root, "crime_share", std::array{dim(crime_shares)}, ctx);
-    r.concentration = h5::read_float64(crimes.get(), "concentration", std::array{dim(r.replicates), dim(cell_shares)}, ctx);
-    r.cells_holding = h5::read_float64(crimes.get(), "cells_holding", std::array{dim(r.replicates), dim(crime_shares)}, ctx);
+    r.concentration =
+        h5::read_float64(crimes.get(), "concentration", std::array{dim(r.replicates), dim(cell_shares)}, ctx);
+    r.cells_holding =
+        h5::read_float64(crimes.get(), "cells_holding", std::array{dim(r.replicates), dim(crime_shares)}, ctx);
 
     r.has_events = H5Lexists(root, "events", H5P_DEFAULT) > 0;
     if (r.has_events) {

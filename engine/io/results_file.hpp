@@ -16,9 +16,8 @@ inline constexpr int kSchemaVersion = 1;
 // `out` (atomic on POSIX), so an interrupted run never leaves a half-written file at `out`.
 // On any failure the temporary file is removed and the exception propagates: std::runtime_error
 // for I/O trouble, trygg::LogicError when the arrays do not match their stated dimensions.
-void write_run_file(const std::filesystem::path& out, const RunProvenance& provenance,
-                    const GridDescription& grid, const DistrictTable& districts,
-                    const RunResults& results);
+void write_run_file(const std::filesystem::path& out, const RunProvenance& provenance, const GridDescription& grid,
+                    const DistrictTable& districts, const RunResults& results);
 
 struct RunFile {
     RunProvenance provenance;

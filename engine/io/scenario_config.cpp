@@ -13,7 +13,8 @@ ScenarioConfig load_scenario_config(const std::filesystem::path& file) {
     s.city_file = root.string("city");
     if (s.city_file.is_relative()) s.city_file = file.parent_path() / s.city_file;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(s.city_file, ec)) root.fail("city", "file not found: " + s.city_file.string());
+    if (!std::filesystem::is_regular_file(s.city_file, ec))
+        root.fail("city", "file not found: " + s.city_file.string());
     const auto start = parse_date(root.date("start_date"));
     if (!start) root.fail("start_date", "years run from 0001 to 9999");
     s.start_date = *start;

@@ -19,7 +19,7 @@ struct ScenarioConfig {
     std::uint64_t seed = 0;
 };
 
-inline constexpr int kMaxWeeks = 52 * 10 + 3;   // DESIGN §3.2: horizons up to 10 years
+inline constexpr int kMaxWeeks = 52 * 10 + 3;  // DESIGN §3.2: horizons up to 10 years
 inline constexpr int kMaxReplicates = 10000;
 
 ScenarioConfig load_scenario_config(const std::filesystem::path& file);

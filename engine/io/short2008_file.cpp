@@ -52,8 +52,10 @@ void write_contents(const fs::path& path, const Short2008Output& run) {
         h5::write_attribute(g.get(), "steps", std::int32_t{run.steps}, ctx);
         h5::write_attribute(g.get(), "equilibrium_B", p.equilibrium_b(), ctx);
         h5::write_attribute(g.get(), "equilibrium_burglars", p.equilibrium_burglars(), ctx);
-        h5::write_attribute(g.get(), "reference", std::string("Short, D'Orsogna, Pasour, Tita, Brantingham, Bertozzi & "
-                                                              "Chayes (2008), M3AS 18:1249-1267"), ctx);
+        h5::write_attribute(g.get(), "reference",
+                            std::string("Short, D'Orsogna, Pasour, Tita, Brantingham, Bertozzi & "
+                                        "Chayes (2008), M3AS 18:1249-1267"),
+                            ctx);
         const std::array field_shape{static_cast<hsize_t>(L), static_cast<hsize_t>(L)};
         const std::array field_scales{y.get(), x.get()};
         auto field = [&](const char* name, const auto& values, const char* long_name) {

@@ -18,11 +18,11 @@ struct Short2008Output {
     double wall_seconds = 0.0;
     std::string trygg_version;
     std::string git_commit;
-    std::vector<double> a, b;               // [y][x]
-    std::vector<std::int32_t> burglars;     // [y][x]
-    std::vector<double> mean_b;             // [step]
-    std::vector<double> mean_burglars;      // [step]
-    std::vector<std::int32_t> burglaries;   // [step]
+    std::vector<double> a, b;              // [y][x]
+    std::vector<std::int32_t> burglars;    // [y][x]
+    std::vector<double> mean_b;            // [step]
+    std::vector<double> mean_burglars;     // [step]
+    std::vector<std::int32_t> burglaries;  // [step]
 };
 
 void write_short2008_file(const std::filesystem::path& out, const Short2008Output& run);

@@ -35,11 +35,11 @@ struct YamlEntry {
 
 struct YamlMapState {
     std::shared_ptr<const YamlSource> source;
-    std::string path;  // dotted path from the root; "" for the root itself
-    int line = 0;      // where the mapping starts (its first key for a block mapping)
-    std::vector<YamlEntry> entries;                           // file order
-    std::map<std::string, std::size_t, std::less<>> index;    // key -> entries position
-    std::vector<std::string> known;  // keys the parser asked for, in asking order
+    std::string path;                // dotted path from the root; "" for the root itself
+    int line = 0;                    // where the mapping starts (its first key for a block mapping)
+    std::vector<YamlEntry> entries;  // file order
+    std::map<std::string, std::size_t, std::less<>> index;  // key -> entries position
+    std::vector<std::string> known;                         // keys the parser asked for, in asking order
     // Nested maps handed out, by path: repeated map("x") calls share one state, and
     // finish() can check them all.
     std::vector<std::pair<std::string, std::shared_ptr<YamlMapState>>> children;
@@ -110,13 +110,16 @@ bool is_quoted(const YAML::Node& node) {
 
 std::string describe(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Null: return "nothing (null)";
-        case YAML::NodeType::Sequence: return "a sequence";
-        case YAML::NodeType::Map: return "a mapping";
+        case YAML::NodeType::Null:
+            return "nothing (null)";
+        case YAML::NodeType::Sequence:
+            return "a sequence";
+        case YAML::NodeType::Map:
+            return "a mapping";
         case YAML::NodeType::Scalar:
-            return is_quoted(node) ? "the string " + shown(node.Scalar())
-                                   : shown(node.Scalar());
-        case YAML::NodeType::Undefined: break;
+            return is_quoted(node) ? "the string " + shown(node.Scalar()) : shown(node.Scalar());
+        case YAML::NodeType::Undefined:
+            break;
     }
     return "nothing";
 }
@@ -255,8 +258,8 @@ std::string to_date(const Located& v) {
     return v.node.Scalar();
 }
 
-std::shared_ptr<YamlMapState> build_map(const std::shared_ptr<const YamlSource>& source,
-                                        const YAML::Node& node, const std::string& path) {
+std::shared_ptr<YamlMapState> build_map(const std::shared_ptr<const YamlSource>& source, const YAML::Node& node,
+                                        const std::string& path) {
     auto state = std::make_shared<YamlMapState>();
     state->source = source;
     state->path = path;
@@ -267,15 +270,14 @@ std::shared_ptr<YamlMapState> build_map(const std::shared_ptr<const YamlSource>&
         const YAML::Node value = it->second;
         const int key_line = line_of(key) > 0 ? line_of(key) : state->line;
         if (!key.IsScalar()) {
-            throw ConfigError(source->label, key_line, path,
-                              "expected a name as key, got " + describe(key));
+            throw ConfigError(source->label, key_line, path, "expected a name as key, got " + describe(key));
         }
         // yaml-cpp keeps duplicate keys and lookups would quietly take the first: reject.
         const std::string& name = key.Scalar();
         if (const auto found = state->index.find(name); found != state->index.end()) {
-            throw ConfigError(source->label, key_line, join(path, name),
-                              "duplicate key (first given on line " +
-                                  std::to_string(state->entries[found->second].key_line) + ")");
+            throw ConfigError(
+                source->label, key_line, join(path, name),
+                "duplicate key (first given on line " + std::to_string(state->entries[found->second].key_line) + ")");
         }
         state->index.emplace(name, state->entries.size());
         state->entries.push_back(YamlEntry{name, key_line, value, false});
@@ -315,8 +317,8 @@ YamlEntry& take_required(YamlMapState& state, std::string_view key) {
         if (!e.consumed && !contains(state.known, e.key)) unclaimed.push_back(e.key);
     }
     if (const auto near = closest_name(key, unclaimed)) {
-        problem += " (is '" + printable(*near) + "' on line " +
-                   std::to_string(find_entry(state, *near)->key_line) + " a misspelling?)";
+        problem += " (is '" + printable(*near) + "' on line " + std::to_string(find_entry(state, *near)->key_line) +
+                   " a misspelling?)";
     }
     throw ConfigError(state.source->label, state.line, join(state.path, key), problem);
 }
@@ -333,8 +335,7 @@ Located locate(const YamlMapState& state, const YamlEntry& entry) {
 
 Located locate_item(const Located& sequence, const YAML::Node& item, std::size_t i) {
     const int line = line_of(item);
-    return Located{sequence.map, item, line > 0 ? line : sequence.line,
-                   indexed(sequence.path, i)};
+    return Located{sequence.map, item, line > 0 ? line : sequence.line, indexed(sequence.path, i)};
 }
 
 std::shared_ptr<YamlMapState> child(YamlMapState& parent, const Located& v) {
@@ -354,10 +355,8 @@ void finish_state(const YamlMapState& state) {
         const std::string problem =
             contains(state.known, entry.key)
                 ? "key '" + printable(entry.key) + "' is not used here"
-                : "unknown key '" + printable(entry.key) + "'" +
-                      did_you_mean(entry.key, state.known);
-        throw ConfigError(state.source->label, entry.key_line, join(state.path, entry.key),
-                          problem);
+                : "unknown key '" + printable(entry.key) + "'" + did_you_mean(entry.key, state.known);
+        throw ConfigError(state.source->label, entry.key_line, join(state.path, entry.key), problem);
     }
     for (const auto& [path, nested] : state.children) finish_state(*nested);
 }
@@ -371,8 +370,8 @@ std::optional<int> unclosed_bracket_line(std::string_view text, int stop_line, i
     std::vector<int> open;  // lines of the open brackets, innermost last
     int line = 0;
     int column = 0;
-    char last = '\n';    // last non-blank character on this line; '\n' at a line start
-    bool blank = true;   // previous character was blank or a line start
+    char last = '\n';   // last non-blank character on this line; '\n' at a line start
+    bool blank = true;  // previous character was blank or a line start
     for (std::size_t i = 0; i < text.size(); ++i, ++column) {
         if (line > stop_line || (line == stop_line && column >= stop_column)) break;
         const char c = text[i];
@@ -388,9 +387,8 @@ std::optional<int> unclosed_bracket_line(std::string_view text, int stop_line, i
             continue;
         }
         const bool in_flow = !open.empty();
-        const bool value_start =
-            in_flow ? (last == '\n' || last == '[' || last == '{' || last == ',' || last == ':')
-                    : (blank && (last == '\n' || last == ':' || last == '-' || last == '?'));
+        const bool value_start = in_flow ? (last == '\n' || last == '[' || last == '{' || last == ',' || last == ':')
+                                         : (blank && (last == '\n' || last == ':' || last == '-' || last == '?'));
         if (c == '#' && blank) {
             while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
             continue;
@@ -422,15 +420,13 @@ std::optional<int> unclosed_bracket_line(std::string_view text, int stop_line, i
     return open.back() + 1;
 }
 
-ConfigError syntax_error(const std::string& label, const std::string& text,
-                         const YAML::ParserException& e) {
+ConfigError syntax_error(const std::string& label, const std::string& text, const YAML::ParserException& e) {
     const int reported = e.mark.line >= 0 ? e.mark.line + 1 : 0;
     if (e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW || e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW) {
         const char bracket = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW ? '[' : '{';
         if (const auto opened = unclosed_bracket_line(text, e.mark.line, e.mark.column)) {
             return ConfigError(label, *opened, "",
-                               std::string("invalid YAML: '") + bracket +
-                                   "' is never closed (" + e.msg + " at line " +
+                               std::string("invalid YAML: '") + bracket + "' is never closed (" + e.msg + " at line " +
                                    std::to_string(reported) + ")");
         }
     }
@@ -452,8 +448,7 @@ public:
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node_at(mark); }
-    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  const std::string&) override {
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
         node_at(mark);
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
@@ -461,8 +456,7 @@ public:
         node_at(mark);
     }
     void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
         node_at(mark);
     }
     void OnMapEnd() override {}
@@ -489,16 +483,14 @@ void check_single_document(const std::string& label, const std::string& text) {
             const YAML::Mark at = docs[n - 1].first_node.value_or(YAML::Mark::null_mark());
             const std::size_t pos = at.pos >= 0 ? static_cast<std::size_t>(at.pos) : text.size();
             const std::string what =
-                pos < text.size() ? "unexpected '" + printable(text.substr(pos, 1)) + "'"
-                                  : "cannot read this";
+                pos < text.size() ? "unexpected '" + printable(text.substr(pos, 1)) + "'" : "cannot read this";
             throw ConfigError(label, at.line >= 0 ? at.line + 1 : 0, "", "invalid YAML: " + what);
         }
     }
     if (counter.documents.size() >= 2) {
         // The document start mark is the '---' that opens it.
         const std::size_t second = counter.documents[1].start;
-        const auto newlines =
-            std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(second), '\n');
+        const auto newlines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(second), '\n');
         throw ConfigError(label, static_cast<int>(newlines) + 1, "",
                           "expected a single YAML document, but a second one starts here");
     }
@@ -510,7 +502,9 @@ void check_single_document(const std::string& label, const std::string& text) {
 
 ConfigMap::ConfigMap(std::shared_ptr<detail::YamlMapState> state) : state_(std::move(state)) {}
 
-double ConfigMap::number(std::string_view key) const { return number(key, Range::any()); }
+double ConfigMap::number(std::string_view key) const {
+    return number(key, Range::any());
+}
 
 double ConfigMap::number(std::string_view key, Range r) const {
     return to_number(locate(*state_, take_required(*state_, key)), r);
@@ -617,14 +611,15 @@ std::vector<std::string> ConfigMap::keys() const {
     return out;
 }
 
-void ConfigMap::finish() const { finish_state(*state_); }
+void ConfigMap::finish() const {
+    finish_state(*state_);
+}
 
 void ConfigMap::fail(std::string_view key, const std::string& problem) const {
     throw ConfigError(state_->source->label, line(key), path(key), problem);
 }
 
-void ConfigMap::fail_item(std::string_view key, std::size_t index,
-                          const std::string& problem) const {
+void ConfigMap::fail_item(std::string_view key, std::size_t index, const std::string& problem) const {
     int where = line(key);
     if (const YamlEntry* entry = find_entry(*state_, key);
         entry && entry->value.IsSequence() && index < entry->value.size()) {
@@ -640,14 +635,17 @@ int ConfigMap::line(std::string_view key) const {
     return entry ? value_line(*entry) : state_->line;
 }
 
-std::string ConfigMap::path(std::string_view key) const { return join(state_->path, key); }
+std::string ConfigMap::path(std::string_view key) const {
+    return join(state_->path, key);
+}
 
-const std::string& ConfigMap::file() const { return state_->source->label; }
+const std::string& ConfigMap::file() const {
+    return state_->source->label;
+}
 
 // ---- YamlDocument ----
 
-YamlDocument::YamlDocument(std::shared_ptr<const detail::YamlSource> source,
-                           std::shared_ptr<detail::YamlMapState> root)
+YamlDocument::YamlDocument(std::shared_ptr<const detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root)
     : source_(std::move(source)), root_(std::move(root)) {}
 
 YamlDocument YamlDocument::load(const std::filesystem::path& file) {
@@ -705,10 +703,16 @@ YamlDocument YamlDocument::from_source(std::shared_ptr<detail::YamlSource> sourc
     return YamlDocument(std::move(shared), std::move(root));
 }
 
-const std::string& YamlDocument::text() const { return source_->text; }
+const std::string& YamlDocument::text() const {
+    return source_->text;
+}
 
-const std::filesystem::path& YamlDocument::path() const { return source_->path; }
+const std::filesystem::path& YamlDocument::path() const {
+    return source_->path;
+}
 
-ConfigMap YamlDocument::root() const { return ConfigMap(root_); }
+ConfigMap YamlDocument::root() const {
+    return ConfigMap(root_);
+}
 
 }  // namespace trygg

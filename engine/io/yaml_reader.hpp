@@ -26,9 +26,7 @@ struct Range {
     static constexpr Range any() {
         return {-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
     }
-    static constexpr Range at_least(double lo) {
-        return {lo, std::numeric_limits<double>::infinity()};
-    }
+    static constexpr Range at_least(double lo) { return {lo, std::numeric_limits<double>::infinity()}; }
     static constexpr Range unit() { return {0.0, 1.0}; }
 };
 
@@ -45,14 +43,14 @@ public:
     // type (a null `key:` included) or out of range reports the line of the value.
     double number(std::string_view key) const;  // any finite number
     double number(std::string_view key, Range r) const;
-    std::int64_t integer(std::string_view key, Range r) const;  // rejects 2.5, "abc", true
-    bool boolean(std::string_view key) const;                   // true/false (any case) only
-    std::string string(std::string_view key) const;  // any scalar; 123 gives "123"
-    std::string date(std::string_view key) const;    // a calendar date written YYYY-MM-DD
+    std::int64_t integer(std::string_view key, Range r) const;         // rejects 2.5, "abc", true
+    bool boolean(std::string_view key) const;                          // true/false (any case) only
+    std::string string(std::string_view key) const;                    // any scalar; 123 gives "123"
+    std::string date(std::string_view key) const;                      // a calendar date written YYYY-MM-DD
     std::vector<double> numbers(std::string_view key, Range r) const;  // sequence of numbers
     std::vector<std::string> strings(std::string_view key) const;      // sequence of scalars
-    ConfigMap map(std::string_view key) const;                // nested mapping
-    std::vector<ConfigMap> maps(std::string_view key) const;  // sequence of mappings
+    ConfigMap map(std::string_view key) const;                         // nested mapping
+    std::vector<ConfigMap> maps(std::string_view key) const;           // sequence of mappings
 
     // Whether the key is present. Marks it as known (for suggestions) but not consumed.
     bool has(std::string_view key) const;
@@ -81,8 +79,7 @@ public:
     // or at the mapping when the key is absent. An empty key names the mapping itself.
     [[noreturn]] void fail(std::string_view key, const std::string& problem) const;
     // Same for item `index` (0-based) of the sequence under `key`, e.g. one name in a list.
-    [[noreturn]] void fail_item(std::string_view key, std::size_t index,
-                                const std::string& problem) const;
+    [[noreturn]] void fail_item(std::string_view key, std::size_t index, const std::string& problem) const;
     int line(std::string_view key) const;  // 1-based line of the value, or of the mapping
     // Dotted path from the document root: "districts.2081R013.name", "villages[2].lat"
     // (sequence indices are 0-based). An empty key gives the mapping's own path.
@@ -111,8 +108,7 @@ public:
 
 private:
     static YamlDocument from_source(std::shared_ptr<detail::YamlSource> source);
-    YamlDocument(std::shared_ptr<const detail::YamlSource> source,
-                 std::shared_ptr<detail::YamlMapState> root);
+    YamlDocument(std::shared_ptr<const detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root);
     std::shared_ptr<const detail::YamlSource> source_;
     std::shared_ptr<detail::YamlMapState> root_;
 };

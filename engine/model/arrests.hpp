@@ -10,8 +10,8 @@ namespace trygg {
 
 struct ArrestParams {
     std::array<double, kCrimeTypes> probability{};  // share of offences of the type cleared by arrest
-    double camera_gain = 0.0;   // × (1 + gain × camera coverage) at the crime site (monitored)
-    double spell_days_mean = 0.0;  // mean days off the street, exponentially distributed
+    double camera_gain = 0.0;                       // × (1 + gain × camera coverage) at the crime site (monitored)
+    double spell_days_mean = 0.0;                   // mean days off the street, exponentially distributed
 };
 
 inline double arrest_probability(const ArrestParams& p, CrimeType type, double camera_coverage) {

@@ -4,13 +4,20 @@
 
 namespace trygg {
 
-Presence home_kind(AgeGroup g) { return g == AgeGroup::Adult ? Presence::HomeAdult : Presence::HomeMinor; }
-Presence indoors_kind(AgeGroup g) { return g == AgeGroup::Adult ? Presence::IndoorsAdult : Presence::IndoorsMinor; }
+Presence home_kind(AgeGroup g) {
+    return g == AgeGroup::Adult ? Presence::HomeAdult : Presence::HomeMinor;
+}
+Presence indoors_kind(AgeGroup g) {
+    return g == AgeGroup::Adult ? Presence::IndoorsAdult : Presence::IndoorsMinor;
+}
 Presence public_kind(AgeGroup g) {
     switch (g) {
-        case AgeGroup::Adult: return Presence::PublicAdult;
-        case AgeGroup::Youth: return Presence::PublicYouth;
-        default: return Presence::PublicChild;
+        case AgeGroup::Adult:
+            return Presence::PublicAdult;
+        case AgeGroup::Youth:
+            return Presence::PublicYouth;
+        default:
+            return Presence::PublicChild;
     }
 }
 
@@ -28,7 +35,9 @@ RoutineAgents build_routine_agents(const Population& pop, const Sites& sites) {
             routine_class(static_cast<Schedule>(pop.schedule[i]), static_cast<Leisure>(pop.leisure[i])));
         const int age = pop.age[i];
         a.age[i] = pop.age[i];
-        a.age_group[i] = static_cast<std::uint8_t>(age < 12 ? AgeGroup::Child : age < 18 ? AgeGroup::Youth : AgeGroup::Adult);
+        a.age_group[i] = static_cast<std::uint8_t>(age < 12   ? AgeGroup::Child
+                                                   : age < 18 ? AgeGroup::Youth
+                                                              : AgeGroup::Adult);
         a.home_site[i] = sites.of_cell(pop.home_cell[i]);
         a.anchor_site[i] = pop.anchor_cell[i] < 0 ? -1 : sites.of_cell(pop.anchor_cell[i]);
         if (pop.propensity[i] > 0) {
@@ -53,14 +62,15 @@ inline int closing_in_day(int open_from, int open_to) {
 
 }  // namespace
 
-void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last,
-              MoveBuckets& moves, OffenderDay& offenders) {
+void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last, MoveBuckets& moves,
+              OffenderDay& offenders) {
     const auto& a = ctx.agents;
     const auto& t = ctx.tables;
     const auto& dest = ctx.destinations;
     const bool weekend = t.weekend[static_cast<std::size_t>(day)] != 0;
     const auto uday = static_cast<std::uint32_t>(day);
-    constexpr std::array<Block, kBlocks> order = {Block::Main, Block::Errand, Block::Activity, Block::Hangout, Block::NightOut};
+    constexpr std::array<Block, kBlocks> order = {Block::Main, Block::Errand, Block::Activity, Block::Hangout,
+                                                  Block::NightOut};
 
     for (std::size_t i = first; i < last; ++i) {
         const int rc = a.routine_class[i];
@@ -125,7 +135,8 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                     site = dest.night_out.pick(0, choice);
                     if (site < 0) continue;
                     break;
-                default: break;
+                default:
+                    break;
             }
             if (start >= end) continue;
             const std::int32_t away_slot = site < 0 ? -1 : slot(site, kind);

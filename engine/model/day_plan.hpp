@@ -47,7 +47,7 @@ struct Segment {
     std::uint8_t pad = 0;
 };
 inline constexpr int kMaxSegments = kBlocks;
-inline constexpr int kDayHours = 24;   // buckets: clock hours 4..27
+inline constexpr int kDayHours = 24;  // buckets: clock hours 4..27
 
 // Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00).
 struct MoveBuckets {
@@ -59,8 +59,8 @@ struct MoveBuckets {
 
 // Offender whereabouts for the current day, indexed by offender rank.
 struct OffenderDay {
-    std::vector<Segment> segments;       // [rank][kMaxSegments]
-    std::vector<std::uint8_t> count;     // [rank]
+    std::vector<Segment> segments;    // [rank][kMaxSegments]
+    std::vector<std::uint8_t> count;  // [rank]
 };
 
 struct DayPlanContext {
@@ -74,8 +74,8 @@ struct DayPlanContext {
 
 // Plans persons [first, last) for `day` into `moves` and `offenders`. Safe to run for
 // disjoint person ranges concurrently (offender segments are indexed by rank).
-void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last,
-              MoveBuckets& moves, OffenderDay& offenders);
+void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last, MoveBuckets& moves,
+              OffenderDay& offenders);
 
 // The presence kind of a person in a setting.
 Presence home_kind(AgeGroup g);

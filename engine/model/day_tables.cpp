@@ -41,16 +41,19 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
             for (int l = 0; l < kLeisurePatterns; ++l) {
                 const int rc = routine_class(schedule, static_cast<Leisure>(l));
                 for (int b = 0; b < kBlocks; ++b) {
-                    const BlockSpec& spec = params.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)];
-                    double p = spec.probability[cls] * params.leisure_factor[static_cast<std::size_t>(l)][static_cast<std::size_t>(b)];
+                    const BlockSpec& spec =
+                        params.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)];
+                    double p = spec.probability[cls] *
+                               params.leisure_factor[static_cast<std::size_t>(l)][static_cast<std::size_t>(b)];
                     if (day.weekend_night) p *= spec.weekend_night_factor;
                     if (day.festive_night) p *= spec.festive_night_factor;
                     if (day.industrial_holiday && schedule == Schedule::Worker && b == static_cast<int>(Block::Main)) {
                         p *= params.industrial_holiday_factor;
                     }
                     p = std::clamp(p, 0.0, 1.0);
-                    t.threshold[(static_cast<std::size_t>(d) * kRoutineClasses + static_cast<std::size_t>(rc)) * kBlocks + static_cast<std::size_t>(b)] =
-                        static_cast<std::uint32_t>(std::lround(p * 65536.0));
+                    t.threshold[(static_cast<std::size_t>(d) * kRoutineClasses + static_cast<std::size_t>(rc)) *
+                                    kBlocks +
+                                static_cast<std::size_t>(b)] = static_cast<std::uint32_t>(std::lround(p * 65536.0));
                 }
             }
         }
@@ -62,9 +65,12 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
             const BlockSpec& spec = params.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)];
             for (int q = 0; q < 256; ++q) {
                 const double z = normal_quantile((q + 0.5) / 256.0);
-                const auto at = (static_cast<std::size_t>(s) * kBlocks + static_cast<std::size_t>(b)) * 256 + static_cast<std::size_t>(q);
-                t.start[at] = static_cast<std::uint8_t>(std::clamp(std::lround(spec.start_mean + spec.start_sd * z), 4L, 26L));
-                t.hours[at] = static_cast<std::uint8_t>(std::clamp(std::lround(spec.hours_mean + spec.hours_sd * z), 1L, 23L));
+                const auto at = (static_cast<std::size_t>(s) * kBlocks + static_cast<std::size_t>(b)) * 256 +
+                                static_cast<std::size_t>(q);
+                t.start[at] =
+                    static_cast<std::uint8_t>(std::clamp(std::lround(spec.start_mean + spec.start_sd * z), 4L, 26L));
+                t.hours[at] =
+                    static_cast<std::uint8_t>(std::clamp(std::lround(spec.hours_mean + spec.hours_sd * z), 1L, 23L));
             }
         }
     }

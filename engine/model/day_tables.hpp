@@ -19,7 +19,8 @@ struct DayTables {
     std::vector<std::uint8_t> weekend;     // [day] Saturday, Sunday or public holiday
 
     const std::uint32_t* row(int day, int routine_class) const {
-        return &threshold[(static_cast<std::size_t>(day) * kRoutineClasses + static_cast<std::size_t>(routine_class)) * kBlocks];
+        return &threshold[(static_cast<std::size_t>(day) * kRoutineClasses + static_cast<std::size_t>(routine_class)) *
+                          kBlocks];
     }
     std::uint8_t start_hour(int schedule, int block, std::uint32_t u8) const {
         return start[(static_cast<std::size_t>(schedule) * kBlocks + static_cast<std::size_t>(block)) * 256 + u8];

@@ -28,9 +28,9 @@ struct ChoiceTable {
 };
 
 struct Destinations {
-    ChoiceTable errand;    // row per home site
-    ChoiceTable hangout;   // row per home site
-    ChoiceTable night_out; // one row
+    ChoiceTable errand;                     // row per home site
+    ChoiceTable hangout;                    // row per home site
+    ChoiceTable night_out;                  // one row
     std::vector<std::int32_t> venue_place;  // [home site] nearest supervised activity place, -1 none
     std::vector<std::int32_t> venue_site;   // [home site]
 };

@@ -140,7 +140,9 @@ Concentration concentration(std::span<const double> counts, std::span<const std:
     return c;
 }
 
-bool is_share(double s) { return s >= 0.0 && s <= 1.0; }  // false for NaN
+bool is_share(double s) {
+    return s >= 0.0 && s <= 1.0;
+}  // false for NaN
 
 // p-values of the masked cells, with their cell indices.
 struct Tested {
@@ -221,8 +223,7 @@ std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const doub
     return z;
 }
 
-std::vector<std::uint8_t> significant_hotspots(std::span<const double> z,
-                                               std::span<const std::uint8_t> mask,
+std::vector<std::uint8_t> significant_hotspots(std::span<const double> z, std::span<const std::uint8_t> mask,
                                                double alpha, Correction correction) {
     require(z.size() == mask.size(), "z and mask must have the same size");
     require(alpha > 0.0 && alpha < 1.0, "alpha must be in (0, 1)");
@@ -236,7 +237,9 @@ std::vector<std::uint8_t> significant_hotspots(std::span<const double> z,
     return flagged;
 }
 
-double normal_upper_tail(double z) { return 0.5 * std::erfc(z / std::numbers::sqrt2); }
+double normal_upper_tail(double z) {
+    return 0.5 * std::erfc(z / std::numbers::sqrt2);
+}
 
 double normal_quantile_upper(double p) {
     require(p >= 0.0 && p <= 1.0, "probability must be in [0, 1]");
@@ -280,24 +283,20 @@ std::vector<double> kernel_density(const RasterShape& r, std::span<const double>
     return density;
 }
 
-std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask,
-                             int k) {
+std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask, int k) {
     require(density.size() == mask.size(), "density and mask must have the same size");
     require(k >= 0, "k must be >= 0");
     std::vector<int> cells;
     for (std::size_t c = 0; c < density.size(); ++c)
         if (mask[c] != 0) cells.push_back(static_cast<int>(c));
     const std::size_t keep = std::min(static_cast<std::size_t>(k), cells.size());
-    const auto higher = [&](int a, int b) {
-        return density[a] > density[b] || (density[a] == density[b] && a < b);
-    };
+    const auto higher = [&](int a, int b) { return density[a] > density[b] || (density[a] == density[b] && a < b); };
     std::partial_sort(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(keep), cells.end(), higher);
     cells.resize(keep);
     return cells;
 }
 
-double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask,
-                              double crime_share) {
+double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask, double crime_share) {
     require(is_share(crime_share), "crime share must be in [0, 1]");
     const Concentration c = concentration(counts, mask);
     if (c.sorted.empty() || c.total() <= 0.0) return 0.0;
@@ -308,8 +307,7 @@ double share_of_cells_holding(std::span<const double> counts, std::span<const st
     return m / static_cast<double>(c.sorted.size());
 }
 
-std::vector<double> share_of_crime_in_top(std::span<const double> counts,
-                                          std::span<const std::uint8_t> mask,
+std::vector<double> share_of_crime_in_top(std::span<const double> counts, std::span<const std::uint8_t> mask,
                                           std::span<const double> cell_shares) {
     for (const double x : cell_shares) require(is_share(x), "cell share must be in [0, 1]");
     const Concentration c = concentration(counts, mask);

@@ -48,8 +48,7 @@ enum class Correction { None, FalseDiscoveryRate };
 //     for local statistics; it stays valid for the positively correlated Gi* of overlapping
 //     bands (Benjamini & Yekutieli 2001, Ann. Stat. 29:1165, PRDS case).
 // Result: 1 for a flagged cell, else 0 (always 0 where mask == 0). FDR flags a subset of None.
-std::vector<std::uint8_t> significant_hotspots(std::span<const double> z,
-                                               std::span<const std::uint8_t> mask,
+std::vector<std::uint8_t> significant_hotspots(std::span<const double> z, std::span<const std::uint8_t> mask,
                                                double alpha, Correction correction);
 
 // P(Z > z) for a standard normal Z, as erfc(z/√2)/2: std::erfc keeps full relative precision
@@ -76,8 +75,7 @@ std::vector<double> kernel_density(const RasterShape& r, std::span<const double>
 // The k cells with mask != 0 of highest density, highest first, ties broken by lower cell
 // index. k larger than the number of such cells returns all of them; k == 0 returns none;
 // k < 0 throws. Densities must not be NaN.
-std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask,
-                             int k);
+std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask, int k);
 
 // The crime-concentration curve of Weisburd (2015, Criminology 53:133) over the n cells with
 // mask != 0, sorted by count descending. Counts must be ≥ 0.
@@ -85,15 +83,13 @@ std::vector<int> top_k_cells(std::span<const double> density, std::span<const st
 // Smallest share of cells m/n whose top-m cells hold at least crime_share ∈ [0, 1] of all
 // crime. Returns 0 when there is no crime at all (nothing to hold: zero cells suffice) or no
 // cell in the mask, and 0 for crime_share == 0.
-double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask,
-                              double crime_share);
+double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask, double crime_share);
 
 // For each share x ∈ [0, 1] of cells, the share of all crime in the top x·n cells. For a
 // non-integer x·n the curve is interpolated linearly inside the next cell (a fraction of a
 // cell holds that fraction of its crime), so it is continuous, non-decreasing and concave, and
 // exact at x = m/n. All shares are 0 when there is no crime or no cell in the mask.
-std::vector<double> share_of_crime_in_top(std::span<const double> counts,
-                                          std::span<const std::uint8_t> mask,
+std::vector<double> share_of_crime_in_top(std::span<const double> counts, std::span<const std::uint8_t> mask,
                                           std::span<const double> cell_shares);
 
 }  // namespace trygg

@@ -7,8 +7,14 @@
 namespace trygg {
 
 Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params)
-    : raster_(raster), area_(std::move(area)), params_(params), truth_(area_.size(), 0.0), est_(area_.size(), 0.0),
-      frequency_true_(area_.size(), 0), frequency_est_(area_.size(), 0), kde_frequency_est_(area_.size(), 0) {}
+    : raster_(raster),
+      area_(std::move(area)),
+      params_(params),
+      truth_(area_.size(), 0.0),
+      est_(area_.size(), 0.0),
+      frequency_true_(area_.size(), 0),
+      frequency_est_(area_.size(), 0),
+      kde_frequency_est_(area_.size(), 0) {}
 
 void Lagesbild::close_week() {
     WeeklyHotspots w;

@@ -14,17 +14,17 @@
 namespace trygg {
 
 struct LagesbildParams {
-    double gi_band_m = 0.0;        // Gi* neighbourhood radius
-    double alpha = 0.0;            // one-sided significance level
+    double gi_band_m = 0.0;  // Gi* neighbourhood radius
+    double alpha = 0.0;      // one-sided significance level
     Correction correction = Correction::FalseDiscoveryRate;
     double kde_bandwidth_m = 0.0;  // quartic kernel bandwidth
     int top_k = 0;                 // KDE hotspots per week
 };
 
 struct WeeklyHotspots {
-    std::int32_t true_cells = 0;   // Gi* hotspot cells on the true counts
-    std::int32_t est_cells = 0;    // Gi* hotspot cells on the EST picture
-    std::int32_t both = 0;         // cells that are hotspots in both
+    std::int32_t true_cells = 0;  // Gi* hotspot cells on the true counts
+    std::int32_t est_cells = 0;   // Gi* hotspot cells on the EST picture
+    std::int32_t both = 0;        // cells that are hotspots in both
 };
 
 class Lagesbild {

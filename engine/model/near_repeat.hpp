@@ -32,7 +32,8 @@ public:
         return b.empty() ? 1.0 : 1.0 + b[static_cast<std::size_t>(cell)];
     }
     void record(CrimeType type, std::int32_t cell) {
-        if (params_[static_cast<std::size_t>(type)].enabled) today_[static_cast<std::size_t>(type)].push_back(static_cast<std::uint32_t>(cell));
+        if (params_[static_cast<std::size_t>(type)].enabled)
+            today_[static_cast<std::size_t>(type)].push_back(static_cast<std::uint32_t>(cell));
     }
     // Once a day: spread and decay, then add the day's crimes.
     void end_of_day();

@@ -26,7 +26,9 @@ public:
     std::int32_t at(std::int32_t site, Presence kind) const {
         return count_[static_cast<std::size_t>(slot(site, kind))];
     }
-    const std::int32_t* site_counts(std::int32_t site) const { return &count_[static_cast<std::size_t>(slot(site, Presence::HomeAdult))]; }
+    const std::int32_t* site_counts(std::int32_t site) const {
+        return &count_[static_cast<std::size_t>(slot(site, Presence::HomeAdult))];
+    }
     std::int64_t residents_present() const;  // everyone counted, visitors excluded
     const std::vector<std::int32_t>& raw() const { return count_; }
 

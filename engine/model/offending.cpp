@@ -28,46 +28,53 @@ double targets(CrimeType type, const OffendingParams& p, const Sites& sites, con
             return p.cars_per_resident * n(Presence::HomeAdult) + p.cars_per_worker * n(Presence::IndoorsAdult) +
                    p.cars_per_visitor * n(Presence::Visitor);
         case CrimeType::BicycleTheft:
-            return p.bikes_per_person * (n(Presence::IndoorsAdult) + n(Presence::IndoorsMinor) + n(Presence::PublicAdult) +
-                                         n(Presence::PublicYouth) + n(Presence::PublicChild));
+            return p.bikes_per_person *
+                   (n(Presence::IndoorsAdult) + n(Presence::IndoorsMinor) + n(Presence::PublicAdult) +
+                    n(Presence::PublicYouth) + n(Presence::PublicChild));
         case CrimeType::OtherTheft:
         case CrimeType::Robbery:
         case CrimeType::Drugs:
             return in_public;
         case CrimeType::ShopTheft:
-            return is_open(sites.shop_open_from[k], sites.shop_open_to[k], sites.shop_open_weekends[k] != 0, s.weekend, s.clock_hour)
+            return is_open(sites.shop_open_from[k], sites.shop_open_to[k], sites.shop_open_weekends[k] != 0, s.weekend,
+                           s.clock_hour)
                        ? sites.shops[k]
                        : 0.0;
         case CrimeType::Vandalism:
             return sites.homes[k] + p.vandalism_place_weight * sites.places[k];
         case CrimeType::Assault: {
             double alcohol = 1.0;
-            if (sites.nightlife[k] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour)) alcohol += p.nightlife_violence_factor;
+            if (sites.nightlife[k] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour))
+                alcohol += p.nightlife_violence_factor;
             if (s.festive_night) alcohol *= p.festive_violence_factor;
             return in_public * alcohol;
         }
-        default: return 0.0;
+        default:
+            return 0.0;
     }
 }
 
 }  // namespace
 
-double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s) {
+double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
+                   const Setting& s) {
     const double o = targets(type, p, sites, occ, s);
     const double half = p.types[static_cast<std::size_t>(type)].opportunity_half;
     return o / (o + half);
 }
 
-double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s) {
+double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
+                  const Setting& s) {
     const auto k = static_cast<std::size_t>(s.site);
     const auto& t = p.types[static_cast<std::size_t>(type)];
     const std::int32_t* c = occ.site_counts(s.site);
     const double guardians = sites.collective_efficacy[k] *
-        (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
-         p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]);
+                             (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
+                              p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]);
     const double d_guard = 1.0 - std::exp(-guardians / t.guardian_scale);
     const double d_light = t.lighting_effect * sites.lighting[k] * s.darkness;
-    const double d_camera = t.camera_effect * sites.cameras[k] * (sites.monitored[k] ? 1.0 : p.unmonitored_camera_factor);
+    const double d_camera =
+        t.camera_effect * sites.cameras[k] * (sites.monitored[k] ? 1.0 : p.unmonitored_camera_factor);
     return p.max_deterrence * (1.0 - (1.0 - d_guard) * (1.0 - d_light) * (1.0 - d_camera));
 }
 

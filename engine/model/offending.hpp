@@ -27,27 +27,27 @@ struct CrimeTypeParams {
 
 struct OffendingParams {
     std::array<CrimeTypeParams, kCrimeTypes> types{};
-    double max_deterrence = 0.0;         // deterrence saturates below 1
+    double max_deterrence = 0.0;             // deterrence saturates below 1
     double unmonitored_camera_factor = 0.0;  // cameras nobody watches deter this share of monitored ones
-    double home_guardian_weight = 0.0;   // a neighbour at home, relative to a passer-by
-    double peer_gain = 0.0;              // youth offending × (1 + gain) with a full group of peers
-    int peer_cap = 1;                    // peers beyond this add nothing
+    double home_guardian_weight = 0.0;       // a neighbour at home, relative to a passer-by
+    double peer_gain = 0.0;                  // youth offending × (1 + gain) with a full group of peers
+    int peer_cap = 1;                        // peers beyond this add nothing
     double cars_per_resident = 0.0;
     double cars_per_worker = 0.0;
     double cars_per_visitor = 0.0;
     double bikes_per_person = 0.0;
-    double vandalism_place_weight = 0.0; // a public building counts as this many homes
+    double vandalism_place_weight = 0.0;     // a public building counts as this many homes
     double nightlife_violence_factor = 0.0;  // × assault opportunity at bars in night hours
-    int nightlife_from = 21;             // night-life hours (clock), for the factor above
+    int nightlife_from = 21;                 // night-life hours (clock), for the factor above
     int nightlife_to = 3;
-    double festive_violence_factor = 1.0;    // × assault opportunity on festive nights
+    double festive_violence_factor = 1.0;  // × assault opportunity on festive nights
 };
 
 // What an offender finds at a site in a given hour.
 struct Setting {
     std::int32_t site = 0;
-    int clock_hour = 0;       // 0..23
-    float darkness = 0.0f;    // share of the hour in the dark
+    int clock_hour = 0;     // 0..23
+    float darkness = 0.0f;  // share of the hour in the dark
     bool weekend = false;
     bool festive_night = false;
 };
@@ -57,7 +57,8 @@ struct OffenceRates {
     double total = 0.0;
 };
 
-double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
+double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
+                   const Setting& s);
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
                            double propensity, bool youth);

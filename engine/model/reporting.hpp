@@ -22,11 +22,11 @@ inline constexpr std::array<const char*, kVictimGroups> kVictimGroupNames = {"re
 // One EST actor: which crimes it can see and how often it reports one it can see.
 struct EstReporter {
     std::string name;
-    std::uint32_t crime_types = 0;   // bit t: sees crimes of type t
-    std::uint32_t place_types = 0;   // bit p: only at sites with a place of type p (0: anywhere)
-    std::vector<int> districts;      // only in these districts (empty: everywhere)
+    std::uint32_t crime_types = 0;      // bit t: sees crimes of type t
+    std::uint32_t place_types = 0;      // bit p: only at sites with a place of type p (0: anywhere)
+    std::vector<int> districts;         // only in these districts (empty: everywhere)
     bool young_offenders_only = false;  // only crimes by offenders under 21 (schools, social services)
-    double probability = 0.0;        // reports a crime it can see with this probability
+    double probability = 0.0;           // reports a crime it can see with this probability
 };
 
 struct ReportingParams {
@@ -40,7 +40,7 @@ struct ReportingParams {
     // Reluctance to report (a police criterion for vulnerable areas): the police share is
     // × (efficacy / reference)^exponent, capped at 1.
     double efficacy_exponent = 0.0;
-    std::vector<EstReporter> est;    // the other EST actors; the police are always bit 0
+    std::vector<EstReporter> est;  // the other EST actors; the police are always bit 0
 };
 
 inline constexpr int kMaxEstReporters = 31;

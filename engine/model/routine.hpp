@@ -25,12 +25,12 @@ inline constexpr int kDayClasses = static_cast<int>(DayClass::Count);
 
 struct BlockSpec {
     std::array<double, kDayClasses> probability{};  // of having this block on such a day
-    double weekend_night_factor = 1.0;   // × on Friday and Saturday (evening blocks)
-    double festive_night_factor = 1.0;   // × on Valborg, midsommarafton, nyårsafton
-    double start_mean = 0.0;             // clock hour, may pass 24 (25 = 01:00)
-    double start_sd = 0.0;               // [h]
-    double hours_mean = 0.0;             // length [h]
-    double hours_sd = 0.0;               // [h]
+    double weekend_night_factor = 1.0;              // × on Friday and Saturday (evening blocks)
+    double festive_night_factor = 1.0;              // × on Valborg, midsommarafton, nyårsafton
+    double start_mean = 0.0;                        // clock hour, may pass 24 (25 = 01:00)
+    double start_sd = 0.0;                          // [h]
+    double hours_mean = 0.0;                        // length [h]
+    double hours_sd = 0.0;                          // [h]
 };
 
 struct ScheduleSpec {
@@ -42,8 +42,8 @@ struct RoutineParams {
     double industrial_holiday_factor = 1.0;  // × main-block probability of workers, weeks 28–31
     // × block probability by youth leisure pattern; Neutral is 1 everywhere.
     std::array<std::array<double, kBlocks>, kLeisurePatterns> leisure_factor{};
-    double hangout_radius_m = 0.0;        // unstructured time is spent this close to home
-    double errand_distance_scale_m = 0.0; // distance decay of errand destinations
+    double hangout_radius_m = 0.0;         // unstructured time is spent this close to home
+    double errand_distance_scale_m = 0.0;  // distance decay of errand destinations
     int night_out_min_age = 18;
 };
 

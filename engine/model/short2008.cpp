@@ -163,7 +163,8 @@ void Short2008::step() {
 double top_share(const std::vector<double>& field, double fraction) {
     std::vector<double> sorted = field;
     const auto k = std::max<std::size_t>(1, static_cast<std::size_t>(fraction * static_cast<double>(sorted.size())));
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(), std::greater<>());
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k - 1), sorted.end(),
+                     std::greater<>());
     double top = 0.0;
     for (std::size_t i = 0; i < k; ++i) top += sorted[i];
     return top / std::accumulate(sorted.begin(), sorted.end(), 0.0);

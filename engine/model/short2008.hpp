@@ -20,13 +20,13 @@
 namespace trygg {
 
 struct Short2008Params {
-    int size = 128;            // lattice side L (at most 65,536)
-    double eta = 0.03;         // η: the stationary-hotspot set of the paper
-    double theta = 0.56;       // θ
-    double gamma = 0.019;      // Γ: new burglars per site per unit time
-    double omega = 1.0 / 15.0; // ω
-    double a0 = 1.0 / 30.0;    // A0: static attractiveness
-    double dt = 0.01;          // δt
+    int size = 128;             // lattice side L (at most 65,536)
+    double eta = 0.03;          // η: the stationary-hotspot set of the paper
+    double theta = 0.56;        // θ
+    double gamma = 0.019;       // Γ: new burglars per site per unit time
+    double omega = 1.0 / 15.0;  // ω
+    double a0 = 1.0 / 30.0;     // A0: static attractiveness
+    double dt = 0.01;           // δt
 
     double equilibrium_b() const { return theta * gamma / omega; }
     double equilibrium_burglars() const;  // n̄ per site

@@ -41,7 +41,8 @@ Sites build_sites(const City& city, const Population& pop) {
         const int d = city.cell_district[static_cast<std::size_t>(s.cell[k])];
         s.district[k] = d;
         s.lighting[k] = d < 0 ? 0.0f : static_cast<float>(city.districts[static_cast<std::size_t>(d)].street_lighting);
-        s.collective_efficacy[k] = d < 0 ? 0.5f : static_cast<float>(city.districts[static_cast<std::size_t>(d)].collective_efficacy);
+        s.collective_efficacy[k] =
+            d < 0 ? 0.5f : static_cast<float>(city.districts[static_cast<std::size_t>(d)].collective_efficacy);
     }
     for (std::size_t i = 0; i < pop.size(); ++i) ++s.residents[static_cast<std::size_t>(s.of_cell(pop.home_cell[i]))];
     for (auto c : pop.household_cell) ++s.homes[static_cast<std::size_t>(s.of_cell(c))];

@@ -11,13 +11,13 @@
 namespace trygg {
 
 struct Sites {
-    std::vector<std::int32_t> cell;          // [site] grid cell
-    std::vector<std::int32_t> site_of_cell;  // [cell] site, or -1
-    std::vector<std::int32_t> district;      // [site]
-    std::vector<std::int32_t> residents;     // [site] people living here
-    std::vector<std::int32_t> homes;         // [site] households living here
-    std::vector<float> shops;                // [site] shops (targets of shop theft)
-    std::vector<std::int8_t> shop_open_from; // [site] opening hour of its shops
+    std::vector<std::int32_t> cell;           // [site] grid cell
+    std::vector<std::int32_t> site_of_cell;   // [cell] site, or -1
+    std::vector<std::int32_t> district;       // [site]
+    std::vector<std::int32_t> residents;      // [site] people living here
+    std::vector<std::int32_t> homes;          // [site] households living here
+    std::vector<float> shops;                 // [site] shops (targets of shop theft)
+    std::vector<std::int8_t> shop_open_from;  // [site] opening hour of its shops
     std::vector<std::int8_t> shop_open_to;
     std::vector<std::uint8_t> shop_open_weekends;
     std::vector<float> places;               // [site] number of places (schools, centres, …)

@@ -11,7 +11,8 @@ VisitorFlow::VisitorFlow(const City& city, const Sites& sites) {
         if (traits.visitors_peak <= 0) continue;
         const std::int32_t s = sites.of_cell(city.place_cell[p]);
         sources_.push_back({s, &traits, &city.places[p]});
-        if (std::find(visited_sites_.begin(), visited_sites_.end(), s) == visited_sites_.end()) visited_sites_.push_back(s);
+        if (std::find(visited_sites_.begin(), visited_sites_.end(), s) == visited_sites_.end())
+            visited_sites_.push_back(s);
     }
 }
 
@@ -22,7 +23,8 @@ void VisitorFlow::apply(Occupancy& occupancy, int clock_hour, bool weekend) cons
         if (!is_open(src.place->open_from, src.place->open_to, src.place->open_weekends, weekend, clock_hour)) continue;
         const double v = t.visitors_peak * t.visitor_profile[static_cast<std::size_t>(clock_hour)] *
                          (weekend ? t.weekend_visitor_factor : 1.0);
-        occupancy.set_visitors(src.site, occupancy.at(src.site, Presence::Visitor) + static_cast<std::int32_t>(std::lround(v)));
+        occupancy.set_visitors(src.site,
+                               occupancy.at(src.site, Presence::Visitor) + static_cast<std::int32_t>(std::lround(v)));
     }
 }
 

@@ -42,11 +42,11 @@ struct Population {
     std::vector<std::int32_t> school_place;  // place index of the school, -1 if none
     std::vector<float> propensity;           // offending propensity, 0 = no active criminal career
     // Youth state (DESIGN §3.3), neutral for everyone outside 12–20.
-    std::vector<float> self_control;         // z-score, + = more self-control
-    std::vector<float> morality;             // z-score, + = stronger moral rules against crime
-    std::vector<std::uint8_t> leisure;       // Leisure
-    std::vector<std::uint8_t> substance_use; // 0 none (ANDTS model to come)
-    std::vector<std::uint8_t> network;       // Network
+    std::vector<float> self_control;          // z-score, + = more self-control
+    std::vector<float> morality;              // z-score, + = stronger moral rules against crime
+    std::vector<std::uint8_t> leisure;        // Leisure
+    std::vector<std::uint8_t> substance_use;  // 0 none (ANDTS model to come)
+    std::vector<std::uint8_t> network;        // Network
 
     // Per household.
     std::vector<std::int32_t> household_cell;

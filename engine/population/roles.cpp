@@ -11,7 +11,8 @@ namespace {
 std::vector<int> places_of(const City& city, std::initializer_list<PlaceType> types) {
     std::vector<int> out;
     for (std::size_t p = 0; p < city.places.size(); ++p) {
-        if (std::find(types.begin(), types.end(), city.places[p].type) != types.end()) out.push_back(static_cast<int>(p));
+        if (std::find(types.begin(), types.end(), city.places[p].type) != types.end())
+            out.push_back(static_cast<int>(p));
     }
     return out;
 }
@@ -31,8 +32,8 @@ int nearest(const City& city, const std::vector<int>& candidates, Point from, do
 }
 
 // Gravity choice: weight × exp(-distance / scale).
-int choose_by_gravity(const City& city, const std::vector<int>& candidates, Point from, double scale,
-                      bool by_jobs, double u) {
+int choose_by_gravity(const City& city, const std::vector<int>& candidates, Point from, double scale, bool by_jobs,
+                      double u) {
     double total = 0.0;
     std::vector<double> w(candidates.size());
     for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -77,8 +78,11 @@ void assign_roles(Population& pop, const City& city, const PopulationParams& par
         const int age = pop.age[i];
         const int home = pop.home_cell[i];
         const Point at = city.grid.centre(home);
-        const auto& district = city.districts[static_cast<std::size_t>(city.cell_district[static_cast<std::size_t>(home)])];
-        auto place_cell = [&](int place) { return place < 0 ? home : city.place_cell[static_cast<std::size_t>(place)]; };
+        const auto& district =
+            city.districts[static_cast<std::size_t>(city.cell_district[static_cast<std::size_t>(home)])];
+        auto place_cell = [&](int place) {
+            return place < 0 ? home : city.place_cell[static_cast<std::size_t>(place)];
+        };
 
         Schedule s = Schedule::Pensioner;
         std::int32_t anchor = home;
@@ -96,7 +100,8 @@ void assign_roles(Population& pop, const City& city, const PopulationParams& par
             pop.school_place[i] = (p79 >= 0 && d79 < 3000.0) ? p79 : nearest(city, schools, at);
         } else if (age <= 19 && u.uniform() < params.upper_secondary_enrolment) {
             s = Schedule::UpperSecondary;
-            pop.school_place[i] = choose_by_gravity(city, gymnasia, at, params.job_distance_scale_m, false, u.uniform());
+            pop.school_place[i] =
+                choose_by_gravity(city, gymnasia, at, params.job_distance_scale_m, false, u.uniform());
         } else if (age <= 64) {
             if (age >= 20 && age <= 24 && u.uniform() < params.university_share_20_24 && !universities.empty()) {
                 s = Schedule::University;
@@ -107,9 +112,11 @@ void assign_roles(Population& pop, const City& city, const PopulationParams& par
                     anchor = kOutsideCity;
                 } else if (u.uniform() < params.distributed_jobs_share || job_places.empty()) {
                     const double target = u.uniform() * cell_cum.back();
-                    anchor = static_cast<std::int32_t>(std::upper_bound(cell_cum.begin(), cell_cum.end(), target) - cell_cum.begin());
+                    anchor = static_cast<std::int32_t>(std::upper_bound(cell_cum.begin(), cell_cum.end(), target) -
+                                                       cell_cum.begin());
                 } else {
-                    anchor = place_cell(choose_by_gravity(city, job_places, at, params.job_distance_scale_m, true, u.uniform()));
+                    anchor = place_cell(
+                        choose_by_gravity(city, job_places, at, params.job_distance_scale_m, true, u.uniform()));
                 }
             } else {
                 s = Schedule::NotEmployed;
@@ -126,10 +133,10 @@ void assign_roles(Population& pop, const City& city, const PopulationParams& par
             const double z = (pop.self_control[i] + pop.morality[i]) / std::sqrt(2.0);
             factor = std::exp(-w * z - w * w / 2.0);  // mean 1 over z ~ N(0,1)
             const double l = u.uniform();
-            pop.leisure[i] = static_cast<std::uint8_t>(
-                l < params.structured_share ? Leisure::Structured
-                : l < params.structured_share + params.unstructured_share ? Leisure::Unstructured
-                                                                           : Leisure::Homebody);
+            pop.leisure[i] = static_cast<std::uint8_t>(l < params.structured_share ? Leisure::Structured
+                                                       : l < params.structured_share + params.unstructured_share
+                                                           ? Leisure::Unstructured
+                                                           : Leisure::Homebody);
         }
         if (age >= 12) {
             const double p = prevalence(params, age) * factor *

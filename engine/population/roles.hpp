@@ -8,7 +8,6 @@
 
 namespace trygg {
 
-void assign_roles(Population& pop, const City& city, const PopulationParams& params,
-                  const CounterRng& rng);
+void assign_roles(Population& pop, const City& city, const PopulationParams& params, const CounterRng& rng);
 
 }  // namespace trygg

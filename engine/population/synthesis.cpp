@@ -41,14 +41,16 @@ struct Person {
 
 // Groups one DeSO's residents into households: families with children first (children and
 // 18–19-year-olds at home with one or two parents aged 25–54), then couples and singles.
-void form_households(std::vector<Person>& people, const PopulationParams& p, DrawSequence& draw,
-                     int& next_household) {
+void form_households(std::vector<Person>& people, const PopulationParams& p, DrawSequence& draw, int& next_household) {
     std::vector<std::size_t> children, parents, others;
     for (std::size_t i = 0; i < people.size(); ++i) {
         const int a = people[i].age;
-        if (a < 18 || (a < 20 && draw.uniform() < p.at_home_share_18_19)) children.push_back(i);
-        else if (a >= 25 && a <= 54) parents.push_back(i);
-        else others.push_back(i);
+        if (a < 18 || (a < 20 && draw.uniform() < p.at_home_share_18_19))
+            children.push_back(i);
+        else if (a >= 25 && a <= 54)
+            parents.push_back(i);
+        else
+            others.push_back(i);
     }
     std::vector<double> family_cum(p.children_per_family.size());
     std::partial_sum(p.children_per_family.begin(), p.children_per_family.end(), family_cum.begin());

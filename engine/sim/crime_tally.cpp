@@ -3,7 +3,9 @@
 namespace trygg {
 
 CrimeLedger::CrimeLedger(int weeks, int districts, int cells, bool keep_events)
-    : districts_(static_cast<std::size_t>(districts)), cells_(static_cast<std::size_t>(cells)), keep_events_(keep_events),
+    : districts_(static_cast<std::size_t>(districts)),
+      cells_(static_cast<std::size_t>(cells)),
+      keep_events_(keep_events),
       weekly_true_(static_cast<std::size_t>(weeks) * districts_ * kCrimeTypes, 0),
       weekly_reported_(weekly_true_.size(), 0),
       weekly_est_(weekly_true_.size(), 0),
@@ -19,7 +21,8 @@ void CrimeLedger::record(const CrimeEvent& e) {
         ++weekly_true_[k];
         if (e.reported_by & 1u) ++weekly_reported_[k];
         if (e.reported_by != 0) ++weekly_est_[k];
-        if (e.victim != VictimGroup::Count) ++victims_[static_cast<std::size_t>(e.victim) * districts_ + static_cast<std::size_t>(e.district)];
+        if (e.victim != VictimGroup::Count)
+            ++victims_[static_cast<std::size_t>(e.victim) * districts_ + static_cast<std::size_t>(e.district)];
     }
     ++cells_true_[t * cells_ + static_cast<std::size_t>(e.cell)];
     if (e.reported_by != 0) ++cells_est_[t * cells_ + static_cast<std::size_t>(e.cell)];

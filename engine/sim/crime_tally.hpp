@@ -11,13 +11,13 @@
 namespace trygg {
 
 struct CrimeEvent {
-    int hour = 0;                  // hours since the start of the run
-    std::int32_t cell = 0;         // grid cell
-    std::int32_t district = 0;     // district index, -1 outside every district
+    int hour = 0;               // hours since the start of the run
+    std::int32_t cell = 0;      // grid cell
+    std::int32_t district = 0;  // district index, -1 outside every district
     CrimeType type = CrimeType::Burglary;
-    std::uint32_t offender = 0;    // person index
+    std::uint32_t offender = 0;               // person index
     VictimGroup victim = VictimGroup::Count;  // Count: no victim (drug offences)
-    std::uint32_t reported_by = 0; // bit 0: registered by the police; bit k: EST actor k
+    std::uint32_t reported_by = 0;            // bit 0: registered by the police; bit k: EST actor k
     bool arrested = false;
 };
 
@@ -27,12 +27,12 @@ public:
 
     void record(const CrimeEvent& e);
 
-    const std::vector<std::int32_t>& weekly_true() const { return weekly_true_; }         // [week][district][type]
-    const std::vector<std::int32_t>& weekly_reported() const { return weekly_reported_; } // police-registered
-    const std::vector<std::int32_t>& weekly_est() const { return weekly_est_; }           // known to any EST actor
-    const std::vector<std::int32_t>& cells_true() const { return cells_true_; }           // [type][cell]
-    const std::vector<std::int32_t>& cells_est() const { return cells_est_; }             // [type][cell]
-    const std::vector<std::int32_t>& victims() const { return victims_; }                 // [group][district]
+    const std::vector<std::int32_t>& weekly_true() const { return weekly_true_; }          // [week][district][type]
+    const std::vector<std::int32_t>& weekly_reported() const { return weekly_reported_; }  // police-registered
+    const std::vector<std::int32_t>& weekly_est() const { return weekly_est_; }            // known to any EST actor
+    const std::vector<std::int32_t>& cells_true() const { return cells_true_; }            // [type][cell]
+    const std::vector<std::int32_t>& cells_est() const { return cells_est_; }              // [type][cell]
+    const std::vector<std::int32_t>& victims() const { return victims_; }                  // [group][district]
     const std::vector<CrimeEvent>& events() const { return events_; }
     std::int64_t total() const { return total_; }
 

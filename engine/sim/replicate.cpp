@@ -3,8 +3,8 @@
 #include "model/day_plan.hpp"
 #include "model/day_tables.hpp"
 #include "model/destinations.hpp"
-#include "model/occupancy.hpp"
 #include "model/near_repeat.hpp"
+#include "model/occupancy.hpp"
 #include "model/offending.hpp"
 #include "model/sites.hpp"
 #include "model/visitors.hpp"
@@ -36,7 +36,10 @@ bool is_public(Presence k) {
 class CityReplicate {
 public:
     CityReplicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key, bool keep_events)
-        : city_(city), params_(params), timeline_(timeline), rng_(key),
+        : city_(city),
+          params_(params),
+          timeline_(timeline),
+          rng_(key),
           population_(synthesise_population(city, params.population, key)),
           sites_(build_sites(city, population_)),
           agents_(build_routine_agents(population_, sites_)),
@@ -126,7 +129,8 @@ private:
         // Hours 00–03 belong to the previous model day, whose plan is still current.
         const int model_clock = clock < 4 ? clock + 24 : clock;
         const DayInfo& day = timeline_.days[static_cast<std::size_t>(hour / 24)];
-        const DayInfo& evening = clock < 4 && hour >= 24 ? timeline_.days[static_cast<std::size_t>(hour / 24 - 1)] : day;
+        const DayInfo& evening =
+            clock < 4 && hour >= 24 ? timeline_.days[static_cast<std::size_t>(hour / 24 - 1)] : day;
         Setting setting;
         setting.clock_hour = clock;
         setting.darkness = timeline_.darkness[static_cast<std::size_t>(hour)];
@@ -141,7 +145,8 @@ private:
             setting.site = seg->site;
             const std::int32_t cell = sites_.cell[static_cast<std::size_t>(seg->site)];
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
-            OffenceRates rates = offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
+            OffenceRates rates =
+                offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
             apply_near_repeat(rates, cell);
             if (rates.total <= 0) continue;
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
@@ -185,10 +190,12 @@ private:
         if (to_unit(w[0]) < police_probability(reporting, context)) e.reported_by |= 1u;
         for (std::size_t r = 0; r < reporting.est.size(); ++r) {
             if (!sees(reporting.est[r], context)) continue;
-            const auto u = rng_.words(Stream::Crime, person, static_cast<std::uint32_t>(hour), static_cast<std::uint16_t>(1 + r));
+            const auto u =
+                rng_.words(Stream::Crime, person, static_cast<std::uint32_t>(hour), static_cast<std::uint16_t>(1 + r));
             if (to_unit(u[0]) < reporting.est[r].probability) e.reported_by |= 1u << (r + 1);
         }
-        const double cameras = sites_.cameras[k] * (sites_.monitored[k] ? 1.0 : params_.offending.unmonitored_camera_factor);
+        const double cameras =
+            sites_.cameras[k] * (sites_.monitored[k] ? 1.0 : params_.offending.unmonitored_camera_factor);
         if (to_unit(w[1]) < arrest_probability(params_.arrests, type, cameras)) {
             e.arrested = true;
             ++arrests_;
@@ -208,9 +215,12 @@ private:
         const double premises = sites_.shops[k] + params_.offending.vandalism_place_weight * sites_.places[k];
         auto share = [&](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
         switch (type) {
-            case CrimeType::ShopTheft: return VictimGroup::Business;
-            case CrimeType::Drugs: return VictimGroup::Count;
-            case CrimeType::BicycleTheft: return VictimGroup::Resident;
+            case CrimeType::ShopTheft:
+                return VictimGroup::Business;
+            case CrimeType::Drugs:
+                return VictimGroup::Count;
+            case CrimeType::BicycleTheft:
+                return VictimGroup::Resident;
             case CrimeType::Burglary:
             case CrimeType::Vandalism:
                 return u < share(premises, premises + sites_.homes[k]) ? VictimGroup::Business : VictimGroup::Resident;
@@ -222,8 +232,9 @@ private:
             }
             default: {  // crimes against persons in public space
                 const double visitors = n(Presence::Visitor);
-                return u < share(visitors, visitors + n(Presence::PublicAdult) + n(Presence::PublicYouth)) ? VictimGroup::Visitor
-                                                                                                       : VictimGroup::Resident;
+                return u < share(visitors, visitors + n(Presence::PublicAdult) + n(Presence::PublicYouth))
+                           ? VictimGroup::Visitor
+                           : VictimGroup::Resident;
             }
         }
     }

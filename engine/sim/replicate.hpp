@@ -14,18 +14,18 @@
 namespace trygg {
 
 struct ReplicateOutput {
-    std::vector<std::int32_t> weekly;           // [week][district][type], true events
-    std::vector<std::int32_t> weekly_reported;  // [week][district][type], registered by the police
-    std::vector<std::int32_t> weekly_est;       // [week][district][type], known to the EST picture
-    std::vector<std::int32_t> by_cell;          // [type][cell], true events
-    std::vector<std::int32_t> by_cell_est;      // [type][cell], known to the EST picture
-    std::vector<std::int32_t> victims;          // [victim group][district]
-    std::vector<CrimeEvent> events;             // when asked for
-    std::vector<std::int32_t> hotspots_true;    // [cell] weeks the cell was a Gi* hotspot of true crime
-    std::vector<std::int32_t> hotspots_est;     // [cell] … of the EST picture
-    std::vector<std::int32_t> kde_top_est;      // [cell] weeks among the EST picture's top-k KDE cells
+    std::vector<std::int32_t> weekly;             // [week][district][type], true events
+    std::vector<std::int32_t> weekly_reported;    // [week][district][type], registered by the police
+    std::vector<std::int32_t> weekly_est;         // [week][district][type], known to the EST picture
+    std::vector<std::int32_t> by_cell;            // [type][cell], true events
+    std::vector<std::int32_t> by_cell_est;        // [type][cell], known to the EST picture
+    std::vector<std::int32_t> victims;            // [victim group][district]
+    std::vector<CrimeEvent> events;               // when asked for
+    std::vector<std::int32_t> hotspots_true;      // [cell] weeks the cell was a Gi* hotspot of true crime
+    std::vector<std::int32_t> hotspots_est;       // [cell] … of the EST picture
+    std::vector<std::int32_t> kde_top_est;        // [cell] weeks among the EST picture's top-k KDE cells
     std::vector<WeeklyHotspots> weekly_hotspots;  // [week]
-    std::vector<std::int32_t> residents;        // [cell] synthetic residents
+    std::vector<std::int32_t> residents;          // [cell] synthetic residents
     std::int64_t agent_hours = 0;
     std::int64_t arrests = 0;
 };

@@ -11,11 +11,11 @@ namespace trygg {
 struct RunProvenance {
     std::string trygg_version;
     std::string git_commit;
-    std::string city_file;       // path as given
-    std::string scenario_file;   // path as given
-    std::string city_yaml;       // the city config's full text
-    std::string scenario_yaml;   // the scenario's full text, with command-line overrides applied
-    std::string start_date;      // ISO date of the first simulated day
+    std::string city_file;      // path as given
+    std::string scenario_file;  // path as given
+    std::string city_yaml;      // the city config's full text
+    std::string scenario_yaml;  // the scenario's full text, with command-line overrides applied
+    std::string start_date;     // ISO date of the first simulated day
     std::uint64_t seed = 0;
     int replicates = 0;
     int weeks = 0;
@@ -27,9 +27,9 @@ struct RunProvenance {
 struct GridDescription {
     int nx = 0;
     int ny = 0;
-    double x0 = 0.0;          // easting of the centre of column 0 [m]
-    double y0 = 0.0;          // northing of the centre of row 0 (the southernmost row) [m]
-    double cell_size = 0.0;   // [m]
+    double x0 = 0.0;                       // easting of the centre of column 0 [m]
+    double y0 = 0.0;                       // northing of the centre of row 0 (the southernmost row) [m]
+    double cell_size = 0.0;                // [m]
     std::vector<std::int32_t> district;    // [y][x] district index, -1 outside every district
     std::vector<std::int32_t> deso;        // [y][x] DeSO index, -1 outside
     std::vector<std::int32_t> population;  // [y][x] synthetic residents (replicate 0)
@@ -49,27 +49,27 @@ struct RunResults {
     int ny = 0;
     int nx = 0;
     std::vector<std::string> crime_type_names;
-    std::vector<std::int32_t> crimes_true;      // [replicate][week][district][crime_type]
-    std::vector<std::int32_t> crimes_reported;  // same, registered by the police
-    std::vector<std::int32_t> crimes_est;       // same, known to at least one EST actor
-    std::vector<std::int32_t> crimes_cells;     // [replicate][crime_type][y][x], true, over the horizon
-    std::vector<std::int32_t> crimes_cells_est; // [replicate][crime_type][y][x], known to EST
+    std::vector<std::int32_t> crimes_true;       // [replicate][week][district][crime_type]
+    std::vector<std::int32_t> crimes_reported;   // same, registered by the police
+    std::vector<std::int32_t> crimes_est;        // same, known to at least one EST actor
+    std::vector<std::int32_t> crimes_cells;      // [replicate][crime_type][y][x], true, over the horizon
+    std::vector<std::int32_t> crimes_cells_est;  // [replicate][crime_type][y][x], known to EST
     std::vector<std::string> victim_group_names;
-    std::vector<std::int32_t> victims;          // [replicate][victim_group][district]
-    std::vector<std::string> reporter_names;    // bit k of reported_by; "police" first
-    std::vector<std::int32_t> arrests;          // [replicate]
+    std::vector<std::int32_t> victims;        // [replicate][victim_group][district]
+    std::vector<std::string> reporter_names;  // bit k of reported_by; "police" first
+    std::vector<std::int32_t> arrests;        // [replicate]
 
     // The weekly lägesbild's hotspots over the run.
-    std::vector<std::int32_t> hotspots_true;    // [replicate][y][x] weeks as a Gi* hotspot of true crime
-    std::vector<std::int32_t> hotspots_est;     // [replicate][y][x] weeks as a Gi* hotspot of the EST picture
-    std::vector<std::int32_t> kde_top_est;      // [replicate][y][x] weeks among the EST picture's top-k KDE cells
+    std::vector<std::int32_t> hotspots_true;  // [replicate][y][x] weeks as a Gi* hotspot of true crime
+    std::vector<std::int32_t> hotspots_est;   // [replicate][y][x] weeks as a Gi* hotspot of the EST picture
+    std::vector<std::int32_t> kde_top_est;    // [replicate][y][x] weeks among the EST picture's top-k KDE cells
     std::vector<std::int32_t> weekly_hotspots_true, weekly_hotspots_est, weekly_hotspots_both;  // [replicate][week]
 
     // Crime concentration (Weisburd 2015), true crime over the run, cells of the study area.
-    std::vector<double> cell_shares;            // x: top x of cells …
-    std::vector<double> concentration;          // [replicate][cell_share] … hold this share of crime
-    std::vector<double> crime_shares;           // s: the smallest share of cells holding s of crime …
-    std::vector<double> cells_holding;          // [replicate][crime_share]
+    std::vector<double> cell_shares;    // x: top x of cells …
+    std::vector<double> concentration;  // [replicate][cell_share] … hold this share of crime
+    std::vector<double> crime_shares;   // s: the smallest share of cells holding s of crime …
+    std::vector<double> cells_holding;  // [replicate][crime_share]
 
     // The optional event log: one entry per true crime, replicates one after another.
     struct EventLog {

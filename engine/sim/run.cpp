@@ -44,7 +44,8 @@ DistrictTable describe_districts(const City& city) {
 // Weisburd (2015): the share of crime in the top x % of places, and the share of places
 // holding 25 / 50 / 80 % of crime; over the study area's cells, all crime types together.
 void add_concentration(const City& city, const std::vector<std::int32_t>& by_cell, RunResults& res) {
-    static const std::vector<double> cell_shares = {0.001, 0.002, 0.004, 0.01, 0.016, 0.02, 0.05, 0.06, 0.1, 0.2, 0.5, 1.0};
+    static const std::vector<double> cell_shares = {0.001, 0.002, 0.004, 0.01, 0.016, 0.02,
+                                                    0.05,  0.06,  0.1,   0.2,  0.5,   1.0};
     static const std::vector<double> crime_shares = {0.25, 0.5, 0.8};
     const auto cells = static_cast<std::size_t>(city.grid.cells());
     std::vector<double> counts(cells, 0.0);
@@ -60,8 +61,8 @@ void add_concentration(const City& city, const std::vector<std::int32_t>& by_cel
 
 }  // namespace
 
-RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline,
-                       const RunOptions& options, const Progress& progress) {
+RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
+                       const Progress& progress) {
     const int r_count = options.replicates;
     std::vector<ReplicateOutput> outputs(static_cast<std::size_t>(r_count));
     const std::int64_t total = static_cast<std::int64_t>(r_count) * timeline.weeks;
@@ -133,8 +134,9 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
         }
         out.agent_hours += o.agent_hours;
     }
-    out.grid = describe_grid(city, outputs.empty() ? std::vector<std::int32_t>(static_cast<std::size_t>(city.grid.cells()), 0)
-                                                   : outputs.front().residents);
+    out.grid =
+        describe_grid(city, outputs.empty() ? std::vector<std::int32_t>(static_cast<std::size_t>(city.grid.cells()), 0)
+                                            : outputs.front().residents);
     out.districts = describe_districts(city);
     return out;
 }

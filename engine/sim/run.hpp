@@ -14,7 +14,7 @@ namespace trygg {
 struct RunOptions {
     std::uint64_t seed = 0;
     int replicates = 1;
-    int threads = 1;  // worker threads of the run's own task arena
+    int threads = 1;         // worker threads of the run's own task arena
     bool event_log = false;  // keep every crime event (researchers' event log)
 };
 
@@ -29,7 +29,7 @@ struct RunOutput {
     std::int64_t agent_hours = 0;
 };
 
-RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline,
-                       const RunOptions& options, const Progress& progress = {});
+RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
+                       const Progress& progress = {});
 
 }  // namespace trygg

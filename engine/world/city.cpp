@@ -80,9 +80,9 @@ City build_city(CitySpec spec) {
     }
     for (std::size_t d = 0; d < spec.desos.size(); ++d) {
         if (cells_per_deso[d] == 0 && spec.desos[d].population > 0) {
-            throw InputError("DeSO " + spec.desos[d].code + " has " +
-                             std::to_string(spec.desos[d].population) + " residents but no cell of " +
-                             std::to_string(spec.cell_size_m) + " m has its centre inside it; use a smaller cell size");
+            throw InputError("DeSO " + spec.desos[d].code + " has " + std::to_string(spec.desos[d].population) +
+                             " residents but no cell of " + std::to_string(spec.cell_size_m) +
+                             " m has its centre inside it; use a smaller cell size");
         }
     }
 
@@ -96,7 +96,8 @@ City build_city(CitySpec spec) {
     city.places = std::move(spec.places);
 
     for (const auto& code : spec.spread_evenly) {
-        if (find_deso(spec.desos, code) < 0) throw InputError("spread_evenly names DeSO " + code + ", which does not exist");
+        if (find_deso(spec.desos, code) < 0)
+            throw InputError("spread_evenly names DeSO " + code + ", which does not exist");
     }
     for (const auto& v : spec.villages) {
         const int deso = find_deso(spec.desos, v.deso_code);
@@ -113,7 +114,8 @@ City build_city(CitySpec spec) {
         for (const auto& code : spec.spread_evenly) has_village = has_village || code == spec.desos[d].code;
         if (km2 > spec.rural_min_area_km2 && !has_village && spec.desos[d].population > 0) {
             throw InputError("DeSO " + spec.desos[d].code + " covers " + std::to_string(std::lround(km2)) +
-                             " km² (more than rural_min_area_km2) but has no village to place its residents in and is not listed in spread_evenly");
+                             " km² (more than rural_min_area_km2) but has no village to place its residents in and is "
+                             "not listed in spread_evenly");
         }
     }
     city.villages = std::move(spec.villages);

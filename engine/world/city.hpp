@@ -15,8 +15,8 @@
 namespace trygg {
 
 struct DistrictSpec {
-    std::string code;   // SCB RegSO code, e.g. 2081R013
-    std::string name;   // e.g. "Tjärna Ängar"
+    std::string code;                  // SCB RegSO code, e.g. 2081R013
+    std::string name;                  // e.g. "Tjärna Ängar"
     double collective_efficacy = 0.0;  // 0..1, Sampson et al. 1997; weights guardianship
     double employment_rate = 0.0;      // share of 20–64-year-olds in work
     double ses_index = 0.0;            // socio-economic index, 0 = municipal average, <0 = poorer
@@ -24,10 +24,10 @@ struct DistrictSpec {
 };
 
 struct DesoSpec {
-    std::string code;   // SCB DeSO code, e.g. 2081C1140
+    std::string code;  // SCB DeSO code, e.g. 2081C1140
     std::string district_code;
     int population = 0;
-    Shape shape;        // EPSG:3006
+    Shape shape;  // EPSG:3006
 };
 
 // Residents of a large rural DeSO live in its villages, not spread over forest and lakes.
@@ -41,7 +41,7 @@ struct VillageSpec {
 
 struct CitySpec {
     std::string name;
-    GeoPoint location;                    // for sun position
+    GeoPoint location;  // for sun position
     SchoolHolidayRules school_holidays;
     double cell_size_m = 0.0;
     std::vector<DistrictSpec> districts;
@@ -49,8 +49,8 @@ struct CitySpec {
     std::vector<Place> places;
     std::array<PlaceTypeTraits, kPlaceTypes> place_types{};
     std::vector<VillageSpec> villages;
-    double rural_scattered_share = 0.0;   // share of a village DeSO's residents outside villages
-    double rural_min_area_km2 = 0.0;      // DeSOs larger than this must have villages…
+    double rural_scattered_share = 0.0;      // share of a village DeSO's residents outside villages
+    double rural_min_area_km2 = 0.0;         // DeSOs larger than this must have villages…
     std::vector<std::string> spread_evenly;  // …or be listed here: residents spread over all cells
 };
 
@@ -61,14 +61,14 @@ struct City {
     Grid grid;
     std::vector<DistrictSpec> districts;
     std::vector<DesoSpec> desos;
-    std::vector<int> deso_district;        // [deso] district index
-    std::vector<std::int32_t> cell_deso;   // [cell] DeSO index or -1
+    std::vector<int> deso_district;           // [deso] district index
+    std::vector<std::int32_t> cell_deso;      // [cell] DeSO index or -1
     std::vector<std::int32_t> cell_district;  // [cell] district index or -1
     std::vector<Place> places;
-    std::vector<int> place_cell;           // [place] cell index
+    std::vector<int> place_cell;  // [place] cell index
     std::array<PlaceTypeTraits, kPlaceTypes> place_types{};
     std::vector<VillageSpec> villages;
-    std::vector<int> village_deso;         // [village] DeSO index
+    std::vector<int> village_deso;  // [village] DeSO index
     double rural_scattered_share = 0.0;
 
     int district_of_cell(int cell) const { return cell_district[static_cast<std::size_t>(cell)]; }

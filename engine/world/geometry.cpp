@@ -86,6 +86,8 @@ bool contains(const Shape& shape, Point p) {
     return inside;
 }
 
-double distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double distance(Point a, Point b) {
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 }  // namespace trygg

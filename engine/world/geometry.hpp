@@ -23,8 +23,8 @@ struct Polygon {
 // A district or DeSO may be several polygons (islands); GeoJSON MultiPolygon maps here.
 using Shape = std::vector<Polygon>;
 
-double area(const Ring& ring);       // unsigned [m²]
-double area(const Polygon& polygon); // outer minus holes [m²]
+double area(const Ring& ring);        // unsigned [m²]
+double area(const Polygon& polygon);  // outer minus holes [m²]
 double area(const Shape& shape);
 double perimeter(const Shape& shape);  // all rings [m]
 Box bounds(const Shape& shape);

@@ -3,13 +3,14 @@
 namespace trygg {
 namespace {
 constexpr std::array<std::string_view, kPlaceTypes> kNames = {
-    "travel_centre", "bus_hub",  "bus_stop",   "shopping_centre", "local_centre",
-    "nightlife",     "sports_hall", "sports_ground", "youth_centre", "school",
-    "school_7_9",    "school_upper_secondary", "university", "hospital", "public_office",
-    "industrial",    "airport",  "leisure"};
+    "travel_centre", "bus_hub",       "bus_stop",      "shopping_centre", "local_centre", "nightlife",
+    "sports_hall",   "sports_ground", "youth_centre",  "school",          "school_7_9",   "school_upper_secondary",
+    "university",    "hospital",      "public_office", "industrial",      "airport",      "leisure"};
 }  // namespace
 
-std::string_view name_of(PlaceType type) { return kNames[static_cast<std::size_t>(type)]; }
+std::string_view name_of(PlaceType type) {
+    return kNames[static_cast<std::size_t>(type)];
+}
 
 bool place_type_from_name(std::string_view name, PlaceType& out) {
     for (std::size_t i = 0; i < kNames.size(); ++i) {
@@ -21,7 +22,9 @@ bool place_type_from_name(std::string_view name, PlaceType& out) {
     return false;
 }
 
-std::array<std::string_view, kPlaceTypes> place_type_names() { return kNames; }
+std::array<std::string_view, kPlaceTypes> place_type_names() {
+    return kNames;
+}
 
 bool is_open(int open_from, int open_to, bool open_weekends, bool weekend, int clock_hour) {
     if (weekend && !open_weekends) return false;

@@ -20,9 +20,9 @@ enum class PlaceType : std::uint8_t {
     SportsHall,
     SportsGround,
     YouthCentre,
-    School,                // grundskola (and förskola by proxy)
-    School79,              // grundskola years 7–9
-    UpperSecondary,        // gymnasium
+    School,          // grundskola (and förskola by proxy)
+    School79,        // grundskola years 7–9
+    UpperSecondary,  // gymnasium
     University,
     Hospital,
     PublicOffice,
@@ -40,16 +40,16 @@ std::array<std::string_view, kPlaceTypes> place_type_names();
 
 // What a kind of place means to the model. One per PlaceType, from the city config.
 struct PlaceTypeTraits {
-    double jobs = 0.0;               // workplaces at a typical place of this type
-    double shops = 0.0;              // shops (targets of shop theft) when open
-    double errand_weight = 0.0;      // pull for shopping/errands (0: not an errand destination)
-    double hangout_weight = 0.0;     // pull for unstructured time with peers, relative to a home cell (1)
+    double jobs = 0.0;                 // workplaces at a typical place of this type
+    double shops = 0.0;                // shops (targets of shop theft) when open
+    double errand_weight = 0.0;        // pull for shopping/errands (0: not an errand destination)
+    double hangout_weight = 0.0;       // pull for unstructured time with peers, relative to a home cell (1)
     bool structured_activity = false;  // supervised leisure (youth centre, sports hall)
-    bool nightlife = false;          // bars and clubs: alcohol raises violence at night
-    int open_from = 0;               // opening hour (local clock)
-    int open_to = 0;                 // closing hour; open_to <= open_from means past midnight
+    bool nightlife = false;            // bars and clubs: alcohol raises violence at night
+    int open_from = 0;                 // opening hour (local clock)
+    int open_to = 0;                   // closing hour; open_to <= open_from means past midnight
     bool open_weekends = true;
-    double visitors_peak = 0.0;      // non-resident visitors present at the busiest hour
+    double visitors_peak = 0.0;               // non-resident visitors present at the busiest hour
     std::array<float, 24> visitor_profile{};  // share of the peak by clock hour (weekdays)
     double weekend_visitor_factor = 1.0;
     double lighting = 0.0;           // 0..1 lighting quality in the dark at such a place

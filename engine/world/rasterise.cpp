@@ -18,8 +18,7 @@ void add_crossings(const Ring& ring, double y, std::vector<double>& xs) {
     }
 }
 
-void fill_area(const Grid& grid, const Shape& shape, std::int32_t id,
-               std::vector<std::int32_t>& raster) {
+void fill_area(const Grid& grid, const Shape& shape, std::int32_t id, std::vector<std::int32_t>& raster) {
     const Box box = bounds(shape);
     const int row_lo = std::max(0, static_cast<int>(std::floor((box.min_y - grid.south) / grid.cell_size)));
     const int row_hi = std::min(grid.ny - 1, static_cast<int>(std::floor((box.max_y - grid.south) / grid.cell_size)));
@@ -35,7 +34,8 @@ void fill_area(const Grid& grid, const Shape& shape, std::int32_t id,
         for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
             // Cells with centre x in [xs[k], xs[k+1]).
             const int c0 = std::max(0, static_cast<int>(std::ceil((xs[k] - grid.west) / grid.cell_size - 0.5)));
-            const int c1 = std::min(grid.nx - 1, static_cast<int>(std::ceil((xs[k + 1] - grid.west) / grid.cell_size - 0.5)) - 1);
+            const int c1 =
+                std::min(grid.nx - 1, static_cast<int>(std::ceil((xs[k + 1] - grid.west) / grid.cell_size - 0.5)) - 1);
             for (int col = c0; col <= c1; ++col) {
                 auto& cell = raster[static_cast<std::size_t>(grid.index(col, row))];
                 if (cell < 0) cell = id;

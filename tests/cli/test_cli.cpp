@@ -46,7 +46,9 @@ void write_text(const fs::path& file, const std::string& text) {
 }
 
 // Single-quoted for sh; none of the test's paths contain a single quote.
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 
 struct Outcome {
     int status = -1;  // exit status, or -1 if the process did not exit normally
@@ -54,7 +56,9 @@ struct Outcome {
     std::string err;
 };
 
-long count_lines(const std::string& text) { return static_cast<long>(std::count(text.begin(), text.end(), '\n')); }
+long count_lines(const std::string& text) {
+    return static_cast<long>(std::count(text.begin(), text.end(), '\n'));
+}
 
 // Each test runs the binary in its own scratch directory.
 class Cli : public ::testing::Test {
@@ -133,7 +137,8 @@ protected:
         EXPECT_NE(pos, std::string::npos) << from;
         EXPECT_EQ(text.find(from, pos + 1), std::string::npos) << "ambiguous edit: " << from;
         if (pos != std::string::npos) {
-            line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+            line =
+                1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
             text.replace(pos, from.size(), to);
         }
         put("city.yaml", text);
@@ -204,7 +209,8 @@ TEST_F(Cli, RunWithTwoScenarios) {
 }
 
 TEST_F(Cli, UnknownOption) {
-    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --replicas 2 -o out.h5"), {"unrecognised option '--replicas'"});
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --replicas 2 -o out.h5"),
+                     {"unrecognised option '--replicas'"});
 }
 
 // ---- command-line values ----
@@ -218,7 +224,8 @@ TEST_F(Cli, ThreadsNotANumber) {
 }
 
 TEST_F(Cli, ThreadsZero) {
-    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --threads 0 -o out.h5"), {"--threads", "out of range"});
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --threads 0 -o out.h5"),
+                     {"--threads", "out of range"});
 }
 
 TEST_F(Cli, ReplicatesTooMany) {
@@ -264,7 +271,8 @@ TEST_F(Cli, ScenarioWithAnUnknownKey) {
 
 TEST_F(Cli, ScenarioWithAnImpossibleDate) {
     put_scenario("scenario.yaml", "start_date: 2025-02-30\nweeks: 2\nreplicates: 1\nseed: 1\n");
-    expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:2: start_date: expected a date (YYYY-MM-DD)", "2025-02-30"});
+    expect_bad_input(trygg("run scenario.yaml"),
+                     {"scenario.yaml:2: start_date: expected a date (YYYY-MM-DD)", "2025-02-30"});
 }
 
 TEST_F(Cli, ScenarioWithWeeksOutOfRange) {
@@ -290,21 +298,24 @@ TEST_F(Cli, EmptyScenario) {
 // ---- city config through a scenario ----
 
 TEST_F(Cli, CityConfigOutOfRange) {
-    const int line = put_city("ses_index: -1.6, collective_efficacy: 0.35,", "ses_index: -1.6, collective_efficacy: 1.5,");
-    expect_bad_input(trygg("run scenario.yaml"),
-                     {"city.yaml:" + std::to_string(line) + ": districts.2081R013.collective_efficacy: value 1.5 is out of range"});
+    const int line =
+        put_city("ses_index: -1.6, collective_efficacy: 0.35,", "ses_index: -1.6, collective_efficacy: 1.5,");
+    expect_bad_input(
+        trygg("run scenario.yaml"),
+        {"city.yaml:" + std::to_string(line) + ": districts.2081R013.collective_efficacy: value 1.5 is out of range"});
 }
 
 TEST_F(Cli, CityConfigTypoSuggestsTheKey) {
     const int line = put_city("  peer_cap: 5", "  peer_cap: 5\n  peer_gian: 1.0");
     expect_bad_input(trygg("run scenario.yaml"),
-                     {"city.yaml:" + std::to_string(line + 1) + ": offending.peer_gian: unknown key 'peer_gian' (did you mean 'peer_gain'?)"});
+                     {"city.yaml:" + std::to_string(line + 1) +
+                      ": offending.peer_gian: unknown key 'peer_gian' (did you mean 'peer_gain'?)"});
 }
 
 TEST_F(Cli, CityConfigDistrictNotInTheAreas) {
     const int line = put_city("  2081R013: {", "  2081R31: {");
-    expect_bad_input(trygg("run scenario.yaml"),
-                     {"city.yaml:" + std::to_string(line) + ": districts.2081R31: district 2081R31 is not in the areas file"});
+    expect_bad_input(trygg("run scenario.yaml"), {"city.yaml:" + std::to_string(line) +
+                                                  ": districts.2081R31: district 2081R31 is not in the areas file"});
 }
 
 // A place outside every district passes the config reader and is caught when the city is
@@ -338,10 +349,11 @@ TEST_F(Cli, UncreatableOutputIsBadInput) {
 // ---- a good run ----
 
 TEST_F(Cli, TinyRunWritesOneFileAndNothingElse) {
-    const Outcome o = trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet");
+    const Outcome o =
+        trygg("run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet");
     EXPECT_EQ(o.status, 0) << o.err;
     EXPECT_THAT(o.err, IsEmpty());
-    EXPECT_THAT(o.out, IsEmpty());  // --quiet: no summary
+    EXPECT_THAT(o.out, IsEmpty());                          // --quiet: no summary
     EXPECT_EQ(written(), std::set<std::string>{"OUT.h5"});  // no OUT.h5.tmp-* left behind
     ASSERT_TRUE(fs::exists(work() / "OUT.h5"));
     EXPECT_GT(fs::file_size(work() / "OUT.h5"), 0u);
@@ -357,7 +369,8 @@ TEST_F(Cli, RunPrintsASummaryAndTheDefaultOutputName) {
 }
 
 TEST_F(Cli, ASecondRunReplacesTheFile) {
-    const std::string args = "run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet";
+    const std::string args =
+        "run " + quoted(kBaseline.string()) + " --weeks 2 --replicates 1 --threads 2 -o OUT.h5 --quiet";
     ASSERT_EQ(trygg(args).status, 0);
     const Outcome o = trygg(args);
     EXPECT_EQ(o.status, 0) << o.err;
@@ -382,7 +395,8 @@ TEST_F(Cli, OutputThatIsNotARegularFileIsRefused) {
     const fs::path fifo = work() / "pipe.h5";
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
     ours_.insert("pipe.h5");
-    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 -o pipe.h5"), {"pipe.h5", "not a regular file"});
+    expect_bad_input(trygg("run " + quoted(kBaseline.string()) + " --weeks 2 -o pipe.h5"),
+                     {"pipe.h5", "not a regular file"});
     EXPECT_TRUE(fs::is_fifo(fifo));
 }
 

@@ -17,9 +17,9 @@ const SchoolHolidayRules borlange_rules{9, 44, {6, 13}, {8, 17}, {12, 21}, {1, 7
 TEST(Calendar, KnownDayNumbers) {
     EXPECT_EQ(days_from_civil({1970, 1, 1}), 0);
     EXPECT_EQ(days_from_civil({1969, 12, 31}), -1);
-    EXPECT_EQ(days_from_civil({1900, 1, 1}), -25567);    // Unix -2208988800 s
-    EXPECT_EQ(days_from_civil({2000, 3, 1}), 11017);     // day after a 400-year leap day
-    EXPECT_EQ(days_from_civil({2024, 1, 1}), 19723);     // Unix 1704067200 s
+    EXPECT_EQ(days_from_civil({1900, 1, 1}), -25567);  // Unix -2208988800 s
+    EXPECT_EQ(days_from_civil({2000, 3, 1}), 11017);   // day after a 400-year leap day
+    EXPECT_EQ(days_from_civil({2024, 1, 1}), 19723);   // Unix 1704067200 s
     EXPECT_EQ(days_from_civil({2024, 2, 29}), 19782);
     EXPECT_EQ(civil_from_days(19782), (Date{2024, 2, 29}));
     EXPECT_EQ(civil_from_days(-25567), (Date{1900, 1, 1}));
@@ -37,10 +37,9 @@ TEST(Calendar, RoundTripIsContiguousOverCenturies) {
         ASSERT_EQ(days_from_civil(date), d) << to_string(date);
         ASSERT_LT(previous, date);
         // Each day is the previous day + 1, or the first of the next month.
-        const bool next_in_month = date.year == previous.year && date.month == previous.month &&
-                                   date.day == previous.day + 1;
-        const bool first_of_month = date.day == 1 &&
-                                    previous.day == days_in_month(previous.year, previous.month);
+        const bool next_in_month =
+            date.year == previous.year && date.month == previous.month && date.day == previous.day + 1;
+        const bool first_of_month = date.day == 1 && previous.day == days_in_month(previous.year, previous.month);
         ASSERT_TRUE(next_in_month || first_of_month) << to_string(date);
         if (date.month == 2 && date.day == 29) ++leap_days;
         previous = date;
@@ -79,10 +78,9 @@ TEST(Calendar, ParseDateAcceptsStrictIso) {
 }
 
 TEST(Calendar, ParseDateRejectsEverythingElse) {
-    for (const char* bad : {"2025-02-29", "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10",
-                            "2025-01-00", "25-01-01", "2025-1-1", "", "2025-01-01x",
-                            " 2025-01-01", "2025/01/01", "+025-01-01", "2025-01-0a",
-                            "0000-01-01"}) {
+    for (const char* bad :
+         {"2025-02-29", "2025-02-30", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "25-01-01", "2025-1-1",
+          "", "2025-01-01x", " 2025-01-01", "2025/01/01", "+025-01-01", "2025-01-0a", "0000-01-01"}) {
         EXPECT_FALSE(parse_date(bad).has_value()) << '"' << bad << '"';
     }
 }
@@ -95,26 +93,26 @@ TEST(Calendar, ToStringPadsAndRoundTrips) {
 }
 
 TEST(Calendar, IsoWeekday) {
-    EXPECT_EQ(iso_weekday({2025, 1, 1}), 3);   // Wednesday
-    EXPECT_EQ(iso_weekday({1970, 1, 1}), 4);   // Thursday
-    EXPECT_EQ(iso_weekday({1969, 12, 28}), 7); // Sunday, before the epoch
-    EXPECT_EQ(iso_weekday({2000, 1, 1}), 6);   // Saturday
-    EXPECT_EQ(iso_weekday({2024, 2, 29}), 4);  // Thursday
-    EXPECT_EQ(iso_weekday({2025, 6, 20}), 5);  // Friday (midsommarafton)
-    EXPECT_EQ(iso_weekday({2025, 6, 23}), 1);  // Monday
+    EXPECT_EQ(iso_weekday({2025, 1, 1}), 3);    // Wednesday
+    EXPECT_EQ(iso_weekday({1970, 1, 1}), 4);    // Thursday
+    EXPECT_EQ(iso_weekday({1969, 12, 28}), 7);  // Sunday, before the epoch
+    EXPECT_EQ(iso_weekday({2000, 1, 1}), 6);    // Saturday
+    EXPECT_EQ(iso_weekday({2024, 2, 29}), 4);   // Thursday
+    EXPECT_EQ(iso_weekday({2025, 6, 20}), 5);   // Friday (midsommarafton)
+    EXPECT_EQ(iso_weekday({2025, 6, 23}), 1);   // Monday
 }
 
 TEST(Calendar, IsoWeekEdges) {
     EXPECT_EQ(iso_week({2024, 12, 30}), 1);  // Monday of week 1 of 2025
     EXPECT_EQ(iso_week_year({2024, 12, 30}), 2025);
-    EXPECT_EQ(iso_week({2021, 1, 3}), 53);   // Sunday of week 53 of 2020
+    EXPECT_EQ(iso_week({2021, 1, 3}), 53);  // Sunday of week 53 of 2020
     EXPECT_EQ(iso_week_year({2021, 1, 3}), 2020);
     EXPECT_EQ(iso_week({2021, 1, 4}), 1);
     EXPECT_EQ(iso_week({2025, 1, 1}), 1);
-    EXPECT_EQ(iso_week({2025, 2, 24}), 9);   // Borlänge sportlov 2025 starts
+    EXPECT_EQ(iso_week({2025, 2, 24}), 9);  // Borlänge sportlov 2025 starts
     EXPECT_EQ(iso_week({2025, 2, 23}), 8);
     EXPECT_EQ(iso_week({2025, 12, 28}), 52);
-    EXPECT_EQ(iso_week({2026, 12, 31}), 53); // 2026 starts on a Thursday: 53 weeks
+    EXPECT_EQ(iso_week({2026, 12, 31}), 53);  // 2026 starts on a Thursday: 53 weeks
     EXPECT_EQ(iso_week({2027, 1, 3}), 53);
     EXPECT_EQ(iso_week_year({2027, 1, 3}), 2026);
 }
@@ -190,10 +188,10 @@ TEST(Calendar, AllPublicHolidaysOf2025) {
 TEST(Calendar, WorkDays) {
     const DayInfo monday = describe_day({2025, 3, 3}, borlange_rules);
     EXPECT_TRUE(monday.work_day);
-    EXPECT_FALSE(describe_day({2025, 3, 1}, borlange_rules).work_day);   // Saturday
-    EXPECT_FALSE(describe_day({2025, 5, 1}, borlange_rules).work_day);   // Första maj, Thursday
-    EXPECT_FALSE(describe_day({2025, 12, 24}, borlange_rules).work_day); // Julafton, Wednesday
-    EXPECT_TRUE(describe_day({2025, 4, 30}, borlange_rules).work_day);   // Valborg, Wednesday
+    EXPECT_FALSE(describe_day({2025, 3, 1}, borlange_rules).work_day);    // Saturday
+    EXPECT_FALSE(describe_day({2025, 5, 1}, borlange_rules).work_day);    // Första maj, Thursday
+    EXPECT_FALSE(describe_day({2025, 12, 24}, borlange_rules).work_day);  // Julafton, Wednesday
+    EXPECT_TRUE(describe_day({2025, 4, 30}, borlange_rules).work_day);    // Valborg, Wednesday
     // 2025 has 104 weekend days; of its 16 holidays 12 fall on weekdays (Midsommardagen and
     // Alla helgons dag are Saturdays, Påskdagen and Pingstdagen Sundays).
     int work_days = 0;

@@ -125,8 +125,8 @@ TEST(Daylight, DarknessIsAMultipleOfOneTwelfth) {
 TEST(Daylight, DarknessAgreesWithDayLength) {
     // Summing the light over the 24 clock hours must give the day length, to the 5-minute
     // sampling (at most 2.5 minutes per sunrise or sunset). Days away from the clock switches.
-    for (const Date date : {Date{2025, 1, 15}, Date{2025, 4, 10}, Date{2025, 6, 21},
-                            Date{2025, 9, 1}, Date{2025, 12, 21}}) {
+    for (const Date date :
+         {Date{2025, 1, 15}, Date{2025, 4, 10}, Date{2025, 6, 21}, Date{2025, 9, 1}, Date{2025, 12, 21}}) {
         double light = 0;
         for (int hour = 0; hour < 24; ++hour) light += 1.0 - darkness_fraction(borlange, date, hour);
         EXPECT_NEAR(light, day_length_hours(borlange, date), 5.0 / 60.0 + 0.01) << to_string(date);

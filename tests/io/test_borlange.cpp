@@ -37,8 +37,10 @@ TEST_P(BorlangeGrid, SyntheticResidentsPerDistrictEqualTheData) {
     const City& city = borlange_city(GetParam());
     const Population pop = synthesise_population(city, borlange_config().params.population, {1, 0});
     std::vector<int> per_district(city.districts.size(), 0), expected(city.districts.size(), 0);
-    for (auto c : pop.home_cell) ++per_district[static_cast<std::size_t>(city.cell_district[static_cast<std::size_t>(c)])];
-    for (std::size_t d = 0; d < city.desos.size(); ++d) expected[static_cast<std::size_t>(city.deso_district[d])] += city.desos[d].population;
+    for (auto c : pop.home_cell)
+        ++per_district[static_cast<std::size_t>(city.cell_district[static_cast<std::size_t>(c)])];
+    for (std::size_t d = 0; d < city.desos.size(); ++d)
+        expected[static_cast<std::size_t>(city.deso_district[d])] += city.desos[d].population;
     EXPECT_EQ(per_district, expected);
 }
 
@@ -67,7 +69,8 @@ TEST(Borlange, EveryPlaceFallsInTheDistrictTheDataGive) {
     std::string line;
     std::getline(in, line);
     const auto header = split_csv_line(line);
-    const auto column = static_cast<std::size_t>(std::find(header.begin(), header.end(), "district_regso") - header.begin());
+    const auto column =
+        static_cast<std::size_t>(std::find(header.begin(), header.end(), "district_regso") - header.begin());
     ASSERT_LT(column, header.size());
     std::map<std::string, std::string> expected;
     while (std::getline(in, line)) {

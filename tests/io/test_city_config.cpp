@@ -197,8 +197,7 @@ class CityConfigErrors : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() /
-               ("trygg_city_config_" + std::to_string(::getpid()) + "_" + info->name());
+        dir_ = fs::temp_directory_path() / ("trygg_city_config_" + std::to_string(::getpid()) + "_" + info->name());
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "data");
         for (const auto& entry : fs::directory_iterator(kConfigDir / "data")) {
@@ -319,7 +318,8 @@ TEST_F(CityConfigErrors, NullValueIsNotADefault) {
 }
 
 TEST_F(CityConfigErrors, OutOfRange) {
-    const int line = write_with("ses_index: -1.6, collective_efficacy: 0.35,", "ses_index: -1.6, collective_efficacy: 1.5,");
+    const int line =
+        write_with("ses_index: -1.6, collective_efficacy: 0.35,", "ses_index: -1.6, collective_efficacy: 1.5,");
     expect_error(load_error(), line, "districts.2081R013.collective_efficacy", "value 1.5 is out of range [0, 1]");
 }
 
@@ -339,7 +339,8 @@ TEST_F(CityConfigErrors, MisspelledRequiredKeyPointsAtTheMisspelling) {
 
 TEST_F(CityConfigErrors, UnknownTopLevelKeySuggestsTheClosest) {
     const int line = write_with("\nsettlements:\n", "\nsettlement_rules: 1\nsettlements:\n") + 1;
-    expect_error(load_error(), line, "settlement_rules", "unknown key 'settlement_rules' (did you mean 'settlements'?)");
+    expect_error(load_error(), line, "settlement_rules",
+                 "unknown key 'settlement_rules' (did you mean 'settlements'?)");
 }
 
 TEST_F(CityConfigErrors, MisspelledPlaceType) {
@@ -362,9 +363,10 @@ TEST_F(CityConfigErrors, DistrictNotInTheAreasFileSuggestsTheClosestCode) {
 }
 
 TEST_F(CityConfigErrors, DistrictInTheAreasFileButNotInTheConfig) {
-    write_with("  2081R017: {name: Övre Tjärna, ses_index: 0.5, collective_efficacy: 0.66, "
-               "employment_rate: 0.81, street_lighting: 0.6}\n",
-               "");
+    write_with(
+        "  2081R017: {name: Övre Tjärna, ses_index: 0.5, collective_efficacy: 0.66, "
+        "employment_rate: 0.81, street_lighting: 0.6}\n",
+        "");
     expect_error(load_error(), line_of("  2081R001: {"), "districts",
                  "the areas file has district 2081R017, which is not listed here");
 }
@@ -379,11 +381,13 @@ TEST_F(CityConfigErrors, PlaceOverrideForAnUnknownPlaceSuggestsTheClosest) {
 
 TEST_F(CityConfigErrors, UnknownKeyInAPlaceOverride) {
     const int line = write_with("  Borlänge sjukhus: {jobs: 1500}", "  Borlänge sjukhus: {jobs: 1500, camera: 0.5}");
-    expect_error(load_error(), line, "places.Borlänge sjukhus.camera", "unknown key 'camera' (did you mean 'cameras'?)");
+    expect_error(load_error(), line, "places.Borlänge sjukhus.camera",
+                 "unknown key 'camera' (did you mean 'cameras'?)");
 }
 
 TEST_F(CityConfigErrors, VillageOutsideItsDeso) {
-    const int line = write_with("{name: Romme, deso: 2081C1010, latitude: 60.427,", "{name: Romme, deso: 2081C1010, latitude: 60.600,");
+    const int line = write_with("{name: Romme, deso: 2081C1010, latitude: 60.427,",
+                                "{name: Romme, deso: 2081C1010, latitude: 60.600,");
     expect_error(load_error(), line, "settlements.villages[9].latitude", "lies outside its DeSO 2081C1010");
 }
 
@@ -398,7 +402,8 @@ TEST_F(CityConfigErrors, SpreadEvenlyNamesAnUnknownDeso) {
 }
 
 TEST_F(CityConfigErrors, UnknownVisitorProfileSuggestsTheClosest) {
-    const int line = write_with("visitors_peak: 1500, visitor_profile: shopping,", "visitors_peak: 1500, visitor_profile: shoping,");
+    const int line =
+        write_with("visitors_peak: 1500, visitor_profile: shopping,", "visitors_peak: 1500, visitor_profile: shoping,");
     expect_error(load_error(), line, "place_types.shopping_centre.visitor_profile",
                  "no visitor profile 'shoping' (did you mean 'shopping'?)");
 }
@@ -416,7 +421,8 @@ TEST_F(CityConfigErrors, MissingAreasFile) {
 
 TEST_F(CityConfigErrors, MissingPlacesFile) {
     const int line = write_with("places_file: data/borlange_places.csv", "places_file: data/places.csv");
-    expect_error(load_error(), line, "geography.places_file", "file not found: " + (dir_ / "data" / "places.csv").string());
+    expect_error(load_error(), line, "geography.places_file",
+                 "file not found: " + (dir_ / "data" / "places.csv").string());
 }
 
 TEST_F(CityConfigErrors, AreasFileThatIsADirectory) {
@@ -469,17 +475,18 @@ TEST_F(CityConfigErrors, AgeBandSharesNotSummingToOne) {
 
 TEST_F(CityConfigErrors, AgeBandsWithAGap) {
     const int line = write_with("{from: 6, to: 11,", "{from: 7, to: 11,");
-    expect_error(load_error(), line, "population.age_bands[1].from",
-                 "age bands must be contiguous from 0: expected 6");
+    expect_error(load_error(), line, "population.age_bands[1].from", "age bands must be contiguous from 0: expected 6");
 }
 
 TEST_F(CityConfigErrors, ScheduleBlockWithTwoProbabilities) {
-    const int line = write_with("main: {p: [0.90, 0.85, 0.0], start: [7.5, 0.7]", "main: {p: [0.90, 0.85], start: [7.5, 0.7]");
+    const int line =
+        write_with("main: {p: [0.90, 0.85, 0.0], start: [7.5, 0.7]", "main: {p: [0.90, 0.85], start: [7.5, 0.7]");
     expect_error(load_error(), line, "routines.schedules.preschool.main.p", "expected three probabilities");
 }
 
 TEST_F(CityConfigErrors, ScheduleProbabilityOutOfRange) {
-    const int line = write_with("main: {p: [0.90, 0.85, 0.0], start: [7.5, 0.7]", "main: {p: [0.90, 1.85, 0.0], start: [7.5, 0.7]");
+    const int line =
+        write_with("main: {p: [0.90, 0.85, 0.0], start: [7.5, 0.7]", "main: {p: [0.90, 1.85, 0.0], start: [7.5, 0.7]");
     expect_error(load_error(), line, "routines.schedules.preschool.main.p[1]", "value 1.85 is out of range [0, 1]");
 }
 
@@ -498,7 +505,8 @@ TEST_F(CityConfigErrors, OpeningHoursThatAreNotWhole) {
 // Month-day dates in the school calendar: anything but a real "MM-DD" is rejected, never
 // read as a default date.
 TEST_F(CityConfigErrors, BadMonthDayDates) {
-    for (const std::string bad : {"06-31", "13-01", "00-10", "6-13", "06/13", "0613", "ab-cd", "06-1x", "x6-13", "+6-13", ""}) {
+    for (const std::string bad :
+         {"06-31", "13-01", "00-10", "6-13", "06/13", "0613", "ab-cd", "06-1x", "x6-13", "+6-13", ""}) {
         SCOPED_TRACE("first: \"" + bad + "\"");
         const int line = write_with("sommarlov: {first: \"06-13\"", "sommarlov: {first: \"" + bad + "\"");
         expect_error(load_error(), line, "calendar.school_holidays.sommarlov.first",

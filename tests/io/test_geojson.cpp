@@ -47,8 +47,8 @@ class DataFiles : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / ("trygg_data_files_" + std::to_string(::getpid()) + "_" +
-                                            info->test_suite_name() + "_" + info->name());
+        dir_ = fs::temp_directory_path() /
+               ("trygg_data_files_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" + info->name());
         fs::remove_all(dir_);
         fs::create_directories(dir_);
     }
@@ -134,7 +134,8 @@ TEST_F(GeoJson, MultiPolygon) {
 
 TEST_F(GeoJson, PropertiesAreReadAsText) {
     const AreaCollection c = read(collection(
-        feature(kSquare, R"({"deso": "2081C1140", "pop": 752, "share": 0.5, "rural": true, "gone": null, "list": [1]})") +
+        feature(kSquare,
+                R"({"deso": "2081C1140", "pop": 752, "share": 0.5, "rural": true, "gone": null, "list": [1]})") +
         "," + feature(kSquare, R"({"deso": "2081C1150"})")));
     ASSERT_EQ(c.features.size(), 2u);
     const auto& p = c.features[0].properties;
@@ -148,9 +149,11 @@ TEST_F(GeoJson, PropertiesAreReadAsText) {
 }
 
 TEST_F(GeoJson, DeclaredCrs) {
-    const fs::path f = write("areas.geojson",
-                             R"({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:3006"}},
-                                 "features": [)" + feature(kSquare) + "]}");
+    const fs::path f =
+        write("areas.geojson",
+              R"({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:3006"}},
+                                 "features": [)" +
+                  feature(kSquare) + "]}");
     EXPECT_EQ(geojson_crs(f), "EPSG:3006");
     EXPECT_EQ(read_geojson_areas(f, identity_).crs, "EPSG:3006");
     const fs::path plain = write("plain.geojson", collection(feature(kSquare)));
@@ -159,8 +162,10 @@ TEST_F(GeoJson, DeclaredCrs) {
 
 TEST_F(GeoJson, ProjectsLongitudeLatitudeToSweref) {
     const Projection to_grid("EPSG:4326", "EPSG:3006");
-    const fs::path f = write("areas.geojson", collection(feature(
-        R"({"type": "Polygon", "coordinates": [[[15.42, 60.48], [15.44, 60.48], [15.44, 60.49], [15.42, 60.49], [15.42, 60.48]]]})")));
+    const fs::path f = write(
+        "areas.geojson",
+        collection(feature(
+            R"({"type": "Polygon", "coordinates": [[[15.42, 60.48], [15.44, 60.48], [15.44, 60.49], [15.42, 60.49], [15.42, 60.48]]]})")));
     const AreaCollection c = read_geojson_areas(f, to_grid);
     const Point p = c.features[0].shape[0].outer[0];
     // Borlänge in SWEREF99 TM: easting about 523 km, northing about 6 705 km (x east, y north).
@@ -191,11 +196,13 @@ TEST_F(GeoJson, NotAFeatureCollection) {
     EXPECT_THAT(error_for("[]"), HasSubstr(file() + ": expected a GeoJSON FeatureCollection"));
     EXPECT_THAT(error_for(R"({"type": "FeatureCollection", "features": {}})"),
                 HasSubstr(file() + ": expected a GeoJSON FeatureCollection"));
-    EXPECT_THAT(error_for(R"({"type": "FeatureCollection"})"), HasSubstr(file() + ": expected a GeoJSON FeatureCollection"));
+    EXPECT_THAT(error_for(R"({"type": "FeatureCollection"})"),
+                HasSubstr(file() + ": expected a GeoJSON FeatureCollection"));
 }
 
 TEST_F(GeoJson, PointIsNotAnArea) {
-    const std::string m = error_for(collection(feature(kSquare) + "," + feature(R"({"type": "Point", "coordinates": [1, 2]})")));
+    const std::string m =
+        error_for(collection(feature(kSquare) + "," + feature(R"({"type": "Point", "coordinates": [1, 2]})")));
     EXPECT_THAT(m, HasSubstr(file() + ": feature 1: geometry type 'Point' is not an area (Polygon or MultiPolygon)"));
 }
 
@@ -224,12 +231,14 @@ TEST_F(GeoJson, PositionThatIsNotTwoNumbers) {
     EXPECT_THAT(error_for(collection(feature(
                     R"({"type": "Polygon", "coordinates": [[[0, 0], [10, "a"], [10, 10], [0, 10], [0, 0]]]})"))),
                 HasSubstr(file() + ": feature 0: a position must be [x, y] numbers"));
-    EXPECT_THAT(error_for(collection(feature(R"({"type": "Polygon", "coordinates": [[[0], [10, 0], [10, 10], [0, 0]]]})"))),
-                HasSubstr(file() + ": feature 0: a position must be [x, y] numbers"));
+    EXPECT_THAT(
+        error_for(collection(feature(R"({"type": "Polygon", "coordinates": [[[0], [10, 0], [10, 10], [0, 0]]]})"))),
+        HasSubstr(file() + ": feature 0: a position must be [x, y] numbers"));
 }
 
 TEST_F(GeoJson, FeatureWithoutGeometry) {
-    EXPECT_THAT(error_for(collection(R"({"type": "Feature", "properties": {}})")), HasSubstr(file() + ": feature 0: missing geometry"));
+    EXPECT_THAT(error_for(collection(R"({"type": "Feature", "properties": {}})")),
+                HasSubstr(file() + ": feature 0: missing geometry"));
     EXPECT_THAT(error_for(collection(R"({"type": "Feature", "properties": {}, "geometry": null})")),
                 HasSubstr(file() + ": feature 0: missing geometry"));
 }
@@ -249,14 +258,16 @@ TEST_F(GeoJson, PolygonWithoutCoordinates) {
 
 TEST_F(GeoJson, TypeThatIsNotAString) {
     EXPECT_THAT(error_for(R"({"type": 5, "features": []})"), HasSubstr(file()));
-    EXPECT_THAT(error_for(collection(feature(R"({"type": 7, "coordinates": []})"))), HasSubstr(file() + ": feature 0:"));
+    EXPECT_THAT(error_for(collection(feature(R"({"type": 7, "coordinates": []})"))),
+                HasSubstr(file() + ": feature 0:"));
 }
 
 // RFC 7946 §3.1.6: a ring's last position equals its first. The reader drops the last
 // position unconditionally, so an unclosed square silently becomes a triangle.
 TEST_F(GeoJson, UnclosedRing) {
-    EXPECT_THAT(error_for(collection(feature(R"({"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10]]]})"))),
-                HasSubstr(file() + ": feature 0:"));
+    EXPECT_THAT(
+        error_for(collection(feature(R"({"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10]]]})"))),
+        HasSubstr(file() + ": feature 0:"));
 }
 
 // ---- places CSV ----
@@ -296,7 +307,8 @@ TEST_F(PlacesCsv, QuotedFieldsWithCommas) {
 }
 
 TEST_F(PlacesCsv, ColumnsInAnyOrderCrlfAndBlankLines) {
-    const auto places = read("lon,notes,type,name,lat\r\n15.5,x,bus_stop,Stop A,60.5\r\n\r\n15.6,,school,School B,60.6\r\n");
+    const auto places =
+        read("lon,notes,type,name,lat\r\n15.5,x,bus_stop,Stop A,60.5\r\n\r\n15.6,,school,School B,60.6\r\n");
     ASSERT_EQ(places.size(), 2u);
     EXPECT_EQ(places[0].place.name, "Stop A");
     EXPECT_EQ(places[0].place.type, PlaceType::BusStop);
@@ -318,16 +330,20 @@ TEST_F(PlacesCsv, UnknownTypeSuggestsTheClosest) {
 }
 
 TEST_F(PlacesCsv, LatitudeOutOfRange) {
-    EXPECT_THAT(error_for(kHeader + "A,school,91,15,\n"), HasSubstr(file() + ":2: lat: value 91 is out of range [-90, 90]"));
-    EXPECT_THAT(error_for(kHeader + "A,school,-90.5,15,\n"), HasSubstr(file() + ":2: lat: value -90.5 is out of range"));
+    EXPECT_THAT(error_for(kHeader + "A,school,91,15,\n"),
+                HasSubstr(file() + ":2: lat: value 91 is out of range [-90, 90]"));
+    EXPECT_THAT(error_for(kHeader + "A,school,-90.5,15,\n"),
+                HasSubstr(file() + ":2: lat: value -90.5 is out of range"));
 }
 
 TEST_F(PlacesCsv, LongitudeOutOfRange) {
-    EXPECT_THAT(error_for(kHeader + "A,school,60,181,\n"), HasSubstr(file() + ":2: lon: value 181 is out of range [-180, 180]"));
+    EXPECT_THAT(error_for(kHeader + "A,school,60,181,\n"),
+                HasSubstr(file() + ":2: lon: value 181 is out of range [-180, 180]"));
 }
 
 TEST_F(PlacesCsv, CoordinateThatIsNotANumber) {
-    EXPECT_THAT(error_for(kHeader + "A,school,sixty,15,\n"), HasSubstr(file() + ":2: lat: expected a number, got 'sixty'"));
+    EXPECT_THAT(error_for(kHeader + "A,school,sixty,15,\n"),
+                HasSubstr(file() + ":2: lat: expected a number, got 'sixty'"));
     EXPECT_THAT(error_for(kHeader + "A,school,60,15 ,\n"), HasSubstr(file() + ":2: lon: expected a number, got '15 '"));
     EXPECT_THAT(error_for(kHeader + "A,school,,15,\n"), HasSubstr(file() + ":2: lat: expected a number, got ''"));
 }

@@ -224,14 +224,15 @@ Command run_command(const std::string& command) {
     return result;
 }
 
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const fs::path& path) {
+    return "'" + path.string() + "'";
+}
 
 class ResultsFileTest : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() /
-               ("trygg-results-" + std::to_string(::getpid()) + "-" + info->name());
+        dir_ = fs::temp_directory_path() / ("trygg-results-" + std::to_string(::getpid()) + "-" + info->name());
         fs::remove_all(dir_);
         fs::create_directories(dir_);
     }
@@ -351,8 +352,7 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
         }
         return 0;
     };
-    ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME),
-              0);
+    ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
     // root, 7 groups, 10 scales, 26 datasets in groups (no event log)
     EXPECT_EQ(visit.objects, 44);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
@@ -373,14 +373,12 @@ TEST_F(ResultsFileTest, LargeDatasetsAreChunkedAndCompressed) {
         std::size_t n = values.size();
         unsigned flags = 0;
         unsigned config = 0;
-        EXPECT_GE(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_DEFLATE, &flags, &n, values.data(),
-                                       0, nullptr, &config),
-                  0)
+        EXPECT_GE(
+            H5Pget_filter_by_id2(create.get(), H5Z_FILTER_DEFLATE, &flags, &n, values.data(), 0, nullptr, &config), 0)
             << path << " is not deflated";
         EXPECT_EQ(values[0], h5::kDeflateLevel) << path;
-        EXPECT_GE(H5Pget_filter_by_id2(create.get(), H5Z_FILTER_SHUFFLE, &flags, &n, values.data(),
-                                       0, nullptr, &config),
-                  0)
+        EXPECT_GE(
+            H5Pget_filter_by_id2(create.get(), H5Z_FILTER_SHUFFLE, &flags, &n, values.data(), 0, nullptr, &config), 0)
             << path << " is not shuffled";
         std::array<hsize_t, 4> chunk{};
         const int rank = H5Pget_chunk(create.get(), 4, chunk.data());
@@ -393,20 +391,17 @@ TEST_F(ResultsFileTest, LargeDatasetsAreChunkedAndCompressed) {
 
 TEST(ChunkCap, SplitsOuterDimensionsFirst) {
     // A 1000x1000 int32 map is 4 MB: keep whole rows, 262 of them fit in 1 MiB.
-    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 3, 1000, 1000},
-                            std::array<hsize_t, 4>{1, 1, 1000, 1000}, 4),
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 3, 1000, 1000}, std::array<hsize_t, 4>{1, 1, 1000, 1000}, 4),
               (std::vector<hsize_t>{1, 1, 262, 1000}));
     // A long run: fewer weeks per chunk, whole district x type planes.
-    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 600, 50, 20},
-                            std::array<hsize_t, 4>{1, 600, 50, 20}, 4),
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 4>{2, 600, 50, 20}, std::array<hsize_t, 4>{1, 600, 50, 20}, 4),
               (std::vector<hsize_t>{1, 262, 50, 20}));
     // Wishes beyond the shape are clamped, zero wishes raised to 1.
     EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 2>{3, 7}, std::array<hsize_t, 2>{10, 0}, 4),
               (std::vector<hsize_t>{3, 1}));
     // A single row wider than the budget is itself split.
-    EXPECT_EQ(
-        h5::cap_chunk(std::array<hsize_t, 2>{4, 1000}, std::array<hsize_t, 2>{4, 1000}, 4, 1000),
-        (std::vector<hsize_t>{1, 250}));
+    EXPECT_EQ(h5::cap_chunk(std::array<hsize_t, 2>{4, 1000}, std::array<hsize_t, 2>{4, 1000}, 4, 1000),
+              (std::vector<hsize_t>{1, 250}));
 }
 
 TEST_F(ResultsFileTest, DimensionScalesAreAttached) {
@@ -414,9 +409,7 @@ TEST_F(ResultsFileTest, DimensionScalesAreAttached) {
     write(out, make_inputs(2, 3, 4, 5));
     h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
     ASSERT_TRUE(file.valid());
-    const auto open = [&](const char* path) {
-        return h5::Dataset(H5Dopen2(file.get(), path, H5P_DEFAULT));
-    };
+    const auto open = [&](const char* path) { return h5::Dataset(H5Dopen2(file.get(), path, H5P_DEFAULT)); };
     const auto expect_attached = [&](const char* path, std::vector<const char*> scales) {
         h5::Dataset ds = open(path);
         for (std::size_t i = 0; i < scales.size(); ++i) {
@@ -535,18 +528,15 @@ TEST_F(ResultsFileTest, NcdumpReadsTheHeader) {
     EXPECT_NE(dump.output.find("x = 5 ;"), std::string::npos) << dump.output;
     EXPECT_NE(dump.output.find("y = 4 ;"), std::string::npos) << dump.output;
     // The dimensions of a variable in a subgroup resolve to the root dimension scales.
-    EXPECT_NE(dump.output.find("true(replicate, week, district, crime_type)"), std::string::npos)
-        << dump.output;
-    EXPECT_NE(dump.output.find("cells(replicate, crime_type, y, x)"), std::string::npos)
-        << dump.output;
+    EXPECT_NE(dump.output.find("true(replicate, week, district, crime_type)"), std::string::npos) << dump.output;
+    EXPECT_NE(dump.output.find("cells(replicate, crime_type, y, x)"), std::string::npos) << dump.output;
 }
 
 TEST_F(ResultsFileTest, XarrayOpensRootAndGroups) {
     const std::string python = "/usr/bin/python3";
-    const Command probe =
-        run_command(python +
-                    " -c 'import xarray, importlib.util as u; "
-                    "assert u.find_spec(\"netCDF4\") or u.find_spec(\"h5netcdf\")'");
+    const Command probe = run_command(python +
+                                      " -c 'import xarray, importlib.util as u; "
+                                      "assert u.find_spec(\"netCDF4\") or u.find_spec(\"h5netcdf\")'");
     if (probe.status != 0) GTEST_SKIP() << "no python3 with xarray and a netCDF backend";
 
     const Inputs in = make_inputs(2, 3, 4, 5);
@@ -583,13 +573,10 @@ for engine in engines:
     assert int(grid["district"].min()) == -1
 print("ok with", engines)
 )PY";
-    const long total_true =
-        std::accumulate(in.results.crimes_true.begin(), in.results.crimes_true.end(), 0L);
-    const long total_cells =
-        std::accumulate(in.results.crimes_cells.begin(), in.results.crimes_cells.end(), 0L);
-    const Command check =
-        run_command(python + " " + quoted(script) + " " + quoted(out) + " " +
-                    std::to_string(total_true) + " " + std::to_string(total_cells));
+    const long total_true = std::accumulate(in.results.crimes_true.begin(), in.results.crimes_true.end(), 0L);
+    const long total_cells = std::accumulate(in.results.crimes_cells.begin(), in.results.crimes_cells.end(), 0L);
+    const Command check = run_command(python + " " + quoted(script) + " " + quoted(out) + " " +
+                                      std::to_string(total_true) + " " + std::to_string(total_cells));
     EXPECT_EQ(check.status, 0) << check.output;
 }
 

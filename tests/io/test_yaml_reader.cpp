@@ -16,7 +16,9 @@ using ::testing::Not;
 
 const std::string kFile = "city.yaml";
 
-ConfigMap root_of(const std::string& text) { return YamlDocument::parse(text, kFile).root(); }
+ConfigMap root_of(const std::string& text) {
+    return YamlDocument::parse(text, kFile).root();
+}
 
 // Runs `action`, which must throw a ConfigError, and hands the error back for checks.
 ConfigError error_from(const std::function<void()>& action) {
@@ -61,8 +63,7 @@ TEST(YamlDocument, DirectoryIsNotAFile) {
 }
 
 TEST(YamlDocument, LoadsAFileAndKeepsItsText) {
-    const std::filesystem::path file =
-        std::filesystem::path(::testing::TempDir()) / "trygg_yaml_reader_load.yaml";
+    const std::filesystem::path file = std::filesystem::path(::testing::TempDir()) / "trygg_yaml_reader_load.yaml";
     const std::string text = "# comment stays in the text\nseed: 42\n";
     std::ofstream(file) << text;
     const YamlDocument doc = YamlDocument::load(file);
@@ -100,8 +101,7 @@ TEST(YamlDocument, SyntaxErrorLine) {
 TEST(YamlDocument, TopLevelMustBeAMapping) {
     expect_error(error_from([] { root_of("- 1\n- 2\n"); }), kFile, 1, "",
                  "expected a mapping at the top level, got a sequence");
-    expect_error(error_from([] { root_of(""); }), kFile, 0, "",
-                 "expected a mapping at the top level");
+    expect_error(error_from([] { root_of(""); }), kFile, 0, "", "expected a mapping at the top level");
     expect_error(error_from([] { root_of("# only a comment\n"); }), kFile, 0, "",
                  "expected a mapping at the top level");
     expect_error(error_from([] { root_of("just text\n"); }), kFile, 1, "",
@@ -115,10 +115,8 @@ TEST(YamlDocument, MoreThanOneDocumentIsAnError) {
 
 TEST(YamlDocument, StrayCommaIsASyntaxErrorNotAHang) {
     // yaml-cpp 0.7's LoadAll loops forever on this input.
-    expect_error(error_from([] { root_of(",seed: 1\n"); }), kFile, 1, "",
-                 "invalid YAML: unexpected ','");
-    expect_error(error_from([] { root_of("a: 1\n...\n,\n"); }), kFile, 3, "",
-                 "invalid YAML: unexpected ','");
+    expect_error(error_from([] { root_of(",seed: 1\n"); }), kFile, 1, "", "invalid YAML: unexpected ','");
+    expect_error(error_from([] { root_of("a: 1\n...\n,\n"); }), kFile, 3, "", "invalid YAML: unexpected ','");
 }
 
 TEST(YamlDocument, DuplicateKeyIsAnError) {
@@ -171,10 +169,9 @@ TEST(ConfigMap, ReadsTypedValues) {
 TEST(ConfigMap, MissingRequiredKey) {
     const ConfigMap root = root_of("seed: 1\ngeography:\n  crs: EPSG:3006\n");
     const ConfigMap geo = root.map("geography");
-    expect_error(error_from([&] { geo.number("cell_size_m"); }), kFile, 3,
-                 "geography.cell_size_m", "missing required key");
-    expect_error(error_from([&] { root.string("name"); }), kFile, 1, "name",
+    expect_error(error_from([&] { geo.number("cell_size_m"); }), kFile, 3, "geography.cell_size_m",
                  "missing required key");
+    expect_error(error_from([&] { root.string("name"); }), kFile, 1, "name", "missing required key");
 }
 
 TEST(ConfigMap, MissingKeyPointsAtALikelyMisspelling) {
@@ -186,8 +183,10 @@ TEST(ConfigMap, MissingKeyPointsAtALikelyMisspelling) {
 
 TEST(ConfigMap, StringWhereNumberExpected) {
     const ConfigMap root = root_of("a: 1\ncell_size_m: abc\n");
-    expect_error(error_from([&] { root.number("cell_size_m", {1, 1000}); }), kFile, 2,
-                 "cell_size_m", "expected a number, got 'abc'");
+    expect_error(error_from([&] {
+                     root.number("cell_size_m", {1, 1000});
+                 }),
+                 kFile, 2, "cell_size_m", "expected a number, got 'abc'");
 }
 
 TEST(ConfigMap, QuotedNumberIsAString) {
@@ -201,8 +200,8 @@ TEST(ConfigMap, NullIsNotADefault) {
     expect_error(error_from([&] { root.number("share", Range::unit()); }), kFile, 2, "share",
                  "expected a number, got nothing (null)");
     // Present-but-null is an error for the optional form too, not "absent".
-    expect_error(error_from([&] { root.optional_number("share", Range::unit()); }), kFile, 2,
-                 "share", "expected a number");
+    expect_error(error_from([&] { root.optional_number("share", Range::unit()); }), kFile, 2, "share",
+                 "expected a number");
 }
 
 TEST(ConfigMap, InfinityAndNanAreNotNumbers) {
@@ -214,12 +213,15 @@ TEST(ConfigMap, InfinityAndNanAreNotNumbers) {
 
 TEST(ConfigMap, FloatWhereIntegerExpected) {
     const ConfigMap root = root_of("x: 0\nweeks: 2.5\nflag: true\nword: abc\n");
-    expect_error(error_from([&] { root.integer("weeks", {1, 52}); }), kFile, 2, "weeks",
-                 "expected an integer, got '2.5'");
-    expect_error(error_from([&] { root.integer("flag", {0, 1}); }), kFile, 3, "flag",
-                 "expected an integer, got 'true'");
-    expect_error(error_from([&] { root.integer("word", {0, 1}); }), kFile, 4, "word",
-                 "expected an integer, got 'abc'");
+    expect_error(error_from([&] {
+                     root.integer("weeks", {1, 52});
+                 }),
+                 kFile, 2, "weeks", "expected an integer, got '2.5'");
+    expect_error(error_from([&] {
+                     root.integer("flag", {0, 1});
+                 }),
+                 kFile, 3, "flag", "expected an integer, got 'true'");
+    expect_error(error_from([&] { root.integer("word", {0, 1}); }), kFile, 4, "word", "expected an integer, got 'abc'");
 }
 
 TEST(ConfigMap, NumberWhereBooleanExpected) {
@@ -233,15 +235,13 @@ TEST(ConfigMap, NumberWhereBooleanExpected) {
 
 TEST(ConfigMap, WrongShapes) {
     const ConfigMap root = root_of(
-        "name:\n  first: a\n"   // lines 1-2
-        "geo: 5\n"              // line 3
-        "weights: 0.5\n"        // line 4
-        "villages: {a: 1}\n"    // line 5
-        "start: 2023-02-29\n"); // line 6
-    expect_error(error_from([&] { root.string("name"); }), kFile, 2, "name",
-                 "expected a string, got a mapping");
-    expect_error(error_from([&] { root.map("geo"); }), kFile, 3, "geo",
-                 "expected a mapping, got '5'");
+        "name:\n  first: a\n"    // lines 1-2
+        "geo: 5\n"               // line 3
+        "weights: 0.5\n"         // line 4
+        "villages: {a: 1}\n"     // line 5
+        "start: 2023-02-29\n");  // line 6
+    expect_error(error_from([&] { root.string("name"); }), kFile, 2, "name", "expected a string, got a mapping");
+    expect_error(error_from([&] { root.map("geo"); }), kFile, 3, "geo", "expected a mapping, got '5'");
     expect_error(error_from([&] { root.numbers("weights", Range::unit()); }), kFile, 4, "weights",
                  "expected a sequence of numbers, got '0.5'");
     expect_error(error_from([&] { root.maps("villages"); }), kFile, 5, "villages",
@@ -252,11 +252,11 @@ TEST(ConfigMap, WrongShapes) {
 
 TEST(ConfigMap, BadItemInASequenceNamesItsIndex) {
     const ConfigMap root = root_of("weights:\n  - 0.5\n  - lots\n  - 1\n");
-    expect_error(error_from([&] { root.numbers("weights", Range::unit()); }), kFile, 3,
-                 "weights[1]", "expected a number, got 'lots'");
+    expect_error(error_from([&] { root.numbers("weights", Range::unit()); }), kFile, 3, "weights[1]",
+                 "expected a number, got 'lots'");
     const ConfigMap flow = root_of("a: 1\nweights: [0.5, 1.5]\n");
-    expect_error(error_from([&] { flow.numbers("weights", Range::unit()); }), kFile, 2,
-                 "weights[1]", "value 1.5 is out of range [0, 1]");
+    expect_error(error_from([&] { flow.numbers("weights", Range::unit()); }), kFile, 2, "weights[1]",
+                 "value 1.5 is out of range [0, 1]");
 }
 
 // ---- ranges ----
@@ -267,10 +267,14 @@ TEST(ConfigMap, OutOfRangeAtBothEnds) {
                  "value -0.1 is out of range [0, 1]");
     expect_error(error_from([&] { root.number("high", Range::unit()); }), kFile, 2, "high",
                  "value 1.5 is out of range [0, 1]");
-    expect_error(error_from([&] { root.integer("weeks", {1, 52}); }), kFile, 3, "weeks",
-                 "value 0 is out of range [1, 52]");
-    expect_error(error_from([&] { root.integer("many", {1, 52}); }), kFile, 4, "many",
-                 "value 53 is out of range [1, 52]");
+    expect_error(error_from([&] {
+                     root.integer("weeks", {1, 52});
+                 }),
+                 kFile, 3, "weeks", "value 0 is out of range [1, 52]");
+    expect_error(error_from([&] {
+                     root.integer("many", {1, 52});
+                 }),
+                 kFile, 4, "many", "value 53 is out of range [1, 52]");
 }
 
 TEST(ConfigMap, BoundsAreInclusive) {
@@ -325,12 +329,12 @@ TEST(ConfigMap, UnknownKeyInNestedMap) {
 
 TEST(ConfigMap, UnknownKeyInSequenceItem) {
     const ConfigMap root = root_of(
-        "villages:\n"                 // 1
-        "  - name: Tyresö\n"          // 2
-        "    radius: 500\n"           // 3
-        "  - name: Vaxholm\n"         // 4
-        "    radius: 300\n"           // 5
-        "    raduis: 200\n");         // 6
+        "villages:\n"          // 1
+        "  - name: Tyresö\n"   // 2
+        "    radius: 500\n"    // 3
+        "  - name: Vaxholm\n"  // 4
+        "    radius: 300\n"    // 5
+        "    raduis: 200\n");  // 6
     const std::vector<ConfigMap> villages = root.maps("villages");
     ASSERT_EQ(villages.size(), 2u);
     for (const ConfigMap& v : villages) {
@@ -345,8 +349,10 @@ TEST(ConfigMap, UnknownKeyInSequenceItem) {
 TEST(ConfigMap, MissingKeyInSequenceItem) {
     const ConfigMap root = root_of("villages:\n  - name: A\n  - name: B\n    lat: 59.3\n");
     const std::vector<ConfigMap> villages = root.maps("villages");
-    expect_error(error_from([&] { villages[0].number("lat", {-90, 90}); }), kFile, 2,
-                 "villages[0].lat", "missing required key");
+    expect_error(error_from([&] {
+                     villages[0].number("lat", {-90, 90});
+                 }),
+                 kFile, 2, "villages[0].lat", "missing required key");
 }
 
 TEST(ConfigMap, ParentFinishChecksNestedMaps) {
@@ -394,15 +400,13 @@ TEST(ConfigMap, HasMarksKnownButDoesNotConsume) {
     expect_error(e, kFile, 1, "mode", "key 'mode' is not used here");
     root.string("mode");
     // Now the typo is the leftover, and "mode" is a candidate for it.
-    expect_error(error_from([&] { root.finish(); }), kFile, 2, "mdoe",
-                 "unknown key 'mdoe' (did you mean 'mode'?)");
+    expect_error(error_from([&] { root.finish(); }), kFile, 2, "mdoe", "unknown key 'mdoe' (did you mean 'mode'?)");
 }
 
 // ---- optional values ----
 
 TEST(ConfigMap, OptionalValues) {
-    const ConfigMap root = root_of(
-        "share: 0.5\nweeks: 3\nname: x\nflag: true\nstart: 2024-01-01\nsub:\n  k: 1\n");
+    const ConfigMap root = root_of("share: 0.5\nweeks: 3\nname: x\nflag: true\nstart: 2024-01-01\nsub:\n  k: 1\n");
     EXPECT_EQ(root.optional_number("share", Range::unit()), 0.5);
     EXPECT_EQ(root.optional_integer("weeks", {1, 52}), 3);
     EXPECT_EQ(root.optional_string("name"), "x");
@@ -419,8 +423,8 @@ TEST(ConfigMap, OptionalValues) {
 
 TEST(ConfigMap, OptionalValueIsStillChecked) {
     const ConfigMap root = root_of("share: 2\n");
-    expect_error(error_from([&] { root.optional_number("share", Range::unit()); }), kFile, 1,
-                 "share", "value 2 is out of range [0, 1]");
+    expect_error(error_from([&] { root.optional_number("share", Range::unit()); }), kFile, 1, "share",
+                 "value 2 is out of range [0, 1]");
 }
 
 // ---- keys, paths, lines, fail ----
@@ -430,8 +434,7 @@ TEST(ConfigMap, KeysPreserveFileOrder) {
     const ConfigMap districts = root.map("districts");
     EXPECT_EQ(districts.keys(), (std::vector<std::string>{"2081R013", "0180A", "1280X"}));
     // keys() consumes nothing.
-    expect_error(error_from([&] { districts.finish(); }), kFile, 2, "districts.2081R013",
-                 "unknown key '2081R013'");
+    expect_error(error_from([&] { districts.finish(); }), kFile, 2, "districts.2081R013", "unknown key '2081R013'");
 }
 
 TEST(ConfigMap, PathsAndLines) {
@@ -447,17 +450,17 @@ TEST(ConfigMap, PathsAndLines) {
 
 TEST(ConfigMap, FailReportsAtTheValue) {
     const ConfigMap root = root_of("seed: 1\ndistrict: Atlantis\n");
-    expect_error(error_from([&] { root.fail("district", "no such district"); }), kFile, 2,
-                 "district", "no such district");
-    expect_error(error_from([&] { root.fail("absent", "needed when x is set"); }), kFile, 1,
-                 "absent", "needed when x is set");
+    expect_error(error_from([&] { root.fail("district", "no such district"); }), kFile, 2, "district",
+                 "no such district");
+    expect_error(error_from([&] { root.fail("absent", "needed when x is set"); }), kFile, 1, "absent",
+                 "needed when x is set");
 }
 
 TEST(ConfigMap, FailItemReportsAtTheItem) {
     const ConfigMap root = root_of("places:\n  - Slussen\n  - Atlantis\n");
     const std::vector<std::string> places = root.strings("places");
-    expect_error(error_from([&] { root.fail_item("places", 1, "unknown place 'Atlantis'"); }),
-                 kFile, 3, "places[1]", "unknown place 'Atlantis'");
+    expect_error(error_from([&] { root.fail_item("places", 1, "unknown place 'Atlantis'"); }), kFile, 3, "places[1]",
+                 "unknown place 'Atlantis'");
 }
 
 TEST(ConfigMap, LongValuesAreCutInMessages) {

@@ -20,14 +20,17 @@ namespace {
 
 using Mask = std::vector<std::uint8_t>;
 
-std::size_t cells(const RasterShape& r) { return static_cast<std::size_t>(r.nx) * r.ny; }
+std::size_t cells(const RasterShape& r) {
+    return static_cast<std::size_t>(r.nx) * r.ny;
+}
 
-std::size_t at(const RasterShape& r, int row, int col) { return static_cast<std::size_t>(row) * r.nx + col; }
+std::size_t at(const RasterShape& r, int row, int col) {
+    return static_cast<std::size_t>(row) * r.nx + col;
+}
 
 // Gi* straight from Ord & Getis (1995) eq. 14 with every pair of masked cells: O(n²), no
 // stencil, distances by std::hypot. The band tolerance is the documented 1e-9 relative.
-std::vector<double> brute_gi_star(const RasterShape& r, const std::vector<double>& x, const Mask& mask,
-                                  double band) {
+std::vector<double> brute_gi_star(const RasterShape& r, const std::vector<double>& x, const Mask& mask, double band) {
     std::vector<std::size_t> in;
     for (std::size_t c = 0; c < x.size(); ++c)
         if (mask[c] != 0) in.push_back(c);
@@ -80,7 +83,8 @@ TEST(GiStar, MatchesBruteForceFormula) {
         const std::vector<double> fast = getis_ord_gi_star(f.r, f.x, f.mask, band);
         const std::vector<double> slow = brute_gi_star(f.r, f.x, f.mask, band);
         ASSERT_EQ(fast.size(), slow.size());
-        for (std::size_t c = 0; c < fast.size(); ++c) EXPECT_NEAR(fast[c], slow[c], 1e-9) << "band " << band << " cell " << c;
+        for (std::size_t c = 0; c < fast.size(); ++c)
+            EXPECT_NEAR(fast[c], slow[c], 1e-9) << "band " << band << " cell " << c;
     }
 }
 
@@ -111,7 +115,9 @@ TEST(GiStar, MaskedCellsAreZeroAndTheirValuesIgnored) {
         if (f.mask[c] == 0) f.x[c] = 1e6;
     const std::vector<double> after = getis_ord_gi_star(f.r, f.x, f.mask, 130.0);
     for (std::size_t c = 0; c < f.x.size(); ++c) {
-        if (f.mask[c] == 0) { EXPECT_EQ(after[c], 0.0); }
+        if (f.mask[c] == 0) {
+            EXPECT_EQ(after[c], 0.0);
+        }
         EXPECT_DOUBLE_EQ(after[c], before[c]);
     }
 }
@@ -180,7 +186,9 @@ TEST(GiStar, BandBelowCellSizeIsTheCellAlone) {
     for (std::size_t c = 0; c < f.x.size(); ++c)
         if (f.mask[c] != 0) var += (f.x[c] - mean) * (f.x[c] - mean) / n;
     for (std::size_t c = 0; c < f.x.size(); ++c)
-        if (f.mask[c] != 0) { EXPECT_NEAR(z[c], (f.x[c] - mean) / std::sqrt(var), 1e-12); }
+        if (f.mask[c] != 0) {
+            EXPECT_NEAR(z[c], (f.x[c] - mean) / std::sqrt(var), 1e-12);
+        }
     // A zero band is the same: the cell itself is always its own neighbour.
     const std::vector<double> z0 = getis_ord_gi_star(f.r, f.x, f.mask, 0.0);
     for (std::size_t c = 0; c < f.x.size(); ++c) EXPECT_NEAR(z0[c], z[c], 1e-15);
@@ -301,7 +309,9 @@ TEST(SignificantHotspots, FdrFlagsASubsetOfUncorrectedAndFindsStrongSignals) {
         n_raw += raw[c];
         n_fdr += fdr[c];
         EXPECT_LE(fdr[c], raw[c]);
-        if (mask[c] == 0) { EXPECT_EQ(raw[c], 0); }
+        if (mask[c] == 0) {
+            EXPECT_EQ(raw[c], 0);
+        }
     }
     for (const std::size_t c : strong) EXPECT_EQ(fdr[c], 1) << c;
     EXPECT_LT(n_fdr, n_raw);
@@ -377,7 +387,9 @@ TEST(KernelDensity, SingleEventFollowsTheQuarticKernel) {
     for (int row = 0; row < s.r.ny; ++row)
         for (int col = 0; col < s.r.nx; ++col) {
             const double dist = 10.0 * std::hypot(row - 20, col - 20);
-            if (dist >= s.h) { EXPECT_EQ(d[at(s.r, row, col)], 0.0); }
+            if (dist >= s.h) {
+                EXPECT_EQ(d[at(s.r, row, col)], 0.0);
+            }
             EXPECT_NEAR(d[at(s.r, row, col)], quartic(dist, s.h), 1e-18);
             EXPECT_EQ(d[at(s.r, row, col)], d[at(s.r, 40 - row, col)]);  // symmetric
         }
@@ -510,8 +522,12 @@ TEST(Concentration, CurvesAreMonotoneAndConsistent) {
     double prev_cells = 0.0;
     for (std::size_t i = 0; i < x.size(); ++i) {
         EXPECT_GE(top[i] + 1e-12, x[i]);  // the top cells hold at least their pro-rata share
-        if (i > 0) { EXPECT_GE(top[i], top[i - 1]); }
-        if (i > 1) { EXPECT_LE(top[i] - top[i - 1], top[i - 1] - top[i - 2] + 1e-12); }  // concave
+        if (i > 0) {
+            EXPECT_GE(top[i], top[i - 1]);
+        }
+        if (i > 1) {
+            EXPECT_LE(top[i] - top[i - 1], top[i - 1] - top[i - 2] + 1e-12);
+        }  // concave
         const double cells_needed = share_of_cells_holding(c, mask, x[i]);
         EXPECT_GE(cells_needed, prev_cells);
         prev_cells = cells_needed;

@@ -38,7 +38,9 @@ Occupancy with(const Sites& sites, std::initializer_list<std::pair<Presence, int
     return occ;
 }
 
-const OffendingParams& params() { return testing::borlange_config().params.offending; }
+const OffendingParams& params() {
+    return testing::borlange_config().params.offending;
+}
 
 TEST(Opportunity, BurglaryNeedsEmptyHomes) {
     const Sites s = one_site();

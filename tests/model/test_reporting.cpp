@@ -84,7 +84,7 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
     EXPECT_EQ(picture.weeks()[0].both, picture.weeks()[0].true_cells);
     EXPECT_EQ(picture.frequency_true()[static_cast<std::size_t>(cluster)], 2);
     EXPECT_EQ(picture.frequency_est()[static_cast<std::size_t>(cluster)], 1);  // week 2: EST never heard of it
-    EXPECT_EQ(picture.frequency_true()[20 * 30 + 20], 0);                       // one crime is not a hotspot
+    EXPECT_EQ(picture.frequency_true()[20 * 30 + 20], 0);                      // one crime is not a hotspot
     // KDE top-k of the EST picture: the cluster's cells in week 1 only, the lone crime's
     // cell in week 2, when it is all EST knows.
     int cluster_weeks = 0;

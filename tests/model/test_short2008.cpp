@@ -6,8 +6,8 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <random>
 
@@ -109,7 +109,8 @@ TEST(Short2008, ResultsDoNotDependOnThreads) {
     Short2008Params p;
     p.size = 512;
     auto final_state = [&](int threads) {
-        const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+        const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                                        static_cast<std::size_t>(threads));
         tbb::task_arena arena(threads);
         Short2008 m(p, 99);
         arena.execute([&] {

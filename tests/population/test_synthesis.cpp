@@ -15,7 +15,8 @@ using testing::borlange_city;
 using testing::borlange_config;
 
 const Population& borlange_population() {
-    static const Population pop = synthesise_population(borlange_city(), borlange_config().params.population, {2025, 0});
+    static const Population pop =
+        synthesise_population(borlange_city(), borlange_config().params.population, {2025, 0});
     return pop;
 }
 
@@ -29,7 +30,8 @@ TEST(Synthesis, ResidentsPerDesoAreExact) {
     EXPECT_EQ(pop.size(), 51425u);  // SCB 2024 total for Borlänge
     std::vector<int> per_deso(city.desos.size(), 0);
     for (std::size_t i = 0; i < pop.size(); ++i) ++per_deso[static_cast<std::size_t>(deso_of(city, pop, i))];
-    for (std::size_t d = 0; d < city.desos.size(); ++d) EXPECT_EQ(per_deso[d], city.desos[d].population) << city.desos[d].code;
+    for (std::size_t d = 0; d < city.desos.size(); ++d)
+        EXPECT_EQ(per_deso[d], city.desos[d].population) << city.desos[d].code;
 }
 
 TEST(Synthesis, ResidentsPerDistrictAndAgeBandFollowTheShares) {
@@ -72,7 +74,8 @@ TEST(Synthesis, PersonsAreOrderedByHomeCellAndLiveInTheirHouseholdsCell) {
 TEST(Synthesis, ChildrenLiveWithAnAdult) {
     const Population& pop = borlange_population();
     std::vector<int> oldest(pop.households(), 0);
-    for (std::size_t i = 0; i < pop.size(); ++i) oldest[pop.household[i]] = std::max<int>(oldest[pop.household[i]], pop.age[i]);
+    for (std::size_t i = 0; i < pop.size(); ++i)
+        oldest[pop.household[i]] = std::max<int>(oldest[pop.household[i]], pop.age[i]);
     int children = 0, with_adult = 0;
     for (std::size_t i = 0; i < pop.size(); ++i) {
         if (pop.age[i] >= 18) continue;
@@ -93,8 +96,11 @@ TEST(Synthesis, SchedulesFollowAge) {
     for (std::size_t i = 0; i < pop.size(); ++i) {
         const auto s = static_cast<Schedule>(pop.schedule[i]);
         const int age = pop.age[i];
-        const Schedule expected = age <= 5 ? Schedule::Preschool : age <= 12 ? Schedule::ChildPupil
-                                 : age <= 15 ? Schedule::TeenPupil : age >= 65 ? Schedule::Pensioner : s;
+        const Schedule expected = age <= 5    ? Schedule::Preschool
+                                  : age <= 12 ? Schedule::ChildPupil
+                                  : age <= 15 ? Schedule::TeenPupil
+                                  : age >= 65 ? Schedule::Pensioner
+                                              : s;
         ASSERT_EQ(s, expected) << "age " << age;
         if (s == Schedule::Worker) {
             ASSERT_GE(age, 18);
@@ -147,7 +153,8 @@ TEST(Synthesis, PoorerDistrictsHaveMoreOffenders) {
     auto rate = [&](const std::string& name) {
         int offenders = 0, adults = 0;
         for (std::size_t i = 0; i < pop.size(); ++i) {
-            const auto& d = city.districts[static_cast<std::size_t>(city.cell_district[static_cast<std::size_t>(pop.home_cell[i])])];
+            const auto& d = city.districts[static_cast<std::size_t>(
+                city.cell_district[static_cast<std::size_t>(pop.home_cell[i])])];
             if (d.name != name || pop.age[i] < 12) continue;
             ++adults;
             offenders += pop.propensity[i] > 0;
@@ -164,7 +171,8 @@ TEST(Synthesis, RuralResidentsLiveInVillages) {
     // within the village radius; sampling noise on ~1,800 persons is about 1 %.
     int in_deso = 0, in_village = 0;
     const VillageSpec* romme = nullptr;
-    for (const auto& v : city.villages) if (v.name == "Romme") romme = &v;
+    for (const auto& v : city.villages)
+        if (v.name == "Romme") romme = &v;
     ASSERT_NE(romme, nullptr);
     for (std::size_t i = 0; i < pop.size(); ++i) {
         const auto& deso = city.desos[static_cast<std::size_t>(deso_of(city, pop, i))];

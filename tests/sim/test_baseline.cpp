@@ -34,9 +34,9 @@ std::vector<double> yearly_by_type(const std::vector<std::int32_t>& counts) {
 
 // Police-registered offences in Borlänge, 2023–2025 averages (configs/borlange.yaml).
 TEST(Baseline, ReproducesTheRegisteredCountsItIsCalibratedTo) {
-    const std::map<std::string, double> target = {
-        {"burglary", 394}, {"vehicle_theft", 248}, {"bicycle_theft", 353}, {"other_theft", 416}, {"shop_theft", 385},
-        {"vandalism", 587}, {"robbery", 27},       {"assault", 843},       {"drugs", 730}};
+    const std::map<std::string, double> target = {{"burglary", 394},    {"vehicle_theft", 248}, {"bicycle_theft", 353},
+                                                  {"other_theft", 416}, {"shop_theft", 385},    {"vandalism", 587},
+                                                  {"robbery", 27},      {"assault", 843},       {"drugs", 730}};
     const auto by_type = yearly_by_type(baseline_year().results.crimes_reported);
     const auto& names = baseline_year().results.crime_type_names;
     double total = 0.0;
@@ -64,7 +64,8 @@ TEST(Baseline, TrueRegisteredAndEstCountsNest) {
     const auto drugs = static_cast<std::size_t>(CrimeType::Drugs);
     EXPECT_EQ(truth[drugs], registered[drugs]);
     // Assault is reported far less often than burglary (NTU).
-    const auto burglary = static_cast<std::size_t>(CrimeType::Burglary), assault = static_cast<std::size_t>(CrimeType::Assault);
+    const auto burglary = static_cast<std::size_t>(CrimeType::Burglary),
+               assault = static_cast<std::size_t>(CrimeType::Assault);
     EXPECT_GT(registered[burglary] / truth[burglary], registered[assault] / truth[assault] + 0.2);
     // Arrests happen, and every replicate has some.
     for (auto a : r.arrests) EXPECT_GT(a, 100);
@@ -89,7 +90,8 @@ KnoxCount knox(CrimeType type, int min_ring, int max_ring, double from_day, doub
     for (int rep = 0; rep < r.replicates; ++rep) {
         std::vector<std::pair<double, std::int32_t>> crimes;
         for (std::size_t i = 0; i < e.size(); ++i) {
-            if (e.replicate[i] == rep && e.crime_type[i] == static_cast<int>(type)) crimes.emplace_back(e.hour[i] / 24.0, e.cell[i]);
+            if (e.replicate[i] == rep && e.crime_type[i] == static_cast<int>(type))
+                crimes.emplace_back(e.hour[i] / 24.0, e.cell[i]);
         }
         std::sort(crimes.begin(), crimes.end());
         for (std::size_t i = 0; i < crimes.size(); ++i) {

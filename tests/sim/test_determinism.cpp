@@ -57,10 +57,13 @@ TEST(Determinism, ReplicateRIsTheSameWhateverTheNumberOfReplicates) {
     const RunOutput one = run(1, 2);
     const RunOutput three = run(3, 2);
     const auto per_replicate = one.results.crimes_true.size();
-    EXPECT_TRUE(std::equal(one.results.crimes_true.begin(), one.results.crimes_true.end(), three.results.crimes_true.begin()));
-    EXPECT_NE(std::vector<std::int32_t>(three.results.crimes_true.begin(), three.results.crimes_true.begin() + static_cast<std::ptrdiff_t>(per_replicate)),
-              std::vector<std::int32_t>(three.results.crimes_true.begin() + static_cast<std::ptrdiff_t>(per_replicate),
-                                        three.results.crimes_true.begin() + 2 * static_cast<std::ptrdiff_t>(per_replicate)));
+    EXPECT_TRUE(
+        std::equal(one.results.crimes_true.begin(), one.results.crimes_true.end(), three.results.crimes_true.begin()));
+    EXPECT_NE(
+        std::vector<std::int32_t>(three.results.crimes_true.begin(),
+                                  three.results.crimes_true.begin() + static_cast<std::ptrdiff_t>(per_replicate)),
+        std::vector<std::int32_t>(three.results.crimes_true.begin() + static_cast<std::ptrdiff_t>(per_replicate),
+                                  three.results.crimes_true.begin() + 2 * static_cast<std::ptrdiff_t>(per_replicate)));
 }
 
 TEST(Determinism, OtherSeedOtherResults) {
