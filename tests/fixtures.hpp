@@ -1,14 +1,50 @@
 #pragma once
 // Shared fixtures: the shipped Borlänge config and city, loaded once per test binary.
+#include "core/error.hpp"
 #include "core/timeline.hpp"
 #include "io/city_config.hpp"
 #include "world/city.hpp"
 
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace trygg::testing {
+
+inline std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    EXPECT_TRUE(in) << "cannot read " << file;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void write_text(const std::filesystem::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    out.close();
+    ASSERT_TRUE(out) << "cannot write " << file;
+}
+
+// Runs `action`, which must throw a ConfigError, and hands the error back for checks.
+inline ConfigError config_error_from(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const ConfigError& e) {
+        return e;
+    } catch (const std::exception& e) {
+        ADD_FAILURE() << "expected a ConfigError, got: " << e.what();
+        return ConfigError("", -1, "", "wrong exception");
+    }
+    ADD_FAILURE() << "expected a ConfigError, nothing was thrown";
+    return ConfigError("", -1, "", "nothing thrown");
+}
 
 inline std::string source_path(const std::string& relative) {
     return std::string(TRYGG_SOURCE_DIR) + "/" + relative;

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +22,9 @@
 
 namespace {
 
+using trygg::testing::read_text;
+using trygg::testing::write_text;
+
 namespace fs = std::filesystem;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
@@ -30,20 +35,6 @@ using ::testing::StartsWith;
 const fs::path kSource = TRYGG_SOURCE_DIR;
 const fs::path kBaseline = kSource / "scenarios" / "baseline.yaml";
 const fs::path kCity = kSource / "configs" / "borlange.yaml";
-
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void write_text(const fs::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    out.close();
-    ASSERT_TRUE(out) << "cannot write " << file;
-}
 
 // Single-quoted for sh; none of the test's paths contain a single quote.
 std::string quoted(const std::string& s) {

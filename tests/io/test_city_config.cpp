@@ -9,6 +9,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <filesystem>
@@ -26,27 +28,16 @@
 namespace trygg {
 namespace {
 
+using testing::config_error_from;
+using testing::read_text;
+using testing::write_text;
+
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 const fs::path kConfigDir = fs::path(TRYGG_SOURCE_DIR) / "configs";
 const fs::path kConfig = kConfigDir / "borlange.yaml";
-
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    EXPECT_TRUE(in) << "cannot read " << file;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void write_text(const fs::path& file, const std::string& text) {
-    std::ofstream out(file, std::ios::binary);
-    out << text;
-    out.close();
-    ASSERT_TRUE(out) << "cannot write " << file;
-}
 
 std::size_t count_of(const std::string& text, const std::string& needle) {
     std::size_t n = 0;
@@ -57,20 +48,6 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 // 1-based line of the byte at `pos`.
 int line_at(const std::string& text, std::size_t pos) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
-}
-
-// Runs `action`, which must throw a ConfigError, and hands the error back for checks.
-ConfigError config_error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ConfigError& e) {
-        return e;
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "expected a ConfigError, got: " << e.what();
-        return ConfigError("", -1, "", "wrong exception");
-    }
-    ADD_FAILURE() << "expected a ConfigError, nothing was thrown";
-    return ConfigError("", -1, "", "nothing thrown");
 }
 
 // ---- the real config ----

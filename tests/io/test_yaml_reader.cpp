@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
+
 #include <fstream>
 #include <functional>
 
@@ -20,18 +22,8 @@ ConfigMap root_of(const std::string& text) {
     return YamlDocument::parse(text, kFile).root();
 }
 
-// Runs `action`, which must throw a ConfigError, and hands the error back for checks.
 ConfigError error_from(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ConfigError& e) {
-        return e;
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "expected a ConfigError, got: " << e.what();
-        return ConfigError("", 0, "", "wrong exception");
-    }
-    ADD_FAILURE() << "expected a ConfigError, nothing was thrown";
-    return ConfigError("", 0, "", "nothing thrown");
+    return testing::config_error_from(action);
 }
 
 // The error names the file, the line and the key, on one line, in the documented format.
