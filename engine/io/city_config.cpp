@@ -259,6 +259,7 @@ BlockSpec read_block(const ConfigMap& m) {
     // Absent night factors mean "no change" (1): stated in the config's comments.
     b.weekend_night_factor = m.optional_number("weekend_night_factor", {0, 20}).value_or(1.0);
     b.festive_night_factor = m.optional_number("festive_night_factor", {0, 20}).value_or(1.0);
+    b.late_night_shift = m.optional_number("late_night_shift", {-12, 12}).value_or(0.0);
     return b;
 }
 

@@ -68,6 +68,7 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
     const auto& t = ctx.tables;
     const auto& dest = ctx.destinations;
     const bool weekend = t.weekend[static_cast<std::size_t>(day)] != 0;
+    const bool late = t.late_night[static_cast<std::size_t>(day)] != 0;
     const auto uday = static_cast<std::uint32_t>(day);
     constexpr std::array<Block, kBlocks> order = {Block::Main, Block::Errand, Block::Activity, Block::Hangout,
                                                   Block::NightOut};
@@ -96,7 +97,7 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             if (!(present & (1u << static_cast<int>(b)))) continue;
             const std::uint32_t timing = detail(2 * k);
             const std::uint32_t choice = detail(2 * k + 1);
-            int start = std::max<int>(t.start_hour(schedule, static_cast<int>(b), timing & 0xffu), clock);
+            int start = std::max<int>(t.start_hour(schedule, static_cast<int>(b), late, timing & 0xffu), clock);
             int end = std::min<int>(start + t.length(schedule, static_cast<int>(b), timing >> 8), 27);
             std::int32_t site = -1;
             Presence kind = public_kind(group);

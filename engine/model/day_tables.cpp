@@ -35,6 +35,7 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
     for (int d = 0; d < t.days; ++d) {
         const DayInfo& day = timeline.days[static_cast<std::size_t>(d)];
         t.weekend.push_back(day.weekday >= 6 || day.public_holiday ? 1 : 0);
+        t.late_night.push_back(day.weekend_night || day.festive_night ? 1 : 0);
         for (int s = 0; s < kSchedules; ++s) {
             const auto schedule = static_cast<Schedule>(s);
             const auto cls = static_cast<std::size_t>(day_class(schedule, day));
@@ -58,8 +59,8 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
             }
         }
     }
-    t.start.resize(static_cast<std::size_t>(kSchedules) * kBlocks * 256);
-    t.hours.resize(t.start.size());
+    t.start.resize(static_cast<std::size_t>(kSchedules) * kBlocks * 2 * 256);
+    t.hours.resize(static_cast<std::size_t>(kSchedules) * kBlocks * 256);
     for (int s = 0; s < kSchedules; ++s) {
         for (int b = 0; b < kBlocks; ++b) {
             const BlockSpec& spec = params.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)];
@@ -67,8 +68,15 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
                 const double z = normal_quantile((q + 0.5) / 256.0);
                 const auto at = (static_cast<std::size_t>(s) * kBlocks + static_cast<std::size_t>(b)) * 256 +
                                 static_cast<std::size_t>(q);
-                t.start[at] =
-                    static_cast<std::uint8_t>(std::clamp(std::lround(spec.start_mean + spec.start_sd * z), 4L, 26L));
+                for (int late = 0; late < 2; ++late) {
+                    const double mean = spec.start_mean + (late ? spec.late_night_shift : 0.0);
+                    const auto start_at = ((static_cast<std::size_t>(s) * kBlocks + static_cast<std::size_t>(b)) * 2 +
+                                           static_cast<std::size_t>(late)) *
+                                              256 +
+                                          static_cast<std::size_t>(q);
+                    t.start[start_at] =
+                        static_cast<std::uint8_t>(std::clamp(std::lround(mean + spec.start_sd * z), 4L, 26L));
+                }
                 t.hours[at] =
                     static_cast<std::uint8_t>(std::clamp(std::lround(spec.hours_mean + spec.hours_sd * z), 1L, 23L));
             }

@@ -42,13 +42,8 @@ double targets(CrimeType type, const OffendingParams& p, const Sites& sites, con
                        : 0.0;
         case CrimeType::Vandalism:
             return sites.homes[k] + p.vandalism_place_weight * sites.places[k];
-        case CrimeType::Assault: {
-            double alcohol = 1.0;
-            if (sites.nightlife[k] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour))
-                alcohol += p.nightlife_violence_factor;
-            if (s.festive_night) alcohol *= p.festive_violence_factor;
-            return in_public * alcohol;
-        }
+        case CrimeType::Assault:
+            return in_public;
         default:
             return 0.0;
     }
@@ -60,7 +55,19 @@ double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites,
                    const Setting& s) {
     const double o = targets(type, p, sites, occ, s);
     const double half = p.types[static_cast<std::size_t>(type)].opportunity_half;
-    return o / (o + half);
+    return o / (o + half) * provocation(type, p, sites, s);
+}
+
+double provocation(CrimeType type, const OffendingParams& p, const Sites& sites, const Setting& s) {
+    if (type != CrimeType::Assault) return 1.0;
+    // Alcohol makes a setting violent, beyond how many people are in it: it multiplies the
+    // rate, not the (saturating) count of targets.
+    double alcohol = 1.0;
+    if (sites.nightlife[static_cast<std::size_t>(s.site)] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour)) {
+        alcohol += p.nightlife_violence_factor;
+    }
+    if (s.festive_night) alcohol *= p.festive_violence_factor;
+    return alcohol;
 }
 
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,

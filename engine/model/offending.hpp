@@ -59,6 +59,9 @@ struct OffenceRates {
 
 double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
                    const Setting& s);
+// Factor of the setting on violence beyond its targets: alcohol at night-life places in
+// night-life hours and on festive nights (1 for other types).
+double provocation(CrimeType type, const OffendingParams& p, const Sites& sites, const Setting& s);
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
                            double propensity, bool youth);

@@ -28,6 +28,7 @@ struct BlockSpec {
     double weekend_night_factor = 1.0;              // × on Friday and Saturday (evening blocks)
     double festive_night_factor = 1.0;              // × on Valborg, midsommarafton, nyårsafton
     double start_mean = 0.0;                        // clock hour, may pass 24 (25 = 01:00)
+    double late_night_shift = 0.0;                  // [h] later start on Friday, Saturday and festive nights
     double start_sd = 0.0;                          // [h]
     double hours_mean = 0.0;                        // length [h]
     double hours_sd = 0.0;                          // [h]

@@ -145,6 +145,10 @@ void assign_roles(Population& pop, const City& city, const PopulationParams& par
             if (u.uniform() < p) {
                 const double sigma = params.propensity_sigma;
                 pop.propensity[i] = static_cast<float>(std::exp(sigma * u.normal() - sigma * sigma / 2.0));
+                // An active criminal career goes with a lifestyle of unstructured time with
+                // peers, out late (Wikström et al. 2012: lifestyle risk); adult offenders take
+                // the unstructured leisure pattern, youth keep theirs.
+                if (age > 20) pop.leisure[i] = static_cast<std::uint8_t>(Leisure::Unstructured);
             }
         }
     }

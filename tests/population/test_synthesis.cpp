@@ -119,7 +119,9 @@ TEST(Synthesis, YouthStateIsSetOnlyFor12To20) {
         const bool young = pop.age[i] >= 12 && pop.age[i] <= 20;
         if (!young) {
             ASSERT_EQ(pop.self_control[i], 0.0f);
-            ASSERT_EQ(pop.leisure[i], static_cast<std::uint8_t>(Leisure::Neutral));
+            // Adults have no leisure pattern — except offenders, whose lifestyle is unstructured.
+            const auto expected = pop.age[i] > 20 && pop.propensity[i] > 0 ? Leisure::Unstructured : Leisure::Neutral;
+            ASSERT_EQ(pop.leisure[i], static_cast<std::uint8_t>(expected));
         } else {
             ASSERT_NE(pop.leisure[i], static_cast<std::uint8_t>(Leisure::Neutral));
             sum += pop.self_control[i];
