@@ -335,6 +335,7 @@ void read_place_types(const ConfigMap& m, const std::map<std::string, std::array
         tr.lighting = pm.number("lighting", Range::unit());
         tr.cameras = pm.number("cameras", Range::unit());
         tr.cameras_monitored = pm.boolean("cameras_monitored");
+        tr.footprint_m = pm.number("footprint_m", {0.0, 5000.0});
     }
 }
 

@@ -106,10 +106,13 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                     site = a.anchor_site[i];
                     kind = indoors_kind(group);
                     break;
-                case Block::Errand:
-                    site = dest.errand.pick(static_cast<std::size_t>(home), choice);
-                    if (site < 0) continue;
+                case Block::Errand: {
+                    double residual = 0.0;
+                    const std::int32_t place = dest.errand.pick(static_cast<std::size_t>(home), choice, residual);
+                    if (place < 0) continue;
+                    site = dest.site_in(place, residual);
                     break;
+                }
                 case Block::Activity: {
                     const int venue = dest.venue_place[static_cast<std::size_t>(home)];
                     const Place* place = venue < 0 ? nullptr : &ctx.city.places[static_cast<std::size_t>(venue)];
@@ -131,11 +134,14 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                     site = dest.hangout.pick(static_cast<std::size_t>(home), choice);
                     if (site < 0) continue;
                     break;
-                case Block::NightOut:
+                case Block::NightOut: {
                     if (a.age[i] < ctx.params.night_out_min_age) continue;
-                    site = dest.night_out.pick(0, choice);
-                    if (site < 0) continue;
+                    double residual = 0.0;
+                    const std::int32_t place = dest.night_out.pick(0, choice, residual);
+                    if (place < 0) continue;
+                    site = dest.site_in(place, residual);
                     break;
+                }
                 default:
                     break;
             }

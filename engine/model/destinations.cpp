@@ -36,19 +36,25 @@ Destinations build_destinations(const City& city, const Sites& sites, const Rout
     for (std::int32_t s = 0; s < sites.size(); ++s) {
         if (sites.residents[static_cast<std::size_t>(s)] > 0) hangout_pull[static_cast<std::size_t>(s)] = 1.0;
     }
+    // Errands and nights out choose a place, then a cell of its footprint (Destinations::
+    // site_in); hangouts choose a cell directly, a place's pull shared by its footprint.
+    d.footprint = sites.place_footprint;
     for (std::size_t p = 0; p < city.places.size(); ++p) {
         const auto& t = traits[static_cast<std::size_t>(city.places[p].type)];
-        const std::int32_t s = sites.of_cell(city.place_cell[p]);
+        const auto place = static_cast<std::int32_t>(p);
         if (t.errand_weight > 0) {
-            errand_sites.push_back(s);
+            errand_sites.push_back(place);
             errand_pull.push_back(t.errand_weight);
         }
         if (t.nightlife) {
-            night_sites.push_back(s);
+            night_sites.push_back(place);
             night_pull.push_back(1.0);
         }
         if (t.structured_activity) venues.push_back(static_cast<int>(p));
-        hangout_pull[static_cast<std::size_t>(s)] += t.hangout_weight;
+        const auto& footprint = sites.place_footprint[p];
+        for (const std::int32_t s : footprint) {
+            hangout_pull[static_cast<std::size_t>(s)] += t.hangout_weight / static_cast<double>(footprint.size());
+        }
     }
     d.night_out.add_row(night_sites, night_pull);
 
@@ -61,7 +67,7 @@ Destinations build_destinations(const City& city, const Sites& sites, const Rout
         const int cell = sites.cell[static_cast<std::size_t>(h)];
         const Point at = city.grid.centre(cell);
         for (std::size_t k = 0; k < errand_sites.size(); ++k) {
-            const Point to = city.grid.centre(sites.cell[static_cast<std::size_t>(errand_sites[k])]);
+            const Point to = city.places[static_cast<std::size_t>(errand_sites[k])].where;
             weights[k] = errand_pull[k] * std::exp(-distance(at, to) / params.errand_distance_scale_m);
         }
         d.errand.add_row(errand_sites, weights);

@@ -5,6 +5,7 @@
 #include "model/sites.hpp"
 #include "world/city.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -19,20 +20,37 @@ struct ChoiceTable {
     void add_row(const std::vector<std::int32_t>& sites, const std::vector<double>& weights);
     // `u16` uniform in [0, 65536); -1 for an empty row.
     std::int32_t pick(std::size_t row, std::uint32_t u16) const {
-        const auto end = offset[row + 1];
-        for (auto k = offset[row]; k < end; ++k) {
-            if (u16 < threshold[k]) return site[k];
-        }
-        return -1;
+        double residual = 0.0;
+        return pick(row, u16, residual);
+    }
+    // Also hands back where u16 fell within the chosen entry's interval, as a uniform in
+    // [0, 1): a second, independent choice from the same draw (which cell of a place).
+    std::int32_t pick(std::size_t row, std::uint32_t u16, double& residual) const {
+        const auto first = threshold.begin() + offset[row];
+        const auto last = threshold.begin() + offset[row + 1];
+        const auto it = std::upper_bound(first, last, u16);
+        if (it == last) return -1;
+        const std::uint32_t lower = it == first ? 0u : *(it - 1);
+        residual = static_cast<double>(u16 - lower) / static_cast<double>(*it - lower);
+        return site[static_cast<std::size_t>(it - threshold.begin())];
     }
 };
 
 struct Destinations {
-    ChoiceTable errand;                     // row per home site
-    ChoiceTable hangout;                    // row per home site
-    ChoiceTable night_out;                  // one row
-    std::vector<std::int32_t> venue_place;  // [home site] nearest supervised activity place, -1 none
-    std::vector<std::int32_t> venue_site;   // [home site]
+    ChoiceTable errand;                                // row per home site; entries are places
+    ChoiceTable hangout;                               // row per home site; entries are sites
+    ChoiceTable night_out;                             // one row; entries are places
+    std::vector<std::int32_t> venue_place;             // [home site] nearest supervised activity place, -1 none
+    std::vector<std::int32_t> venue_site;              // [home site]
+    std::vector<std::vector<std::int32_t>> footprint;  // [place] its sites (Sites::place_footprint)
+
+    // The site of a place chosen with `residual` (uniform in [0, 1)): a cell of its footprint.
+    std::int32_t site_in(std::int32_t place, double residual) const {
+        const auto& cells = footprint[static_cast<std::size_t>(place)];
+        const auto k =
+            std::min(cells.size() - 1, static_cast<std::size_t>(residual * static_cast<double>(cells.size())));
+        return cells[k];
+    }
 };
 
 Destinations build_destinations(const City& city, const Sites& sites, const RoutineParams& params);

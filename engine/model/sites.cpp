@@ -11,7 +11,11 @@ Sites build_sites(const City& city, const Population& pop) {
         used[static_cast<std::size_t>(pop.home_cell[i])] = 1;
         if (pop.anchor_cell[i] >= 0) used[static_cast<std::size_t>(pop.anchor_cell[i])] = 1;
     }
-    for (int c : city.place_cell) used[static_cast<std::size_t>(c)] = 1;
+    std::vector<std::vector<int>> footprints;
+    for (std::size_t p = 0; p < city.places.size(); ++p) {
+        footprints.push_back(city.footprint(p));
+        for (int c : footprints.back()) used[static_cast<std::size_t>(c)] = 1;
+    }
 
     Sites s;
     s.site_of_cell.assign(ncell, -1);
@@ -49,19 +53,25 @@ Sites build_sites(const City& city, const Population& pop) {
     for (std::size_t p = 0; p < city.places.size(); ++p) {
         const auto& place = city.places[p];
         const auto& traits = city.place_types[static_cast<std::size_t>(place.type)];
-        const auto k = static_cast<std::size_t>(s.of_cell(city.place_cell[p]));
-        s.places[k] += 1.0f;
-        s.place_types[k] |= 1u << static_cast<unsigned>(place.type);
-        s.lighting[k] = std::max(s.lighting[k], static_cast<float>(place.lighting));
-        s.cameras[k] = std::max(s.cameras[k], static_cast<float>(place.cameras));
-        s.monitored[k] = s.monitored[k] || place.cameras_monitored;
-        s.nightlife[k] = s.nightlife[k] || traits.nightlife;
-        if (traits.shops > 0) {
-            s.shops[k] += static_cast<float>(traits.shops);
-            s.shop_open_from[k] = static_cast<std::int8_t>(place.open_from);
-            s.shop_open_to[k] = static_cast<std::int8_t>(place.open_to);
-            s.shop_open_weekends[k] = place.open_weekends;
+        std::vector<std::int32_t> sites_of_place;
+        for (int c : footprints[p]) sites_of_place.push_back(s.of_cell(c));
+        const auto share = 1.0f / static_cast<float>(sites_of_place.size());
+        for (const std::int32_t site : sites_of_place) {
+            const auto k = static_cast<std::size_t>(site);
+            s.places[k] += share;
+            s.place_types[k] |= 1u << static_cast<unsigned>(place.type);
+            s.lighting[k] = std::max(s.lighting[k], static_cast<float>(place.lighting));
+            s.cameras[k] = std::max(s.cameras[k], static_cast<float>(place.cameras));
+            s.monitored[k] = s.monitored[k] || place.cameras_monitored;
+            s.nightlife[k] = s.nightlife[k] || traits.nightlife;
+            if (traits.shops > 0) {
+                s.shops[k] += static_cast<float>(traits.shops) * share;
+                s.shop_open_from[k] = static_cast<std::int8_t>(place.open_from);
+                s.shop_open_to[k] = static_cast<std::int8_t>(place.open_to);
+                s.shop_open_weekends[k] = place.open_weekends;
+            }
         }
+        s.place_footprint.push_back(std::move(sites_of_place));
     }
     return s;
 }

@@ -3,11 +3,30 @@
 #include "core/error.hpp"
 #include "world/rasterise.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
 
 namespace trygg {
+
+std::vector<int> City::footprint(std::size_t place) const {
+    const int own = place_cell[place];
+    std::vector<int> cells{own};
+    const double radius = place_types[static_cast<std::size_t>(places[place].type)].footprint_m;
+    const int reach = static_cast<int>(std::floor(radius / grid.cell_size));
+    const Point centre = grid.centre(own);
+    for (int r = std::max(0, grid.row(own) - reach); r <= std::min(grid.ny - 1, grid.row(own) + reach); ++r) {
+        for (int c = std::max(0, grid.col(own) - reach); c <= std::min(grid.nx - 1, grid.col(own) + reach); ++c) {
+            const int cell = grid.index(c, r);
+            if (cell != own && cell_district[static_cast<std::size_t>(cell)] >= 0 &&
+                distance(grid.centre(cell), centre) <= radius) {
+                cells.push_back(cell);
+            }
+        }
+    }
+    return cells;
+}
 
 int City::population() const {
     int total = 0;

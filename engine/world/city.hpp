@@ -71,6 +71,9 @@ struct City {
     std::vector<int> village_deso;  // [village] DeSO index
     double rural_scattered_share = 0.0;
 
+    // Cells of place p's footprint (within its type's footprint_m, inside a district; always
+    // at least the place's own cell, first).
+    std::vector<int> footprint(std::size_t place) const;
     int district_of_cell(int cell) const { return cell_district[static_cast<std::size_t>(cell)]; }
     int population() const;
 };

@@ -55,6 +55,8 @@ struct PlaceTypeTraits {
     double lighting = 0.0;           // 0..1 lighting quality in the dark at such a place
     double cameras = 0.0;            // 0..1 camera coverage
     bool cameras_monitored = false;  // watched live by an operator
+    double footprint_m = 0.0;        // radius of the area the place's public life fills
+                                     // (a mall and its car parks, a night-life street)
 };
 
 struct Place {

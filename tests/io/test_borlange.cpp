@@ -91,3 +91,30 @@ TEST(Borlange, EveryPlaceFallsInTheDistrictTheDataGive) {
 
 }  // namespace
 }  // namespace trygg
+
+namespace trygg {
+namespace {
+
+// A place's public life fills its footprint: Kupolen and its car parks, not one 100 m cell.
+TEST(Borlange, PlaceFootprintsCoverTheirRadius) {
+    const City& city = testing::borlange_city();
+    std::size_t kupolen = city.places.size();
+    for (std::size_t p = 0; p < city.places.size(); ++p) {
+        if (city.places[p].name == "Kupolen") kupolen = p;
+    }
+    ASSERT_LT(kupolen, city.places.size());
+    const auto cells = city.footprint(kupolen);
+    const double radius = city.place_types[static_cast<std::size_t>(PlaceType::ShoppingCentre)].footprint_m;
+    ASSERT_GT(radius, 100.0);
+    EXPECT_EQ(cells.front(), city.place_cell[kupolen]);
+    // π r² / cell area cells, give or take the boundary.
+    const double expected = 3.14159 * radius * radius / (city.grid.cell_size * city.grid.cell_size);
+    EXPECT_NEAR(static_cast<double>(cells.size()), expected, 0.25 * expected);
+    for (int c : cells) {
+        EXPECT_LE(distance(city.grid.centre(c), city.grid.centre(cells.front())), radius + 1e-9);
+        EXPECT_GE(city.cell_district[static_cast<std::size_t>(c)], 0);
+    }
+}
+
+}  // namespace
+}  // namespace trygg
