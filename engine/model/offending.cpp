@@ -100,11 +100,38 @@ OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const O
         if (base <= 0) continue;
         const double o = opportunity(type, p, sites, occ, s);
         if (o <= 0) continue;
-        const double rate = base * propensity * o * peer * (1.0 - deterrence(type, p, sites, occ, s));
+        const double undeterred = base * propensity * o * peer;
+        const double rate = undeterred * (1.0 - deterrence(type, p, sites, occ, s));
         r.rate[static_cast<std::size_t>(t)] = rate;
+        r.undeterred[static_cast<std::size_t>(t)] = undeterred;
         r.total += rate;
+        r.undeterred_total += undeterred;
     }
     return r;
+}
+
+void spread_benefit(Sites& sites, const Grid& grid, double share) {
+    if (share <= 0) return;
+    const std::vector<float> lighting = sites.lighting, cameras = sites.cameras;
+    const std::vector<std::uint8_t> monitored = sites.monitored;
+    for (std::int32_t k = 0; k < sites.size(); ++k) {
+        const int cell = sites.cell[static_cast<std::size_t>(k)];
+        const int col = grid.col(cell), row = grid.row(cell);
+        for (int dr = -1; dr <= 1; ++dr) {
+            for (int dc = -1; dc <= 1; ++dc) {
+                const int r = row + dr, c = col + dc;
+                if ((dr == 0 && dc == 0) || r < 0 || c < 0 || r >= grid.ny || c >= grid.nx) continue;
+                const std::int32_t n = sites.of_cell(grid.index(c, r));
+                if (n < 0) continue;
+                const auto kk = static_cast<std::size_t>(k), nn = static_cast<std::size_t>(n);
+                sites.lighting[kk] = std::max(sites.lighting[kk], static_cast<float>(share) * lighting[nn]);
+                if (static_cast<float>(share) * cameras[nn] > sites.cameras[kk]) {
+                    sites.cameras[kk] = static_cast<float>(share) * cameras[nn];
+                    sites.monitored[kk] = monitored[nn];
+                }
+            }
+        }
+    }
 }
 
 }  // namespace trygg

@@ -12,6 +12,7 @@
 #include "model/crime_type.hpp"
 #include "model/occupancy.hpp"
 #include "model/sites.hpp"
+#include "world/grid.hpp"
 
 #include <array>
 
@@ -41,6 +42,12 @@ struct OffendingParams {
     int nightlife_from = 21;                 // night-life hours (clock), for the factor above
     int nightlife_to = 3;
     double festive_violence_factor = 1.0;  // × assault opportunity on festive nights
+    // Displacement and diffusion of benefit (Guerette & Bowers 2009: each seen in about a
+    // quarter of evaluations). A deterred offender tries a neighbouring cell with this
+    // probability; lighting and cameras deter in the neighbouring cells this share of what
+    // they do in their own (offenders do not know where coverage ends).
+    double displacement = 0.0;
+    double diffusion_of_benefit = 0.0;
 };
 
 // What an offender finds at a site in a given hour.
@@ -54,7 +61,9 @@ struct Setting {
 
 struct OffenceRates {
     std::array<double, kCrimeTypes> rate{};
+    std::array<double, kCrimeTypes> undeterred{};  // the same without deterrence
     double total = 0.0;
+    double undeterred_total = 0.0;
 };
 
 double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
@@ -63,6 +72,10 @@ double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites,
 // night-life hours and on festive nights (1 for other types).
 double provocation(CrimeType type, const OffendingParams& p, const Sites& sites, const Setting& s);
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
+// Diffusion of benefit: each site's lighting and cameras become at least `share` of the
+// best of its eight neighbouring cells'. Done once when the sites are built.
+void spread_benefit(Sites& sites, const Grid& grid, double share);
+
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
                            double propensity, bool youth);
 

@@ -23,6 +23,12 @@ namespace {
 // are applied — never depend on the number of threads.
 constexpr std::size_t kChunk = 2048;
 
+Sites sites_with_spill(const City& city, const Population& population, const OffendingParams& offending) {
+    Sites sites = build_sites(city, population);
+    spread_benefit(sites, city.grid, offending.diffusion_of_benefit);
+    return sites;
+}
+
 std::vector<std::uint8_t> study_area(const City& city) {
     std::vector<std::uint8_t> area(city.cell_district.size());
     for (std::size_t c = 0; c < area.size(); ++c) area[c] = city.cell_district[c] >= 0 ? 1 : 0;
@@ -41,7 +47,7 @@ public:
           timeline_(timeline),
           rng_(key),
           population_(synthesise_population(city, params.population, key)),
-          sites_(build_sites(city, population_)),
+          sites_(sites_with_spill(city, population_, params.offending)),
           agents_(build_routine_agents(population_, sites_)),
           destinations_(build_destinations(city, sites_, params.routine)),
           tables_(build_day_tables(timeline, params.routine)),
@@ -150,21 +156,60 @@ private:
             apply_near_repeat(rates, cell);
             if (rates.total <= 0) continue;
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
-            if (to_unit(w[0]) >= -std::expm1(-rates.total)) continue;
-            double pick = to_unit(w[1]) * rates.total;
-            int type = 0;
-            while (type + 1 < kCrimeTypes && (pick -= rates.rate[static_cast<std::size_t>(type)]) >= 0) ++type;
-            while (rates.rate[static_cast<std::size_t>(type)] <= 0) --type;  // rounding at the top end
-            record_crime(hour, rank, seg->site, static_cast<CrimeType>(type), to_unit(w[2]));
+            const double u = to_unit(w[0]);
+            if (u < -std::expm1(-rates.total)) {
+                record_crime(hour, rank, seg->site, pick_type(rates, to_unit(w[1])), to_unit(w[2]));
+            } else if (u < -std::expm1(-rates.undeterred_total) && to_unit(w[3]) < params_.offending.displacement) {
+                displace(hour, rank, seg->site, setting, youth, w[3]);
+            }
+        }
+    }
+
+    static CrimeType pick_type(const OffenceRates& rates, double u) {
+        double pick = u * rates.total;
+        int type = 0;
+        while (type + 1 < kCrimeTypes && (pick -= rates.rate[static_cast<std::size_t>(type)]) >= 0) ++type;
+        while (rates.rate[static_cast<std::size_t>(type)] <= 0) --type;  // rounding at the top end
+        return static_cast<CrimeType>(type);
+    }
+
+    // Displacement: deterred here, the offender tries one of the eight neighbouring cells that
+    // anyone uses (chosen with the spare bits of the deciding draw) and meets its setting.
+    void displace(int hour, std::size_t rank, std::int32_t site, Setting setting, bool youth, std::uint32_t bits) {
+        const int cell = sites_.cell[static_cast<std::size_t>(site)];
+        const auto& grid = city_.grid;
+        std::array<std::int32_t, 8> around{};
+        int n = 0;
+        for (int dr = -1; dr <= 1; ++dr) {
+            for (int dc = -1; dc <= 1; ++dc) {
+                const int r = grid.row(cell) + dr, c = grid.col(cell) + dc;
+                if ((dr == 0 && dc == 0) || r < 0 || c < 0 || r >= grid.ny || c >= grid.nx) continue;
+                const std::int32_t s = sites_.of_cell(grid.index(c, r));
+                if (s >= 0) around[static_cast<std::size_t>(n++)] = s;
+            }
+        }
+        if (n == 0) return;
+        setting.site = around[static_cast<std::size_t>((bits & 0xffffu) % static_cast<std::uint32_t>(n))];
+        const std::uint32_t person = agents_.offenders[rank];
+        OffenceRates rates =
+            offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
+        apply_near_repeat(rates, sites_.cell[static_cast<std::size_t>(setting.site)]);
+        if (rates.total <= 0) return;
+        const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 1);
+        if (to_unit(w[0]) < -std::expm1(-rates.total)) {
+            record_crime(hour, rank, setting.site, pick_type(rates, to_unit(w[1])), to_unit(w[2]));
         }
     }
 
     void apply_near_repeat(OffenceRates& rates, std::int32_t cell) const {
         rates.total = 0.0;
+        rates.undeterred_total = 0.0;
         for (int t = 0; t < kCrimeTypes; ++t) {
-            auto& r = rates.rate[static_cast<std::size_t>(t)];
-            r *= near_repeat_.factor(static_cast<CrimeType>(t), cell);
-            rates.total += r;
+            const double f = near_repeat_.factor(static_cast<CrimeType>(t), cell);
+            rates.rate[static_cast<std::size_t>(t)] *= f;
+            rates.undeterred[static_cast<std::size_t>(t)] *= f;
+            rates.total += rates.rate[static_cast<std::size_t>(t)];
+            rates.undeterred_total += rates.undeterred[static_cast<std::size_t>(t)];
         }
     }
 

@@ -17,7 +17,8 @@ using testing::borlange_city;
 using testing::borlange_config;
 
 RunOutput run_city(const City& city) {
-    return run_scenario(city, borlange_config().params, testing::borlange_timeline(52), {4242, 2, 2, /*event_log=*/true});
+    return run_scenario(city, borlange_config().params, testing::borlange_timeline(52),
+                        {4242, 2, 2, /*event_log=*/true});
 }
 
 struct Split {
@@ -86,10 +87,65 @@ TEST(Situational, CamerasLowerVehicleCrimeMoreThanViolence) {
     const RunOutput after = run_city(watched);
     const double vehicle = count(after, CrimeType::VehicleTheft) / count(before, CrimeType::VehicleTheft) - 1.0;
     const double assault = count(after, CrimeType::Assault) / count(before, CrimeType::Assault) - 1.0;
-    std::printf("cameras at the Kupolen area's places: vehicle crime %+.1f %% (%.0f before), assault %+.1f %% (%.0f before)\n", 100 * vehicle, count(before, CrimeType::VehicleTheft), 100 * assault, count(before, CrimeType::Assault));
+    std::printf(
+        "cameras at the Kupolen area's places: vehicle crime %+.1f %% (%.0f before), assault %+.1f %% (%.0f before)\n",
+        100 * vehicle, count(before, CrimeType::VehicleTheft), 100 * assault, count(before, CrimeType::Assault));
     // Welsh & Farrington 2009: car parks about −50 %, violence about 0.
     EXPECT_LT(vehicle, -0.10);
     EXPECT_LT(vehicle, assault - 0.10);
+}
+
+}  // namespace
+}  // namespace trygg
+
+namespace trygg {
+namespace {
+
+// DESIGN §3.5: a deterred offender may try a neighbouring cell (displacement) and deterrence
+// spills into neighbouring cells (diffusion of benefit); parameters decide which wins, so the
+// model can show either. Measured in the dark, in the ring of cells just outside Tjärna Ängar
+// when its lighting goes from 0.5 to 1 — against the same setting without the treatment.
+TEST(Situational, DisplacementAndDiffusionOfBenefitAreParameters) {
+    const City& base = borlange_city();
+    const int tjarna = district_named(base, "Tjärna Ängar");
+    City lit = base;
+    lit.districts[static_cast<std::size_t>(tjarna)].street_lighting = 1.0;
+    std::vector<std::uint8_t> ring(static_cast<std::size_t>(base.grid.cells()), 0);
+    for (int c = 0; c < base.grid.cells(); ++c) {
+        if (base.cell_district[static_cast<std::size_t>(c)] == tjarna ||
+            base.cell_district[static_cast<std::size_t>(c)] < 0)
+            continue;
+        for (int dr = -1; dr <= 1; ++dr) {
+            for (int dc = -1; dc <= 1; ++dc) {
+                const int r = base.grid.row(c) + dr, col = base.grid.col(c) + dc;
+                if (r < 0 || col < 0 || r >= base.grid.ny || col >= base.grid.nx) continue;
+                if (base.cell_district[static_cast<std::size_t>(base.grid.index(col, r))] == tjarna)
+                    ring[static_cast<std::size_t>(c)] = 1;
+            }
+        }
+    }
+    const Timeline timeline = testing::borlange_timeline(52);
+    auto ring_crime_in_the_dark = [&](const City& city, double displacement, double diffusion) {
+        ModelParams params = borlange_config().params;
+        params.offending.displacement = displacement;
+        params.offending.diffusion_of_benefit = diffusion;
+        const RunOutput out = run_scenario(city, params, timeline, {4242, 2, 2, /*event_log=*/true});
+        double n = 0.0;
+        const auto& e = out.results.events;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            n += ring[static_cast<std::size_t>(e.cell[i])] &&
+                 timeline.darkness[static_cast<std::size_t>(e.hour[i])] > 0.5f;
+        }
+        return n;
+    };
+    const double displacing = ring_crime_in_the_dark(lit, 1.0, 0.0) / ring_crime_in_the_dark(base, 1.0, 0.0) - 1.0;
+    const double diffusing = ring_crime_in_the_dark(lit, 0.0, 1.0) / ring_crime_in_the_dark(base, 0.0, 1.0) - 1.0;
+    std::printf(
+        "crime in the dark just outside Tjärna Ängar after lighting it: %+.1f %% with displacement, %+.1f %% with "
+        "diffusion of benefit\n",
+        100 * displacing, 100 * diffusing);
+    EXPECT_LT(diffusing, -0.02);              // the light spills over: benefit outside too
+    EXPECT_GT(displacing, diffusing + 0.03);  // displacement moves some crime out instead
 }
 
 }  // namespace
