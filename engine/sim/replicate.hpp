@@ -3,7 +3,7 @@
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "model/lagesbild.hpp"
-#include "sim/crime_tally.hpp"
+#include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
 #include "world/city.hpp"
 

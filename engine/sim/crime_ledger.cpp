@@ -1,4 +1,4 @@
-#include "sim/crime_tally.hpp"
+#include "sim/crime_ledger.hpp"
 
 namespace trygg {
 
