@@ -3,10 +3,14 @@
 #include "core/error.hpp"
 #include "core/timeline.hpp"
 #include "io/city_config.hpp"
+#include "model/crime_type.hpp"
+#include "sim/results.hpp"
 #include "world/city.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -71,6 +75,41 @@ inline const City& borlange_city(double cell_size = 100.0) {
 inline Timeline borlange_timeline(int weeks, Date start = {2025, 1, 6}) {
     const City& city = borlange_city();
     return build_timeline(start, weeks, city.location, city.school_holidays);
+}
+
+// Knox-style near-repeat count on an event log: pairs of crimes of `type` whose cells are
+// min_ring..max_ring cells apart (Chebyshev distance) and whose second crime follows within
+// (from_day, to_day], against the same pairs at lags of 28–56 days scaled to that window.
+struct KnoxCount {
+    double near = 0.0;
+    double control = 0.0;
+    double ratio() const { return near / control; }
+};
+
+inline KnoxCount knox(const RunResults& r, CrimeType type, int min_ring, int max_ring, double from_day, double to_day) {
+    const auto& e = r.events;
+    KnoxCount k;
+    for (int rep = 0; rep < r.replicates; ++rep) {
+        std::vector<std::pair<double, std::int32_t>> crimes;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            if (e.replicate[i] == rep && e.crime_type[i] == static_cast<int>(type))
+                crimes.emplace_back(e.hour[i] / 24.0, e.cell[i]);
+        }
+        std::sort(crimes.begin(), crimes.end());
+        for (std::size_t i = 0; i < crimes.size(); ++i) {
+            for (std::size_t j = i + 1; j < crimes.size(); ++j) {
+                const double lag = crimes[j].first - crimes[i].first;
+                if (lag > 56.0) break;
+                const int dx = std::abs(crimes[j].second % r.nx - crimes[i].second % r.nx);
+                const int dy = std::abs(crimes[j].second / r.nx - crimes[i].second / r.nx);
+                const int ring = std::max(dx, dy);
+                if (ring < min_ring || ring > max_ring) continue;
+                if (lag > from_day && lag <= to_day) k.near += 1.0;
+                if (lag > 28.0 && lag <= 56.0) k.control += (to_day - from_day) / 28.0;
+            }
+        }
+    }
+    return k;
 }
 
 }  // namespace trygg::testing

@@ -404,6 +404,7 @@ OffendingParams read_offending(const ConfigMap& m) {
     p.festive_violence_factor = m.number("festive_violence_factor", kNonNegative);
     p.displacement = m.number("displacement", Range::unit());
     p.diffusion_of_benefit = m.number("diffusion_of_benefit", Range::unit());
+    p.search = m.number("search", Range::unit());
     const ConfigMap types = m.map("types");
     for (int t = 0; t < kCrimeTypes; ++t) {
         const ConfigMap tm = types.map(kCrimeTypeNames[static_cast<std::size_t>(t)]);

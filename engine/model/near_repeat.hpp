@@ -31,6 +31,14 @@ public:
         const auto& b = b_[static_cast<std::size_t>(type)];
         return b.empty() ? 1.0 : 1.0 + b[static_cast<std::size_t>(cell)];
     }
+    // 1 + Σ_types B at `cell`: how much recent crime draws offenders to it.
+    double attractiveness(std::int32_t cell) const {
+        double a = 1.0;
+        for (const auto& b : b_) {
+            if (!b.empty()) a += b[static_cast<std::size_t>(cell)];
+        }
+        return a;
+    }
     void record(CrimeType type, std::int32_t cell) {
         if (params_[static_cast<std::size_t>(type)].enabled)
             today_[static_cast<std::size_t>(type)].push_back(static_cast<std::uint32_t>(cell));

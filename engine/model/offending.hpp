@@ -48,6 +48,10 @@ struct OffendingParams {
     // they do in their own (offenders do not know where coverage ends).
     double displacement = 0.0;
     double diffusion_of_benefit = 0.0;
+    // Offenders drawn to attractive cells (Short et al. 2008: burglars step towards high A):
+    // in this share of public hours an offender looks for targets in one of the eight
+    // neighbouring cells, chosen with probability ∝ 1 + B (the near-repeat fields).
+    double search = 0.0;
 };
 
 // What an offender finds at a site in a given hour.

@@ -148,8 +148,13 @@ private:
             const Segment* seg = current_segment(rank, model_clock);
             if (!seg || seg->site < 0 || !is_public(seg->kind)) continue;
             const std::uint32_t person = offenders[rank];
-            setting.site = seg->site;
-            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(seg->site)];
+            std::int32_t site = seg->site;
+            if (params_.offending.search > 0) {
+                const auto m = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 2);
+                if (to_unit(m[0]) < params_.offending.search) site = attractive_neighbour(site, to_unit(m[1]));
+            }
+            setting.site = site;
+            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
             OffenceRates rates =
                 offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
@@ -158,11 +163,46 @@ private:
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
             const double u = to_unit(w[0]);
             if (u < -std::expm1(-rates.total)) {
-                record_crime(hour, rank, seg->site, pick_type(rates, to_unit(w[1])), to_unit(w[2]));
+                record_crime(hour, rank, site, pick_type(rates, to_unit(w[1])), to_unit(w[2]));
             } else if (u < -std::expm1(-rates.undeterred_total) && to_unit(w[3]) < params_.offending.displacement) {
-                displace(hour, rank, seg->site, setting, youth, w[3]);
+                displace(hour, rank, site, setting, youth, w[3]);
             }
         }
+    }
+
+    // The sites of the eight cells around `site` (those anyone uses).
+    int neighbours(std::int32_t site, std::array<std::int32_t, 8>& around) const {
+        const int cell = sites_.cell[static_cast<std::size_t>(site)];
+        const auto& grid = city_.grid;
+        int n = 0;
+        for (int dr = -1; dr <= 1; ++dr) {
+            for (int dc = -1; dc <= 1; ++dc) {
+                const int r = grid.row(cell) + dr, c = grid.col(cell) + dc;
+                if ((dr == 0 && dc == 0) || r < 0 || c < 0 || r >= grid.ny || c >= grid.nx) continue;
+                const std::int32_t s = sites_.of_cell(grid.index(c, r));
+                if (s >= 0) around[static_cast<std::size_t>(n++)] = s;
+            }
+        }
+        return n;
+    }
+
+    // A neighbouring site chosen with probability ∝ its attractiveness 1 + B.
+    std::int32_t attractive_neighbour(std::int32_t site, double u) const {
+        std::array<std::int32_t, 8> around{};
+        const int n = neighbours(site, around);
+        if (n == 0) return site;
+        std::array<double, 8> weight{};
+        double total = 0.0;
+        for (int k = 0; k < n; ++k) {
+            const auto kk = static_cast<std::size_t>(k);
+            weight[kk] = near_repeat_.attractiveness(sites_.cell[static_cast<std::size_t>(around[kk])]);
+            total += weight[kk];
+        }
+        double pick = u * total;
+        for (int k = 0; k < n; ++k) {
+            if ((pick -= weight[static_cast<std::size_t>(k)]) < 0) return around[static_cast<std::size_t>(k)];
+        }
+        return around[static_cast<std::size_t>(n - 1)];
     }
 
     static CrimeType pick_type(const OffenceRates& rates, double u) {
@@ -176,18 +216,8 @@ private:
     // Displacement: deterred here, the offender tries one of the eight neighbouring cells that
     // anyone uses (chosen with the spare bits of the deciding draw) and meets its setting.
     void displace(int hour, std::size_t rank, std::int32_t site, Setting setting, bool youth, std::uint32_t bits) {
-        const int cell = sites_.cell[static_cast<std::size_t>(site)];
-        const auto& grid = city_.grid;
         std::array<std::int32_t, 8> around{};
-        int n = 0;
-        for (int dr = -1; dr <= 1; ++dr) {
-            for (int dc = -1; dc <= 1; ++dc) {
-                const int r = grid.row(cell) + dr, c = grid.col(cell) + dc;
-                if ((dr == 0 && dc == 0) || r < 0 || c < 0 || r >= grid.ny || c >= grid.nx) continue;
-                const std::int32_t s = sites_.of_cell(grid.index(c, r));
-                if (s >= 0) around[static_cast<std::size_t>(n++)] = s;
-            }
-        }
+        const int n = neighbours(site, around);
         if (n == 0) return;
         setting.site = around[static_cast<std::size_t>((bits & 0xffffu) % static_cast<std::uint32_t>(n))];
         const std::uint32_t person = agents_.offenders[rank];

@@ -78,41 +78,12 @@ TEST(Baseline, TrueRegisteredAndEstCountsNest) {
 // pairs, a sampling error of about 0.25 on the ratio, hence 1.4–3.0. The excess falls with
 // distance (200–400 m ring) and with time (days 8–14), and crime types without a
 // near-repeat mechanism stay near 1.
-struct KnoxCount {
-    double near = 0.0;
-    double control = 0.0;
-    double ratio() const { return near / control; }
-};
-
-KnoxCount knox(CrimeType type, int min_ring, int max_ring, double from_day, double to_day) {
-    const auto& r = baseline_year().results;
-    const auto& e = r.events;
-    KnoxCount k;
-    for (int rep = 0; rep < r.replicates; ++rep) {
-        std::vector<std::pair<double, std::int32_t>> crimes;
-        for (std::size_t i = 0; i < e.size(); ++i) {
-            if (e.replicate[i] == rep && e.crime_type[i] == static_cast<int>(type))
-                crimes.emplace_back(e.hour[i] / 24.0, e.cell[i]);
-        }
-        std::sort(crimes.begin(), crimes.end());
-        for (std::size_t i = 0; i < crimes.size(); ++i) {
-            for (std::size_t j = i + 1; j < crimes.size(); ++j) {
-                const double lag = crimes[j].first - crimes[i].first;
-                if (lag > 56.0) break;
-                const int dx = std::abs(crimes[j].second % r.nx - crimes[i].second % r.nx);
-                const int dy = std::abs(crimes[j].second / r.nx - crimes[i].second / r.nx);
-                const int ring = std::max(dx, dy);
-                if (ring < min_ring || ring > max_ring) continue;
-                if (lag > from_day && lag <= to_day) k.near += 1.0;
-                if (lag > 28.0 && lag <= 56.0) k.control += (to_day - from_day) / 28.0;
-            }
-        }
-    }
-    return k;
+testing::KnoxCount knox(CrimeType type, int min_ring, int max_ring, double from_day, double to_day) {
+    return testing::knox(baseline_year().results, type, min_ring, max_ring, from_day, to_day);
 }
 
 TEST(Baseline, BurglaryRiskDoublesNearARecentBurglary) {
-    const KnoxCount week = knox(CrimeType::Burglary, 0, 1, 0.0, 7.0);
+    const testing::KnoxCount week = knox(CrimeType::Burglary, 0, 1, 0.0, 7.0);
     ASSERT_GT(week.control, 50.0);
     EXPECT_GT(week.ratio(), 1.4);
     EXPECT_LT(week.ratio(), 3.0);

@@ -150,3 +150,27 @@ TEST(Situational, DisplacementAndDiffusionOfBenefitAreParameters) {
 
 }  // namespace
 }  // namespace trygg
+
+namespace trygg {
+namespace {
+
+// Offenders drawn to attractive cells (Short et al. 2008): with search on, burglars seek out
+// the cells around recent burglaries, and repeats near them become more frequent than with
+// search off — the same seed, the same base rates.
+TEST(Situational, SearchDrawsOffendersToRecentCrime) {
+    auto ratio_with_search = [](double search) {
+        ModelParams params = borlange_config().params;
+        params.offending.search = search;
+        const RunOutput out =
+            run_scenario(borlange_city(), params, testing::borlange_timeline(52), {4242, 2, 2, /*event_log=*/true});
+        return testing::knox(out.results, CrimeType::Burglary, 0, 1, 0.0, 7.0).ratio();
+    };
+    const double without = ratio_with_search(0.0);
+    const double with = ratio_with_search(1.0);
+    std::printf("burglary near-repeat ratio: %.2f without search, %.2f with offenders searching attractive cells\n",
+                without, with);
+    EXPECT_GT(with, without + 0.2);
+}
+
+}  // namespace
+}  // namespace trygg
