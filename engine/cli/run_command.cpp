@@ -138,6 +138,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     } catch (const InputError& e) {
         throw InputError(config.file.string() + ": " + e.what());
     }
+    config.params.policing.steering = scenario.adaptive_steering ? Steering::Adaptive : Steering::Static;
     const Timeline timeline = build_timeline(scenario.start_date, scenario.weeks, city.location, city.school_holidays);
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");

@@ -521,6 +521,29 @@ LagesbildParams read_lagesbild(const ConfigMap& m) {
     return l;
 }
 
+PolicingParams read_police(const ConfigMap& m, const CitySpec& spec) {
+    PolicingParams p;
+    p.patrols = static_cast<int>(m.integer("patrols", {0, 1000}));
+    const auto shift = pair_of(m, "shift", {0, 24}, "[from, to) clock hours");
+    p.shift_from = whole(m, "shift", shift[0]);
+    p.shift_to = whole(m, "shift", shift[1]);
+    std::vector<std::string> names;
+    for (const auto& place : spec.places) names.push_back(place.name);
+    const auto places = m.strings("static_places");
+    for (std::size_t k = 0; k < places.size(); ++k) {
+        const auto it = std::find(names.begin(), names.end(), places[k]);
+        if (it == names.end())
+            m.fail_item("static_places", k, "no place named '" + places[k] + "'" + did_you_mean(places[k], names));
+        p.static_places.push_back(static_cast<int>(it - names.begin()));
+    }
+    if (p.patrols > 0 && p.static_places.empty())
+        m.fail("static_places", "patrols need at least one place to stand at");
+    p.guardian_weight = m.number("guardian_weight", kNonNegative);
+    p.drug_detection = m.number("drug_detection", kNonNegative);
+    p.arrest_gain = m.number("arrest_gain", kNonNegative);
+    return p;
+}
+
 ArrestParams read_arrests(const ConfigMap& m) {
     ArrestParams a;
     const ConfigMap p = m.map("probability");
@@ -574,6 +597,7 @@ CityConfig load_city_config(const fs::path& file) {
     out.params.reporting = read_reporting(root.map("reporting"), spec);
     out.params.arrests = read_arrests(root.map("arrests"));
     out.params.lagesbild = read_lagesbild(root.map("lagesbild"));
+    out.params.policing = read_police(root.map("police"), spec);
     root.finish();
     return out;
 }

@@ -1,5 +1,6 @@
 #include "io/scenario_config.hpp"
 
+#include "core/text.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace trygg {
@@ -22,6 +23,12 @@ ScenarioConfig load_scenario_config(const std::filesystem::path& file) {
     s.replicates = static_cast<int>(root.integer("replicates", {1, kMaxReplicates}));
     // Seeds up to 2^53 so that every seed survives a round trip through JSON and Python.
     s.seed = static_cast<std::uint64_t>(root.integer("seed", {0, 9007199254740992.0}));
+    const std::string steering = root.string("steering");
+    if (steering != "static" && steering != "adaptive") {
+        root.fail("steering", "expected 'static' or 'adaptive', got '" + steering + "'" +
+                                  did_you_mean(steering, {"static", "adaptive"}));
+    }
+    s.adaptive_steering = steering == "adaptive";
     (void)root.optional_string("description");
     root.finish();
     return s;

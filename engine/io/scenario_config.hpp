@@ -17,6 +17,7 @@ struct ScenarioConfig {
     int weeks = 0;
     int replicates = 0;
     std::uint64_t seed = 0;
+    bool adaptive_steering = false;  // steering: adaptive (patrols follow the EST picture) or static
 };
 
 inline constexpr int kMaxWeeks = 52 * 10 + 3;  // DESIGN §3.2: horizons up to 10 years

@@ -34,7 +34,8 @@ void Lagesbild::close_week() {
     }
     if (params_.top_k > 0 && std::any_of(est_.begin(), est_.end(), [](double v) { return v > 0; })) {
         const auto density = kernel_density(raster_, est_, area_, params_.kde_bandwidth_m);
-        for (int c : top_k_cells(density, area_, params_.top_k)) ++kde_frequency_est_[static_cast<std::size_t>(c)];
+        last_top_est_ = top_k_cells(density, area_, params_.top_k);
+        for (int c : last_top_est_) ++kde_frequency_est_[static_cast<std::size_t>(c)];
     }
     weeks_.push_back(w);
     std::fill(truth_.begin(), truth_.end(), 0.0);

@@ -43,6 +43,9 @@ public:
     const std::vector<std::int32_t>& frequency_est() const { return frequency_est_; }
     const std::vector<std::int32_t>& kde_frequency_est() const { return kde_frequency_est_; }  // weeks in the top k
     const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
+    // The EST picture's top-k kernel-density cells of the week just closed, densest first:
+    // where the weekly EST meeting would send mobile resources.
+    const std::vector<int>& last_top_est() const { return last_top_est_; }
 
 private:
     RasterShape raster_;
@@ -51,6 +54,7 @@ private:
     std::vector<double> truth_, est_;
     std::vector<std::int32_t> frequency_true_, frequency_est_, kde_frequency_est_;
     std::vector<WeeklyHotspots> weeks_;
+    std::vector<int> last_top_est_;
 };
 
 }  // namespace trygg

@@ -76,8 +76,9 @@ double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, 
     const auto& t = p.types[static_cast<std::size_t>(type)];
     const std::int32_t* c = occ.site_counts(s.site);
     const double guardians = sites.collective_efficacy[k] *
-                             (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
-                              p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]);
+                                 (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
+                                  p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]) +
+                             s.police_guardians;
     const double d_guard = 1.0 - std::exp(-guardians / t.guardian_scale);
     const double d_light = t.lighting_effect * sites.lighting[k] * s.darkness;
     const double d_camera =
@@ -100,7 +101,9 @@ OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const O
         if (base <= 0) continue;
         const double o = opportunity(type, p, sites, occ, s);
         if (o <= 0) continue;
-        const double undeterred = base * propensity * o * peer;
+        // Drug offences are found rather than reported: patrols find more of them.
+        const double found = type == CrimeType::Drugs ? s.drug_detection : 1.0;
+        const double undeterred = base * propensity * o * peer * found;
         const double rate = undeterred * (1.0 - deterrence(type, p, sites, occ, s));
         r.rate[static_cast<std::size_t>(t)] = rate;
         r.undeterred[static_cast<std::size_t>(t)] = undeterred;

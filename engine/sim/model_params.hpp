@@ -5,6 +5,7 @@
 #include "model/lagesbild.hpp"
 #include "model/near_repeat.hpp"
 #include "model/offending.hpp"
+#include "model/policing.hpp"
 #include "model/reporting.hpp"
 #include "model/routine.hpp"
 #include "population/synthesis.hpp"
@@ -19,6 +20,7 @@ struct ModelParams {
     ReportingParams reporting;
     ArrestParams arrests;
     LagesbildParams lagesbild;
+    PolicingParams policing;
 };
 
 }  // namespace trygg

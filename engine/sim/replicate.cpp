@@ -6,6 +6,7 @@
 #include "model/near_repeat.hpp"
 #include "model/occupancy.hpp"
 #include "model/offending.hpp"
+#include "model/policing.hpp"
 #include "model/sites.hpp"
 #include "model/visitors.hpp"
 #include "population/synthesis.hpp"
@@ -56,6 +57,7 @@ public:
           near_repeat_(params.near_repeat, city.grid.nx, city.grid.ny),
           ledger_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells(), keep_events),
           lagesbild_(RasterShape{city.grid.nx, city.grid.ny, city.grid.cell_size}, study_area(city), params.lagesbild),
+          patrols_(city, sites_, params.policing),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
         offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
         offender_day_.count.assign(agents_.offenders.size(), 0);
@@ -74,7 +76,8 @@ public:
                 if (hour >= hours) break;
                 step_hour(hour, bucket);
                 if ((hour + 1) % (24 * 7) == 0) {
-                    lagesbild_.close_week();  // the week's picture, for the EST meeting
+                    lagesbild_.close_week();                    // the week's picture, for the EST meeting …
+                    patrols_.steer(lagesbild_.last_top_est());  // … which steers the patrols
                     if (on_week) on_week((hour + 1) / (24 * 7));
                 }
             }
@@ -154,6 +157,7 @@ private:
                 if (to_unit(m[0]) < params_.offending.search) site = attractive_neighbour(site, to_unit(m[1]));
             }
             setting.site = site;
+            police_at(setting, site, clock);
             const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
             OffenceRates rates =
@@ -168,6 +172,13 @@ private:
                 displace(hour, rank, site, setting, youth, w[3]);
             }
         }
+    }
+
+    // What a patrol on duty here adds to the setting.
+    void police_at(Setting& setting, std::int32_t site, int clock) const {
+        const bool present = patrols_.on_duty(clock) && patrols_.at(site);
+        setting.police_guardians = present ? params_.policing.guardian_weight : 0.0;
+        setting.drug_detection = present ? 1.0 + params_.policing.drug_detection : 1.0;
     }
 
     // The sites of the eight cells around `site` (those anyone uses).
@@ -220,6 +231,7 @@ private:
         const int n = neighbours(site, around);
         if (n == 0) return;
         setting.site = around[static_cast<std::size_t>((bits & 0xffffu) % static_cast<std::uint32_t>(n))];
+        police_at(setting, setting.site, setting.clock_hour);
         const std::uint32_t person = agents_.offenders[rank];
         OffenceRates rates =
             offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
@@ -271,7 +283,9 @@ private:
         }
         const double cameras =
             sites_.cameras[k] * (sites_.monitored[k] ? 1.0 : params_.offending.unmonitored_camera_factor);
-        if (to_unit(w[1]) < arrest_probability(params_.arrests, type, cameras)) {
+        const bool patrolled = patrols_.on_duty(hour % 24) && patrols_.at(site);
+        const double police = patrolled ? 1.0 + params_.policing.arrest_gain : 1.0;
+        if (to_unit(w[1]) < std::min(1.0, police * arrest_probability(params_.arrests, type, cameras))) {
             e.arrested = true;
             ++arrests_;
             const double days = -params_.arrests.spell_days_mean * std::log(1.0 - to_unit(w[2]));
@@ -337,6 +351,7 @@ private:
     NearRepeatField near_repeat_;
     CrimeLedger ledger_;
     Lagesbild lagesbild_;
+    Patrols patrols_;
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
     std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest

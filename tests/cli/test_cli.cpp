@@ -111,7 +111,7 @@ protected:
     }
 
     fs::path put_scenario(const std::string& name, const std::string& body) {
-        return put(name, "city: " + kCity.string() + "\n" + body);
+        return put(name, "city: " + kCity.string() + "\n" + body + "steering: static\n");
     }
 
     // A copy of the real city config with one edit (which must match exactly once) and
@@ -133,7 +133,8 @@ protected:
             text.replace(pos, from.size(), to);
         }
         put("city.yaml", text);
-        put("scenario.yaml", "city: city.yaml\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\n");
+        put("scenario.yaml",
+            "city: city.yaml\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\nsteering: static\n");
         return line;
     }
 
@@ -244,7 +245,8 @@ TEST_F(Cli, OutputThatIsADirectory) {
 // ---- scenario files ----
 
 TEST_F(Cli, ScenarioWhoseCityFileDoesNotExist) {
-    put("scenario.yaml", "start_date: 2025-01-06\ncity: nowhere/city.yaml\nweeks: 2\nreplicates: 1\nseed: 1\n");
+    put("scenario.yaml",
+        "start_date: 2025-01-06\ncity: nowhere/city.yaml\nweeks: 2\nreplicates: 1\nseed: 1\nsteering: static\n");
     expect_bad_input(trygg("run scenario.yaml"), {"scenario.yaml:2: city: file not found: ", "nowhere/city.yaml"});
 }
 
@@ -435,6 +437,25 @@ TEST_F(Cli, Short2008RejectsBadParameters) {
     expect_bad_input(trygg("short2008 --eta abc -o x.h5"), {"eta"});
     expect_bad_input(trygg("short2008 --et 0.2 -o x.h5"), {"et"});
     expect_bad_input(trygg("short2008 -o missing_dir/x.h5"), {"missing_dir"});
+}
+
+}  // namespace
+}  // namespace trygg
+
+namespace trygg {
+namespace {
+
+TEST_F(Cli, SteeringMustBeStaticOrAdaptive) {
+    put("scenario.yaml",
+        "city: " + kCity.string() + "\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\nsteering: adaptiv\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"), {"scenario.yaml:6: steering: ", "did you mean 'adaptive'?"});
+}
+
+TEST_F(Cli, AdaptiveSteeringRuns) {
+    put("scenario.yaml",
+        "city: " + kCity.string() + "\nstart_date: 2025-01-06\nweeks: 3\nreplicates: 1\nseed: 1\nsteering: adaptive\n");
+    const Outcome o = trygg("run scenario.yaml -o OUT.h5 --quiet");
+    EXPECT_EQ(o.status, 0) << o.err;
 }
 
 }  // namespace

@@ -101,3 +101,42 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
 
 }  // namespace
 }  // namespace trygg
+
+#include "fixtures.hpp"
+#include "model/policing.hpp"
+#include "population/synthesis.hpp"
+
+namespace trygg {
+namespace {
+
+// Adaptive steering moves the patrols to the picture's hotspots each week; static patrols
+// stay where the config puts them. A patrol covers its cell and the eight around it.
+TEST(Patrols, AdaptivePatrolsFollowTheHotspotsStaticOnesStay) {
+    const City& city = testing::borlange_city();
+    const Population pop = synthesise_population(city, testing::borlange_config().params.population, {1, 0});
+    const Sites sites = build_sites(city, pop);
+    PolicingParams params = testing::borlange_config().params.policing;
+    ASSERT_GE(params.patrols, 2);
+    const int hotspot = city.place_cell[0];
+    const int other = city.place_cell[5];
+    params.steering = Steering::Static;
+    Patrols fixed(city, sites, params);
+    const auto before = fixed.cells();
+    fixed.steer({hotspot, other});
+    EXPECT_EQ(fixed.cells(), before);
+    params.steering = Steering::Adaptive;
+    Patrols adaptive(city, sites, params);
+    adaptive.steer({hotspot, other});
+    EXPECT_EQ(adaptive.cells(), (std::vector<int>{hotspot, other}));
+    EXPECT_EQ(adaptive.at(sites.of_cell(hotspot)), 1);
+    const int beside = city.grid.index(city.grid.col(hotspot) + 1, city.grid.row(hotspot));
+    if (sites.of_cell(beside) >= 0) {
+        EXPECT_EQ(adaptive.at(sites.of_cell(beside)), 1);
+    }
+    EXPECT_TRUE(adaptive.on_duty(22));
+    EXPECT_TRUE(adaptive.on_duty(1));
+    EXPECT_FALSE(adaptive.on_duty(10));
+}
+
+}  // namespace
+}  // namespace trygg

@@ -174,3 +174,27 @@ TEST(Situational, SearchDrawsOffendersToRecentCrime) {
 
 }  // namespace
 }  // namespace trygg
+
+namespace trygg {
+namespace {
+
+// Drug offences are found, not reported: more patrols find more (DESIGN §6.6), whatever the
+// patrols deter elsewhere. Paired runs, the same seed.
+TEST(Situational, DrugOffencesRiseWithPolicePresence) {
+    auto registered_drugs = [](int patrols) {
+        ModelParams params = borlange_config().params;
+        params.policing.patrols = patrols;
+        const RunOutput out = run_scenario(borlange_city(), params, testing::borlange_timeline(52), {4242, 2, 2});
+        double n = 0.0;
+        const auto& r = out.results.crimes_reported;
+        for (std::size_t k = static_cast<std::size_t>(CrimeType::Drugs); k < r.size(); k += kCrimeTypes) n += r[k];
+        return n / 2.0;
+    };
+    const double none = registered_drugs(0);
+    const double many = registered_drugs(6);
+    std::printf("registered drug offences a year: %.0f without patrols, %.0f with six\n", none, many);
+    EXPECT_GT(many, 1.2 * none);
+}
+
+}  // namespace
+}  // namespace trygg
