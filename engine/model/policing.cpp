@@ -23,7 +23,8 @@ bool Patrols::on_duty(int clock_hour) const {
 void Patrols::steer(const std::vector<int>& hotspot_cells) {
     if (params_.steering != Steering::Adaptive || hotspot_cells.empty()) return;
     cells_.assign(hotspot_cells.begin(),
-                  hotspot_cells.begin() + std::min<std::ptrdiff_t>(params_.patrols, static_cast<std::ptrdiff_t>(hotspot_cells.size())));
+                  hotspot_cells.begin() +
+                      std::min<std::ptrdiff_t>(params_.patrols, static_cast<std::ptrdiff_t>(hotspot_cells.size())));
     cover();
 }
 

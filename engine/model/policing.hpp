@@ -15,13 +15,13 @@ namespace trygg {
 enum class Steering { Static, Adaptive };
 
 struct PolicingParams {
-    int patrols = 0;                // units on duty in the shift
-    int shift_from = 0;             // clock hours [from, to); to ≤ from: past midnight
+    int patrols = 0;     // units on duty in the shift
+    int shift_from = 0;  // clock hours [from, to); to ≤ from: past midnight
     int shift_to = 0;
     std::vector<int> static_places;  // where static patrols stand (place indices), in order
-    double guardian_weight = 0.0;   // a patrol counts as this many guardians
-    double drug_detection = 0.0;    // drug offences found × (1 + this) where a patrol is
-    double arrest_gain = 0.0;       // arrest probability × (1 + this) where a patrol is
+    double guardian_weight = 0.0;    // a patrol counts as this many guardians
+    double drug_detection = 0.0;     // drug offences found × (1 + this) where a patrol is
+    double arrest_gain = 0.0;        // arrest probability × (1 + this) where a patrol is
     Steering steering = Steering::Static;
 };
 
