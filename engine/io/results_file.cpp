@@ -61,7 +61,7 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
     require(r.victims.size() == product({r.replicates, static_cast<int>(r.victim_group_names.size()), r.districts}),
             "victims is not replicates*victim_groups*districts long");
     require(r.arrests.size() == static_cast<std::size_t>(r.replicates), "arrests is not replicates long");
-    for (const auto* m : {&r.hotspots_true, &r.hotspots_est, &r.kde_top_est}) {
+    for (const auto* m : {&r.hotspots_true, &r.hotspots_est, &r.kde_top_est, &r.patrol_weeks}) {
         require(m->size() == product({r.replicates, r.ny, r.nx}), "a hotspot map is not replicates*ny*nx long");
     }
     for (const auto* w : {&r.weekly_hotspots_true, &r.weekly_hotspots_est, &r.weekly_hotspots_both}) {
@@ -313,7 +313,8 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
     for (const Map& m :
          {Map{"frequency_true", r.hotspots_true, "weeks the cell was a Gi* hotspot of true crime"},
           Map{"frequency_est", r.hotspots_est, "weeks the cell was a Gi* hotspot of the EST picture"},
-          Map{"kde_top_est", r.kde_top_est, "weeks the cell was among the EST picture's top-k kernel density cells"}}) {
+          Map{"kde_top_est", r.kde_top_est, "weeks the cell was among the EST picture's top-k kernel density cells"},
+          Map{"patrol_weeks", r.patrol_weeks, "weeks the cell was in a police patrol's beat"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), m.name, map_shape, map_chunk, std::span(m.values), ctx);
         h5::describe(d.get(), "1", m.long_name, ctx);
         h5::attach_scales(d.get(), map_scales, ctx);
@@ -516,6 +517,7 @@ RunFile read_run_file(const fs::path& in) {
     r.hotspots_true = h5::read_int32(hot.get(), "frequency_true", maps, ctx);
     r.hotspots_est = h5::read_int32(hot.get(), "frequency_est", maps, ctx);
     r.kde_top_est = h5::read_int32(hot.get(), "kde_top_est", maps, ctx);
+    r.patrol_weeks = h5::read_int32(hot.get(), "patrol_weeks", maps, ctx);
     const std::array weeks{dim(r.replicates), dim(r.weeks)};
     r.weekly_hotspots_true = h5::read_int32(hot.get(), "weekly_true", weeks, ctx);
     r.weekly_hotspots_est = h5::read_int32(hot.get(), "weekly_est", weeks, ctx);

@@ -76,6 +76,7 @@ public:
                 if (hour >= hours) break;
                 step_hour(hour, bucket);
                 if ((hour + 1) % (24 * 7) == 0) {
+                    count_patrolled_week();
                     lagesbild_.close_week();                    // the week's picture, for the EST meeting …
                     patrols_.steer(lagesbild_.last_top_est());  // … which steers the patrols
                     if (on_week) on_week((hour + 1) / (24 * 7));
@@ -95,6 +96,7 @@ public:
         out.hotspots_est = lagesbild_.frequency_est();
         out.kde_top_est = lagesbild_.kde_frequency_est();
         out.weekly_hotspots = lagesbild_.weeks();
+        out.patrol_weeks = patrol_weeks_;
         out.residents.assign(static_cast<std::size_t>(city_.grid.cells()), 0);
         for (auto c : population_.home_cell) ++out.residents[static_cast<std::size_t>(c)];
         out.agent_hours = static_cast<std::int64_t>(population_.size()) * hours;
@@ -171,6 +173,12 @@ private:
             } else if (u < -std::expm1(-rates.undeterred_total) && to_unit(w[3]) < params_.offending.displacement) {
                 displace(hour, rank, site, setting, youth, w[3]);
             }
+        }
+    }
+
+    void count_patrolled_week() {
+        for (std::int32_t s = 0; s < sites_.size(); ++s) {
+            if (patrols_.at(s)) ++patrol_weeks_[static_cast<std::size_t>(sites_.cell[static_cast<std::size_t>(s)])];
         }
     }
 
@@ -352,6 +360,8 @@ private:
     CrimeLedger ledger_;
     Lagesbild lagesbild_;
     Patrols patrols_;
+    std::vector<std::int32_t> patrol_weeks_ =
+        std::vector<std::int32_t>(static_cast<std::size_t>(city_.grid.cells()), 0);
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
     std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest

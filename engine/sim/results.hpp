@@ -64,6 +64,7 @@ struct RunResults {
     std::vector<std::int32_t> hotspots_est;   // [replicate][y][x] weeks as a Gi* hotspot of the EST picture
     std::vector<std::int32_t> kde_top_est;    // [replicate][y][x] weeks among the EST picture's top-k KDE cells
     std::vector<std::int32_t> weekly_hotspots_true, weekly_hotspots_est, weekly_hotspots_both;  // [replicate][week]
+    std::vector<std::int32_t> patrol_weeks;  // [replicate][y][x] weeks the cell was in a patrol's beat
 
     // Crime concentration (Weisburd 2015), true crime over the run, cells of the study area.
     std::vector<double> cell_shares;    // x: top x of cells …

@@ -115,6 +115,7 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
         append(res.hotspots_true, o.hotspots_true);
         append(res.hotspots_est, o.hotspots_est);
         append(res.kde_top_est, o.kde_top_est);
+        append(res.patrol_weeks, o.patrol_weeks);
         for (const auto& w : o.weekly_hotspots) {
             res.weekly_hotspots_true.push_back(w.true_cells);
             res.weekly_hotspots_est.push_back(w.est_cells);

@@ -106,6 +106,7 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     for (std::size_t i = 0; i < r.hotspots_true.size(); i += 3) r.hotspots_true[i] = 2;
     r.hotspots_est = r.hotspots_true;
     r.kde_top_est.assign(r.hotspots_true.size(), 1);
+    r.patrol_weeks.assign(r.hotspots_true.size(), 2);
     r.weekly_hotspots_true.assign(static_cast<std::size_t>(replicates * weeks), 4);
     r.weekly_hotspots_est.assign(r.weekly_hotspots_true.size(), 3);
     r.weekly_hotspots_both.assign(r.weekly_hotspots_true.size(), 2);
@@ -165,6 +166,7 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.arrests, s.arrests);
     EXPECT_EQ(r.hotspots_true, s.hotspots_true);
     EXPECT_EQ(r.kde_top_est, s.kde_top_est);
+    EXPECT_EQ(r.patrol_weeks, s.patrol_weeks);
     EXPECT_EQ(r.weekly_hotspots_both, s.weekly_hotspots_both);
     EXPECT_EQ(r.cell_shares, s.cell_shares);
     EXPECT_EQ(r.concentration, s.concentration);
@@ -353,8 +355,8 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
         return 0;
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
-    // root, 7 groups, 10 scales, 26 datasets in groups (no event log)
-    EXPECT_EQ(visit.objects, 44);
+    // root, 7 groups, 10 scales, 27 datasets in groups (no event log)
+    EXPECT_EQ(visit.objects, 45);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 

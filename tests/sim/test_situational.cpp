@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace trygg {
@@ -194,6 +195,31 @@ TEST(Situational, DrugOffencesRiseWithPolicePresence) {
     const double many = registered_drugs(6);
     std::printf("registered drug offences a year: %.0f without patrols, %.0f with six\n", none, many);
     EXPECT_GT(many, 1.2 * none);
+}
+
+// Adaptive patrols follow the weekly picture: over a year they stand in many more cells than
+// static ones, and mostly where the EST picture's hotspots were.
+TEST(Situational, AdaptivePatrolsCoverThePicturesHotspots) {
+    auto run_with = [](Steering steering) {
+        ModelParams params = borlange_config().params;
+        params.policing.steering = steering;
+        return run_scenario(borlange_city(), params, testing::borlange_timeline(26), {4242, 1, 2});
+    };
+    const RunOutput fixed = run_with(Steering::Static);
+    const RunOutput adaptive = run_with(Steering::Adaptive);
+    auto cells_patrolled = [](const RunOutput& out) {
+        return std::count_if(out.results.patrol_weeks.begin(), out.results.patrol_weeks.end(),
+                             [](int w) { return w > 0; });
+    };
+    EXPECT_GT(cells_patrolled(adaptive), cells_patrolled(fixed));
+    // Patrol-weeks in cells that were among the EST picture's top-k cells at some point.
+    double on_hotspots = 0.0, all = 0.0;
+    for (std::size_t c = 0; c < adaptive.results.patrol_weeks.size(); ++c) {
+        all += adaptive.results.patrol_weeks[c];
+        if (adaptive.results.kde_top_est[c] > 0) on_hotspots += adaptive.results.patrol_weeks[c];
+    }
+    EXPECT_GT(all, 0.0);
+    EXPECT_GT(on_hotspots / all, 0.1);  // a beat is 9 cells, the patrol's own is a top cell
 }
 
 }  // namespace
