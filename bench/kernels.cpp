@@ -43,14 +43,20 @@ Borlange& world() {
     return b;
 }
 
+// Offender whereabouts sized for the world's offenders, as the simulation keeps them.
+OffenderDay offender_day(const Borlange& w) {
+    OffenderDay d;
+    d.segments.resize(w.agents.offenders.size() * kMaxSegments);
+    d.count.resize(w.agents.offenders.size());
+    return d;
+}
+
 // One person-day: two Philox calls, block sampling and the moves it emits.
 void BM_PlanDay(benchmark::State& state) {
     auto& w = world();
     const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents, w.config.params.routine, w.rng};
     MoveBuckets moves;
-    OffenderDay offenders;
-    offenders.segments.resize(w.agents.offenders.size() * kMaxSegments);
-    offenders.count.resize(w.agents.offenders.size());
+    OffenderDay offenders = offender_day(w);
     int day = 0;
     for (auto _ : state) {
         moves.clear();
@@ -70,9 +76,7 @@ void BM_ApplyMoves(benchmark::State& state) {
     auto& w = world();
     const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents, w.config.params.routine, w.rng};
     MoveBuckets moves;
-    OffenderDay offenders;
-    offenders.segments.resize(w.agents.offenders.size() * kMaxSegments);
-    offenders.count.resize(w.agents.offenders.size());
+    OffenderDay offenders = offender_day(w);
     plan_day(ctx, 1, 0, w.population.size(), moves, offenders);
     std::int64_t n = 0;
     for (const auto& b : moves.by_hour) n += static_cast<std::int64_t>(b.size());

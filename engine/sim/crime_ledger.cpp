@@ -27,7 +27,6 @@ void CrimeLedger::record(const CrimeEvent& e) {
     ++cells_true_[t * cells_ + static_cast<std::size_t>(e.cell)];
     if (e.reported_by != 0) ++cells_est_[t * cells_ + static_cast<std::size_t>(e.cell)];
     if (keep_events_) events_.push_back(e);
-    ++total_;
 }
 
 }  // namespace trygg

@@ -34,7 +34,6 @@ public:
     const std::vector<std::int32_t>& cells_est() const { return cells_est_; }              // [type][cell]
     const std::vector<std::int32_t>& victims() const { return victims_; }                  // [group][district]
     const std::vector<CrimeEvent>& events() const { return events_; }
-    std::int64_t total() const { return total_; }
 
 private:
     std::size_t districts_;
@@ -44,7 +43,6 @@ private:
     std::vector<std::int32_t> cells_true_, cells_est_;
     std::vector<std::int32_t> victims_;
     std::vector<CrimeEvent> events_;
-    std::int64_t total_ = 0;
 };
 
 }  // namespace trygg

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.hpp"
+#include "io/hdf5_handle.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -402,14 +403,6 @@ TEST_F(Cli, ARunPastTheYear9999IsRefused) {
     expect_bad_input(trygg("run late.yaml -o OUT.h5"), {"9999"});
 }
 
-}  // namespace
-}  // namespace trygg
-
-#include "io/hdf5_handle.hpp"
-
-namespace trygg {
-namespace {
-
 TEST_F(Cli, Short2008WritesFieldsAndSeries) {
     const Outcome o = trygg("short2008 --size 16 --steps 50 --seed 3 --threads 2 -o lattice.h5");
     ASSERT_EQ(o.status, 0) << o.err;
@@ -438,12 +431,6 @@ TEST_F(Cli, Short2008RejectsBadParameters) {
     expect_bad_input(trygg("short2008 --et 0.2 -o x.h5"), {"et"});
     expect_bad_input(trygg("short2008 -o missing_dir/x.h5"), {"missing_dir"});
 }
-
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
 
 TEST_F(Cli, SteeringMustBeStaticOrAdaptive) {
     put("scenario.yaml",

@@ -89,12 +89,6 @@ TEST(Borlange, EveryPlaceFallsInTheDistrictTheDataGive) {
     }
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // A place's public life fills its footprint: Kupolen and its car parks, not one 100 m cell.
 TEST(Borlange, PlaceFootprintsCoverTheirRadius) {
     const City& city = testing::borlange_city();

@@ -509,12 +509,6 @@ TEST_F(CityConfigErrors, EmptyFile) {
     EXPECT_THAT(e.what(), HasSubstr("expected a mapping at the top level"));
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // The reporting, near-repeat, arrest and lägesbild sections.
 TEST_F(CityConfigErrors, EstReporterWithAnUnknownCrimeType) {
     const int line = write_with("{name: Tunabyggen, crime_types: [vandalism, burglary]",

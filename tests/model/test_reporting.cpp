@@ -1,6 +1,9 @@
 #include "model/reporting.hpp"
 
+#include "fixtures.hpp"
 #include "model/lagesbild.hpp"
+#include "model/policing.hpp"
+#include "population/synthesis.hpp"
 #include "world/place.hpp"
 
 #include <gtest/gtest.h>
@@ -98,16 +101,6 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
     EXPECT_GE(cluster_weeks, 1);
     EXPECT_EQ(picture.kde_frequency_est()[20 * 30 + 20], 1);
 }
-
-}  // namespace
-}  // namespace trygg
-
-#include "fixtures.hpp"
-#include "model/policing.hpp"
-#include "population/synthesis.hpp"
-
-namespace trygg {
-namespace {
 
 // Adaptive steering moves the patrols to the picture's hotspots each week; static patrols
 // stay where the config puts them. A patrol covers its cell and the eight around it.

@@ -131,12 +131,6 @@ TEST(Baseline, PoorerResidentialAreasHaveMoreCrimePerResident) {
     EXPECT_GT(rate("Tjärna Ängar"), 2.0 * rate("Romme"));
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // DESIGN §6.5: assaults peak on weekend nights, and on New Year's Eve and Valborg at about
 // 3× an ordinary night; burglary is a daytime crime. Counted on the baseline's event log.
 struct HourlyCounts {

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace trygg {
 namespace {
@@ -17,9 +18,14 @@ namespace {
 using testing::borlange_city;
 using testing::borlange_config;
 
-RunOutput run_city(const City& city) {
-    return run_scenario(city, borlange_config().params, testing::borlange_timeline(52),
-                        {4242, 2, 2, /*event_log=*/true});
+// Replicate-years of `city` with the event log and the parameters changed by `change`;
+// every comparison in this file is paired on seed 4242 (two replicates for a year, one for
+// a shorter run).
+RunOutput run_city(const City& city, const std::function<void(ModelParams&)>& change = {}, int weeks = 52) {
+    ModelParams params = borlange_config().params;
+    if (change) change(params);
+    return run_scenario(city, params, testing::borlange_timeline(weeks),
+                        {4242, weeks == 52 ? 2 : 1, 2, /*event_log=*/true});
 }
 
 struct Split {
@@ -96,12 +102,6 @@ TEST(Situational, CamerasLowerVehicleCrimeMoreThanViolence) {
     EXPECT_LT(vehicle, assault - 0.10);
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // DESIGN §3.5: a deterred offender may try a neighbouring cell (displacement) and deterrence
 // spills into neighbouring cells (diffusion of benefit); parameters decide which wins, so the
 // model can show either. Measured in the dark, in the ring of cells just outside Tjärna Ängar
@@ -127,10 +127,10 @@ TEST(Situational, DisplacementAndDiffusionOfBenefitAreParameters) {
     }
     const Timeline timeline = testing::borlange_timeline(52);
     auto ring_crime_in_the_dark = [&](const City& city, double displacement, double diffusion) {
-        ModelParams params = borlange_config().params;
-        params.offending.displacement = displacement;
-        params.offending.diffusion_of_benefit = diffusion;
-        const RunOutput out = run_scenario(city, params, timeline, {4242, 2, 2, /*event_log=*/true});
+        const RunOutput out = run_city(city, [&](ModelParams& p) {
+            p.offending.displacement = displacement;
+            p.offending.diffusion_of_benefit = diffusion;
+        });
         double n = 0.0;
         const auto& e = out.results.events;
         for (std::size_t i = 0; i < e.size(); ++i) {
@@ -149,21 +149,12 @@ TEST(Situational, DisplacementAndDiffusionOfBenefitAreParameters) {
     EXPECT_GT(displacing, diffusing + 0.03);  // displacement moves some crime out instead
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // Offenders drawn to attractive cells (Short et al. 2008): with search on, burglars seek out
 // the cells around recent burglaries, and repeats near them become more frequent than with
 // search off — the same seed, the same base rates.
 TEST(Situational, SearchDrawsOffendersToRecentCrime) {
     auto ratio_with_search = [](double search) {
-        ModelParams params = borlange_config().params;
-        params.offending.search = search;
-        const RunOutput out =
-            run_scenario(borlange_city(), params, testing::borlange_timeline(52), {4242, 2, 2, /*event_log=*/true});
+        const RunOutput out = run_city(borlange_city(), [&](ModelParams& p) { p.offending.search = search; });
         return testing::knox(out.results, CrimeType::Burglary, 0, 1, 0.0, 7.0).ratio();
     };
     const double without = ratio_with_search(0.0);
@@ -173,19 +164,11 @@ TEST(Situational, SearchDrawsOffendersToRecentCrime) {
     EXPECT_GT(with, without + 0.2);
 }
 
-}  // namespace
-}  // namespace trygg
-
-namespace trygg {
-namespace {
-
 // Drug offences are found, not reported: more patrols find more (DESIGN §6.6), whatever the
 // patrols deter elsewhere. Paired runs, the same seed.
 TEST(Situational, DrugOffencesRiseWithPolicePresence) {
     auto registered_drugs = [](int patrols) {
-        ModelParams params = borlange_config().params;
-        params.policing.patrols = patrols;
-        const RunOutput out = run_scenario(borlange_city(), params, testing::borlange_timeline(52), {4242, 2, 2});
+        const RunOutput out = run_city(borlange_city(), [&](ModelParams& p) { p.policing.patrols = patrols; });
         double n = 0.0;
         const auto& r = out.results.crimes_reported;
         for (std::size_t k = static_cast<std::size_t>(CrimeType::Drugs); k < r.size(); k += kCrimeTypes) n += r[k];
@@ -201,9 +184,8 @@ TEST(Situational, DrugOffencesRiseWithPolicePresence) {
 // static ones, and mostly where the EST picture's hotspots were.
 TEST(Situational, AdaptivePatrolsCoverThePicturesHotspots) {
     auto run_with = [](Steering steering) {
-        ModelParams params = borlange_config().params;
-        params.policing.steering = steering;
-        return run_scenario(borlange_city(), params, testing::borlange_timeline(26), {4242, 1, 2});
+        return run_city(
+            borlange_city(), [&](ModelParams& p) { p.policing.steering = steering; }, 26);
     };
     const RunOutput fixed = run_with(Steering::Static);
     const RunOutput adaptive = run_with(Steering::Adaptive);
