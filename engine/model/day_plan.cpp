@@ -60,6 +60,29 @@ inline int closing_in_day(int open_from, int open_to) {
     return open_to <= open_from || open_to < 4 ? open_to + 24 : open_to;
 }
 
+// An evening out with peers becomes an evening at a programme when the person is of its
+// ages, lives within its catchment, is out in its hours, and comes (a third draw, made only
+// for those who could). The hours outside the programme's are spent at home.
+void join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t day, std::int32_t home, int& start,
+                    int& end, std::int32_t& site, Presence& kind) {
+    const std::uint32_t reach = ctx.reach->home_site[static_cast<std::size_t>(home)];
+    if (reach == 0) return;
+    const int age = ctx.agents.age[person];
+    const auto& programmes = *ctx.programmes;
+    for (std::size_t k = 0; k < programmes.size(); ++k) {
+        const ProgrammeDay& p = programmes[k];
+        if (!(reach & p.bit) || age < p.min_age || age > p.max_age || start >= p.to || end <= p.from) continue;
+        const auto w = ctx.rng.words(Stream::DayPlan, static_cast<std::uint32_t>(person), day,
+                                     static_cast<std::uint16_t>(2 + k / 8));
+        if (lane16(w, static_cast<int>(k % 8)) >= p.uptake16) continue;
+        site = p.site;
+        kind = indoors_kind(static_cast<AgeGroup>(ctx.agents.age_group[person]));
+        start = std::max(start, p.from);
+        end = std::min(end, p.to);
+        return;
+    }
+}
+
 }  // namespace
 
 void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t last, MoveBuckets& moves,
@@ -144,6 +167,9 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                 }
                 default:
                     break;
+            }
+            if (b == Block::Hangout && ctx.programmes && !ctx.programmes->empty()) {
+                join_programme(ctx, i, uday, home, start, end, site, kind);
             }
             if (start >= end) continue;
             const std::int32_t away_slot = site < 0 ? -1 : slot(site, kind);

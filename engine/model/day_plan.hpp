@@ -63,6 +63,24 @@ struct OffenderDay {
     std::vector<std::uint8_t> count;  // [rank]
 };
 
+// A programme (an evening opening of a sports hall or youth centre, DESIGN §3.11) running on
+// one model day, in the day planner's terms: young people of the ages within its catchment
+// who would have spent the evening out with peers come with probability uptake instead.
+struct ProgrammeDay {
+    std::int32_t site = -1;  // the venue's site
+    int from = 0;            // model-day clock hours [from, to), 4..28
+    int to = 0;
+    std::uint32_t bit = 0;  // bit of the programme in ProgrammeReach::home_site
+    std::uint8_t min_age = 0;
+    std::uint8_t max_age = 0;
+    std::uint16_t uptake16 = 0;  // probability of coming, scaled to 65536
+};
+
+// Which home sites lie within each programme's catchment (bit k: programme k).
+struct ProgrammeReach {
+    std::vector<std::uint32_t> home_site;  // [site]
+};
+
 struct DayPlanContext {
     const City& city;
     const DayTables& tables;
@@ -70,6 +88,8 @@ struct DayPlanContext {
     const RoutineAgents& agents;
     const RoutineParams& params;
     const CounterRng& rng;
+    const std::vector<ProgrammeDay>* programmes = nullptr;  // today's, or none
+    const ProgrammeReach* reach = nullptr;
 };
 
 // Plans persons [first, last) for `day` into `moves` and `offenders`. Safe to run for

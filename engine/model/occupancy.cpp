@@ -5,8 +5,9 @@ namespace trygg {
 Occupancy::Occupancy(const Sites& sites, const RoutineAgents& agents)
     : count_(static_cast<std::size_t>(sites.size()) * kPresenceKinds, 0) {
     for (std::size_t i = 0; i < agents.size(); ++i) {
-        ++count_[static_cast<std::size_t>(
-            slot(agents.home_site[i], home_kind(static_cast<AgeGroup>(agents.age_group[i]))))];
+        const Presence kind = home_kind(static_cast<AgeGroup>(agents.age_group[i]));
+        ++count_[static_cast<std::size_t>(slot(agents.home_site[i], kind))];
+        ++total_[static_cast<std::size_t>(kind)];
     }
 }
 

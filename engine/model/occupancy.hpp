@@ -5,6 +5,7 @@
 #include "model/presence.hpp"
 #include "model/sites.hpp"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,8 +17,14 @@ public:
 
     void apply(const std::vector<Move>& moves) {
         for (const Move& m : moves) {
-            if (m.from >= 0) --count_[static_cast<std::size_t>(m.from)];
-            if (m.to >= 0) ++count_[static_cast<std::size_t>(m.to)];
+            if (m.from >= 0) {
+                --count_[static_cast<std::size_t>(m.from)];
+                --total_[static_cast<std::size_t>(m.from % kPresenceKinds)];
+            }
+            if (m.to >= 0) {
+                ++count_[static_cast<std::size_t>(m.to)];
+                ++total_[static_cast<std::size_t>(m.to % kPresenceKinds)];
+            }
         }
     }
     void set_visitors(std::int32_t site, std::int32_t visitors) {
@@ -30,10 +37,13 @@ public:
         return &count_[static_cast<std::size_t>(slot(site, Presence::HomeAdult))];
     }
     std::int64_t residents_present() const;  // everyone counted, visitors excluded
+    // Residents of a kind present anywhere in the city (visitors are not kept here).
+    std::int64_t total(Presence kind) const { return total_[static_cast<std::size_t>(kind)]; }
     const std::vector<std::int32_t>& raw() const { return count_; }
 
 private:
     std::vector<std::int32_t> count_;  // [site][Presence]
+    std::array<std::int64_t, kPresenceKinds> total_{};
 };
 
 }  // namespace trygg

@@ -78,7 +78,7 @@ double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, 
     const double guardians = sites.collective_efficacy[k] *
                                  (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
                                   p.home_guardian_weight * c[static_cast<int>(Presence::HomeAdult)]) +
-                             s.police_guardians;
+                             s.unit_guardians;
     const double d_guard = 1.0 - std::exp(-guardians / t.guardian_scale);
     const double d_light = t.lighting_effect * sites.lighting[k] * s.darkness;
     const double d_camera =

@@ -1,13 +1,10 @@
 #pragma once
-// Police patrols (DESIGN §3.6, §3.11): a few units on duty in an evening-and-night shift,
-// each covering its cell and the eight around it (a beat of ~300 m). Static patrols stand
-// at the places the city config names; adaptive ones are moved each week to the hotspots of
-// the EST picture — "the picture steers the interventions". Where a patrol is, it guards
-// (deterrence), finds drug offences that would otherwise go unseen, and arrests more.
-#include "model/sites.hpp"
-#include "world/city.hpp"
-
-#include <cstdint>
+// Police patrols and field workers (DESIGN §3.6, §3.11): units on duty in a shift, each
+// covering a beat (policy/mobile_units.hpp). The city's own police stand at the places the
+// city config names, or follow the EST picture when the scenario says `steering: adaptive`.
+// Where a patrol is, it guards (deterrence), finds drug offences that would otherwise go
+// unseen, and arrests more. Field workers (fältgruppen) are adults young people know: they
+// guard against youth offending far more than against adults'.
 #include <vector>
 
 namespace trygg {
@@ -25,25 +22,9 @@ struct PolicingParams {
     Steering steering = Steering::Static;
 };
 
-class Patrols {
-public:
-    Patrols(const City& city, const Sites& sites, const PolicingParams& params);
-
-    bool on_duty(int clock_hour) const;
-    // 1 where a patrol covers the site (in its shift), else 0.
-    std::uint8_t at(std::int32_t site) const { return covered_[static_cast<std::size_t>(site)]; }
-    // Adaptive steering: the patrols move to these cells (best first); static patrols stay.
-    void steer(const std::vector<int>& hotspot_cells);
-    const std::vector<int>& cells() const { return cells_; }  // where the patrols stand
-
-private:
-    void cover();
-
-    const City& city_;
-    const Sites& sites_;
-    PolicingParams params_;
-    std::vector<int> cells_;
-    std::vector<std::uint8_t> covered_;  // [site]
+struct FieldWorkerParams {
+    double youth_guardian_weight = 0.0;  // a pair of field workers counts as this many guardians for youth
+    double adult_guardian_weight = 0.0;  // … and as this many for adult offenders
 };
 
 }  // namespace trygg

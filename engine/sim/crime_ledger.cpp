@@ -11,7 +11,8 @@ CrimeLedger::CrimeLedger(int weeks, int districts, int cells, bool keep_events)
       weekly_est_(weekly_true_.size(), 0),
       cells_true_(static_cast<std::size_t>(kCrimeTypes) * cells_, 0),
       cells_est_(cells_true_.size(), 0),
-      victims_(static_cast<std::size_t>(kVictimGroups) * districts_, 0) {}
+      victims_(static_cast<std::size_t>(kVictimGroups) * districts_, 0),
+      by_hour_(static_cast<std::size_t>(24 * kCrimeTypes), 0) {}
 
 void CrimeLedger::record(const CrimeEvent& e) {
     const auto t = static_cast<std::size_t>(e.type);
@@ -26,6 +27,7 @@ void CrimeLedger::record(const CrimeEvent& e) {
     }
     ++cells_true_[t * cells_ + static_cast<std::size_t>(e.cell)];
     if (e.reported_by != 0) ++cells_est_[t * cells_ + static_cast<std::size_t>(e.cell)];
+    if (e.district >= 0) ++by_hour_[static_cast<std::size_t>(e.hour % 24) * kCrimeTypes + t];
     if (keep_events_) events_.push_back(e);
 }
 

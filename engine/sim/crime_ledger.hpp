@@ -33,6 +33,7 @@ public:
     const std::vector<std::int32_t>& cells_true() const { return cells_true_; }            // [type][cell]
     const std::vector<std::int32_t>& cells_est() const { return cells_est_; }              // [type][cell]
     const std::vector<std::int32_t>& victims() const { return victims_; }                  // [group][district]
+    const std::vector<std::int32_t>& by_hour() const { return by_hour_; }                  // [clock hour][type]
     const std::vector<CrimeEvent>& events() const { return events_; }
 
 private:
@@ -42,6 +43,7 @@ private:
     std::vector<std::int32_t> weekly_true_, weekly_reported_, weekly_est_;
     std::vector<std::int32_t> cells_true_, cells_est_;
     std::vector<std::int32_t> victims_;
+    std::vector<std::int32_t> by_hour_;  // in the study area, like the weekly counts
     std::vector<CrimeEvent> events_;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
-// Every model parameter, grouped by mechanism. Filled from the city config by the io layer,
-// validated there key by key, then frozen for the run.
+// Every model parameter, grouped by mechanism, and the scenario's interventions. Filled from
+// the city config and the scenario by the io layer, validated there key by key, then frozen
+// for the run.
 #include "model/arrests.hpp"
 #include "model/lagesbild.hpp"
 #include "model/near_repeat.hpp"
@@ -8,6 +9,7 @@
 #include "model/policing.hpp"
 #include "model/reporting.hpp"
 #include "model/routine.hpp"
+#include "policy/intervention.hpp"
 #include "population/synthesis.hpp"
 
 namespace trygg {
@@ -21,6 +23,10 @@ struct ModelParams {
     ArrestParams arrests;
     LagesbildParams lagesbild;
     PolicingParams policing;
+    FieldWorkerParams field_workers;
+    // The scenario's measures (empty for the baseline). Validated by the io layer: cells
+    // inside the grid, places that exist, windows that are not inverted.
+    InterventionPlan interventions;
 };
 
 }  // namespace trygg

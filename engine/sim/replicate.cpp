@@ -6,9 +6,9 @@
 #include "model/near_repeat.hpp"
 #include "model/occupancy.hpp"
 #include "model/offending.hpp"
-#include "model/policing.hpp"
 #include "model/sites.hpp"
 #include "model/visitors.hpp"
+#include "policy/deployment.hpp"
 #include "population/synthesis.hpp"
 
 #include <tbb/blocked_range.h>
@@ -23,12 +23,6 @@ namespace {
 // Persons per planning chunk. Fixed, so chunk boundaries — and the order in which moves
 // are applied — never depend on the number of threads.
 constexpr std::size_t kChunk = 2048;
-
-Sites sites_with_spill(const City& city, const Population& population, const OffendingParams& offending) {
-    Sites sites = build_sites(city, population);
-    spread_benefit(sites, city.grid, offending.diffusion_of_benefit);
-    return sites;
-}
 
 std::vector<std::uint8_t> study_area(const City& city) {
     std::vector<std::uint8_t> area(city.cell_district.size());
@@ -48,7 +42,7 @@ public:
           timeline_(timeline),
           rng_(key),
           population_(synthesise_population(city, params.population, key)),
-          sites_(sites_with_spill(city, population_, params.offending)),
+          sites_(build_sites(city, population_)),
           agents_(build_routine_agents(population_, sites_)),
           destinations_(build_destinations(city, sites_, params.routine)),
           tables_(build_day_tables(timeline, params.routine)),
@@ -57,8 +51,10 @@ public:
           near_repeat_(params.near_repeat, city.grid.nx, city.grid.ny),
           ledger_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells(), keep_events),
           lagesbild_(RasterShape{city.grid.nx, city.grid.ny, city.grid.cell_size}, study_area(city), params.lagesbild),
-          patrols_(city, sites_, params.policing),
+          deployment_(city, sites_, params.interventions, params.policing, params.field_workers,
+                      params.offending.diffusion_of_benefit, timeline),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
+        count_programme_youth();
         offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
         offender_day_.count.assign(agents_.offenders.size(), 0);
         free_from_.assign(agents_.offenders.size(), 0);
@@ -77,8 +73,8 @@ public:
                 step_hour(hour, bucket);
                 if ((hour + 1) % (24 * 7) == 0) {
                     count_patrolled_week();
-                    lagesbild_.close_week();                    // the week's picture, for the EST meeting …
-                    patrols_.steer(lagesbild_.last_top_est());  // … which steers the patrols
+                    lagesbild_.close_week();                       // the week's picture, for the EST meeting …
+                    deployment_.steer(lagesbild_.last_top_est());  // … which steers the mobile units
                     if (on_week) on_week((hour + 1) / (24 * 7));
                 }
             }
@@ -97,6 +93,9 @@ public:
         out.kde_top_est = lagesbild_.kde_frequency_est();
         out.weekly_hotspots = lagesbild_.weeks();
         out.patrol_weeks = patrol_weeks_;
+        out.by_hour = ledger_.by_hour();
+        out.youth_public = youth_public_;
+        out.treated = deployment_.treated_cells();
         out.residents.assign(static_cast<std::size_t>(city_.grid.cells()), 0);
         for (auto c : population_.home_cell) ++out.residents[static_cast<std::size_t>(c)];
         out.agent_hours = static_cast<std::int64_t>(population_.size()) * hours;
@@ -106,14 +105,47 @@ public:
 private:
     // The hour, phase by phase.
     void step_hour(int hour, int bucket) {
+        deployment_.begin_hour(hour);          // 0. measures and units of this hour
         if (bucket >= 0) move_people(bucket);  // 1. arrivals and departures of this hour
         admit_visitors(hour);                  // 2. visitor flows into the centre and its places
         commit_offences(hour);                 // 3. the situational offending rule
+        youth_public_[static_cast<std::size_t>(hour % (24 * 7))] += occupancy_.total(Presence::PublicYouth);
+    }
+
+    // Programmes: per programme, young people of its ages in its catchment, by routine class
+    // (what its expected attendance, and so its capacity, is computed from).
+    void count_programme_youth() {
+        const auto& items = deployment_.programme_items();
+        programme_youth_.assign(items.size(), std::vector<double>(static_cast<std::size_t>(kRoutineClasses), 0.0));
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            const Intervention& item = params_.interventions[static_cast<std::size_t>(items[k])];
+            for (std::size_t i = 0; i < population_.size(); ++i) {
+                const int age = agents_.age[i];
+                if (age < item.min_age || age > item.max_age) continue;
+                if (!(deployment_.reach().home_site[static_cast<std::size_t>(agents_.home_site[i])] & (1u << k)))
+                    continue;
+                programme_youth_[k][agents_.routine_class[i]] += 1.0;
+            }
+        }
+    }
+
+    std::vector<ProgrammeDay> programmes_on(int day) const {
+        if (programme_youth_.empty()) return {};
+        std::vector<double> expected(programme_youth_.size(), 0.0);
+        for (std::size_t k = 0; k < programme_youth_.size(); ++k) {
+            for (int rc = 0; rc < kRoutineClasses; ++rc) {
+                const double p = tables_.row(day, rc)[static_cast<int>(Block::Hangout)] / 65536.0;
+                expected[k] += programme_youth_[k][static_cast<std::size_t>(rc)] * p;
+            }
+        }
+        return deployment_.programmes_on(day, expected);
     }
 
     // At 04:00: every person's blocks for the model day, in parallel over fixed chunks.
     void plan_day(int day) {
-        const DayPlanContext ctx{city_, tables_, destinations_, agents_, params_.routine, rng_};
+        const std::vector<ProgrammeDay> programmes = programmes_on(day);
+        const DayPlanContext ctx{city_,           tables_, destinations_, agents_,
+                                 params_.routine, rng_,    &programmes,   &deployment_.reach()};
         tbb::parallel_for(
             tbb::blocked_range<std::size_t>(0, chunks_.size(), 1),
             [&](const tbb::blocked_range<std::size_t>& r) {
@@ -159,9 +191,9 @@ private:
                 if (to_unit(m[0]) < params_.offending.search) site = attractive_neighbour(site, to_unit(m[1]));
             }
             setting.site = site;
-            police_at(setting, site, clock);
-            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
+            deployment_.add_units(setting, site, youth);
+            const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
             OffenceRates rates =
                 offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
             apply_near_repeat(rates, cell);
@@ -178,15 +210,9 @@ private:
 
     void count_patrolled_week() {
         for (std::int32_t s = 0; s < sites_.size(); ++s) {
-            if (patrols_.at(s)) ++patrol_weeks_[static_cast<std::size_t>(sites_.cell[static_cast<std::size_t>(s)])];
+            if (deployment_.patrolled(s))
+                ++patrol_weeks_[static_cast<std::size_t>(sites_.cell[static_cast<std::size_t>(s)])];
         }
-    }
-
-    // What a patrol on duty here adds to the setting.
-    void police_at(Setting& setting, std::int32_t site, int clock) const {
-        const bool present = patrols_.on_duty(clock) && patrols_.at(site);
-        setting.police_guardians = present ? params_.policing.guardian_weight : 0.0;
-        setting.drug_detection = present ? 1.0 + params_.policing.drug_detection : 1.0;
     }
 
     // The sites of the eight cells around `site` (those anyone uses).
@@ -239,7 +265,7 @@ private:
         const int n = neighbours(site, around);
         if (n == 0) return;
         setting.site = around[static_cast<std::size_t>((bits & 0xffffu) % static_cast<std::uint32_t>(n))];
-        police_at(setting, setting.site, setting.clock_hour);
+        deployment_.add_units(setting, setting.site, youth);
         const std::uint32_t person = agents_.offenders[rank];
         OffenceRates rates =
             offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
@@ -291,8 +317,7 @@ private:
         }
         const double cameras =
             sites_.cameras[k] * (sites_.monitored[k] ? 1.0 : params_.offending.unmonitored_camera_factor);
-        const bool patrolled = patrols_.on_duty(hour % 24) && patrols_.at(site);
-        const double police = patrolled ? 1.0 + params_.policing.arrest_gain : 1.0;
+        const double police = deployment_.arrest_factor(site);
         if (to_unit(w[1]) < std::min(1.0, police * arrest_probability(params_.arrests, type, cameras))) {
             e.arrested = true;
             ++arrests_;
@@ -359,13 +384,15 @@ private:
     NearRepeatField near_repeat_;
     CrimeLedger ledger_;
     Lagesbild lagesbild_;
-    Patrols patrols_;
+    Deployment deployment_;
     std::vector<std::int32_t> patrol_weeks_ =
         std::vector<std::int32_t>(static_cast<std::size_t>(city_.grid.cells()), 0);
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
     std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest
     std::int64_t arrests_ = 0;
+    std::vector<std::int64_t> youth_public_ = std::vector<std::int64_t>(24 * 7, 0);  // [hour of week]
+    std::vector<std::vector<double>> programme_youth_;                               // [programme][routine class]
 };
 
 }  // namespace

@@ -27,6 +27,9 @@ struct ReplicateOutput {
     std::vector<WeeklyHotspots> weekly_hotspots;  // [week]
     std::vector<std::int32_t> patrol_weeks;       // [cell] weeks the cell was in a patrol's beat
     std::vector<std::int32_t> residents;          // [cell] synthetic residents
+    std::vector<std::int32_t> by_hour;            // [clock hour][type], true events in the study area
+    std::vector<std::int64_t> youth_public;       // [hour of week] person-hours of 12–17-year-olds in public space
+    std::vector<std::uint8_t> treated;            // [cell] cells the scenario's measures act on
     std::int64_t agent_hours = 0;
     std::int64_t arrests = 0;
 };

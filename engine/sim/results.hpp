@@ -72,6 +72,21 @@ struct RunResults {
     std::vector<double> crime_shares;   // s: the smallest share of cells holding s of crime …
     std::vector<double> cells_holding;  // [replicate][crime_share]
 
+    std::vector<std::int32_t> crimes_by_hour;  // [replicate][clock hour][crime_type], true, study area
+    // Person-hours of 12–17-year-olds in public space (unsupervised time), by hour of the
+    // week (0 = Monday 00:00), summed over the run's weeks.
+    std::vector<std::int64_t> youth_public_hours;  // [replicate][hour_of_week]
+
+    // The scenario's measures: what they are, what they cost, where they act.
+    struct Interventions {
+        std::vector<std::string> name, kind;
+        std::vector<double> investment_sek, running_sek_per_year;
+        std::vector<double> cost_sek;  // investment plus running cost over the run's horizon
+        std::size_t size() const { return name.size(); }
+    };
+    Interventions interventions;
+    std::vector<std::int32_t> treated;  // [y][x] 1 where a measure acts (in any replicate)
+
     // The optional event log: one entry per true crime, replicates one after another.
     struct EventLog {
         std::vector<std::int32_t> replicate, hour, cell, crime_type, offender, victim_group, reported_by, arrested;

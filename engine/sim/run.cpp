@@ -100,6 +100,15 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
     res.reporter_names.emplace_back("police");
     for (const auto& r : params.reporting.est) res.reporter_names.push_back(r.name);
     res.has_events = options.event_log;
+    const int days = static_cast<int>(timeline.days.size());
+    for (const Intervention& item : params.interventions) {
+        auto& t = res.interventions;
+        t.name.push_back(item.name);
+        t.kind.emplace_back(kInterventionKindNames[static_cast<std::size_t>(item.kind)]);
+        t.investment_sek.push_back(item.investment_sek);
+        t.running_sek_per_year.push_back(item.running_sek_per_year);
+        t.cost_sek.push_back(item.cost_over(days));
+    }
     auto append = [](std::vector<std::int32_t>& to, const std::vector<std::int32_t>& from) {
         to.insert(to.end(), from.begin(), from.end());
     };
@@ -116,6 +125,10 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
         append(res.hotspots_est, o.hotspots_est);
         append(res.kde_top_est, o.kde_top_est);
         append(res.patrol_weeks, o.patrol_weeks);
+        append(res.crimes_by_hour, o.by_hour);
+        res.youth_public_hours.insert(res.youth_public_hours.end(), o.youth_public.begin(), o.youth_public.end());
+        if (res.treated.empty()) res.treated.assign(o.treated.size(), 0);
+        for (std::size_t c = 0; c < o.treated.size(); ++c) res.treated[c] |= o.treated[c];
         for (const auto& w : o.weekly_hotspots) {
             res.weekly_hotspots_true.push_back(w.true_cells);
             res.weekly_hotspots_est.push_back(w.est_cells);
@@ -139,6 +152,7 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
         describe_grid(city, outputs.empty() ? std::vector<std::int32_t>(static_cast<std::size_t>(city.grid.cells()), 0)
                                             : outputs.front().residents);
     out.districts = describe_districts(city);
+    if (res.treated.empty()) res.treated.assign(static_cast<std::size_t>(city.grid.cells()), 0);
     return out;
 }
 

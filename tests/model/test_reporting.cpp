@@ -2,7 +2,8 @@
 
 #include "fixtures.hpp"
 #include "model/lagesbild.hpp"
-#include "model/policing.hpp"
+#include "policy/intervention.hpp"
+#include "policy/mobile_units.hpp"
 #include "population/synthesis.hpp"
 #include "world/place.hpp"
 
@@ -102,33 +103,53 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
     EXPECT_EQ(picture.kde_frequency_est()[20 * 30 + 20], 1);
 }
 
-// Adaptive steering moves the patrols to the picture's hotspots each week; static patrols
-// stay where the config puts them. A patrol covers its cell and the eight around it.
-TEST(Patrols, AdaptivePatrolsFollowTheHotspotsStaticOnesStay) {
+// Adaptive steering moves mobile units to the picture's hotspots each week; static units
+// stay where they were put. A unit covers its cell and the eight around it.
+TEST(MobileUnits, AdaptiveUnitsFollowTheHotspotsStaticOnesStay) {
     const City& city = testing::borlange_city();
     const Population pop = synthesise_population(city, testing::borlange_config().params.population, {1, 0});
     const Sites sites = build_sites(city, pop);
-    PolicingParams params = testing::borlange_config().params.policing;
-    ASSERT_GE(params.patrols, 2);
     const int hotspot = city.place_cell[0];
     const int other = city.place_cell[5];
-    params.steering = Steering::Static;
-    Patrols fixed(city, sites, params);
-    const auto before = fixed.cells();
+    const std::vector<int> start = {city.place_cell[2], city.place_cell[3]};
+    MobileUnits fixed(city, sites, 2, start, /*adaptive=*/false);
     fixed.steer({hotspot, other});
-    EXPECT_EQ(fixed.cells(), before);
-    params.steering = Steering::Adaptive;
-    Patrols adaptive(city, sites, params);
-    adaptive.steer({hotspot, other});
+    EXPECT_EQ(fixed.cells(), start);
+    EXPECT_EQ(fixed.moves(), 0);
+    MobileUnits adaptive(city, sites, 2, start, /*adaptive=*/true);
+    adaptive.steer({hotspot, other, city.place_cell[7]});
+    EXPECT_EQ(adaptive.cells(), (std::vector<int>{hotspot, other}));
+    EXPECT_EQ(adaptive.moves(), 1);
+    adaptive.steer({});  // no picture this week: stay
     EXPECT_EQ(adaptive.cells(), (std::vector<int>{hotspot, other}));
     EXPECT_EQ(adaptive.at(sites.of_cell(hotspot)), 1);
+    EXPECT_EQ(adaptive.at(sites.of_cell(start[0])), start[0] == hotspot || start[0] == other ? 1 : 0);
     const int beside = city.grid.index(city.grid.col(hotspot) + 1, city.grid.row(hotspot));
     if (sites.of_cell(beside) >= 0) {
         EXPECT_EQ(adaptive.at(sites.of_cell(beside)), 1);
     }
-    EXPECT_TRUE(adaptive.on_duty(22));
-    EXPECT_TRUE(adaptive.on_duty(1));
-    EXPECT_FALSE(adaptive.on_duty(10));
+}
+
+// A window's small hours belong to the evening before: a Friday 22–02 window covers Friday
+// 22:00 and Saturday 01:00 but not Friday 01:00; dates bound it.
+TEST(ActiveWindow, EveningWindowsRunPastMidnightOnTheirEveningsWeekday) {
+    ActiveWindow w;
+    w.from_hour = 22;
+    w.to_hour = 2;
+    w.weekdays = 1u << 4;  // Friday
+    w.first_day = 0;
+    w.last_day = 13;
+    // Model day 0 is a Monday: day 4 a Friday.
+    auto weekday = [](int day) { return day % 7 + 1; };
+    EXPECT_TRUE(w.covers(4 * 24 + 22, weekday));
+    EXPECT_TRUE(w.covers(5 * 24 + 1, weekday));
+    EXPECT_FALSE(w.covers(4 * 24 + 1, weekday));
+    EXPECT_FALSE(w.covers(4 * 24 + 21, weekday));
+    EXPECT_FALSE(w.covers(3 * 24 + 22, weekday));
+    EXPECT_TRUE(w.covers(11 * 24 + 23, weekday));
+    EXPECT_FALSE(w.covers(18 * 24 + 23, weekday));  // past last_day
+    EXPECT_EQ(w.days_in(10), 10);
+    EXPECT_EQ(w.days_in(100), 14);
 }
 
 }  // namespace

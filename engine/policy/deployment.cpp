@@ -1,0 +1,202 @@
+#include "policy/deployment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace trygg {
+namespace {
+
+// The city's own police as a unit group: one cell per patrol, cycling through the static
+// places (adaptive patrols start there too, until the first picture exists).
+std::vector<int> police_cells(const City& city, const PolicingParams& p) {
+    std::vector<int> cells;
+    for (int k = 0; k < p.patrols && !p.static_places.empty(); ++k) {
+        const int place = p.static_places[static_cast<std::size_t>(k) % p.static_places.size()];
+        cells.push_back(city.place_cell[static_cast<std::size_t>(place)]);
+    }
+    return cells;
+}
+
+}  // namespace
+
+Deployment::Deployment(const City& city, Sites& sites, const InterventionPlan& plan, const PolicingParams& police,
+                       const FieldWorkerParams& field_workers, double diffusion_of_benefit, const Timeline& timeline)
+    : city_(city),
+      sites_(sites),
+      plan_(plan),
+      police_(police),
+      field_workers_(field_workers),
+      diffusion_(diffusion_of_benefit),
+      timeline_(timeline),
+      base_lighting_(sites.lighting),
+      base_cameras_(sites.cameras),
+      base_monitored_(sites.monitored),
+      treated_(static_cast<std::size_t>(city.grid.cells()), 0) {
+    if (police.patrols > 0) {
+        ActiveWindow shift;
+        shift.from_hour = police.shift_from;
+        shift.to_hour = police.shift_to;
+        groups_.push_back(UnitGroup{InterventionKind::Patrols, shift, 0.0, false, /*city_police=*/true,
+                                    MobileUnits(city, sites, police.patrols, police_cells(city, police),
+                                                police.steering == Steering::Adaptive)});
+    }
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        const Intervention& item = plan[i];
+        if (is_mobile(item.kind)) {
+            groups_.push_back(UnitGroup{item.kind, item.when, item.intensity, item.monitored, false,
+                                        MobileUnits(city, sites, item.units, item.cells, item.adaptive)});
+            mark_treated(groups_.back());
+        } else if (item.kind == InterventionKind::Programme) {
+            programmes_.push_back(static_cast<int>(i));
+        } else {
+            fixed_.push_back(static_cast<int>(i));
+            for (int c : item.cells) treated_[static_cast<std::size_t>(c)] = 1;
+        }
+    }
+    // Programme catchments: home sites within reach of the venue.
+    reach_.home_site.assign(static_cast<std::size_t>(sites.size()), 0);
+    const auto& grid = city.grid;
+    for (std::size_t k = 0; k < programmes_.size(); ++k) {
+        const Intervention& item = plan[static_cast<std::size_t>(programmes_[k])];
+        const int venue = city.place_cell[static_cast<std::size_t>(item.place)];
+        for (std::int32_t s = 0; s < sites.size(); ++s) {
+            const int cell = sites.cell[static_cast<std::size_t>(s)];
+            const double dx = (grid.col(cell) - grid.col(venue)) * grid.cell_size;
+            const double dy = (grid.row(cell) - grid.row(venue)) * grid.cell_size;
+            if (std::hypot(dx, dy) > item.catchment_m) continue;
+            reach_.home_site[static_cast<std::size_t>(s)] |= 1u << k;
+            treated_[static_cast<std::size_t>(cell)] = 1;
+        }
+    }
+    active_fixed_.assign(fixed_.size(), 0);
+    rebuild_sites();
+}
+
+bool Deployment::covers(const ActiveWindow& when, int hour) const {
+    return when.covers(hour, [&](int day) { return timeline_.days[static_cast<std::size_t>(day)].weekday; });
+}
+
+void Deployment::begin_hour(int hour) {
+    // What the sites depend on: the fixed items active now, the camera posts on duty and
+    // where they stand. Rebuild only when that changes (a few times a day at most).
+    std::uint64_t signature = 1469598103934665603ull;  // FNV-1a over the state
+    auto mix = [&](std::uint64_t v) { signature = (signature ^ v) * 1099511628211ull; };
+    for (std::size_t k = 0; k < fixed_.size(); ++k) {
+        active_fixed_[k] = covers(plan_[static_cast<std::size_t>(fixed_[k])].when, hour) ? 1 : 0;
+        mix(active_fixed_[k]);
+    }
+    for (auto& g : groups_) {
+        g.on_duty = g.units.units() > 0 && covers(g.when, hour);
+        if (g.kind == InterventionKind::MobileCameras) {
+            mix(g.on_duty ? 1 : 0);
+            mix(static_cast<std::uint64_t>(g.units.moves()));
+        }
+    }
+    if (signature != signature_) {
+        signature_ = signature;
+        rebuild_sites();
+    }
+}
+
+void Deployment::rebuild_sites() {
+    sites_.lighting = base_lighting_;
+    sites_.cameras = base_cameras_;
+    sites_.monitored = base_monitored_;
+    for (std::size_t k = 0; k < fixed_.size(); ++k) {
+        if (!active_fixed_[k]) continue;
+        const Intervention& item = plan_[static_cast<std::size_t>(fixed_[k])];
+        const auto level = static_cast<float>(item.intensity);
+        for (int c : item.cells) {
+            const std::int32_t s = sites_.of_cell(c);
+            if (s < 0) continue;
+            const auto ks = static_cast<std::size_t>(s);
+            if (item.kind == InterventionKind::Lighting) {
+                sites_.lighting[ks] = std::max(sites_.lighting[ks], level);
+            } else {
+                sites_.cameras[ks] = std::max(sites_.cameras[ks], level);
+                sites_.monitored[ks] = sites_.monitored[ks] || item.monitored;
+            }
+        }
+    }
+    for (const auto& g : groups_) {
+        if (g.kind != InterventionKind::MobileCameras || !g.on_duty) continue;
+        for (std::int32_t s = 0; s < sites_.size(); ++s) {
+            if (!g.units.at(s)) continue;
+            const auto ks = static_cast<std::size_t>(s);
+            sites_.cameras[ks] = std::max(sites_.cameras[ks], static_cast<float>(g.intensity));
+            sites_.monitored[ks] = sites_.monitored[ks] || g.monitored;
+        }
+    }
+    spread_benefit(sites_, city_.grid, diffusion_);
+}
+
+void Deployment::add_units(Setting& setting, std::int32_t site, bool youth) const {
+    double guardians = 0.0;
+    bool patrol = false;
+    for (const auto& g : groups_) {
+        if (!g.on_duty || !g.units.at(site)) continue;
+        if (g.kind == InterventionKind::Patrols) {
+            guardians += police_.guardian_weight;
+            patrol = true;
+        } else if (g.kind == InterventionKind::FieldWorkers) {
+            guardians += youth ? field_workers_.youth_guardian_weight : field_workers_.adult_guardian_weight;
+        }
+    }
+    setting.unit_guardians = guardians;
+    setting.drug_detection = patrol ? 1.0 + police_.drug_detection : 1.0;
+}
+
+double Deployment::arrest_factor(std::int32_t site) const {
+    for (const auto& g : groups_) {
+        if (g.kind == InterventionKind::Patrols && g.on_duty && g.units.at(site)) return 1.0 + police_.arrest_gain;
+    }
+    return 1.0;
+}
+
+void Deployment::steer(const std::vector<int>& hotspot_cells) {
+    for (auto& g : groups_) {
+        const int before = g.units.moves();
+        g.units.steer(hotspot_cells);
+        if (g.units.moves() != before) mark_treated(g);
+    }
+}
+
+bool Deployment::patrolled(std::int32_t site) const {
+    for (const auto& g : groups_) {
+        if (g.kind == InterventionKind::Patrols && g.units.at(site)) return true;
+    }
+    return false;
+}
+
+void Deployment::mark_treated(const UnitGroup& group) {
+    if (group.city_police) return;  // today's police are not a measure of the scenario
+    for (std::int32_t s = 0; s < sites_.size(); ++s) {
+        if (group.units.at(s)) treated_[static_cast<std::size_t>(sites_.cell[static_cast<std::size_t>(s)])] = 1;
+    }
+}
+
+std::vector<ProgrammeDay> Deployment::programmes_on(int day, const std::vector<double>& expected_youth_out) const {
+    std::vector<ProgrammeDay> out;
+    const int weekday = timeline_.days[static_cast<std::size_t>(day)].weekday;
+    for (std::size_t k = 0; k < programmes_.size(); ++k) {
+        const Intervention& item = plan_[static_cast<std::size_t>(programmes_[k])];
+        const ActiveWindow& w = item.when;
+        if (day < w.first_day || day > w.last_day || !((w.weekdays >> (weekday - 1)) & 1u)) continue;
+        ProgrammeDay p;
+        p.site = sites_.of_cell(city_.place_cell[static_cast<std::size_t>(item.place)]);
+        p.from = w.from_hour;
+        p.to = std::min(w.to_hour <= w.from_hour ? w.to_hour + 24 : w.to_hour, 28);
+        p.bit = 1u << k;
+        p.min_age = static_cast<std::uint8_t>(item.min_age);
+        p.max_age = static_cast<std::uint8_t>(item.max_age);
+        // Capacity caps the expected attendance: the share who come falls when more would.
+        double uptake = item.uptake;
+        const double expected = uptake * expected_youth_out[k];
+        if (expected > item.capacity && expected > 0) uptake *= item.capacity / expected;
+        p.uptake16 = static_cast<std::uint16_t>(std::min(65535.0, std::floor(uptake * 65536.0)));
+        out.push_back(p);
+    }
+    return out;
+}
+
+}  // namespace trygg

@@ -1,0 +1,80 @@
+#pragma once
+// The scenario's measures as the simulation meets them, hour by hour (DESIGN §3.11). The
+// deployment owns every mobile unit (the city's police and the scenario's patrols, field
+// workers and camera posts), switches the situational items on and off with their windows,
+// and keeps the sites' lighting and camera coverage current. Nothing here touches a crime
+// count: the offending rule reads the sites and what the units add to a setting.
+#include "core/timeline.hpp"
+#include "model/day_plan.hpp"
+#include "model/offending.hpp"
+#include "model/policing.hpp"
+#include "model/sites.hpp"
+#include "policy/intervention.hpp"
+#include "policy/mobile_units.hpp"
+#include "world/city.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace trygg {
+
+inline constexpr int kMaxProgrammes = 32;
+
+class Deployment {
+public:
+    // `sites` is the replicate's own: its lighting and camera coverage change with the items.
+    Deployment(const City& city, Sites& sites, const InterventionPlan& plan, const PolicingParams& police,
+               const FieldWorkerParams& field_workers, double diffusion_of_benefit, const Timeline& timeline);
+
+    // Start of each simulated hour: which units are on duty; when the active situational
+    // items change, recompute the sites' lighting and cameras.
+    void begin_hour(int hour);
+    // What the units on duty add at a site this hour, for an offender of this age group.
+    void add_units(Setting& setting, std::int32_t site, bool youth) const;
+    // × the arrest probability at a site this hour (patrols on duty).
+    double arrest_factor(std::int32_t site) const;
+    // Weekly, after the EST meeting: adaptive units move to the picture's hotspots.
+    void steer(const std::vector<int>& hotspot_cells);
+    // 1 where any police patrol stands this week (for /hotspots/patrol_weeks).
+    bool patrolled(std::int32_t site) const;
+    // Cells any item acts on: static areas, venues, and every cell a unit has stood in.
+    const std::vector<std::uint8_t>& treated_cells() const { return treated_; }
+    // Programmes on model day `day`, with their uptake for that day.
+    const ProgrammeReach& reach() const { return reach_; }
+    std::vector<ProgrammeDay> programmes_on(int day, const std::vector<double>& expected_youth_out) const;
+    // Indices into the plan of the programmes (position k = bit k).
+    const std::vector<int>& programme_items() const { return programmes_; }
+
+private:
+    struct UnitGroup {
+        InterventionKind kind;
+        ActiveWindow when;
+        double intensity = 0.0;  // camera coverage, for camera posts
+        bool monitored = false;
+        bool city_police = false;  // the city config's patrols, there in every scenario
+        MobileUnits units;
+        bool on_duty = false;
+    };
+    bool covers(const ActiveWindow& when, int hour) const;
+    void rebuild_sites();
+    void mark_treated(const UnitGroup& group);
+
+    const City& city_;
+    Sites& sites_;
+    const InterventionPlan& plan_;
+    PolicingParams police_;
+    FieldWorkerParams field_workers_;
+    double diffusion_ = 0.0;
+    const Timeline& timeline_;
+    std::vector<float> base_lighting_, base_cameras_;
+    std::vector<std::uint8_t> base_monitored_;
+    std::vector<int> fixed_;       // plan indices of lighting and fixed cameras
+    std::vector<int> programmes_;  // plan indices of programmes
+    std::vector<UnitGroup> groups_;
+    std::vector<std::uint8_t> active_fixed_;  // [fixed_ index] active this hour
+    std::uint64_t signature_ = ~0ull;         // what the sites were last built for
+    std::vector<std::uint8_t> treated_;       // [cell]
+    ProgrammeReach reach_;
+};
+
+}  // namespace trygg

@@ -1,0 +1,108 @@
+#pragma once
+// The intervention catalogue (DESIGN §3.11): scenario items that change the city the model
+// sees — where people can be, who guards, what deters — and never a crime count directly.
+// Each item has a where (cells, or adaptive), a when (dates, hours, weekdays), an intensity
+// and a cost. The io layer turns a scenario's YAML into these plain structs, already
+// validated; the simulation reads them hour by hour.
+//
+// Situational items act through the offending rule: lighting and fixed cameras change the
+// sites' lighting and camera coverage; patrols, field workers and mobile cameras are mobile
+// units that stand somewhere each hour of their shift (static, or steered weekly to the EST
+// picture's hotspots). A programme (an opening of a sports hall or youth centre) acts
+// through routines: young people near it spend evenings there instead of in public space.
+// Social measures (school and family support, exit programmes, ANDTS prevention) will be
+// further kinds acting on youth development when the model gains it.
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trygg {
+
+enum class InterventionKind : std::uint8_t {
+    Lighting,       // street and path lighting: site lighting at least `intensity` in the area
+    FixedCameras,   // camera coverage at least `intensity` in the area, monitored or not
+    MobileCameras,  // `units` camera posts of coverage `intensity`, each a 3×3-cell beat
+    Patrols,        // `units` police patrols, each a 3×3-cell beat
+    FieldWorkers,   // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
+    Programme,      // a venue open for young people in its hours: they go there instead of out
+    Count
+};
+inline constexpr int kInterventionKinds = static_cast<int>(InterventionKind::Count);
+inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {
+    "lighting", "fixed_cameras", "mobile_cameras", "patrols", "field_workers", "programme"};
+
+inline bool is_mobile(InterventionKind k) {
+    return k == InterventionKind::MobileCameras || k == InterventionKind::Patrols ||
+           k == InterventionKind::FieldWorkers;
+}
+
+// When an item acts: model days [first_day, last_day] (0 = the run's first day), clock hours
+// [from_hour, to_hour) (to ≤ from: past midnight, the small hours belonging to the evening
+// before), on the weekdays of the mask (bit 0 Monday … bit 6 Sunday) of that evening.
+struct ActiveWindow {
+    int first_day = 0;
+    int last_day = INT_MAX;
+    int from_hour = 0;
+    int to_hour = 24;
+    std::uint8_t weekdays = 0x7f;
+
+    // Whether the window covers simulation hour `hour`, where `weekday_of_day(d)` is the ISO
+    // weekday (1..7) of model day d.
+    template <class WeekdayOfDay>
+    bool covers(int hour, WeekdayOfDay weekday_of_day) const {
+        int day = hour / 24;
+        const int clock = hour % 24;
+        if (from_hour < to_hour) {
+            if (clock < from_hour || clock >= to_hour) return false;
+        } else if (clock < to_hour) {
+            --day;  // after midnight: the evening before is the one that counts
+        } else if (clock < from_hour) {
+            return false;
+        }
+        if (day < first_day || day > last_day) return false;
+        if (day < 0) return false;
+        return (weekdays >> (weekday_of_day(day) - 1)) & 1u;
+    }
+    // Days of [0, days) with any active hour: for costs that run per day of operation.
+    int days_in(int days) const {
+        const int first = first_day < 0 ? 0 : first_day;
+        const int last = last_day >= days ? days - 1 : last_day;
+        return last >= first ? last - first + 1 : 0;
+    }
+};
+
+struct Intervention {
+    std::string name;
+    InterventionKind kind = InterventionKind::Lighting;
+    // The area (sorted, unique); for mobile units the cells they stand in first, one per unit
+    // (empty for adaptive units with no starting place: they wait for the first picture).
+    std::vector<int> cells;
+    bool adaptive = false;  // mobile units only: moved weekly to the EST picture's hotspots
+    ActiveWindow when;
+    double intensity = 0.0;  // lighting level or camera coverage, 0..1
+    bool monitored = false;  // cameras watched live by an operator
+    int units = 0;           // mobile units on duty at once
+    // Programmes: the venue's place and who comes.
+    int place = -1;
+    double catchment_m = 0.0;  // young people living within this distance can come
+    double uptake = 0.0;       // share of them who come on an evening they would have been out
+    int capacity = 0;          // at most this many expected on one evening
+    int min_age = 12;          // who the programme is for
+    int max_age = 17;
+    // Cost (DESIGN §3.11): investment at the start, running cost per year of operation.
+    double investment_sek = 0.0;
+    double running_sek_per_year = 0.0;
+
+    // Investment plus the running cost for the days the item runs within [0, days).
+    double cost_over(int days) const {
+        const double invested = when.first_day < days ? investment_sek : 0.0;
+        return invested + running_sek_per_year * when.days_in(days) / 365.0;
+    }
+};
+
+using InterventionPlan = std::vector<Intervention>;
+
+}  // namespace trygg
