@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <tuple>
 #include <vector>
 
 #include "core/error.hpp"
@@ -71,6 +74,15 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
             "concentration is not replicates*cell_shares long");
     require(r.cells_holding.size() == r.crime_shares.size() * static_cast<std::size_t>(r.replicates),
             "cells_holding is not replicates*crime_shares long");
+    require(r.crimes_by_hour.size() == product({r.replicates, 24, r.crime_types}),
+            "crimes_by_hour is not replicates*24*crime_types long");
+    require(r.youth_public_hours.size() == product({r.replicates, 24 * 7}),
+            "youth_public_hours is not replicates*168 long");
+    require(r.treated.size() == cells, "treated is not ny*nx long");
+    const auto& t = r.interventions;
+    require(t.kind.size() == t.size() && t.investment_sek.size() == t.size() &&
+                t.running_sek_per_year.size() == t.size() && t.cost_sek.size() == t.size(),
+            "intervention columns differ in length");
     const auto& e = r.events;
     require(e.replicate.size() == e.size() && e.cell.size() == e.size() && e.crime_type.size() == e.size() &&
                 e.offender.size() == e.size() && e.victim_group.size() == e.size() &&
@@ -89,7 +101,8 @@ struct Scales {
     h5::Dataset y;
     h5::Dataset victim_group;
     h5::Dataset reporter;
-    h5::Dataset event;  // only with an event log
+    h5::Dataset hour;
+    h5::Dataset hour_of_week;
     h5::Dataset cell_share;
     h5::Dataset crime_share;
 };
@@ -140,9 +153,9 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
                                        "victim group index; see /victims/group_name", ctx);
     s.reporter = write_index_scale(root, "reporter", static_cast<int>(r.reporter_names.size()),
                                    "EST reporter index = bit of reported_by; see /reporters/name", ctx);
-    if (r.has_events) {
-        s.event = write_index_scale(root, "event", static_cast<int>(r.events.size()), "crime event index", ctx);
-    }
+    s.hour = write_index_scale(root, "hour", 24, "clock hour, local time", ctx);
+    s.hour_of_week =
+        write_index_scale(root, "hour_of_week", 24 * 7, "hour of the week, 0 = Monday 00:00 local time", ctx);
     auto share_scale = [&](const char* name, const std::vector<double>& values, const char* long_name) {
         const std::array shape{static_cast<hsize_t>(values.size())};
         h5::Dataset d = h5::write_dataset(root, name, shape, shape, std::span(values), ctx);
@@ -155,11 +168,15 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
     return s;
 }
 
-void write_root_attributes(hid_t root, const RunProvenance& p, const h5::ErrorContext& ctx) {
+void write_file_attributes(hid_t root, const std::string& title, const h5::ErrorContext& ctx) {
     h5::write_attribute(root, "schema_version", std::int32_t{kSchemaVersion}, ctx);
     h5::write_attribute(root, "Conventions", "CF-1.8", ctx);
-    h5::write_attribute(root, "title", "trygg run", ctx);
+    h5::write_attribute(root, "title", title, ctx);
     h5::write_attribute(root, "crs", "EPSG:3006", ctx);
+}
+
+// Provenance of one run: on the root of a run file, on each group of an experiment file.
+void write_run_attributes(hid_t root, const RunProvenance& p, const h5::ErrorContext& ctx) {
     h5::write_attribute(root, "trygg_version", p.trygg_version, ctx);
     h5::write_attribute(root, "git_commit", p.git_commit, ctx);
     h5::write_attribute(root, "city_file", p.city_file, ctx);
@@ -343,7 +360,10 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
     h5::attach_scales(holding.get(), std::array{s.replicate.get(), s.crime_share.get()}, ctx);
 }
 
-void write_events(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+void write_events(hid_t root, const RunResults& r, const h5::ErrorContext& ctx) {
+    // The event dimension is the run's own (its length differs between runs of an experiment).
+    const h5::Dataset event_scale =
+        write_index_scale(root, "event", static_cast<int>(r.events.size()), "crime event index", ctx);
     h5::Group group = h5::create_group(root, "events", ctx);
     const std::array shape{static_cast<hsize_t>(r.events.size())};
     const std::array chunk{
@@ -365,8 +385,75 @@ void write_events(hid_t root, const RunResults& r, const Scales& s, const h5::Er
           Column{"arrested", e.arrested, "1 if the offence led to an arrest"}}) {
         h5::Dataset d = h5::write_dataset(group.get(), c.name, shape, chunk, std::span(c.values), ctx);
         h5::describe(d.get(), "1", c.long_name, ctx);
-        h5::attach_scales(d.get(), std::array{s.event.get()}, ctx);
+        h5::attach_scales(d.get(), std::array{event_scale.get()}, ctx);
     }
+}
+
+void write_by_hour_and_youth(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    h5::Group crimes = h5::open_group(root, "crimes", ctx);
+    const std::array hour_shape{dim(r.replicates), hsize_t{24}, dim(r.crime_types)};
+    h5::Dataset by_hour =
+        h5::write_dataset(crimes.get(), "by_hour", hour_shape, hour_shape, std::span(r.crimes_by_hour), ctx);
+    h5::describe(by_hour.get(), "1", "crimes (true events, study area) by clock hour and type, over the run", ctx);
+    h5::attach_scales(by_hour.get(), std::array{s.replicate.get(), s.hour.get(), s.crime_type.get()}, ctx);
+
+    h5::Group youth = h5::create_group(root, "youth", ctx);
+    const std::vector<double> hours(r.youth_public_hours.begin(), r.youth_public_hours.end());
+    const std::array shape{dim(r.replicates), hsize_t{24 * 7}};
+    h5::Dataset d = h5::write_dataset(youth.get(), "public_hours", shape, shape, std::span(hours), ctx);
+    h5::describe(d.get(), "h",
+                 "person-hours of 12-17-year-olds in public space (unsupervised), by hour of the week, over the run",
+                 ctx);
+    h5::attach_scales(d.get(), std::array{s.replicate.get(), s.hour_of_week.get()}, ctx);
+}
+
+void write_interventions(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    const auto& t = r.interventions;
+    const h5::Dataset scale =
+        write_index_scale(root, "intervention", static_cast<int>(t.size()), "intervention index", ctx);
+    h5::Group group = h5::create_group(root, "interventions", ctx);
+    const std::array shape{static_cast<hsize_t>(t.size())};
+    const std::array scales{scale.get()};
+    for (const auto& [name, values, long_name] :
+         {std::tuple{"name", &t.name, "intervention name"}, std::tuple{"kind", &t.kind, "intervention kind"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), name, shape, shape, std::span(*values), ctx);
+        h5::describe(d.get(), long_name, ctx);
+        h5::attach_scales(d.get(), scales, ctx);
+    }
+    for (const auto& [name, values, units, long_name] :
+         {std::tuple{"investment_sek", &t.investment_sek, "SEK", "investment at the start"},
+          std::tuple{"running_sek_per_year", &t.running_sek_per_year, "SEK/year", "running cost per year of operation"},
+          std::tuple{"cost_sek", &t.cost_sek, "SEK", "investment plus running cost over the run's horizon"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), name, shape, shape, std::span(*values), ctx);
+        h5::describe(d.get(), units, long_name, ctx);
+        h5::attach_scales(d.get(), scales, ctx);
+    }
+    const std::array map{dim(r.ny), dim(r.nx)};
+    h5::Dataset treated = h5::write_dataset(group.get(), "treated", map, map, std::span(r.treated), ctx);
+    h5::describe(treated.get(), "1", "1 where a measure acts (area, beats stood in, programme catchments)", ctx);
+    h5::attach_scales(treated.get(), std::array{s.y.get(), s.x.get()}, ctx);
+}
+
+// Everything one run produced, into `root` (the file's root group, or an experiment's group).
+void write_run_group(hid_t root, const RunProvenance& provenance, const RunResults& results, const Scales& scales,
+                     const h5::ErrorContext& ctx) {
+    write_run_attributes(root, provenance, ctx);
+    write_crimes(root, results, scales, ctx);
+    write_victims_and_reporters(root, results, scales, ctx);
+    write_hotspots(root, results, scales, ctx);
+    write_by_hour_and_youth(root, results, scales, ctx);
+    write_interventions(root, results, scales, ctx);
+    if (results.has_events) write_events(root, results, ctx);
+}
+
+// The parts every run of a file shares: dimension scales, districts, crime types, grid.
+Scales write_shared(hid_t root, const GridDescription& grid, const DistrictTable& districts, const RunResults& shape,
+                    const h5::ErrorContext& ctx) {
+    Scales scales = write_scales(root, grid, shape, ctx);
+    write_districts(root, districts, scales, ctx);
+    write_crime_types(root, shape, scales, ctx);
+    write_grid(root, grid, scales, ctx);
+    return scales;
 }
 
 void write_contents(const fs::path& path, const RunProvenance& provenance, const GridDescription& grid,
@@ -374,16 +461,10 @@ void write_contents(const fs::path& path, const RunProvenance& provenance, const
     const h5::ErrorContext ctx(path, h5::Mode::Writing);
     h5::File file = h5::create_file(path, ctx);
     const hid_t root = file.get();  // a file id stands for its root group
-    write_root_attributes(root, provenance, ctx);
+    write_file_attributes(root, "trygg run", ctx);
     {
-        const Scales scales = write_scales(root, grid, results, ctx);
-        write_districts(root, districts, scales, ctx);
-        write_crime_types(root, results, scales, ctx);
-        write_grid(root, grid, scales, ctx);
-        write_crimes(root, results, scales, ctx);
-        write_victims_and_reporters(root, results, scales, ctx);
-        write_hotspots(root, results, scales, ctx);
-        if (results.has_events) write_events(root, results, scales, ctx);
+        const Scales scales = write_shared(root, grid, districts, results, ctx);
+        write_run_group(root, provenance, results, scales, ctx);
     }  // every object is closed here, so closing the file below really flushes and releases it
     if (file.close() < 0) ctx.fail("close (flush) the file");
 }
@@ -463,7 +544,84 @@ void write_run_file(const fs::path& out, const RunProvenance& provenance, const 
     write_atomically(out, [&](const fs::path& tmp) { write_contents(tmp, provenance, grid, districts, results); });
 }
 
-RunFile read_run_file(const fs::path& in) {
+void write_experiment_file(const fs::path& out, const ExperimentProvenance& provenance, const GridDescription& grid,
+                           const DistrictTable& districts, const std::vector<ExperimentRun>& runs,
+                           const std::function<RunResults(std::size_t)>& load) {
+    if (runs.empty()) throw LogicError("write_experiment_file: no runs");
+    const h5::QuietErrors quiet;
+    write_atomically(out, [&](const fs::path& tmp) {
+        const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
+        h5::File file = h5::create_file(tmp, ctx);
+        const hid_t root = file.get();
+        write_file_attributes(root, "trygg experiment", ctx);
+        h5::write_attribute(root, "trygg_version", provenance.trygg_version, ctx);
+        h5::write_attribute(root, "git_commit", provenance.git_commit, ctx);
+        h5::write_attribute(root, "experiment_file", provenance.experiment_file, ctx);
+        h5::write_attribute(root, "experiment_yaml", provenance.experiment_yaml, ctx);
+        h5::write_attribute(root, "seed", std::uint64_t{provenance.seed}, ctx);
+        h5::write_attribute(root, "replicates", std::int32_t{provenance.replicates}, ctx);
+        h5::write_attribute(root, "weeks", std::int32_t{provenance.weeks}, ctx);
+        h5::write_attribute(root, "threads", std::int32_t{provenance.threads}, ctx);
+        h5::write_attribute(root, "wall_seconds", provenance.wall_seconds, ctx);
+        {
+            std::optional<Scales> scales;
+            RunResults first;
+            for (std::size_t k = 0; k < runs.size(); ++k) {
+                const RunResults results = load(k);
+                check_consistent(grid, districts, results);
+                if (!scales) {
+                    scales = write_shared(root, grid, districts, results, ctx);
+                    first = results;
+                    first.crimes_true.clear();
+                } else if (results.replicates != first.replicates || results.weeks != first.weeks ||
+                           results.districts != first.districts || results.crime_types != first.crime_types ||
+                           results.cell_shares != first.cell_shares || results.crime_shares != first.crime_shares ||
+                           results.reporter_names != first.reporter_names) {
+                    throw LogicError("write_experiment_file: run " + runs[k].group + " has other dimensions");
+                }
+                h5::Group group = h5::create_group(root, runs[k].group, ctx);
+                write_run_group(group.get(), runs[k].provenance, results, *scales, ctx);
+                std::string point;
+                for (std::size_t i = 0; i < runs[k].sweep_paths.size(); ++i) {
+                    h5::write_attribute(group.get(), "sweep:" + runs[k].sweep_paths[i], runs[k].sweep_values[i], ctx);
+                    char value[32];
+                    const auto end = std::to_chars(value, value + sizeof value, runs[k].sweep_values[i]).ptr;
+                    point += (point.empty() ? "" : ", ") + runs[k].sweep_paths[i] + "=" + std::string(value, end);
+                }
+                if (!point.empty()) h5::write_attribute(group.get(), "sweep_point", point, ctx);
+            }
+        }
+        if (file.close() < 0) ctx.fail("close (flush) the file");
+    });
+}
+
+std::vector<std::string> list_run_groups(const fs::path& in) {
+    const h5::QuietErrors quiet;
+    const h5::ErrorContext ctx(in, h5::Mode::Reading);
+    std::error_code ec;
+    if (!fs::exists(in, ec)) throw InputError(in.string() + ": no such file");
+    h5::File file = h5::open_file_read_only(in, ctx);
+    check_schema_version(file.get(), ctx);
+    struct Found {
+        std::vector<std::string> names;
+    } found;
+    auto visit = [](hid_t parent, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        H5O_info_t info;
+        if (H5Oget_info_by_name(parent, name, &info, H5P_DEFAULT) < 0) return -1;
+        if (info.type != H5O_TYPE_GROUP) return 0;
+        if (H5Aexists_by_name(parent, name, "scenario_yaml", H5P_DEFAULT) > 0) {
+            static_cast<Found*>(data)->names.emplace_back(name);
+        }
+        return 0;
+    };
+    hsize_t index = 0;
+    if (H5Literate(file.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, visit, &found) < 0) {
+        ctx.reject("cannot list the file's groups");
+    }
+    return found.names;
+}
+
+RunFile read_run_file(const fs::path& in, const std::string& group) {
     const h5::QuietErrors quiet;
     const h5::ErrorContext ctx(in, h5::Mode::Reading);
     std::error_code ec;
@@ -473,9 +631,20 @@ RunFile read_run_file(const fs::path& in) {
     h5::File file = h5::open_file_read_only(in, ctx);
     const hid_t root = file.get();
     check_schema_version(root, ctx);
+    h5::Group opened;
+    if (!group.empty()) {
+        if (H5Lexists(root, group.c_str(), H5P_DEFAULT) <= 0) {
+            std::string known;
+            for (const auto& name : list_run_groups(in)) known += (known.empty() ? "" : ", ") + name;
+            throw InputError(in.string() + ": no run group '" + group + "'" +
+                             (known.empty() ? " (the file holds a single run)" : " (it has: " + known + ")"));
+        }
+        opened = h5::open_group(root, group, ctx);
+    }
+    const hid_t g = group.empty() ? root : opened.get();  // where this run's datasets are
 
     RunFile run;
-    run.provenance = read_provenance(root, ctx);
+    run.provenance = read_provenance(g, ctx);
 
     RunResults& r = run.results;
     r.replicates = length_of(root, "replicate", ctx);
@@ -491,7 +660,7 @@ RunFile read_run_file(const fs::path& in) {
     h5::Group types = h5::open_group(root, "crime_types", ctx);
     r.crime_type_names = h5::read_strings(types.get(), "name", std::array{dim(r.crime_types)}, ctx);
 
-    h5::Group crimes = h5::open_group(root, "crimes", ctx);
+    h5::Group crimes = h5::open_group(g, "crimes", ctx);
     r.crimes_true = h5::read_int32(
         crimes.get(), "true", std::array{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)}, ctx);
     r.crimes_cells = h5::read_int32(crimes.get(), "cells",
@@ -504,15 +673,15 @@ RunFile read_run_file(const fs::path& in) {
     r.arrests = h5::read_int32(crimes.get(), "arrests", std::array{dim(r.replicates)}, ctx);
 
     const int groups = length_of(root, "victim_group", ctx);
-    h5::Group victims = h5::open_group(root, "victims", ctx);
+    h5::Group victims = h5::open_group(g, "victims", ctx);
     r.victim_group_names = h5::read_strings(victims.get(), "group_name", std::array{dim(groups)}, ctx);
     r.victims =
         h5::read_int32(victims.get(), "count", std::array{dim(r.replicates), dim(groups), dim(r.districts)}, ctx);
     const int reporters = length_of(root, "reporter", ctx);
-    h5::Group rep = h5::open_group(root, "reporters", ctx);
+    h5::Group rep = h5::open_group(g, "reporters", ctx);
     r.reporter_names = h5::read_strings(rep.get(), "name", std::array{dim(reporters)}, ctx);
 
-    h5::Group hot = h5::open_group(root, "hotspots", ctx);
+    h5::Group hot = h5::open_group(g, "hotspots", ctx);
     const std::array maps{dim(r.replicates), dim(r.ny), dim(r.nx)};
     r.hotspots_true = h5::read_int32(hot.get(), "frequency_true", maps, ctx);
     r.hotspots_est = h5::read_int32(hot.get(), "frequency_est", maps, ctx);
@@ -531,10 +700,31 @@ RunFile read_run_file(const fs::path& in) {
     r.cells_holding =
         h5::read_float64(crimes.get(), "cells_holding", std::array{dim(r.replicates), dim(crime_shares)}, ctx);
 
-    r.has_events = H5Lexists(root, "events", H5P_DEFAULT) > 0;
+    r.crimes_by_hour =
+        h5::read_int32(crimes.get(), "by_hour", std::array{dim(r.replicates), hsize_t{24}, dim(r.crime_types)}, ctx);
+    {
+        h5::Group youth = h5::open_group(g, "youth", ctx);
+        const std::vector<double> hours =
+            h5::read_float64(youth.get(), "public_hours", std::array{dim(r.replicates), hsize_t{24 * 7}}, ctx);
+        r.youth_public_hours.assign(hours.begin(), hours.end());
+    }
+    {
+        const int n = length_of(g, "intervention", ctx);
+        h5::Group items = h5::open_group(g, "interventions", ctx);
+        const std::array shape{dim(n)};
+        auto& t = r.interventions;
+        t.name = h5::read_strings(items.get(), "name", shape, ctx);
+        t.kind = h5::read_strings(items.get(), "kind", shape, ctx);
+        t.investment_sek = h5::read_float64(items.get(), "investment_sek", shape, ctx);
+        t.running_sek_per_year = h5::read_float64(items.get(), "running_sek_per_year", shape, ctx);
+        t.cost_sek = h5::read_float64(items.get(), "cost_sek", shape, ctx);
+        r.treated = h5::read_int32(items.get(), "treated", std::array{dim(r.ny), dim(r.nx)}, ctx);
+    }
+
+    r.has_events = H5Lexists(g, "events", H5P_DEFAULT) > 0;
     if (r.has_events) {
-        const int n = length_of(root, "event", ctx);
-        h5::Group events = h5::open_group(root, "events", ctx);
+        const int n = length_of(g, "event", ctx);
+        h5::Group events = h5::open_group(g, "events", ctx);
         const std::array shape{dim(n)};
         auto& e = r.events;
         e.replicate = h5::read_int32(events.get(), "replicate", shape, ctx);

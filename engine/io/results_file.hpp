@@ -2,7 +2,11 @@
 // The HDF5 file a run leaves behind: provenance, the raster, the district table and the crime
 // counts, laid out so that netCDF-4 tools (ncdump, xarray, R's ncdf4, QGIS) open it directly.
 // docs/hdf5-layout.md describes every path for users of the file.
+#include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "sim/results.hpp"
 
@@ -26,10 +30,42 @@ struct RunFile {
     RunResults results;
 };
 
-// Reads back what write_run_file wrote (for tests, `trygg compare` and resume). A missing file,
-// a file that is not HDF5, one whose root attribute schema_version is missing or differs from
-// kSchemaVersion, or one whose datasets do not have the expected shapes is an InputError that
-// names the file.
-RunFile read_run_file(const std::filesystem::path& in);
+// Reads back what write_run_file wrote (for tests, `trygg compare` and resume), or with
+// `group` one run of an experiment file. A missing file, a file that is not HDF5, one whose
+// root attribute schema_version is missing or differs from kSchemaVersion, a group the file
+// does not have, or datasets without the expected shapes: an InputError that names the file.
+RunFile read_run_file(const std::filesystem::path& in, const std::string& group = "");
+
+// An experiment file (`trygg batch`): the dimension scales, grid, districts and crime types
+// at the root, shared by every run; one group per scenario and sweep point with a run file's
+// layout inside (docs/hdf5-layout.md).
+struct ExperimentProvenance {
+    std::string trygg_version;
+    std::string git_commit;
+    std::string experiment_file;
+    std::string experiment_yaml;
+    std::uint64_t seed = 0;
+    int replicates = 0;
+    int weeks = 0;
+    int threads = 0;
+    double wall_seconds = 0.0;
+};
+
+struct ExperimentRun {
+    std::string group;  // group name: the scenario's, with ".p007" for sweep point 7
+    RunProvenance provenance;
+    std::vector<std::string> sweep_paths;  // parameter paths of the sweep point (empty: none)
+    std::vector<double> sweep_values;
+};
+
+// Writes atomically, like write_run_file. `load(k)` hands over run k's results when its group
+// is written, so the runs need not all be in memory at once; every run must have the same
+// replicates, weeks, districts, crime types and grid.
+void write_experiment_file(const std::filesystem::path& out, const ExperimentProvenance& provenance,
+                           const GridDescription& grid, const DistrictTable& districts,
+                           const std::vector<ExperimentRun>& runs, const std::function<RunResults(std::size_t)>& load);
+
+// The run groups of an experiment file in the order written; empty for a single-run file.
+std::vector<std::string> list_run_groups(const std::filesystem::path& in);
 
 }  // namespace trygg

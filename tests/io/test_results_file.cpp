@@ -114,6 +114,18 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     r.crime_shares = {0.25, 0.5};
     r.concentration.assign(static_cast<std::size_t>(replicates) * 3, 0.75);
     r.cells_holding.assign(static_cast<std::size_t>(replicates) * 2, 0.02);
+    r.crimes_by_hour.resize(static_cast<std::size_t>(replicates) * 24 * 2);
+    for (std::size_t i = 0; i < r.crimes_by_hour.size(); ++i) r.crimes_by_hour[i] = static_cast<std::int32_t>(i % 5);
+    r.youth_public_hours.resize(static_cast<std::size_t>(replicates) * 168);
+    for (std::size_t i = 0; i < r.youth_public_hours.size(); ++i)
+        r.youth_public_hours[i] = static_cast<std::int64_t>(i);
+    r.interventions.name = {"Lighting of paths", "Night patrols"};
+    r.interventions.kind = {"lighting", "patrols"};
+    r.interventions.investment_sek = {4.0e6, 0.0};
+    r.interventions.running_sek_per_year = {2.0e5, 1.5e6};
+    r.interventions.cost_sek = {4.2e6, 1.5e6};
+    r.treated.assign(cells, 0);
+    r.treated[1] = 1;
     return in;
 }
 
@@ -171,6 +183,13 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.cell_shares, s.cell_shares);
     EXPECT_EQ(r.concentration, s.concentration);
     EXPECT_EQ(r.cells_holding, s.cells_holding);
+    EXPECT_EQ(r.crimes_by_hour, s.crimes_by_hour);
+    EXPECT_EQ(r.youth_public_hours, s.youth_public_hours);
+    EXPECT_EQ(r.interventions.name, s.interventions.name);
+    EXPECT_EQ(r.interventions.kind, s.interventions.kind);
+    EXPECT_EQ(r.interventions.cost_sek, s.interventions.cost_sek);
+    EXPECT_EQ(r.interventions.running_sek_per_year, s.interventions.running_sek_per_year);
+    EXPECT_EQ(r.treated, s.treated);
     EXPECT_EQ(r.has_events, s.has_events);
     EXPECT_EQ(r.events.hour, s.events.hour);
     EXPECT_EQ(r.events.reported_by, s.events.reported_by);
@@ -355,8 +374,8 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
         return 0;
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
-    // root, 7 groups, 10 scales, 27 datasets in groups (no event log)
-    EXPECT_EQ(visit.objects, 45);
+    // root, 9 groups, 13 scales, 35 datasets in groups (no event log)
+    EXPECT_EQ(visit.objects, 58);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 
@@ -518,6 +537,55 @@ TEST_F(ResultsFileTest, InconsistentInputsAreALogicErrorAndWriteNothing) {
     in.districts.codes.pop_back();
     EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
     EXPECT_TRUE(entries(dir_).empty());
+}
+
+// An experiment file: shared scales at the root, one group per run with a run file's layout;
+// each group reads back as its run, ncdump and xarray open the groups.
+TEST_F(ResultsFileTest, ExperimentFileHoldsAGroupPerRun) {
+    Inputs base = make_inputs(2, 3, 4, 5);
+    Inputs other = make_inputs(2, 3, 4, 5);
+    other.results.crimes_true[0] = 99;
+    other.results.interventions = {};
+    other.provenance.scenario_file = "scenarios/lighting.yaml";
+    ExperimentProvenance prov;
+    prov.trygg_version = "0.1.0";
+    prov.experiment_file = "configs/experiments/strategy.yaml";
+    prov.experiment_yaml = "scenarios: [baseline, lighting]\n";
+    prov.replicates = 2;
+    prov.weeks = 3;
+    std::vector<ExperimentRun> runs(2);
+    runs[0].group = "baseline";
+    runs[0].provenance = base.provenance;
+    runs[1].group = "lighting.p001";
+    runs[1].provenance = other.provenance;
+    runs[1].sweep_paths = {"offending.displacement"};
+    runs[1].sweep_values = {0.25};
+    const fs::path out = dir_ / "experiment.h5";
+    int loaded = 0;
+    write_experiment_file(out, prov, base.grid, base.districts, runs, [&](std::size_t k) {
+        ++loaded;
+        return k == 0 ? base.results : other.results;
+    });
+    EXPECT_EQ(loaded, 2);
+    EXPECT_EQ(list_run_groups(out), (std::vector<std::string>{"baseline", "lighting.p001"}));
+    expect_same(base, read_run_file(out, "baseline"));
+    expect_same(other, read_run_file(out, "lighting.p001"));
+    try {
+        (void)read_run_file(out, "lightning");
+        ADD_FAILURE() << "an unknown group must be rejected";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("it has: baseline, lighting.p001"), std::string::npos) << e.what();
+    }
+    // A single-run file has no groups.
+    write(dir_ / "run.h5", base);
+    EXPECT_TRUE(list_run_groups(dir_ / "run.h5").empty());
+
+    if (std::system("command -v ncdump >/dev/null 2>&1") == 0) {
+        const Command dump = run_command("ncdump -h " + quoted(out));
+        ASSERT_EQ(dump.status, 0) << dump.output;
+        EXPECT_NE(dump.output.find("group: lighting.p001"), std::string::npos) << dump.output;
+        EXPECT_NE(dump.output.find("sweep_point = \"offending.displacement=0.25\""), std::string::npos) << dump.output;
+    }
 }
 
 TEST_F(ResultsFileTest, NcdumpReadsTheHeader) {
