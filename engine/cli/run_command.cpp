@@ -6,8 +6,8 @@
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/timeline.hpp"
-#include "io/city_config.hpp"
 #include "io/results_file.hpp"
+#include "io/run_setup.hpp"
 #include "io/scenario_config.hpp"
 #include "sim/run.hpp"
 
@@ -122,28 +122,14 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     if (a.seed) scenario.seed = static_cast<std::uint64_t>(checked(a.seed, "seed", 0, 9007199254740992LL));
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int threads = a.threads ? static_cast<int>(checked(a.threads, "threads", 1, 1024)) : static_cast<int>(cores);
-    if (add_days(scenario.start_date, 7LL * scenario.weeks).year > 9999) {
-        throw InputError(
-            "trygg run: the run would end after the year 9999; choose an earlier start_date or fewer weeks");
-    }
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
     check_output_path(output, "trygg run");
-
-    CityConfig config = load_city_config(scenario.city_file);
-    City city;
-    try {
-        city = build_city(std::move(config.spec));
-    } catch (const ConfigError&) {
-        throw;
-    } catch (const InputError& e) {
-        throw InputError(config.file.string() + ": " + e.what());
-    }
-    config.params.policing.steering = scenario.adaptive_steering ? Steering::Adaptive : Steering::Static;
-    const Timeline timeline = build_timeline(scenario.start_date, scenario.weeks, city.location, city.school_holidays);
+    const RunSetup setup = prepare_run(scenario);
+    const City& city = setup.city;
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");
     const RunOptions options{scenario.seed, scenario.replicates, threads, a.events};
-    RunOutput result = run_scenario(city, config.params, timeline, options,
+    RunOutput result = run_scenario(city, setup.params, setup.timeline, options,
                                     [&](std::int64_t done, std::int64_t total) { progress.update(done, total); });
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -153,7 +139,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     prov.git_commit = kGitCommit;
     prov.city_file = scenario.city_file.string();
     prov.scenario_file = scenario.file.string();
-    prov.city_yaml = config.text;
+    prov.city_yaml = setup.config.text;
     prov.scenario_yaml = scenario.text + "\n# trygg command line: " + command_line + "\n";
     prov.start_date = to_string(scenario.start_date);
     prov.seed = scenario.seed;

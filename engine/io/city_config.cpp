@@ -544,6 +544,13 @@ PolicingParams read_police(const ConfigMap& m, const CitySpec& spec) {
     return p;
 }
 
+FieldWorkerParams read_field_workers(const ConfigMap& m) {
+    FieldWorkerParams f;
+    f.youth_guardian_weight = m.number("youth_guardian_weight", kNonNegative);
+    f.adult_guardian_weight = m.number("adult_guardian_weight", kNonNegative);
+    return f;
+}
+
 ArrestParams read_arrests(const ConfigMap& m) {
     ArrestParams a;
     const ConfigMap p = m.map("probability");
@@ -558,8 +565,9 @@ ArrestParams read_arrests(const ConfigMap& m) {
 
 }  // namespace
 
-CityConfig load_city_config(const fs::path& file) {
-    const YamlDocument doc = YamlDocument::load(file);
+CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOverride>& overrides) {
+    YamlDocument doc = YamlDocument::load(file);
+    for (const auto& o : overrides) doc.set(o.path, o.yaml, o.blame.file, o.blame.line);
     const ConfigMap root = doc.root();
     const fs::path base = file.parent_path();
     CityConfig out;
@@ -598,6 +606,8 @@ CityConfig load_city_config(const fs::path& file) {
     out.params.arrests = read_arrests(root.map("arrests"));
     out.params.lagesbild = read_lagesbild(root.map("lagesbild"));
     out.params.policing = read_police(root.map("police"), spec);
+    out.params.field_workers = read_field_workers(root.map("field_workers"));
+    out.grid_crs = grid_crs;
     root.finish();
     return out;
 }

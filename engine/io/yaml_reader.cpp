@@ -20,10 +20,19 @@
 namespace trygg {
 namespace detail {
 
+// A value set from elsewhere (a scenario's override of a city-config parameter): messages
+// about it, and about anything under it, blame the place that set it.
+struct Foreign {
+    std::string path;
+    std::string label;
+    int line = 0;
+};
+
 struct YamlSource {
     std::string label;  // what messages call the file
     std::filesystem::path path;
     std::string text;
+    std::vector<Foreign> foreign;
 };
 
 struct YamlEntry {
@@ -143,6 +152,19 @@ void check_range_is_sane(Range r) {
     }
 }
 
+bool under(const std::string& path, const std::string& prefix) {
+    return path.size() >= prefix.size() && path.compare(0, prefix.size(), prefix) == 0 &&
+           (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[');
+}
+
+// The error for `path`, naming the file and line that gave its value.
+ConfigError error_at(const YamlSource& source, int line, const std::string& path, const std::string& problem) {
+    for (const auto& f : source.foreign) {
+        if (under(path, f.path)) return ConfigError(f.label, f.line, path, problem);
+    }
+    return ConfigError(source.label, line, path, problem);
+}
+
 // One value with the place to blame for it.
 struct Located {
     const YamlMapState* map;
@@ -150,9 +172,7 @@ struct Located {
     int line;
     std::string path;
 
-    [[noreturn]] void fail(const std::string& problem) const {
-        throw ConfigError(map->source->label, line, path, problem);
-    }
+    [[noreturn]] void fail(const std::string& problem) const { throw error_at(*map->source, line, path, problem); }
 };
 
 // The text of a plain (unquoted) scalar, or nullopt for anything else.
@@ -320,7 +340,7 @@ YamlEntry& take_required(YamlMapState& state, std::string_view key) {
         problem += " (is '" + printable(*near) + "' on line " + std::to_string(find_entry(state, *near)->key_line) +
                    " a misspelling?)";
     }
-    throw ConfigError(state.source->label, state.line, join(state.path, key), problem);
+    throw error_at(*state.source, state.line, join(state.path, key), problem);
 }
 
 // A null value (`key:` with nothing) carries the mark of the next token, so blame the key.
@@ -356,7 +376,7 @@ void finish_state(const YamlMapState& state) {
             contains(state.known, entry.key)
                 ? "key '" + printable(entry.key) + "' is not used here"
                 : "unknown key '" + printable(entry.key) + "'" + did_you_mean(entry.key, state.known);
-        throw ConfigError(state.source->label, entry.key_line, join(state.path, entry.key), problem);
+        throw error_at(*state.source, entry.key_line, join(state.path, entry.key), problem);
     }
     for (const auto& [path, nested] : state.children) finish_state(*nested);
 }
@@ -537,6 +557,28 @@ std::vector<double> ConfigMap::numbers(std::string_view key, Range r) const {
     return out;
 }
 
+std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, std::size_t size,
+                                                          std::array<Range, 2> r) const {
+    const Located v = locate(*state_, take_required(*state_, key));
+    const std::string want = "a sequence of [" + std::to_string(size) + " numbers] items";
+    if (!v.node.IsSequence()) v.fail("expected " + want + ", got " + describe(v.node));
+    std::vector<std::vector<double>> out;
+    std::size_t i = 0;
+    for (auto it = v.node.begin(); it != v.node.end(); ++it, ++i) {
+        const Located item = locate_item(v, *it, i);
+        if (!item.node.IsSequence() || item.node.size() != size) {
+            item.fail("expected [" + std::to_string(size) + " numbers], got " + describe(item.node));
+        }
+        std::vector<double> tuple;
+        std::size_t j = 0;
+        for (auto e = item.node.begin(); e != item.node.end(); ++e, ++j) {
+            tuple.push_back(to_number(locate_item(item, *e, j), r[std::min<std::size_t>(j, 1)]));
+        }
+        out.push_back(std::move(tuple));
+    }
+    return out;
+}
+
 std::vector<std::string> ConfigMap::strings(std::string_view key) const {
     const Located v = locate(*state_, take_required(*state_, key));
     if (!v.node.IsSequence()) v.fail("expected a sequence of strings, got " + describe(v.node));
@@ -604,6 +646,27 @@ std::optional<ConfigMap> ConfigMap::optional_map(std::string_view key) const {
     return ConfigMap(child(*state_, locate(*state_, *entry)));
 }
 
+bool ConfigMap::holds_map(std::string_view key) const {
+    note_known(*state_, key);
+    const YamlEntry* entry = find_entry(*state_, key);
+    return entry && entry->value.IsMap();
+}
+
+bool ConfigMap::holds_sequence(std::string_view key) const {
+    note_known(*state_, key);
+    const YamlEntry* entry = find_entry(*state_, key);
+    return entry && entry->value.IsSequence();
+}
+
+std::string ConfigMap::raw(std::string_view key) const {
+    const YamlEntry& entry = take_required(*state_, key);
+    YAML::Emitter out;
+    out.SetMapFormat(YAML::Flow);
+    out.SetSeqFormat(YAML::Flow);
+    out << entry.value;
+    return out.c_str();
+}
+
 std::vector<std::string> ConfigMap::keys() const {
     std::vector<std::string> out;
     out.reserve(state_->entries.size());
@@ -616,7 +679,7 @@ void ConfigMap::finish() const {
 }
 
 void ConfigMap::fail(std::string_view key, const std::string& problem) const {
-    throw ConfigError(state_->source->label, line(key), path(key), problem);
+    throw error_at(*state_->source, line(key), path(key), problem);
 }
 
 void ConfigMap::fail_item(std::string_view key, std::size_t index, const std::string& problem) const {
@@ -626,7 +689,7 @@ void ConfigMap::fail_item(std::string_view key, std::size_t index, const std::st
         const int item_line = line_of(entry->value[index]);
         if (item_line > 0) where = item_line;
     }
-    throw ConfigError(state_->source->label, where, indexed(path(key), index), problem);
+    throw error_at(*state_->source, where, indexed(path(key), index), problem);
 }
 
 int ConfigMap::line(std::string_view key) const {
@@ -645,7 +708,7 @@ const std::string& ConfigMap::file() const {
 
 // ---- YamlDocument ----
 
-YamlDocument::YamlDocument(std::shared_ptr<const detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root)
+YamlDocument::YamlDocument(std::shared_ptr<detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root)
     : source_(std::move(source)), root_(std::move(root)) {}
 
 YamlDocument YamlDocument::load(const std::filesystem::path& file) {
@@ -697,10 +760,9 @@ YamlDocument YamlDocument::from_source(std::shared_ptr<detail::YamlSource> sourc
         throw ConfigError(label, line_of(document), "",
                           "expected a mapping at the top level, got " + describe(document));
     }
-    // From here on the source is shared read-only by every map of the document.
-    std::shared_ptr<const detail::YamlSource> shared = std::move(source);
-    auto root = build_map(shared, document, "");
-    return YamlDocument(std::move(shared), std::move(root));
+    // Every map of the document reads the source; only set() adds to it.
+    auto root = build_map(source, document, "");
+    return YamlDocument(std::move(source), std::move(root));
 }
 
 const std::string& YamlDocument::text() const {
@@ -709,6 +771,68 @@ const std::string& YamlDocument::text() const {
 
 const std::filesystem::path& YamlDocument::path() const {
     return source_->path;
+}
+
+void YamlDocument::set(std::string_view dotted_path, const std::string& yaml_value, const std::string& label,
+                       int line) {
+    const std::string path(dotted_path);
+    auto fail = [&](const std::string& at, const std::string& problem) { throw ConfigError(label, line, at, problem); };
+    YAML::Node value;
+    try {
+        value = YAML::Load(yaml_value);
+    } catch (const YAML::Exception& e) {
+        fail(path, std::string("invalid value: ") + e.what());
+    }
+    std::vector<std::string> keys;
+    for (std::size_t from = 0;;) {
+        const std::size_t dot = path.find('.', from);
+        keys.push_back(path.substr(from, dot == std::string::npos ? std::string::npos : dot - from));
+        if (dot == std::string::npos) break;
+        from = dot + 1;
+    }
+    for (const auto& k : keys) {
+        if (k.empty()) fail(path, "a parameter path is keys joined by '.', e.g. offending.displacement");
+    }
+    auto names_of = [](const YAML::Node& map) {
+        std::vector<std::string> names;
+        for (auto it = map.begin(); it != map.end(); ++it) names.push_back(it->first.as<std::string>());
+        return names;
+    };
+    const std::string& file = source_->label;
+    YamlMapState& root = *root_;
+    YamlEntry* top = find_entry(root, keys[0]);
+    if (keys.size() == 1) {
+        if (top) {
+            top->value = value;
+        } else {
+            root.index.emplace(keys[0], root.entries.size());
+            root.entries.push_back(YamlEntry{keys[0], line, value, false});
+        }
+    } else {
+        if (!top) {
+            std::vector<std::string> names;
+            for (const auto& e : root.entries) names.push_back(e.key);
+            fail(path, "no key '" + keys[0] + "' in " + file + did_you_mean(keys[0], names));
+        }
+        YAML::Node node = top->value;
+        std::string at = keys[0];
+        for (std::size_t i = 1; i < keys.size(); ++i) {
+            if (!node.IsMap()) fail(path, "'" + at + "' in " + file + " is not a mapping");
+            if (i + 1 == keys.size()) {
+                node[keys[i]] = value;
+                break;
+            }
+            const YAML::Node& lookup = node;
+            YAML::Node next = lookup[keys[i]];
+            if (!next.IsDefined()) {
+                fail(path,
+                     "no key '" + keys[i] + "' under '" + at + "' in " + file + did_you_mean(keys[i], names_of(node)));
+            }
+            node.reset(next);
+            at += "." + keys[i];
+        }
+    }
+    source_->foreign.push_back(detail::Foreign{path, label, line});
 }
 
 ConfigMap YamlDocument::root() const {

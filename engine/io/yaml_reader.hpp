@@ -6,6 +6,7 @@
 // line and the dotted key path.
 //
 // yaml-cpp stays out of this header so only yaml_reader.cpp pays for it.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -49,8 +50,20 @@ public:
     std::string date(std::string_view key) const;                      // a calendar date written YYYY-MM-DD
     std::vector<double> numbers(std::string_view key, Range r) const;  // sequence of numbers
     std::vector<std::string> strings(std::string_view key) const;      // sequence of scalars
-    ConfigMap map(std::string_view key) const;                         // nested mapping
-    std::vector<ConfigMap> maps(std::string_view key) const;           // sequence of mappings
+    // Sequence of fixed-size number tuples, e.g. a polygon's [lon, lat] vertices; element 0
+    // is checked against r[0], the others against r[1].
+    std::vector<std::vector<double>> number_tuples(std::string_view key, std::size_t size,
+                                                   std::array<Range, 2> r) const;
+    ConfigMap map(std::string_view key) const;                // nested mapping
+    std::vector<ConfigMap> maps(std::string_view key) const;  // sequence of mappings
+
+    // The value as YAML text, whatever it is (consumes the key; missing is an error): for
+    // values passed on to another document, such as a scenario's parameter overrides.
+    std::string raw(std::string_view key) const;
+
+    // Whether the key's value is a mapping (false when absent). Consumes nothing.
+    bool holds_map(std::string_view key) const;
+    bool holds_sequence(std::string_view key) const;  // same for a sequence
 
     // Whether the key is present. Marks it as known (for suggestions) but not consumed.
     bool has(std::string_view key) const;
@@ -101,6 +114,13 @@ public:
     // Same, from text; `file_label` stands in for the file name in messages.
     static YamlDocument parse(std::string text, std::string file_label);
 
+    // Sets the value at a dotted path ("offending.displacement") to `yaml_value` (YAML text),
+    // as if the file said so: a scenario overriding a city-config parameter. Call it before
+    // reading the document. Messages about the value name `label` and `line`, not this file.
+    // Every mapping on the path must exist (ConfigError at label:line naming the closest
+    // existing key otherwise); the last key may be new, and the parser then judges it.
+    void set(std::string_view dotted_path, const std::string& yaml_value, const std::string& label, int line);
+
     const std::string& text() const;            // the full original text, for provenance
     const std::filesystem::path& path() const;  // the file, or the label given to parse()
     // The top-level mapping. Every call returns the same tracking state.
@@ -108,8 +128,8 @@ public:
 
 private:
     static YamlDocument from_source(std::shared_ptr<detail::YamlSource> source);
-    YamlDocument(std::shared_ptr<const detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root);
-    std::shared_ptr<const detail::YamlSource> source_;
+    YamlDocument(std::shared_ptr<detail::YamlSource> source, std::shared_ptr<detail::YamlMapState> root);
+    std::shared_ptr<detail::YamlSource> source_;
     std::shared_ptr<detail::YamlMapState> root_;
 };
 

@@ -18,8 +18,6 @@
 
 namespace trygg {
 
-inline constexpr int kMaxProgrammes = 32;
-
 class Deployment {
 public:
     // `sites` is the replicate's own: its lighting and camera coverage change with the items.

@@ -105,4 +105,7 @@ struct Intervention {
 
 using InterventionPlan = std::vector<Intervention>;
 
+// Programmes per scenario: the day planner keeps their catchments as bits of a word.
+inline constexpr int kMaxProgrammes = 32;
+
 }  // namespace trygg
