@@ -11,7 +11,7 @@ namespace trygg {
 ProgressLine::ProgressLine(std::ostream& out, bool enabled, std::string label)
     : out_(out), enabled_(enabled), label_(std::move(label)), start_(std::chrono::steady_clock::now()) {}
 
-void ProgressLine::update(std::int64_t done, std::int64_t total) {
+void ProgressLine::update(std::int64_t done, std::int64_t total, const std::string& note) {
     if (!enabled_ || total <= 0) return;
     const std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
@@ -30,8 +30,8 @@ void ProgressLine::update(std::int64_t done, std::int64_t total) {
     if (done >= total) eta = "done in " + format_duration(elapsed);
     char percent[16];
     std::snprintf(percent, sizeof percent, "%3d%%", static_cast<int>(fraction * 100));
-    out_ << '\r' << label_ << " [" << bar << "] " << percent << "  " << done << '/' << total << "  " << eta << "\x1b[K"
-         << std::flush;
+    out_ << '\r' << label_ << " [" << bar << "] " << percent << "  " << done << '/' << total << "  " << eta
+         << (note.empty() ? "" : "  " + note) << "\x1b[K" << std::flush;
 }
 
 void ProgressLine::finish() {

@@ -12,7 +12,8 @@ namespace trygg {
 class ProgressLine {
 public:
     ProgressLine(std::ostream& out, bool enabled, std::string label);
-    void update(std::int64_t done, std::int64_t total);
+    // `note` follows the ETA, e.g. "12/90 replicates".
+    void update(std::int64_t done, std::int64_t total, const std::string& note = "");
     void finish();
 
 private:

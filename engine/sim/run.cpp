@@ -1,5 +1,6 @@
 #include "sim/run.hpp"
 
+#include "core/error.hpp"
 #include "model/crime_type.hpp"
 #include "model/hotspots.hpp"
 
@@ -63,28 +64,32 @@ void add_concentration(const City& city, const std::vector<std::int32_t>& by_cel
 
 RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
                        const Progress& progress) {
-    const int r_count = options.replicates;
-    std::vector<ReplicateOutput> outputs(static_cast<std::size_t>(r_count));
-    const std::int64_t total = static_cast<std::int64_t>(r_count) * timeline.weeks;
-    std::atomic<std::int64_t> done{0};
-
     // The arena asks for exactly `threads` workers; the global limit is raised so that a
     // request above the core count (for scaling studies, or the 3-thread determinism test
     // on 2 cores) is honoured rather than silently capped.
     const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
                                     static_cast<std::size_t>(std::max(options.threads, 1)));
     tbb::task_arena arena(options.threads);
-    arena.execute([&] {
-        tbb::parallel_for(0, r_count, [&](int r) {
-            const RngKey key{options.seed, static_cast<std::uint32_t>(r)};
-            outputs[static_cast<std::size_t>(r)] = run_replicate(
-                city, params, timeline, key,
-                [&](int) {
-                    const auto now = ++done;
-                    if (progress) progress(now, total);
-                },
-                options.event_log);
-        });
+    RunOutput out;
+    arena.execute([&] { out = run_replicates(city, params, timeline, options, progress); });
+    return out;
+}
+
+RunOutput run_replicates(const City& city, const ModelParams& params, const Timeline& timeline,
+                         const RunOptions& options, const Progress& progress) {
+    const int r_count = options.replicates;
+    std::vector<ReplicateOutput> outputs(static_cast<std::size_t>(r_count));
+    const std::int64_t total = static_cast<std::int64_t>(r_count) * timeline.weeks;
+    std::atomic<std::int64_t> done{0};
+    tbb::parallel_for(0, r_count, [&](int r) {
+        const RngKey key{options.seed, static_cast<std::uint32_t>(options.first_replicate + r)};
+        outputs[static_cast<std::size_t>(r)] = run_replicate(
+            city, params, timeline, key,
+            [&](int) {
+                const auto now = ++done;
+                if (progress) progress(now, total);
+            },
+            options.event_log);
     });
 
     RunOutput out;
@@ -137,7 +142,7 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
         add_concentration(city, o.by_cell, res);
         for (const auto& e : o.events) {
             auto& log = res.events;
-            log.replicate.push_back(static_cast<std::int32_t>(r));
+            log.replicate.push_back(static_cast<std::int32_t>(options.first_replicate) + static_cast<std::int32_t>(r));
             log.hour.push_back(e.hour);
             log.cell.push_back(e.cell);
             log.crime_type.push_back(static_cast<std::int32_t>(e.type));
@@ -154,6 +159,51 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
     out.districts = describe_districts(city);
     if (res.treated.empty()) res.treated.assign(static_cast<std::size_t>(city.grid.cells()), 0);
     return out;
+}
+
+RunResults concatenate(const std::vector<RunResults>& parts) {
+    if (parts.empty()) throw LogicError("concatenate: no parts");
+    RunResults all = parts.front();
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        const RunResults& p = parts[k];
+        if (p.weeks != all.weeks || p.districts != all.districts || p.crime_types != all.crime_types ||
+            p.ny != all.ny || p.nx != all.nx || p.has_events != all.has_events ||
+            p.interventions.name != all.interventions.name) {
+            throw LogicError("concatenate: part " + std::to_string(k) + " is of another run");
+        }
+        all.replicates += p.replicates;
+        auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+        append(all.crimes_true, p.crimes_true);
+        append(all.crimes_reported, p.crimes_reported);
+        append(all.crimes_est, p.crimes_est);
+        append(all.crimes_cells, p.crimes_cells);
+        append(all.crimes_cells_est, p.crimes_cells_est);
+        append(all.victims, p.victims);
+        append(all.arrests, p.arrests);
+        append(all.hotspots_true, p.hotspots_true);
+        append(all.hotspots_est, p.hotspots_est);
+        append(all.kde_top_est, p.kde_top_est);
+        append(all.weekly_hotspots_true, p.weekly_hotspots_true);
+        append(all.weekly_hotspots_est, p.weekly_hotspots_est);
+        append(all.weekly_hotspots_both, p.weekly_hotspots_both);
+        append(all.patrol_weeks, p.patrol_weeks);
+        append(all.concentration, p.concentration);
+        append(all.cells_holding, p.cells_holding);
+        append(all.crimes_by_hour, p.crimes_by_hour);
+        append(all.youth_public_hours, p.youth_public_hours);
+        for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
+        auto& e = all.events;
+        const auto& f = p.events;
+        append(e.replicate, f.replicate);
+        append(e.hour, f.hour);
+        append(e.cell, f.cell);
+        append(e.crime_type, f.crime_type);
+        append(e.offender, f.offender);
+        append(e.victim_group, f.victim_group);
+        append(e.reported_by, f.reported_by);
+        append(e.arrested, f.arrested);
+    }
+    return all;
 }
 
 }  // namespace trygg

@@ -14,8 +14,9 @@ namespace trygg {
 struct RunOptions {
     std::uint64_t seed = 0;
     int replicates = 1;
-    int threads = 1;         // worker threads of the run's own task arena
-    bool event_log = false;  // keep every crime event (researchers' event log)
+    int threads = 1;          // worker threads of the run's own task arena
+    bool event_log = false;   // keep every crime event (researchers' event log)
+    int first_replicate = 0;  // replicates first … first + replicates − 1 (their random streams)
 };
 
 // Progress in replicate-weeks done of replicate-weeks in all; called from any thread,
@@ -31,5 +32,15 @@ struct RunOutput {
 
 RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
                        const Progress& progress = {});
+
+// The same inside the caller's task arena (options.threads is not used): for a batch that
+// runs many scenarios and replicates at once in one arena.
+RunOutput run_replicates(const City& city, const ModelParams& params, const Timeline& timeline,
+                         const RunOptions& options, const Progress& progress = {});
+
+// Replicate-major results of runs of one scenario, in order, as one run: parts of a batch
+// finished one replicate at a time, put back together. Throws LogicError when the parts
+// differ in anything but their replicates.
+RunResults concatenate(const std::vector<RunResults>& parts);
 
 }  // namespace trygg

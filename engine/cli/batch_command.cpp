@@ -1,0 +1,318 @@
+#include "cli/batch_command.hpp"
+
+#include "cli/output_path.hpp"
+#include "cli/progress.hpp"
+#include "cli/version.hpp"
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/experiment_config.hpp"
+#include "io/results_file.hpp"
+#include "io/run_setup.hpp"
+#include "sim/run.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <boost/program_options.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+namespace trygg {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+volatile std::sig_atomic_t g_interrupted = 0;
+extern "C" void on_interrupt(int) {
+    g_interrupted = 1;
+}
+
+struct BatchArgs {
+    std::string experiment;
+    std::string output;
+    std::optional<long long> threads;
+    bool resume = false;
+    bool quiet = false;
+};
+
+po::options_description batch_options() {
+    po::options_description o("Options");
+    o.add_options()("output,o", po::value<std::string>(),
+                    "HDF5 file to write (default: EXPERIMENT name + .h5 in the current directory)")(
+        "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
+        "resume", "finish an interrupted batch from the replicates it kept in OUT.h5.parts/")(
+        "quiet,q", "no progress line and no closing summary")("help,h", "this text");
+    return o;
+}
+
+BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
+    po::options_description all;
+    all.add(batch_options()).add_options()("experiment", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("experiment", 1);
+    po::variables_map vm;
+    try {
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw InputError("trygg batch: " + std::string(e.what()) + " (see trygg help batch)");
+    }
+    help = vm.count("help") > 0;
+    if (help) {
+        print_batch_help(out);
+        return {};
+    }
+    BatchArgs a;
+    if (!vm.count("experiment")) {
+        throw InputError("trygg batch: no experiment file given (e.g. trygg batch configs/experiments/strategy.yaml)");
+    }
+    a.experiment = vm["experiment"].as<std::string>();
+    if (vm.count("output")) a.output = vm["output"].as<std::string>();
+    if (vm.count("threads")) a.threads = vm["threads"].as<long long>();
+    a.resume = vm.count("resume") > 0;
+    a.quiet = vm.count("quiet") > 0;
+    return a;
+}
+
+// What the kept replicates were made by: they are reused only for the very same batch.
+std::string fingerprint(const ExperimentConfig& e) {
+    std::ostringstream s;
+    s << "trygg " << kVersion << " " << kGitCommit << "\n" << e.text << "\n";
+    for (const auto& run : e.runs) {
+        s << "## " << run.group << "\n" << run.scenario.text;
+        for (const auto& v : run.point.values) s << v.path << "=" << v.yaml << "\n";
+    }
+    return s.str();
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+    write_atomically(path, [&](const fs::path& tmp) {
+        std::ofstream out(tmp, std::ios::binary);
+        out << text;
+        out.close();
+        if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    });
+}
+
+fs::path part_path(const fs::path& parts, const std::string& group, int replicate) {
+    char name[32];
+    std::snprintf(name, sizeof name, "r%05d.h5", replicate);
+    return parts / group / name;
+}
+
+// The status file for scripts: one small JSON object, replaced atomically.
+void write_status(const fs::path& path, const std::string& state, std::int64_t done, std::int64_t total, double elapsed,
+                  const fs::path& output) {
+    std::ostringstream s;
+    s << "{\"state\": \"" << state << "\", \"replicates_done\": " << done << ", \"replicates_total\": " << total
+      << ", \"elapsed_s\": " << static_cast<long long>(elapsed) << ", \"output\": \"" << output.string() << "\"}\n";
+    write_file(path, s.str());
+}
+
+RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup, const ExperimentConfig& e,
+                            int replicates, int threads, double seconds) {
+    RunProvenance p;
+    p.trygg_version = kVersion;
+    p.git_commit = kGitCommit;
+    p.city_file = run.scenario.city_file.string();
+    p.scenario_file = run.scenario.file.string();
+    p.city_yaml = setup.config.text;
+    p.scenario_yaml = run.scenario.text + "# ---- experiment " + e.file.string() + " ----\n";
+    for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
+    p.start_date = to_string(run.scenario.start_date);
+    p.seed = e.seed;
+    p.replicates = replicates;
+    p.weeks = e.weeks;
+    p.threads = threads;
+    p.wall_seconds = seconds;
+    return p;
+}
+
+}  // namespace
+
+void print_batch_help(std::ostream& out) {
+    out << "Usage: trygg batch EXPERIMENT.yaml -o OUT.h5 [options]\n"
+           "\n"
+           "Runs every scenario of the experiment file at every point of its sweep (grid or Latin\n"
+           "hypercube over city-config parameters), all replicates, concurrently on all cores, and\n"
+           "writes one HDF5 file with a group per run (\"baseline\", \"combined\", or \"baseline.p004\"\n"
+           "at sweep point 4) over shared dimension scales. Replicate r uses the same random\n"
+           "numbers in every run (common random numbers), so `trygg compare OUT.h5:baseline\n"
+           "OUT.h5:combined` pairs them and its intervals are narrow.\n"
+           "\n"
+           "Nothing is lost: each finished replicate is kept in OUT.h5.parts/ until the file is\n"
+           "complete. After Ctrl-C or a kill, the same command with --resume runs only what is\n"
+           "missing and writes the same datasets as an uninterrupted batch. OUT.h5.status.json\n"
+           "holds the state (running, interrupted, done) and replicates done, for scripts.\n"
+           "\n"
+        << batch_options()
+        << "\n"
+           "Example:\n"
+           "  trygg batch configs/experiments/strategy.yaml -o results/strategy.h5\n"
+           "  trygg compare results/strategy.h5:baseline results/strategy.h5:combined\n";
+}
+
+int batch_command(const std::vector<std::string>& args, const std::string& command_line, std::ostream& out,
+                  std::ostream& err) {
+    bool help = false;
+    const BatchArgs a = parse(args, out, help);
+    if (help) return 0;
+    const auto started = std::chrono::steady_clock::now();
+    const ExperimentConfig experiment = load_experiment_config(a.experiment);
+    const fs::path output = a.output.empty() ? fs::path(experiment.file.stem().string() + ".h5") : fs::path(a.output);
+    check_output_path(output, "trygg batch");
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    if (a.threads && (*a.threads < 1 || *a.threads > 1024)) {
+        throw InputError("trygg batch: --threads: value " + std::to_string(*a.threads) + " is out of range [1, 1024]");
+    }
+    const int threads = a.threads ? static_cast<int>(*a.threads) : static_cast<int>(cores);
+
+    // Everything is loaded and checked before the first replicate runs.
+    std::vector<RunSetup> setups;
+    for (const auto& run : experiment.runs) setups.push_back(prepare_run(run.scenario, run.point.values));
+
+    const fs::path parts = output.string() + ".parts";
+    const fs::path status = output.string() + ".status.json";
+    const fs::path manifest = parts / "experiment.txt";
+    const std::string print = fingerprint(experiment);
+    std::error_code ec;
+    if (fs::exists(parts, ec)) {
+        if (!a.resume) {
+            throw InputError("trygg batch: " + parts.string() +
+                             " holds replicates of an interrupted batch: finish it with --resume, or remove it");
+        }
+        if (read_file(manifest) != print) {
+            throw InputError("trygg batch: " + parts.string() +
+                             " was made by another experiment (or another trygg): remove it to start afresh");
+        }
+    } else {
+        fs::create_directories(parts);
+        write_file(manifest, print);
+    }
+    for (const auto& run : experiment.runs) fs::create_directories(parts / run.group);
+
+    struct Task {
+        std::size_t run;
+        int replicate;
+    };
+    std::vector<Task> todo;
+    const int replicates = experiment.replicates;
+    const auto total = static_cast<std::int64_t>(experiment.runs.size()) * replicates;
+    for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
+        for (int r = 0; r < replicates; ++r) {
+            if (!fs::exists(part_path(parts, experiment.runs[k].group, r), ec)) todo.push_back({k, r});
+        }
+    }
+    std::atomic<std::int64_t> done{total - static_cast<std::int64_t>(todo.size())};
+    std::atomic<std::int64_t> weeks_done{done.load() * experiment.weeks};
+    const std::int64_t weeks_total = total * experiment.weeks;
+    std::mutex status_mutex;
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    write_status(status, "running", done, total, 0.0, output);
+
+    ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg batch");
+    auto note = [&] { return std::to_string(done.load()) + "/" + std::to_string(total) + " replicates"; };
+    g_interrupted = 0;
+    const auto previous = std::signal(SIGINT, on_interrupt);
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    {
+        const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                                        static_cast<std::size_t>(threads));
+        tbb::task_arena arena(threads);
+        arena.execute([&] {
+            tbb::parallel_for(std::size_t{0}, todo.size(), std::size_t{1}, [&](std::size_t t) {
+                if (g_interrupted) return;
+                try {
+                    const Task task = todo[t];
+                    const auto& run = experiment.runs[task.run];
+                    const RunSetup& setup = setups[task.run];
+                    RunOptions options{experiment.seed, 1, threads, false, task.replicate};
+                    const RunOutput result = run_replicates(
+                        setup.city, setup.params, setup.timeline, options,
+                        [&](std::int64_t, std::int64_t) { progress.update(++weeks_done, weeks_total, note()); });
+                    write_run_file(part_path(parts, run.group, task.replicate),
+                                   provenance_of(run, setup, experiment, 1, threads, 0.0), result.grid,
+                                   result.districts, result.results);
+                    ++done;
+                    const std::lock_guard lock(status_mutex);
+                    write_status(status, "running", done, total, elapsed(), output);
+                } catch (...) {
+                    const std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    g_interrupted = 1;
+                }
+            });
+        });
+    }
+    std::signal(SIGINT, previous);
+    progress.finish();
+    if (failure) std::rethrow_exception(failure);
+    if (done < total) {
+        write_status(status, "interrupted", done, total, elapsed(), output);
+        err << "trygg batch: interrupted; " << done << " of " << total << " replicates are kept in " << parts.string()
+            << "; run the same command with --resume to finish\n";
+        return 130;
+    }
+
+    // Assemble: one group per run, replicates in order, read back from the kept parts.
+    const RunFile first = read_run_file(part_path(parts, experiment.runs.front().group, 0));
+    const double seconds = elapsed();
+    std::vector<ExperimentRun> runs;
+    for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
+        const auto& run = experiment.runs[k];
+        ExperimentRun group;
+        group.group = run.group;
+        group.provenance = provenance_of(run, setups[k], experiment, replicates, threads, seconds);
+        for (const auto& v : run.point.values) group.sweep_paths.push_back(v.path);
+        group.sweep_values = run.point.numbers;
+        runs.push_back(std::move(group));
+    }
+    ExperimentProvenance prov;
+    prov.trygg_version = kVersion;
+    prov.git_commit = kGitCommit;
+    prov.experiment_file = experiment.file.string();
+    prov.experiment_yaml = experiment.text + "\n# trygg command line: " + command_line + "\n";
+    prov.seed = experiment.seed;
+    prov.replicates = replicates;
+    prov.weeks = experiment.weeks;
+    prov.threads = threads;
+    prov.wall_seconds = seconds;
+    write_experiment_file(output, prov, first.grid, first.districts, runs, [&](std::size_t k) {
+        std::vector<RunResults> pieces;
+        for (int r = 0; r < replicates; ++r) {
+            pieces.push_back(read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
+        }
+        return concatenate(pieces);
+    });
+    fs::remove_all(parts, ec);
+    write_status(status, "done", total, total, seconds, output);
+    if (!a.quiet) {
+        out << "Wrote " << output.string() << ": " << experiment.runs.size() << " run(s) × " << replicates
+            << " replicate(s) × " << experiment.weeks << " weeks, " << threads << " thread(s), "
+            << format_duration(seconds) << "\n";
+        for (const auto& run : experiment.runs) out << "  group " << run.group << "\n";
+    }
+    return 0;
+}
+
+}  // namespace trygg

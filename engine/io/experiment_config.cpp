@@ -1,0 +1,151 @@
+#include "io/experiment_config.hpp"
+
+#include "core/error.hpp"
+#include "core/rng.hpp"
+#include "core/text.hpp"
+#include "io/yaml_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace trygg {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string number_text(double v) {
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    return std::string(buffer, end);
+}
+
+// Grid: every combination, the first parameter varying slowest.
+std::vector<std::vector<double>> grid_points(const std::vector<std::vector<double>>& values) {
+    std::vector<std::vector<double>> points{{}};
+    for (const auto& axis : values) {
+        std::vector<std::vector<double>> next;
+        for (const auto& p : points) {
+            for (double v : axis) {
+                next.push_back(p);
+                next.back().push_back(v);
+            }
+        }
+        points = std::move(next);
+    }
+    return points;
+}
+
+// Latin hypercube (McKay, Beckman & Conover 1979): each parameter's range cut into `n`
+// equal strata, one point in each, strata paired across parameters by random permutations.
+// Draws come from the experiment's seed (Philox), so the design is reproducible.
+std::vector<std::vector<double>> latin_hypercube(const std::vector<std::array<double, 2>>& ranges, int n,
+                                                 std::uint64_t seed) {
+    const CounterRng rng(RngKey{seed, 0xffffffffu});
+    std::vector<std::vector<double>> points(static_cast<std::size_t>(n), std::vector<double>(ranges.size()));
+    for (std::size_t d = 0; d < ranges.size(); ++d) {
+        std::vector<int> strata(static_cast<std::size_t>(n));
+        for (int k = 0; k < n; ++k) strata[static_cast<std::size_t>(k)] = k;
+        for (int k = n - 1; k > 0; --k) {  // Fisher–Yates
+            const auto w =
+                rng.words(Stream::Synthesis, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(k), 7);
+            const auto j = static_cast<int>(to_unit(w[0]) * (k + 1));
+            std::swap(strata[static_cast<std::size_t>(k)], strata[static_cast<std::size_t>(std::min(j, k))]);
+        }
+        for (int k = 0; k < n; ++k) {
+            const auto w =
+                rng.words(Stream::Synthesis, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(k), 8);
+            const double u = (strata[static_cast<std::size_t>(k)] + to_unit(w[0])) / n;
+            points[static_cast<std::size_t>(k)][d] = ranges[d][0] + u * (ranges[d][1] - ranges[d][0]);
+        }
+    }
+    return points;
+}
+
+}  // namespace
+
+ExperimentConfig load_experiment_config(const fs::path& file) {
+    const YamlDocument doc = YamlDocument::load(file);
+    const ConfigMap root = doc.root();
+    ExperimentConfig e;
+    e.file = file;
+    e.text = doc.text();
+    const auto scenario_files = root.strings("scenarios");
+    if (scenario_files.empty()) root.fail("scenarios", "no scenarios: list at least one scenario file");
+    e.replicates = static_cast<int>(root.integer("replicates", {1, kMaxReplicates}));
+    e.weeks = static_cast<int>(root.integer("weeks", {1, kMaxWeeks}));
+    e.seed = static_cast<std::uint64_t>(root.integer("seed", {0, kMaxSeed}));
+    (void)root.optional_string("description");
+
+    std::vector<std::vector<double>> points{{}};
+    std::vector<Blame> blames;
+    if (auto sweep = root.optional_map("sweep")) {
+        const std::string method = sweep->string("method");
+        const ConfigMap parameters = sweep->map("parameters");
+        e.sweep_paths = parameters.keys();
+        if (e.sweep_paths.empty()) parameters.fail("", "no parameters to sweep");
+        for (const auto& path : e.sweep_paths) blames.push_back(Blame{parameters.file(), parameters.line(path), path});
+        if (method == "grid") {
+            std::vector<std::vector<double>> values;
+            for (const auto& path : e.sweep_paths) {
+                values.push_back(parameters.numbers(path, Range::any()));
+                if (values.back().empty()) parameters.fail(path, "no values to sweep over");
+            }
+            points = grid_points(values);
+        } else if (method == "latin_hypercube") {
+            const int n = static_cast<int>(sweep->integer("points", {2, kMaxSweepPoints}));
+            std::vector<std::array<double, 2>> ranges;
+            for (const auto& path : e.sweep_paths) {
+                const auto r = parameters.numbers(path, Range::any());
+                if (r.size() != 2 || !(r[0] < r[1])) parameters.fail(path, "expected [low, high] with low < high");
+                ranges.push_back({r[0], r[1]});
+            }
+            points = latin_hypercube(ranges, n, e.seed);
+        } else {
+            sweep->fail("method", "expected 'grid' or 'latin_hypercube', got '" + method + "'" +
+                                      did_you_mean(method, {"grid", "latin_hypercube"}));
+        }
+        if (points.size() > static_cast<std::size_t>(kMaxSweepPoints)) {
+            sweep->fail("parameters", "the grid has " + std::to_string(points.size()) + " points; at most " +
+                                          std::to_string(kMaxSweepPoints));
+        }
+    }
+    root.finish();
+
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < scenario_files.size(); ++k) {
+        fs::path path = scenario_files[k];
+        if (path.is_relative()) path = file.parent_path() / path;
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) root.fail_item("scenarios", k, "file not found: " + path.string());
+        ScenarioConfig scenario = load_scenario_config(path);
+        if (std::find(names.begin(), names.end(), scenario.name) != names.end()) {
+            root.fail_item("scenarios", k,
+                           "a second scenario named '" + scenario.name + "' (groups are named by file)");
+        }
+        names.push_back(scenario.name);
+        // The experiment sets what must be common to all its runs.
+        scenario.replicates = e.replicates;
+        scenario.weeks = e.weeks;
+        scenario.seed = e.seed;
+        for (std::size_t p = 0; p < points.size(); ++p) {
+            ExperimentRunSpec run;
+            run.scenario = scenario;
+            run.group = scenario.name;
+            if (!e.sweep_paths.empty()) {
+                char suffix[32];
+                std::snprintf(suffix, sizeof suffix, ".p%03zu", p);
+                run.group += suffix;
+            }
+            for (std::size_t d = 0; d < e.sweep_paths.size(); ++d) {
+                run.point.values.push_back(ParameterOverride{e.sweep_paths[d], number_text(points[p][d]), blames[d]});
+                run.point.numbers.push_back(points[p][d]);
+            }
+            e.runs.push_back(std::move(run));
+        }
+    }
+    return e;
+}
+
+}  // namespace trygg

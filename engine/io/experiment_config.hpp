@@ -1,0 +1,58 @@
+#pragma once
+// An experiment file (configs/experiments/*.yaml): scenarios to compare, replicates,
+// horizon and seed shared by all of them, and optionally a sweep over city-config
+// parameters, every scenario run at every sweep point.
+//
+//   scenarios: [../../scenarios/baseline.yaml, ../../scenarios/combined.yaml]
+//   replicates: 10
+//   weeks: 52
+//   seed: 20251
+//   sweep:
+//     method: grid            # every combination; or latin_hypercube with `points`
+//     parameters:
+//       offending.displacement: [0.0, 0.25, 0.5]          # grid: the values
+//       field_workers.youth_guardian_weight: [3, 6, 9]
+//       # latin_hypercube: [low, high] per parameter
+//
+// The same seed and replicate numbers in every scenario and point: common random numbers.
+#include "io/city_config.hpp"
+#include "io/scenario_config.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+struct SweepPoint {
+    std::vector<ParameterOverride> values;  // one per swept parameter
+    std::vector<double> numbers;            // the same values as numbers
+};
+
+// One run of the experiment: a scenario at a sweep point.
+struct ExperimentRunSpec {
+    std::string group;  // "baseline", or "baseline.p004" at sweep point 4
+    ScenarioConfig scenario;
+    SweepPoint point;
+};
+
+struct ExperimentConfig {
+    std::filesystem::path file;
+    std::string text;
+    int replicates = 0;
+    int weeks = 0;
+    std::uint64_t seed = 0;
+    std::vector<std::string> sweep_paths;
+    std::vector<ExperimentRunSpec> runs;  // scenarios in file order, each over all points
+};
+
+inline constexpr int kMaxSweepPoints = 10000;
+
+// ConfigError (file, line, key) for anything wrong: a scenario file that cannot be read (its
+// own errors name it), two scenarios with one name, an empty or unknown sweep method, a grid
+// value list that is empty, an inverted range. A sweep path that does not exist in the city
+// config is reported when the runs are prepared (prepare_run), at this file's line.
+ExperimentConfig load_experiment_config(const std::filesystem::path& file);
+
+}  // namespace trygg
