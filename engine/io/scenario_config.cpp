@@ -290,9 +290,9 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
 // Whether two items name the same place to act on: the same district, a place or cell in
 // common, the same polygon, or both following the picture. (Footprints of different places
 // may touch; that is no conflict: the stronger measure holds where they do.)
-bool same_where(const InterventionSpec& a, const InterventionSpec& b) {
+bool same_where(const InterventionSpec& a, const InterventionSpec& b, int district_a, int district_b) {
     if (a.item.adaptive || b.item.adaptive) return a.item.adaptive && b.item.adaptive;
-    if (!a.district.empty() && a.district == b.district) return true;
+    if (district_a >= 0 && district_a == district_b) return true;
     for (const auto& p : a.places) {
         if (std::find(b.places.begin(), b.places.end(), p) != b.places.end()) return true;
     }
@@ -318,7 +318,7 @@ std::bitset<24> hour_set(const ActiveWindow& w) {
 
 // Two items of one kind on the same place in the same hours of the same days: the scenario
 // is ambiguous (which intensity, which cost?), so it is refused rather than guessed.
-void check_overlaps(const ScenarioConfig& s, const InterventionPlan& plan) {
+void check_overlaps(const ScenarioConfig& s, const InterventionPlan& plan, const std::vector<int>& districts) {
     for (std::size_t b = 0; b < plan.size(); ++b) {
         for (std::size_t a = 0; a < b; ++a) {
             const Intervention &x = plan[a], &y = plan[b];
@@ -326,7 +326,7 @@ void check_overlaps(const ScenarioConfig& s, const InterventionPlan& plan) {
             const ActiveWindow &wx = x.when, &wy = y.when;
             if (wx.last_day < wy.first_day || wy.last_day < wx.first_day) continue;
             if ((wx.weekdays & wy.weekdays) == 0 || (hour_set(wx) & hour_set(wy)).none()) continue;
-            if (!same_where(s.interventions[a], s.interventions[b])) continue;
+            if (!same_where(s.interventions[a], s.interventions[b], districts[a], districts[b])) continue;
             const Blame& other = s.interventions[a].at;
             fail(s.interventions[b].when_at,
                  "'" + y.name + "' overlaps '" + x.name + "' (" + other.file + ":" + std::to_string(other.line) +
@@ -365,6 +365,7 @@ ScenarioConfig load_scenario_config(const fs::path& file) {
 InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs,
                                        int days) {
     InterventionPlan plan;
+    std::vector<int> districts;  // [item] the district it names, or -1
     std::unique_ptr<Projection> from_wgs84;
     for (const InterventionSpec& spec : scenario.interventions) {
         Intervention item = spec.item;
@@ -377,6 +378,7 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
         if (spec.start && day_of(*spec.start) >= days) item.when.first_day = days;  // never within the run
 
         std::vector<int> cells;
+        districts.push_back(-1);
         const auto& names = city.places;
         auto place_index = [&](const std::string& name, const Blame& at) {
             for (std::size_t p = 0; p < names.size(); ++p) {
@@ -398,6 +400,7 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
                 fail(spec.district_at, "no district named '" + spec.district + "' (a name or a RegSO code)" +
                                            did_you_mean(spec.district, known));
             }
+            districts.back() = district;
             for (int c = 0; c < city.grid.cells(); ++c) {
                 if (city.cell_district[static_cast<std::size_t>(c)] == district) cells.push_back(c);
             }
@@ -463,7 +466,7 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
             }
         }
     }
-    check_overlaps(scenario, plan);
+    check_overlaps(scenario, plan, districts);
     return plan;
 }
 

@@ -6,6 +6,7 @@
 
 #include "fixtures.hpp"
 #include "io/hdf5_handle.hpp"
+#include "io/results_file.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -254,7 +255,7 @@ TEST_F(Cli, ScenarioWhoseCityFileDoesNotExist) {
 TEST_F(Cli, ScenarioWithAMisspeltRequiredKey) {
     put_scenario("scenario.yaml", "start_date: 2025-01-06\nweeks: 2\nreplicats: 1\nseed: 1\n");
     expect_bad_input(trygg("run scenario.yaml"),
-                     {"scenario.yaml:1: replicates: missing required key (is 'replicats' on line 4 a misspelling?)"});
+                     {"scenario.yaml:4: replicats: unknown key 'replicats' (did you mean 'replicates'?)"});
 }
 
 TEST_F(Cli, ScenarioWithAnUnknownKey) {
@@ -443,6 +444,232 @@ TEST_F(Cli, AdaptiveSteeringRuns) {
         "city: " + kCity.string() + "\nstart_date: 2025-01-06\nweeks: 3\nreplicates: 1\nseed: 1\nsteering: adaptive\n");
     const Outcome o = trygg("run scenario.yaml -o OUT.h5 --quiet");
     EXPECT_EQ(o.status, 0) << o.err;
+}
+
+// ---- scenarios with interventions: every kind of bad input ----
+
+class Scenarios : public Cli {
+protected:
+    // A scenario extending the shipped baseline, with `body` after the extends line.
+    void put_extending(const std::string& body) {
+        put("scenario.yaml", "extends: " + kBaseline.string() + "\n" + body);
+    }
+    static std::string lighting(const std::string& where, const std::string& extra = "") {
+        return "interventions:\n"
+               "  - name: Lights\n"
+               "    kind: lighting\n"
+               "    where: " +
+               where + "\n" + extra +
+               "    intensity: 0.9\n"
+               "    cost: {investment_sek: 1000, running_sek_per_year: 10}\n";
+    }
+};
+
+TEST_F(Scenarios, AnInterventionInADistrictThatDoesNotExist) {
+    put_extending(lighting("{district: Tjärna Änger}"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:5: interventions[0].where.district: no district named 'Tjärna Änger'",
+                      "did you mean 'Tjärna Ängar'?"});
+}
+
+TEST_F(Scenarios, InvertedDates) {
+    put_extending(lighting("{district: Tjärna Ängar}", "    when: {start: 2025-06-01, end: 2025-03-01}\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:6: interventions[0].when.end: ends before it starts (2025-06-01)"});
+}
+
+TEST_F(Scenarios, OverlappingItemsOfOneKindAtOnePlace) {
+    put_extending(lighting("{district: Tjärna Ängar}", "    when: {start: 2025-01-06, end: 2025-06-30}\n") +
+                  "  - name: More lights\n"
+                  "    kind: lighting\n"
+                  "    where: {district: 2081R013}\n"
+                  "    when: {start: 2025-06-01}\n"
+                  "    intensity: 1.0\n"
+                  "    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:12: interventions[1].when: 'More lights' overlaps 'Lights' (scenario.yaml:3)"});
+}
+
+TEST_F(Scenarios, NegativeCost) {
+    put_extending(
+        "interventions:\n"
+        "  - name: Lights\n"
+        "    kind: lighting\n"
+        "    where: {district: Tjärna Ängar}\n"
+        "    intensity: 0.9\n"
+        "    cost: {investment_sek: -5, running_sek_per_year: 10}\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:7: interventions[0].cost.investment_sek: value -5 is out of range [0, inf)"});
+}
+
+TEST_F(Scenarios, UnknownKindSuggestsTheClosest) {
+    put_extending(
+        "interventions:\n  - name: Cams\n    kind: fixed_camera\n    where: {district: Forssa}\n"
+        "    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    expect_bad_input(
+        trygg("run scenario.yaml -o OUT.h5"),
+        {"scenario.yaml:4: interventions[0].kind: unknown kind 'fixed_camera'", "did you mean 'fixed_cameras'?"});
+}
+
+TEST_F(Scenarios, AKeyThatDoesNotBelongToTheKind) {
+    put_extending(lighting("{district: Tjärna Ängar}", "    units: 3\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"), {"scenario.yaml:6: interventions[0].units: "});
+}
+
+TEST_F(Scenarios, AProgrammeNeedsAVenue) {
+    put_extending(
+        "interventions:\n  - name: Late nights\n    kind: programme\n    where: {places: [Kupolen]}\n"
+        "    when: {hours: [19, 24], days: [fri]}\n    ages: [13, 20]\n    catchment_m: 2000\n"
+        "    uptake: 0.3\n    capacity: 100\n    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"interventions[0].where.places[0]: 'Kupolen' is a shopping_centre, not a venue"});
+}
+
+TEST_F(Scenarios, AnUnknownDay) {
+    put_extending(lighting("{district: Tjärna Ängar}", "    when: {days: [fri, saturday]}\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:6: interventions[0].when.days[1]: unknown day 'saturday', expected mon … sun"});
+}
+
+TEST_F(Scenarios, APolygonOutsideTheGrid) {
+    put_extending(lighting("{polygon: [[18.0, 59.3], [18.1, 59.3], [18.1, 59.4]]}"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:5: interventions[0].where.polygon: the polygon covers no cell"});
+}
+
+TEST_F(Scenarios, ACellOutsideTheGrid) {
+    put_extending(lighting("{cells: [[5, 5], [100000, 3]]}"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"interventions[0].where.cells[1]: cell [100000, 3] is outside the grid"});
+}
+
+TEST_F(Scenarios, AScenarioThatExtendsItself) {
+    put("a.yaml", "extends: b.yaml\n");
+    put("b.yaml", "extends: [" + kBaseline.string() + ", a.yaml]\n");
+    expect_bad_input(trygg("run a.yaml -o OUT.h5"),
+                     {"b.yaml:1: extends[1]: the scenario extends itself (a.yaml → b.yaml → a.yaml)"});
+}
+
+TEST_F(Scenarios, AnOverridePathThatDoesNotExist) {
+    put_extending("overrides:\n  offending.displacment: 0.3\n");
+    expect_bad_input(
+        trygg("run scenario.yaml -o OUT.h5"),
+        {"scenario.yaml:3: offending.displacment: unknown key 'displacment'", "did you mean 'displacement'?"});
+    put_extending("overrides:\n  ofending.displacement: 0.3\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:3: ofending.displacement: no key 'ofending' in ", "did you mean 'offending'?"});
+}
+
+TEST_F(Scenarios, ABadOverrideValueIsBlamedOnTheScenario) {
+    put_extending("overrides:\n  offending.displacement: 1.5\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:3: offending.displacement: value 1.5 is out of range [0, 1]"});
+}
+
+TEST_F(Scenarios, InheritedKeysAndTheShippedScenariosRun) {
+    // Everything but the interventions comes from the baseline; the shipped scenarios parse
+    // and run (one week, one replicate).
+    for (const std::string name :
+         {"lighting_tjarna", "cameras_centre", "friday_nights", "adaptive_patrols", "combined"}) {
+        SCOPED_TRACE(name);
+        const fs::path file = kSource / "scenarios" / (name + ".yaml");
+        const Outcome o = trygg("run " + quoted(file.string()) + " -o " + name + ".h5 --weeks 1 --replicates 1 -q");
+        EXPECT_EQ(o.status, 0) << o.err;
+    }
+}
+
+// ---- batch: experiments, sweeps, resume ----
+
+class Batch : public Cli {
+protected:
+    void put_experiment(const std::string& name, const std::string& scenarios, int replicates, int weeks,
+                        const std::string& sweep = "") {
+        put(name, "scenarios: [" + scenarios + "]\nreplicates: " + std::to_string(replicates) +
+                      "\nweeks: " + std::to_string(weeks) + "\nseed: 11\n" + sweep);
+    }
+};
+
+TEST_F(Batch, AThreeByThreeGridOfTenReplicatesInOneCall) {
+    put_experiment("sweep.yaml", kBaseline.string(), 10, 1,
+                   "sweep:\n  method: grid\n  parameters:\n    offending.displacement: [0.0, 0.25, 0.5]\n"
+                   "    offending.diffusion_of_benefit: [0.0, 0.2, 0.4]\n");
+    const Outcome o = trygg("batch sweep.yaml -o sweep.h5 -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto groups = list_run_groups(work() / "sweep.h5");
+    ASSERT_EQ(groups.size(), 9u);
+    EXPECT_EQ(groups.front(), "baseline.p000");
+    EXPECT_EQ(groups.back(), "baseline.p008");
+    for (const auto& g : groups) {
+        const RunFile run = read_run_file(work() / "sweep.h5", g);
+        EXPECT_EQ(run.results.replicates, 10) << g;
+    }
+    // Nothing left behind but the file and its status.
+    EXPECT_EQ(written(), (std::set<std::string>{"sweep.h5", "sweep.h5.status.json"}));
+    EXPECT_THAT(read_text(work() / "sweep.h5.status.json"), HasSubstr("\"state\": \"done\""));
+}
+
+TEST_F(Batch, ResumedAfterAKillItEqualsAnUninterruptedBatch) {
+    const std::string scenarios = kBaseline.string() + ", " + (kSource / "scenarios" / "lighting_tjarna.yaml").string();
+    put_experiment("exp.yaml", scenarios, 4, 2);
+    ASSERT_EQ(trygg("batch exp.yaml -o whole.h5 -q --threads 2").status, 0);
+
+    // Start the same batch, kill it once a replicate is kept, then resume.
+    const std::string command = "cd " + quoted(work().string()) + " && (" + quoted(TRYGG_BINARY) +
+                                " batch exp.yaml -o cut.h5 -q --threads 1 >/dev/null 2>&1 & echo $! > pid; "
+                                "for i in $(seq 600); do grep -qs '\"replicates_done\": [1-9]' cut.h5.status.json "
+                                "&& break; sleep 0.05; done; kill -9 $(cat pid))";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    ours_.insert("pid");
+    EXPECT_FALSE(fs::exists(work() / "cut.h5"));
+    EXPECT_TRUE(fs::exists(work() / "cut.h5.parts"));
+    EXPECT_THAT(read_text(work() / "cut.h5.status.json"), HasSubstr("\"state\": \"running\""));
+
+    const Outcome refused = trygg("batch exp.yaml -o cut.h5 -q");
+    EXPECT_EQ(refused.status, 2);
+    EXPECT_THAT(refused.err, HasSubstr("--resume"));
+    const Outcome resumed = trygg("batch exp.yaml -o cut.h5 -q --resume --threads 2");
+    ASSERT_EQ(resumed.status, 0) << resumed.err;
+    EXPECT_FALSE(fs::exists(work() / "cut.h5.parts"));
+    for (const std::string group : {"baseline", "lighting_tjarna"}) {
+        SCOPED_TRACE(group);
+        const RunResults a = read_run_file(work() / "whole.h5", group).results;
+        const RunResults b = read_run_file(work() / "cut.h5", group).results;
+        EXPECT_EQ(a.crimes_true, b.crimes_true);
+        EXPECT_EQ(a.crimes_reported, b.crimes_reported);
+        EXPECT_EQ(a.crimes_cells, b.crimes_cells);
+        EXPECT_EQ(a.victims, b.victims);
+        EXPECT_EQ(a.hotspots_true, b.hotspots_true);
+        EXPECT_EQ(a.crimes_by_hour, b.crimes_by_hour);
+        EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
+        EXPECT_EQ(a.treated, b.treated);
+        EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
+    }
+}
+
+TEST_F(Batch, ASweepOverAPathThatDoesNotExist) {
+    put_experiment("exp.yaml", kBaseline.string(), 2, 1,
+                   "sweep:\n  method: grid\n  parameters:\n    offending.displacemnt: [0.1, 0.2]\n");
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
+                     {"exp.yaml:8: offending.displacemnt: unknown key 'displacemnt'", "did you mean 'displacement'?"});
+    put_experiment("exp.yaml", kBaseline.string(), 2, 1,
+                   "sweep:\n  method: grid\n  parameters:\n    policing.patrol: [1, 2]\n");
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:8: policing.patrol: no key 'policing' in "});
+}
+
+TEST_F(Batch, BadExperimentFiles) {
+    put_experiment("exp.yaml", kBaseline.string(), 2, 1,
+                   "sweep:\n  method: gird\n  parameters: {offending.search: [0.1]}\n");
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:6: sweep.method: ", "did you mean 'grid'?"});
+    put_experiment("exp.yaml", kBaseline.string(), 2, 1,
+                   "sweep:\n  method: latin_hypercube\n  points: 4\n  parameters: {offending.search: [0.5, 0.1]}\n");
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"sweep.parameters.offending.search: expected [low, high]"});
+    put_experiment("exp.yaml", kBaseline.string() + ", " + kBaseline.string(), 2, 1);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
+                     {"exp.yaml:1: scenarios[1]: a second scenario named 'baseline'"});
+    put_experiment("exp.yaml", "missing.yaml", 2, 1);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:1: scenarios[0]: file not found"});
+    expect_bad_input(trygg("batch"), {"no experiment file given"});
+    expect_bad_input(trygg("batch exp.yaml --resum"), {"resum"});
 }
 
 }  // namespace
