@@ -60,13 +60,14 @@ inline int closing_in_day(int open_from, int open_to) {
     return open_to <= open_from || open_to < 4 ? open_to + 24 : open_to;
 }
 
-// An evening out with peers becomes an evening at a programme when the person is of its
-// ages, lives within its catchment, is out in its hours, and comes (a third draw, made only
-// for those who could). The hours outside the programme's are spent at home.
-void join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t day, std::int32_t home, int& start,
+// An evening out with peers ends at a programme when the person is of its ages, lives within
+// its catchment, is out in its hours, and comes (a third draw, made only for those who
+// could): out with peers until it opens, at the venue while it runs, home when it closes.
+// Returns whether the person comes; `start`, `site` and `kind` then describe the venue part.
+bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t day, std::int32_t home, int& start,
                     int& end, std::int32_t& site, Presence& kind) {
     const std::uint32_t reach = ctx.reach->home_site[static_cast<std::size_t>(home)];
-    if (reach == 0) return;
+    if (reach == 0) return false;
     const int age = ctx.agents.age[person];
     const auto& programmes = *ctx.programmes;
     for (std::size_t k = 0; k < programmes.size(); ++k) {
@@ -79,8 +80,9 @@ void join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t
         kind = indoors_kind(static_cast<AgeGroup>(ctx.agents.age_group[person]));
         start = std::max(start, p.from);
         end = std::min(end, p.to);
-        return;
+        return true;
     }
+    return false;
 }
 
 }  // namespace
@@ -168,18 +170,30 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                 default:
                     break;
             }
-            if (b == Block::Hangout && ctx.programmes && !ctx.programmes->empty()) {
-                join_programme(ctx, i, uday, home, start, end, site, kind);
-            }
             if (start >= end) continue;
+            // The part of an evening out before a programme opens, if the person goes on there.
+            int out_from = start;
+            const std::int32_t out_site = site;
+            const Presence out_kind = kind;
+            const bool joined = b == Block::Hangout && ctx.programmes && !ctx.programmes->empty() &&
+                                join_programme(ctx, i, uday, home, start, end, site, kind);
             const std::int32_t away_slot = site < 0 ? -1 : slot(site, kind);
-            moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({home_slot, away_slot});
-            moves.by_hour[static_cast<std::size_t>(end - 4)].push_back({away_slot, home_slot});
-            if (rank >= 0) {
+            auto record = [&](std::int32_t where, int from, int to, Presence what) {
+                if (rank < 0) return;
                 auto& n = offenders.count[static_cast<std::size_t>(rank)];
                 offenders.segments[static_cast<std::size_t>(rank) * kMaxSegments + n++] =
-                    Segment{site, static_cast<std::uint8_t>(start), static_cast<std::uint8_t>(end), kind, 0};
+                    Segment{where, static_cast<std::uint8_t>(from), static_cast<std::uint8_t>(to), what, 0};
+            };
+            if (joined && out_from < start) {
+                const std::int32_t out_slot = slot(out_site, out_kind);
+                moves.by_hour[static_cast<std::size_t>(out_from - 4)].push_back({home_slot, out_slot});
+                moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({out_slot, away_slot});
+                record(out_site, out_from, start, out_kind);
+            } else {
+                moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({home_slot, away_slot});
             }
+            moves.by_hour[static_cast<std::size_t>(end - 4)].push_back({away_slot, home_slot});
+            record(site, start, end, kind);
             clock = end;
         }
     }

@@ -46,7 +46,8 @@ struct Segment {
     Presence kind = Presence::HomeAdult;
     std::uint8_t pad = 0;
 };
-inline constexpr int kMaxSegments = kBlocks;
+// One per block, and one more: an evening out split by a programme (out, then at the venue).
+inline constexpr int kMaxSegments = kBlocks + 1;
 inline constexpr int kDayHours = 24;  // buckets: clock hours 4..27
 
 // Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00).
