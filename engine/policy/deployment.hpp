@@ -59,7 +59,7 @@ private:
 
     const City& city_;
     Sites& sites_;
-    const InterventionPlan& plan_;
+    InterventionPlan plan_;  // a copy: small, and safe whatever the caller keeps
     PolicingParams police_;
     FieldWorkerParams field_workers_;
     double diffusion_ = 0.0;

@@ -1,0 +1,142 @@
+// The deployment switches measures on and off with their windows and puts units where they
+// stand: what the offending rule then reads (site lighting and cameras, guardians a unit
+// adds) must follow the plan hour by hour and never leak outside an item's place or time.
+#include "policy/deployment.hpp"
+
+#include "fixtures.hpp"
+#include "population/synthesis.hpp"
+
+#include <gtest/gtest.h>
+
+namespace trygg {
+namespace {
+
+using testing::borlange_city;
+using testing::borlange_config;
+
+struct World {
+    const City& city = borlange_city();
+    Population pop = synthesise_population(city, borlange_config().params.population, {3, 0});
+    Sites sites = build_sites(city, pop);
+    Timeline timeline = testing::borlange_timeline(2);  // day 0 is Monday 2025-01-06
+};
+
+// A site of `city` that is a home cell far from every place (so no place attribute is there).
+std::int32_t quiet_site(const World& w) {
+    for (std::int32_t s = 0; s < w.sites.size(); ++s) {
+        if (w.sites.places[static_cast<std::size_t>(s)] == 0 && w.sites.cameras[static_cast<std::size_t>(s)] == 0 &&
+            w.sites.residents[static_cast<std::size_t>(s)] > 50)
+            return s;
+    }
+    ADD_FAILURE() << "no quiet site";
+    return 0;
+}
+
+TEST(Deployment, FixedCamerasActOnlyInTheirCellsAndHours) {
+    World w;
+    const std::int32_t site = quiet_site(w);
+    const int cell = w.sites.cell[static_cast<std::size_t>(site)];
+    Intervention cams;
+    cams.name = "cams";
+    cams.kind = InterventionKind::FixedCameras;
+    cams.cells = {cell};
+    cams.intensity = 0.8;
+    cams.monitored = true;
+    cams.when.from_hour = 18;
+    cams.when.to_hour = 2;
+    cams.when.weekdays = 1u << 4;  // Friday evenings
+    const InterventionPlan plan{cams};
+    PolicingParams no_police;
+    Deployment d(w.city, w.sites, plan, no_police, {}, 0.0, w.timeline);
+    auto cameras_at = [&](int day, int clock) {
+        d.begin_hour(day * 24 + clock);
+        return w.sites.cameras[static_cast<std::size_t>(site)];
+    };
+    EXPECT_EQ(cameras_at(4, 17), 0.0f);  // Friday before the window
+    EXPECT_EQ(cameras_at(4, 18), 0.8f);  // Friday evening
+    EXPECT_EQ(w.sites.monitored[static_cast<std::size_t>(site)], 1);
+    EXPECT_EQ(cameras_at(5, 1), 0.8f);  // the small hours belong to Friday
+    EXPECT_EQ(cameras_at(5, 2), 0.0f);
+    EXPECT_EQ(cameras_at(5, 20), 0.0f);   // Saturday evening: not in the days
+    EXPECT_EQ(cameras_at(11, 20), 0.8f);  // next Friday
+    EXPECT_EQ(d.treated_cells()[static_cast<std::size_t>(cell)], 1);
+}
+
+TEST(Deployment, LightingSpillsToNeighboursOnlyWithDiffusionOfBenefit) {
+    World w;
+    const std::int32_t site = quiet_site(w);
+    const int cell = w.sites.cell[static_cast<std::size_t>(site)];
+    Intervention light;
+    light.name = "light";
+    light.kind = InterventionKind::Lighting;
+    light.cells = {cell};
+    light.intensity = 1.0;
+    const float before = w.sites.lighting[static_cast<std::size_t>(site)];
+    ASSERT_LT(before, 1.0f);
+    Deployment d(w.city, w.sites, {light}, {}, {}, 0.5, w.timeline);
+    d.begin_hour(20);
+    EXPECT_EQ(w.sites.lighting[static_cast<std::size_t>(site)], 1.0f);
+    // A neighbour that someone uses gets half (diffusion 0.5), unless it is lit better anyway.
+    const auto& g = w.city.grid;
+    for (int dc = -1; dc <= 1; ++dc) {
+        const std::int32_t n = w.sites.of_cell(g.index(g.col(cell) + dc, g.row(cell)));
+        if (dc == 0 || n < 0) continue;
+        EXPECT_GE(w.sites.lighting[static_cast<std::size_t>(n)], 0.5f);
+    }
+}
+
+TEST(Deployment, UnitsAddGuardiansOnDutyWhereTheyStand) {
+    World w;
+    const std::int32_t site = quiet_site(w);
+    const int cell = w.sites.cell[static_cast<std::size_t>(site)];
+    Intervention workers;
+    workers.name = "field workers";
+    workers.kind = InterventionKind::FieldWorkers;
+    workers.units = 1;
+    workers.cells = {cell};
+    workers.when.from_hour = 18;
+    workers.when.to_hour = 24;
+    Intervention patrol = workers;
+    patrol.name = "patrol";
+    patrol.kind = InterventionKind::Patrols;
+    PolicingParams police = borlange_config().params.policing;
+    police.patrols = 0;  // only the scenario's units
+    FieldWorkerParams fw{6.0, 2.0};
+    Deployment d(w.city, w.sites, {workers, patrol}, police, fw, 0.0, w.timeline);
+    Setting s;
+    d.begin_hour(20);
+    d.add_units(s, site, /*youth=*/true);
+    EXPECT_DOUBLE_EQ(s.unit_guardians, 6.0 + police.guardian_weight);
+    EXPECT_DOUBLE_EQ(s.drug_detection, 1.0 + police.drug_detection);
+    d.add_units(s, site, /*youth=*/false);
+    EXPECT_DOUBLE_EQ(s.unit_guardians, 2.0 + police.guardian_weight);
+    EXPECT_DOUBLE_EQ(d.arrest_factor(site), 1.0 + police.arrest_gain);
+    d.begin_hour(10);  // off duty
+    d.add_units(s, site, true);
+    EXPECT_DOUBLE_EQ(s.unit_guardians, 0.0);
+    EXPECT_DOUBLE_EQ(d.arrest_factor(site), 1.0);
+    // The scenario's patrol counts as patrolled; a quiet site elsewhere does not.
+    EXPECT_TRUE(d.patrolled(site));
+}
+
+TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
+    World w;
+    Intervention posts;
+    posts.name = "posts";
+    posts.kind = InterventionKind::MobileCameras;
+    posts.units = 1;
+    posts.adaptive = true;
+    posts.intensity = 0.7;
+    Deployment d(w.city, w.sites, {posts}, {}, {}, 0.0, w.timeline);
+    const std::int32_t site = quiet_site(w);
+    const int cell = w.sites.cell[static_cast<std::size_t>(site)];
+    d.begin_hour(30);
+    EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.0f);  // no picture yet: nowhere
+    d.steer({cell});
+    d.begin_hour(31);
+    EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.7f);
+    EXPECT_EQ(d.treated_cells()[static_cast<std::size_t>(cell)], 1);
+}
+
+}  // namespace
+}  // namespace trygg
