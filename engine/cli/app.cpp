@@ -1,5 +1,7 @@
 #include "cli/app.hpp"
 
+#include "cli/batch_command.hpp"
+#include "cli/compare_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/short2008_command.hpp"
 #include "cli/version.hpp"
@@ -19,7 +21,9 @@ void print_help(std::ostream& out) {
            "\n"
            "Usage:\n"
            "  trygg run SCENARIO.yaml [-o OUT.h5] [--replicates N] [--weeks W] [--seed S] [--threads T]\n"
+           "  trygg batch EXPERIMENT.yaml [-o OUT.h5] [--resume] [--threads T]\n"
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
+           "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
            "  trygg help COMMAND      options of one command\n"
            "  trygg --help            this text\n"
            "  trygg --version         version and git commit\n"
@@ -28,8 +32,12 @@ void print_help(std::ostream& out) {
            "  run    Simulate a scenario (default scenarios/baseline.yaml: Borlänge today) hour by hour\n"
            "         for its horizon, with R replicates, and write every output to one HDF5 file\n"
            "         (readable as netCDF-4 by h5py, xarray, R and QGIS; layout in docs/hdf5-layout.md).\n"
+           "  batch  Run an experiment: scenarios × sweep points × replicates, concurrently, into one\n"
+           "         HDF5 file with a group per run; resumable after an interruption (--resume).\n"
            "  short2008  The burglary lattice model of Short et al. (2008) on its own: near-repeat\n"
            "         hotspots from a walk-and-burgle rule (validation of trygg's near-repeat mechanism).\n"
+           "  compare  What OTHER's measures changed against BASE, replicate by replicate (same random\n"
+           "         numbers): crimes by type, hour and area, displacement (WDQ), cost per crime prevented.\n"
            "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
@@ -62,13 +70,20 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_run_help(out);
             else if (args.size() > 1 && args[1] == "short2008")
                 print_short2008_help(out);
+            else if (args.size() > 1 && args[1] == "batch")
+                print_batch_help(out);
+            else if (args.size() > 1 && args[1] == "compare")
+                print_compare_help(out);
             else
                 print_help(out);
             return kExitOk;
         }
         if (command == "run") return run_command({args.begin() + 1, args.end()}, command_line, out, err);
+        if (command == "batch") return batch_command({args.begin() + 1, args.end()}, command_line, out, err);
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
-        err << "trygg: unknown command '" << command << "' (commands: run, short2008, help; see trygg --help)\n";
+        if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
+        err << "trygg: unknown command '" << command
+            << "' (commands: run, batch, short2008, compare, help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << e.what() << '\n';

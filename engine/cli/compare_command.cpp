@@ -1,0 +1,282 @@
+#include "cli/compare_command.hpp"
+
+#include "cli/output_path.hpp"
+#include "core/error.hpp"
+#include "experiment/compare.hpp"
+#include "io/comparison_file.hpp"
+#include "io/results_file.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <vector>
+
+namespace trygg {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+struct CompareArgs {
+    std::string base, other;
+    std::string csv, json;
+    double buffer_m = kDefaultBufferM;
+    bool quiet = false;
+};
+
+po::options_description compare_options() {
+    po::options_description o("Options");
+    o.add_options()("csv", po::value<std::string>(), "also write every outcome as CSV, one row per outcome and area")(
+        "json", po::value<std::string>(), "also write the whole comparison as JSON (format trygg-compare/1)")(
+        "buffer-m", po::value<double>(),
+        "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
+        "quiet,q", "no table (with --csv or --json: only the files)")("help,h", "this text");
+    return o;
+}
+
+CompareArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
+    po::options_description all;
+    all.add(compare_options()).add_options()("base", po::value<std::string>())("other", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("base", 1).add("other", 1);
+    po::variables_map vm;
+    try {
+        // No guessing: "--js" must not silently mean "--json".
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw InputError("trygg compare: " + std::string(e.what()) + " (see trygg help compare)");
+    }
+    help = vm.count("help") > 0;
+    if (help) {
+        print_compare_help(out);
+        return {};
+    }
+    if (!vm.count("other")) {
+        throw InputError("trygg compare: give two runs, BASE and OTHER (e.g. trygg compare base.h5 lighting.h5)");
+    }
+    CompareArgs a;
+    a.base = vm["base"].as<std::string>();
+    a.other = vm["other"].as<std::string>();
+    if (vm.count("csv")) a.csv = vm["csv"].as<std::string>();
+    if (vm.count("json")) a.json = vm["json"].as<std::string>();
+    if (vm.count("buffer-m")) a.buffer_m = vm["buffer-m"].as<double>();
+    if (!std::isfinite(a.buffer_m) || a.buffer_m < 0.0) {
+        char value[64];
+        std::snprintf(value, sizeof value, "%g", a.buffer_m);
+        throw InputError("trygg compare: --buffer-m: value " + std::string(value) + " must be 0 or more metres");
+    }
+    a.quiet = vm.count("quiet") > 0;
+    return a;
+}
+
+// "file.h5" or "file.h5:group". A path that exists as given is a file even if it has a colon.
+ComparedFile parse_run_spec(const std::string& spec) {
+    std::error_code ec;
+    const auto colon = spec.rfind(':');
+    if (fs::exists(spec, ec) || colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
+        return {spec, "", ""};
+    }
+    return {spec.substr(0, colon), spec.substr(colon + 1), ""};
+}
+
+std::string label_of(const ComparedFile& f) {
+    return f.group.empty() ? f.file : f.file + ":" + f.group;
+}
+
+// An experiment file holds several runs and no run at its root: say which to name. A group
+// name is checked against the runs, since the root also holds datasets such as "x".
+RunFile read_run(const ComparedFile& f) {
+    const std::vector<std::string> groups = list_run_groups(f.file);
+    std::string names;
+    for (const auto& g : groups) names += (names.empty() ? "" : ", ") + g;
+    if (f.group.empty() && !groups.empty()) {
+        throw InputError(f.file + ": an experiment file; name one of its runs as " + f.file +
+                         ":GROUP (it has: " + names + ")");
+    }
+    if (!f.group.empty() && std::find(groups.begin(), groups.end(), f.group) == groups.end()) {
+        throw InputError(f.file + ": no run group '" + f.group + "'" +
+                         (groups.empty() ? " (the file holds a single run)" : " (it has: " + names + ")"));
+    }
+    return read_run_file(f.file, f.group);
+}
+
+// check_output_path speaks of --output; here the option is --csv or --json.
+void check_output(const std::string& path, const std::string& option) {
+    if (path.empty()) return;
+    try {
+        check_output_path(path, "trygg compare");
+    } catch (const InputError& e) {
+        const std::string message = e.what();
+        const std::string generic = "trygg compare: --output: ";
+        if (message.rfind(generic, 0) != 0) throw;
+        throw InputError("trygg compare: --" + option + ": " + message.substr(generic.size()));
+    }
+}
+
+// ---- the table ----
+
+// Pads by displayed characters, not bytes, so "Tjärna Ängar" and "–" line up.
+std::string pad(const std::string& s, std::size_t width) {
+    std::size_t chars = 0;
+    for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v == 0.0 ? 0.0 : v);
+    return buf;
+}
+
+// Whole kronor with thin groups of three ("1 250 000").
+std::string kronor(double v) {
+    const std::string digits = fixed(std::fabs(std::round(v)), 0);
+    std::string s;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) s += ' ';
+        s += digits[i];
+    }
+    return (std::round(v) < 0 ? "-" : "") + s;
+}
+
+std::string with_interval(double value, const std::optional<Interval>& interval, const char* unit, int decimals) {
+    std::string s = fixed(value, decimals) + unit;
+    if (interval) s += " (" + fixed(interval->low, decimals) + " to " + fixed(interval->high, decimals) + ")";
+    return s;
+}
+
+constexpr std::size_t kLabel = 30, kNumber = 11, kChange = 32;
+
+void print_row(std::ostream& out, const std::string& label, const Estimate& e) {
+    out << pad(label, kLabel);
+    for (const double v : {e.base_mean, e.other_mean}) {
+        const std::string n = fixed(v, 1);
+        out << std::string(n.size() < kNumber ? kNumber - n.size() : 1, ' ') << n;
+    }
+    out << "   " << pad(with_interval(e.change, e.change_interval, "", 1), kChange);
+    out << (e.percent ? with_interval(*e.percent, e.percent_interval, "%", 1) : std::string("–")) << '\n';
+}
+
+void print_section(std::ostream& out, const Comparison& c, const std::string& title, const std::string& outcome) {
+    out << title << '\n';
+    for (const Estimate& e : c.outcomes) {
+        if (e.outcome == outcome) print_row(out, "  " + e.key, e);
+    }
+}
+
+const Estimate& find(const Comparison& c, const std::string& outcome, const std::string& key) {
+    for (const Estimate& e : c.outcomes) {
+        if (e.outcome == outcome && e.key == key) return e;
+    }
+    throw LogicError("trygg compare: no outcome " + outcome + "/" + key);
+}
+
+void print_table(std::ostream& out, const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
+    out << "Comparison of two runs: " << c.replicates << " paired replicate(s) × " << c.weeks << " weeks\n"
+        << "  BASE   " << label_of(base) << " (scenario " << base.scenario_file << ")\n"
+        << "  OTHER  " << label_of(other) << " (scenario " << other.scenario_file << ")\n"
+        << "Counts over the whole horizon, mean over replicates. Change = OTHER − BASE in the same replicate\n"
+           "(same random numbers), with its 95% interval; percent of the BASE mean.\n\n";
+    out << pad("", kLabel) << pad("       base", kNumber) << pad("      other", kNumber) << "   "
+        << pad("change (95% interval)", kChange) << "percent (95% interval)\n";
+    print_row(out, "All crimes (true)", find(c, "crimes_true", "total"));
+    print_section(out, c, "By crime type", "crimes_true_by_type");
+    print_section(out, c, "By hour of day", "crimes_true_by_hour");
+    print_section(out, c, "Victims by group", "victims_by_group");
+    out << "Recorded and observed\n";
+    print_row(out, "  police-registered", find(c, "crimes_reported", "total"));
+    print_row(out, "  known to the EST", find(c, "crimes_est", "total"));
+    print_row(out, "  hotspot cell-weeks", find(c, "hotspot_cell_weeks", "total"));
+    print_row(out, "  youth hours in public", find(c, "youth_public_hours", "total"));
+    print_row(out, "    of which Fri+Sat 18–24", find(c, "youth_public_hours", "fri_sat_18_24"));
+
+    const AreaComparison& a = c.areas;
+    out << "Areas (OTHER's treated cells, buffer " << fixed(a.split.buffer_m, 0) << " m)\n";
+    print_row(out, "  treated (" + std::to_string(a.split.treated) + " cells)", a.treated);
+    print_row(out, "  buffer (" + std::to_string(a.split.buffer) + " cells)", a.buffer);
+    print_row(out, "  rest (" + std::to_string(a.split.rest) + " cells)", a.rest);
+    out << "  displacement quotient (WDQ): ";
+    if (a.wdq.value) out << with_interval(*a.wdq.value, a.wdq.interval, "", 3) << ": ";
+    out << a.wdq.meaning << '\n';
+
+    out << "Cost over the horizon\n"
+        << "  extra cost " << kronor(c.cost.sek) << " SEK; crimes prevented " << fixed(c.cost.prevented, 1) << '\n'
+        << "  cost per crime prevented: ";
+    if (c.cost.sek_per_crime_prevented) {
+        out << kronor(*c.cost.sek_per_crime_prevented) << " SEK";
+        if (c.cost.interval)
+            out << " (" << kronor(c.cost.interval->low) << " to " << kronor(c.cost.interval->high) << ")";
+        out << '\n';
+    } else {
+        out << c.cost.note << '\n';
+    }
+}
+
+}  // namespace
+
+void print_compare_help(std::ostream& out) {
+    out << "Usage: trygg compare BASE OTHER [options]\n"
+           "\n"
+           "Compares two runs of the same city, e.g. today (BASE) and a scenario with measures (OTHER).\n"
+           "BASE and OTHER are run files (file.h5) or runs of an experiment file (file.h5:group).\n"
+           "\n"
+           "Paired: replicate r of both runs draws the same random numbers, so the same people have the\n"
+           "same days in both and only the measures differ. The change OTHER − BASE is taken replicate\n"
+           "by replicate; its mean and 95% interval (t distribution over replicates) say what the\n"
+           "measures did, far more precisely than two separate averages. Runs must have the same\n"
+           "replicates, weeks, districts, crime types and grid.\n"
+           "\n"
+           "Printed: all crimes, by type, by hour of day, victims, police-registered and EST-known\n"
+           "crimes, hotspot cell-weeks, youth hours in public space; crimes in OTHER's treated cells,\n"
+           "in a buffer around them and in the rest of the study area; the cost per crime prevented.\n"
+           "\n"
+           "WDQ, the weighted displacement quotient (Bowers & Johnson 2003), asks whether crime moved\n"
+           "from the treated area into the buffer. With crime down in the treated area relative to the\n"
+           "rest, WDQ > 0 means the buffer gained too (diffusion of benefit), WDQ < 0 that crime moved\n"
+           "there (displacement), and |WDQ| > 1 that the buffer's change outweighs the treated one's.\n"
+           "\n"
+        << compare_options()
+        << "\n"
+           "Example:\n"
+           "  trygg run scenarios/baseline.yaml -o base.h5 --replicates 8\n"
+           "  trygg run scenarios/lighting_tjarna.yaml -o lighting.h5 --replicates 8\n"
+           "  trygg compare base.h5 lighting.h5 --csv lighting.csv --json lighting.json\n"
+           "  trygg compare experiment.h5:baseline experiment.h5:lighting_tjarna --buffer-m 200\n"
+           "\n"
+           "Formulas and the CSV and JSON layouts: docs/comparison.md.\n";
+}
+
+int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
+    bool help = false;
+    const CompareArgs a = parse(args, out, help);
+    if (help) return 0;
+    check_output(a.csv, "csv");
+    check_output(a.json, "json");
+
+    ComparedFile base = parse_run_spec(a.base);
+    ComparedFile other = parse_run_spec(a.other);
+    Comparison comparison;
+    try {
+        const RunFile b = read_run(base);
+        const RunFile o = read_run(other);
+        base.scenario_file = b.provenance.scenario_file;
+        other.scenario_file = o.provenance.scenario_file;
+        comparison = compare_runs({label_of(base), b.grid, b.districts, b.results},
+                                  {label_of(other), o.grid, o.districts, o.results}, a.buffer_m);
+    } catch (const InputError& e) {
+        throw InputError("trygg compare: " + std::string(e.what()));
+    }
+    if (!a.csv.empty()) write_comparison_csv(a.csv, comparison);
+    if (!a.json.empty()) write_comparison_json(a.json, comparison, base, other);
+    if (!a.quiet) print_table(out, comparison, base, other);
+    return 0;
+}
+
+}  // namespace trygg

@@ -1,0 +1,473 @@
+#include "experiment/compare.hpp"
+
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <random>
+#include <utility>
+
+namespace trygg {
+
+namespace {
+
+using Values = std::vector<double>;  // one value per replicate
+
+double mean_of(std::span<const double> v) {
+    double sum = 0.0;
+    for (const double x : v) sum += x;
+    return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+}
+
+// ---- comparability ----
+
+[[noreturn]] void not_comparable(const ComparedRun& b, const ComparedRun& o, const std::string& what) {
+    throw InputError("cannot compare " + b.label + " with " + o.label + ": " + what);
+}
+
+template <class T>
+void require_same(const ComparedRun& b, const ComparedRun& o, const char* what, const T& vb, const T& vo) {
+    if (vb != vo) {
+        not_comparable(b, o,
+                       std::string(what) + " differ (" + std::to_string(vb) + " in " + b.label + ", " +
+                           std::to_string(vo) + " in " + o.label + ")");
+    }
+}
+
+void require_same_names(const ComparedRun& b, const ComparedRun& o, const char* what,
+                        const std::vector<std::string>& nb, const std::vector<std::string>& no) {
+    require_same(b, o, what, nb.size(), no.size());
+    for (std::size_t i = 0; i < nb.size(); ++i) {
+        if (nb[i] != no[i]) {
+            not_comparable(b, o,
+                           std::string(what) + " differ ('" + nb[i] + "' in " + b.label + ", '" + no[i] + "' in " +
+                               o.label + " at index " + std::to_string(i) + ")");
+        }
+    }
+}
+
+void require_comparable(const ComparedRun& b, const ComparedRun& o) {
+    const RunResults& rb = b.results;
+    const RunResults& ro = o.results;
+    require_same(b, o, "replicates", rb.replicates, ro.replicates);
+    require_same(b, o, "weeks", rb.weeks, ro.weeks);
+    require_same(b, o, "districts", rb.districts, ro.districts);
+    require_same_names(b, o, "district names", b.districts.names, o.districts.names);
+    require_same(b, o, "crime types", rb.crime_types, ro.crime_types);
+    require_same_names(b, o, "crime type names", rb.crime_type_names, ro.crime_type_names);
+    require_same_names(b, o, "victim groups", rb.victim_group_names, ro.victim_group_names);
+    if (b.grid.ny != o.grid.ny || b.grid.nx != o.grid.nx) {
+        not_comparable(b, o,
+                       "grids differ (" + std::to_string(b.grid.ny) + " × " + std::to_string(b.grid.nx) + " cells in " +
+                           b.label + ", " + std::to_string(o.grid.ny) + " × " + std::to_string(o.grid.nx) + " in " +
+                           o.label + ")");
+    }
+    if (b.grid.cell_size != o.grid.cell_size || b.grid.x0 != o.grid.x0 || b.grid.y0 != o.grid.y0) {
+        not_comparable(b, o, "grids differ in cell size or origin");
+    }
+    if (b.grid.district != o.grid.district) not_comparable(b, o, "grids differ in the districts of their cells");
+}
+
+// Arrays that do not match their stated dimensions are a bug upstream (the file reader
+// checks shapes), not bad input.
+void require_sizes(const ComparedRun& run) {
+    const RunResults& r = run.results;
+    const auto R = static_cast<std::size_t>(r.replicates);
+    const auto cells = static_cast<std::size_t>(r.ny) * static_cast<std::size_t>(r.nx);
+    const auto weekly = R * static_cast<std::size_t>(r.weeks) * static_cast<std::size_t>(r.districts) *
+                        static_cast<std::size_t>(r.crime_types);
+    const bool ok = r.crimes_true.size() == weekly && r.crimes_reported.size() == weekly &&
+                    r.crimes_est.size() == weekly &&
+                    r.crimes_cells.size() == R * static_cast<std::size_t>(r.crime_types) * cells &&
+                    r.victims.size() == R * r.victim_group_names.size() * static_cast<std::size_t>(r.districts) &&
+                    r.crimes_by_hour.size() == R * 24 * static_cast<std::size_t>(r.crime_types) &&
+                    r.youth_public_hours.size() == R * 168 &&
+                    r.weekly_hotspots_true.size() == R * static_cast<std::size_t>(r.weeks) &&
+                    r.treated.size() == cells && run.grid.district.size() == cells && run.grid.ny == r.ny &&
+                    run.grid.nx == r.nx && r.interventions.cost_sek.size() == r.interventions.size() &&
+                    run.districts.names.size() == static_cast<std::size_t>(r.districts);
+    if (!ok) throw LogicError("compare_runs: the arrays of " + run.label + " do not match their dimensions");
+}
+
+// ---- per-replicate outcomes ----
+
+// Sum over weeks of a [replicate][week][district][type] array, for the districts and types
+// `take` accepts.
+Values weekly_sum(const RunResults& r, const std::vector<std::int32_t>& counts,
+                  const std::function<bool(int district, int type)>& take) {
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    std::size_t i = 0;
+    for (int rep = 0; rep < r.replicates; ++rep) {
+        for (int w = 0; w < r.weeks; ++w) {
+            for (int d = 0; d < r.districts; ++d) {
+                for (int t = 0; t < r.crime_types; ++t, ++i) {
+                    if (take(d, t)) v[static_cast<std::size_t>(rep)] += counts[i];
+                }
+            }
+        }
+    }
+    return v;
+}
+
+Values victims_of(const RunResults& r, int group) {
+    const auto groups = r.victim_group_names.size();
+    const auto D = static_cast<std::size_t>(r.districts);
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        const std::size_t at = (rep * groups + static_cast<std::size_t>(group)) * D;
+        for (std::size_t d = 0; d < D; ++d) v[rep] += r.victims[at + d];
+    }
+    return v;
+}
+
+Values crimes_in_hours(const RunResults& r, int from_hour, int to_hour) {
+    const auto T = static_cast<std::size_t>(r.crime_types);
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (int h = from_hour; h < to_hour; ++h) {
+            const std::size_t at = (rep * 24 + static_cast<std::size_t>(h)) * T;
+            for (std::size_t t = 0; t < T; ++t) v[rep] += r.crimes_by_hour[at + t];
+        }
+    }
+    return v;
+}
+
+Values hotspot_cell_weeks(const RunResults& r) {
+    const auto W = static_cast<std::size_t>(r.weeks);
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (std::size_t w = 0; w < W; ++w) v[rep] += r.weekly_hotspots_true[rep * W + w];
+    }
+    return v;
+}
+
+// Youth person-hours in public space in the hours of the week `take` accepts (0 = Monday 00:00).
+Values youth_hours(const RunResults& r, const std::function<bool(int hour_of_week)>& take) {
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (int h = 0; h < 168; ++h) {
+            if (take(h)) v[rep] += static_cast<double>(r.youth_public_hours[rep * 168 + static_cast<std::size_t>(h)]);
+        }
+    }
+    return v;
+}
+
+// True crimes over the horizon in the cells of `area`, summed over types.
+Values crimes_in_area(const RunResults& r, const AreaSplit& split, Area area) {
+    const std::size_t cells = split.cells.size();
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (std::size_t t = 0; t < static_cast<std::size_t>(r.crime_types); ++t) {
+            const std::size_t at = (rep * static_cast<std::size_t>(r.crime_types) + t) * cells;
+            for (std::size_t c = 0; c < cells; ++c) {
+                if (split.cells[c] == area) v[rep] += r.crimes_cells[at + c];
+            }
+        }
+    }
+    return v;
+}
+
+// ---- the displacement quotient ----
+
+// Uniform index in [0, n) by rejection. std::uniform_int_distribution's algorithm is left to
+// the standard library, so its draws differ between libraries; mt19937_64's raw output does not.
+std::size_t draw_index(std::mt19937_64& generator, std::uint64_t n) {
+    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t excess = (max % n + 1) % n;  // 2^64 mod n: the draws that would favour low indices
+    std::uint64_t x = generator();
+    while (x > max - excess) x = generator();
+    return static_cast<std::size_t>(x % n);
+}
+
+struct AreaMeans {
+    double treated_b = 0, buffer_b = 0, rest_b = 0, treated_a = 0, buffer_a = 0, rest_a = 0;
+};
+
+// The success measure (denominator); none when the control has no crime.
+std::optional<double> success_of(const AreaMeans& m) {
+    if (m.rest_b <= 0.0 || m.rest_a <= 0.0) return std::nullopt;
+    return m.treated_a / m.rest_a - m.treated_b / m.rest_b;
+}
+
+std::optional<double> quotient_of(const AreaMeans& m) {
+    const auto success = success_of(m);
+    if (!success || *success == 0.0) return std::nullopt;
+    return (m.buffer_a / m.rest_a - m.buffer_b / m.rest_b) / *success;
+}
+
+// Linear interpolation between order statistics (type 7, as R's and numpy's default).
+double quantile(const std::vector<double>& sorted, double p) {
+    const double at = p * static_cast<double>(sorted.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(at));
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (at - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
+std::optional<Interval> bootstrap_interval(const AreaCounts& c) {
+    const std::size_t n = c.treated_b.size();
+    if (n < 2) return std::nullopt;
+    std::mt19937_64 generator(kBootstrapSeed);
+    std::vector<double> kept;
+    kept.reserve(kBootstrapResamples);
+    for (int k = 0; k < kBootstrapResamples; ++k) {
+        AreaMeans m;
+        for (std::size_t j = 0; j < n; ++j) {
+            // One index for both runs: the pairing is what the resample keeps.
+            const std::size_t i = draw_index(generator, n);
+            m.treated_b += c.treated_b[i];
+            m.buffer_b += c.buffer_b[i];
+            m.rest_b += c.rest_b[i];
+            m.treated_a += c.treated_a[i];
+            m.buffer_a += c.buffer_a[i];
+            m.rest_a += c.rest_a[i];
+        }
+        // Sums instead of means: every ratio in the quotient is scale-free.
+        if (const auto q = quotient_of(m)) kept.push_back(*q);
+    }
+    if (kept.empty()) return std::nullopt;
+    std::sort(kept.begin(), kept.end());
+    return Interval{quantile(kept, 0.025), quantile(kept, 0.975)};
+}
+
+std::string wdq_meaning(double wdq, const std::optional<Interval>& interval) {
+    std::string s = "crime fell in the treated area relative to the rest; ";
+    if (wdq > 1.0)
+        s += "diffusion of benefit: crime in the buffer fell too, relative to the rest, by more than in the treated "
+             "area";
+    else if (wdq > 0.0)
+        s += "diffusion of benefit: crime in the buffer fell too, relative to the rest";
+    else if (wdq == 0.0)
+        s += "no change in the buffer relative to the rest: neither displacement nor diffusion";
+    else if (wdq >= -1.0)
+        s += "displacement: crime in the buffer rose relative to the rest, by less than it fell in the treated area";
+    else
+        s += "displacement: crime in the buffer rose relative to the rest, by more than it fell in the treated area "
+             "(a net increase)";
+    if (interval && interval->low <= 0.0 && interval->high >= 0.0) {
+        s += "; the 95% interval includes 0, so the buffer effect is not distinguishable from none";
+    }
+    return s;
+}
+
+// ---- outcomes in order ----
+
+struct HourBand {
+    const char* key;
+    int from, to;
+};
+constexpr std::array kHourBands{HourBand{"00-06", 0, 6}, HourBand{"06-12", 6, 12}, HourBand{"12-18", 12, 18},
+                                HourBand{"18-24", 18, 24}};
+
+bool friday_or_saturday_evening(int hour_of_week) {
+    const int day = hour_of_week / 24;  // 0 = Monday
+    return (day == 4 || day == 5) && hour_of_week % 24 >= 18;
+}
+
+}  // namespace
+
+double t_quantile_975(int df) {
+    static constexpr std::array<double, 30> table{12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060,
+                                                  2.2622,  2.2281, 2.2010, 2.1788, 2.1604, 2.1448, 2.1314, 2.1199,
+                                                  2.1098,  2.1009, 2.0930, 2.0860, 2.0796, 2.0739, 2.0687, 2.0639,
+                                                  2.0595,  2.0555, 2.0518, 2.0484, 2.0452, 2.0423};
+    if (df < 1) throw LogicError("t_quantile_975: degrees of freedom " + std::to_string(df) + " < 1");
+    return df <= 30 ? table[static_cast<std::size_t>(df - 1)] : 1.96;
+}
+
+Estimate paired_estimate(std::string outcome, std::string key, std::span<const double> base,
+                         std::span<const double> other) {
+    if (base.size() != other.size()) throw LogicError("paired_estimate: " + outcome + " has unpaired replicates");
+    Estimate e;
+    e.outcome = std::move(outcome);
+    e.key = std::move(key);
+    e.replicates = static_cast<int>(base.size());
+    if (base.empty()) return e;
+    Values change(base.size());
+    for (std::size_t i = 0; i < base.size(); ++i) change[i] = other[i] - base[i];
+    e.base_mean = mean_of(base);
+    e.other_mean = mean_of(other);
+    e.change = mean_of(change);
+    const auto n = static_cast<double>(base.size());
+    if (base.size() >= 2) {
+        double squares = 0.0;
+        for (const double d : change) squares += (d - e.change) * (d - e.change);
+        const double half = t_quantile_975(e.replicates - 1) * std::sqrt(squares / (n - 1.0)) / std::sqrt(n);
+        e.change_interval = Interval{e.change - half, e.change + half};
+    }
+    if (e.base_mean != 0.0) {
+        const double scale = 100.0 / e.base_mean;
+        e.percent = e.change * scale;
+        if (e.change_interval) {
+            const double a = e.change_interval->low * scale;
+            const double b = e.change_interval->high * scale;
+            e.percent_interval = Interval{std::min(a, b), std::max(a, b)};
+        }
+    }
+    return e;
+}
+
+AreaSplit split_areas(const GridDescription& grid, std::span<const std::int32_t> treated, double buffer_m) {
+    const auto cells = static_cast<std::size_t>(grid.ny) * static_cast<std::size_t>(grid.nx);
+    if (treated.size() != cells || grid.district.size() != cells) {
+        throw LogicError("split_areas: treated or district map is not ny*nx long");
+    }
+    if (!(buffer_m >= 0.0) || !(grid.cell_size > 0.0)) {
+        throw LogicError("split_areas: buffer or cell size is not a non-negative number");
+    }
+    AreaSplit s;
+    s.buffer_m = buffer_m;
+    s.cells.assign(cells, Area::Outside);
+    for (std::size_t c = 0; c < cells; ++c) {
+        if (grid.district[c] >= 0) s.cells[c] = treated[c] != 0 ? Area::Treated : Area::Rest;
+    }
+    // Centre-to-centre distance in cell units; the tolerance keeps a buffer of exactly k
+    // cells (300 m on 100 m cells) from losing its edge to rounding.
+    const double reach = buffer_m / grid.cell_size;
+    const double reach2 = reach * reach * (1.0 + 1e-12);
+    // Offsets past the grid's size reach no cell, so a huge buffer costs no more than the grid.
+    const int r = static_cast<int>(std::min(std::floor(reach + 1e-9), static_cast<double>(std::max(grid.ny, grid.nx))));
+    auto at = [&](int y, int x) {
+        return static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x);
+    };
+    for (int y = 0; y < grid.ny; ++y) {
+        for (int x = 0; x < grid.nx; ++x) {
+            if (s.cells[at(y, x)] != Area::Treated) continue;
+            for (int dy = -r; dy <= r; ++dy) {
+                for (int dx = -r; dx <= r; ++dx) {
+                    const int yy = y + dy, xx = x + dx;
+                    if (yy < 0 || yy >= grid.ny || xx < 0 || xx >= grid.nx) continue;
+                    if (static_cast<double>(dx * dx + dy * dy) > reach2) continue;
+                    Area& a = s.cells[at(yy, xx)];
+                    if (a == Area::Rest) a = Area::Buffer;
+                }
+            }
+        }
+    }
+    for (const Area a : s.cells) {
+        s.treated += a == Area::Treated;
+        s.buffer += a == Area::Buffer;
+        s.rest += a == Area::Rest;
+    }
+    return s;
+}
+
+DisplacementQuotient displacement_quotient(const AreaCounts& c, int treated_cells) {
+    DisplacementQuotient q;
+    if (treated_cells == 0) {
+        q.meaning = "undefined: the other run treats no cell of the study area";
+        return q;
+    }
+    const AreaMeans m{mean_of(c.treated_b), mean_of(c.buffer_b), mean_of(c.rest_b),
+                      mean_of(c.treated_a), mean_of(c.buffer_a), mean_of(c.rest_a)};
+    const auto success = success_of(m);
+    if (!success) {
+        q.meaning = "undefined: no crime in the rest of the study area (the control)";
+        return q;
+    }
+    q.success = *success;
+    if (*success == 0.0) {
+        q.meaning = "undefined: crime in the treated area changed exactly as in the rest (success measure 0)";
+        return q;
+    }
+    q.value = quotient_of(m);
+    q.interval = bootstrap_interval(c);
+    if (*success > 0.0) {
+        q.meaning =
+            "crime did not fall in the treated area relative to the rest (success measure > 0), so the quotient "
+            "does not measure displacement";
+    } else {
+        q.meaning = wdq_meaning(*q.value, q.interval);
+    }
+    return q;
+}
+
+CostEffect cost_effect(double sek, const Estimate& total) {
+    CostEffect c;
+    c.sek = sek;
+    c.prevented = -total.change;
+    if (!total.change_interval) {
+        c.note = "not determined: with fewer than 2 replicates the change in crimes has no interval";
+    } else if (total.change_interval->high >= 0.0) {
+        c.note = "not determined: the 95% interval of the change in total crimes is not wholly a reduction";
+    } else {
+        c.sek_per_crime_prevented = sek / c.prevented;
+        // The interval's ends are the most and the fewest crimes prevented.
+        const double a = sek / -total.change_interval->low;
+        const double b = sek / -total.change_interval->high;
+        c.interval = Interval{std::min(a, b), std::max(a, b)};
+        c.note = "extra cost over the horizon divided by the true crimes it prevented over the horizon";
+    }
+    return c;
+}
+
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m) {
+    require_sizes(base);
+    require_sizes(other);
+    require_comparable(base, other);
+    if (!(buffer_m >= 0.0)) throw InputError("buffer of " + std::to_string(buffer_m) + " m: must be 0 or more");
+    const RunResults& b = base.results;
+    const RunResults& o = other.results;
+    Comparison cmp;
+    cmp.replicates = b.replicates;
+    cmp.weeks = b.weeks;
+    auto add = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
+        cmp.outcomes.push_back(paired_estimate(outcome, key, vb, vo));
+        return cmp.outcomes.back();
+    };
+    auto any = [](int, int) { return true; };
+
+    const Estimate total =
+        add("crimes_true", "total", weekly_sum(b, b.crimes_true, any), weekly_sum(o, o.crimes_true, any));
+    for (int t = 0; t < b.crime_types; ++t) {
+        auto of_type = [t](int, int type) { return type == t; };
+        add("crimes_true_by_type", b.crime_type_names[static_cast<std::size_t>(t)],
+            weekly_sum(b, b.crimes_true, of_type), weekly_sum(o, o.crimes_true, of_type));
+    }
+    for (int d = 0; d < b.districts; ++d) {
+        auto in_district = [d](int district, int) { return district == d; };
+        add("crimes_true_by_district", base.districts.names[static_cast<std::size_t>(d)],
+            weekly_sum(b, b.crimes_true, in_district), weekly_sum(o, o.crimes_true, in_district));
+    }
+    for (std::size_t g = 0; g < b.victim_group_names.size(); ++g) {
+        add("victims_by_group", b.victim_group_names[g], victims_of(b, static_cast<int>(g)),
+            victims_of(o, static_cast<int>(g)));
+    }
+    for (const HourBand& band : kHourBands) {
+        add("crimes_true_by_hour", band.key, crimes_in_hours(b, band.from, band.to),
+            crimes_in_hours(o, band.from, band.to));
+    }
+    add("crimes_reported", "total", weekly_sum(b, b.crimes_reported, any), weekly_sum(o, o.crimes_reported, any));
+    add("crimes_est", "total", weekly_sum(b, b.crimes_est, any), weekly_sum(o, o.crimes_est, any));
+    add("hotspot_cell_weeks", "total", hotspot_cell_weeks(b), hotspot_cell_weeks(o));
+    auto every_hour = [](int) { return true; };
+    add("youth_public_hours", "total", youth_hours(b, every_hour), youth_hours(o, every_hour));
+    add("youth_public_hours", "fri_sat_18_24", youth_hours(b, friday_or_saturday_evening),
+        youth_hours(o, friday_or_saturday_evening));
+
+    // Both runs are split by OTHER's measures: BASE is what those cells saw without them.
+    AreaComparison& areas = cmp.areas;
+    areas.split = split_areas(other.grid, o.treated, buffer_m);
+    AreaCounts counts;
+    counts.treated_b = crimes_in_area(b, areas.split, Area::Treated);
+    counts.buffer_b = crimes_in_area(b, areas.split, Area::Buffer);
+    counts.rest_b = crimes_in_area(b, areas.split, Area::Rest);
+    counts.treated_a = crimes_in_area(o, areas.split, Area::Treated);
+    counts.buffer_a = crimes_in_area(o, areas.split, Area::Buffer);
+    counts.rest_a = crimes_in_area(o, areas.split, Area::Rest);
+    areas.treated = add("crimes_true_by_area", "treated", counts.treated_b, counts.treated_a);
+    areas.buffer = add("crimes_true_by_area", "buffer", counts.buffer_b, counts.buffer_a);
+    areas.rest = add("crimes_true_by_area", "rest", counts.rest_b, counts.rest_a);
+    areas.wdq = displacement_quotient(counts, areas.split.treated);
+
+    double sek = 0.0;
+    for (const double c : o.interventions.cost_sek) sek += c;
+    for (const double c : b.interventions.cost_sek) sek -= c;
+    cmp.cost = cost_effect(sek, total);
+    return cmp;
+}
+
+}  // namespace trygg

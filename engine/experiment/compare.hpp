@@ -1,0 +1,126 @@
+#pragma once
+// `trygg compare`: paired comparison of two runs of the same city (BASE and OTHER).
+//
+// Replicate r of both runs draws the same random streams (common random numbers), so the
+// change OTHER − BASE is taken replicate by replicate and its spread over replicates is the
+// spread of the change itself, far narrower than that of two independent means. Pure
+// statistics on the core structs; reading files and printing are the io and cli layers' job.
+// docs/comparison.md gives the formulas and the file layouts.
+#include "sim/results.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+// A 95% interval.
+struct Interval {
+    double low = 0.0;
+    double high = 0.0;
+};
+
+// One outcome of the comparison, mean over replicates. The change's interval is
+// mean ± t(0.975, n − 1) · sd / √n of the paired differences (none when n < 2). The percent
+// change is change / base mean × 100 and its interval the change's interval / base mean × 100:
+// an approximation that treats the base mean as fixed (it ignores the base mean's own
+// sampling error, small next to the change's when runs are paired). None when the base mean is 0.
+struct Estimate {
+    std::string outcome;  // what is counted, e.g. "crimes_true_by_type"
+    std::string key;      // which part of it, e.g. "burglary", or "total"
+    double base_mean = 0.0;
+    double other_mean = 0.0;
+    double change = 0.0;  // mean of OTHER − BASE over replicates
+    std::optional<Interval> change_interval;
+    std::optional<double> percent;  // [%]
+    std::optional<Interval> percent_interval;
+    int replicates = 0;
+};
+
+// t quantile 0.975 with `df` degrees of freedom: a table for 1–30, 1.96 beyond.
+double t_quantile_975(int df);
+
+// The paired estimate from per-replicate values of BASE and OTHER (equal lengths).
+Estimate paired_estimate(std::string outcome, std::string key, std::span<const double> base,
+                         std::span<const double> other);
+
+// Where the scenario's measures act, and around them.
+enum class Area : std::int8_t { Outside = -1, Treated = 0, Buffer = 1, Rest = 2 };
+
+struct AreaSplit {
+    double buffer_m = 0.0;
+    std::vector<Area> cells;                // [y][x]
+    int treated = 0, buffer = 0, rest = 0;  // cells of each area
+};
+
+// Treated: cells of the study area (grid.district ≥ 0) with treated = 1. Buffer: other study
+// cells whose centre lies within buffer_m of a treated cell's centre. Rest: the remaining
+// study cells.
+AreaSplit split_areas(const GridDescription& grid, std::span<const std::int32_t> treated, double buffer_m);
+
+// Weighted displacement quotient (Bowers & Johnson 2003, J. Quant. Criminol. 19(3), 275–301), with
+// the treated area A, the buffer B and the rest as control C, BASE as "before" (b) and OTHER
+// as "after" (a), from replicate means:
+//   WDQ = (B_a/C_a − B_b/C_b) / (A_a/C_a − A_b/C_b)
+// The denominator is the success measure: < 0 when crime fell in the treated area relative to
+// the control. With success, WDQ > 0 is a diffusion of benefit to the buffer, WDQ < 0
+// displacement into it, and |WDQ| > 1 a buffer effect larger than the treated one.
+struct DisplacementQuotient {
+    std::optional<double> value;       // none when undefined
+    std::optional<Interval> interval;  // paired percentile bootstrap over replicates
+    double success = 0.0;              // the denominator
+    std::string meaning;               // one sentence for planners
+};
+
+inline constexpr int kBootstrapResamples = 2000;
+inline constexpr std::uint64_t kBootstrapSeed = 20030316;  // fixed: the same runs give the same interval
+
+// Per-replicate crime counts of the three areas in BASE (b) and OTHER (a).
+struct AreaCounts {
+    std::vector<double> treated_b, buffer_b, rest_b, treated_a, buffer_a, rest_a;
+};
+
+DisplacementQuotient displacement_quotient(const AreaCounts& counts, int treated_cells);
+
+// What the measures cost against what they prevent, over the run's horizon.
+struct CostEffect {
+    double sek = 0.0;        // Σ OTHER cost_sek − Σ BASE cost_sek
+    double prevented = 0.0;  // −(mean change of total true crimes)
+    std::optional<double> sek_per_crime_prevented;
+    std::optional<Interval> interval;  // from the change's 95% interval
+    std::string note;
+};
+
+CostEffect cost_effect(double sek, const Estimate& total);
+
+struct AreaComparison {
+    AreaSplit split;
+    Estimate treated, buffer, rest;
+    DisplacementQuotient wdq;
+};
+
+struct Comparison {
+    int replicates = 0;
+    int weeks = 0;
+    std::vector<Estimate> outcomes;  // every outcome, the three areas among them
+    AreaComparison areas;
+    CostEffect cost;
+};
+
+// One side of a comparison; `label` names it in errors ("base.h5", "exp.h5:lighting").
+struct ComparedRun {
+    std::string label;
+    const GridDescription& grid;
+    const DistrictTable& districts;
+    const RunResults& results;
+};
+
+inline constexpr double kDefaultBufferM = 300.0;
+
+// Runs that differ in replicates, weeks, districts, crime types, victim groups or grid: an
+// InputError naming both labels and what differs. Areas come from OTHER's treated cells.
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m = kDefaultBufferM);
+
+}  // namespace trygg
