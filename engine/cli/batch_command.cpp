@@ -298,11 +298,11 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     prov.threads = threads;
     prov.wall_seconds = seconds;
     write_experiment_file(output, prov, first.grid, first.districts, runs, [&](std::size_t k) {
-        std::vector<RunResults> pieces;
-        for (int r = 0; r < replicates; ++r) {
-            pieces.push_back(read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
+        RunResults all = read_run_file(part_path(parts, experiment.runs[k].group, 0)).results;
+        for (int r = 1; r < replicates; ++r) {
+            append_replicates(all, read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
         }
-        return concatenate(pieces);
+        return all;
     });
     fs::remove_all(parts, ec);
     write_status(status, "done", total, total, seconds, output);

@@ -565,18 +565,23 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         h5::write_attribute(root, "wall_seconds", provenance.wall_seconds, ctx);
         {
             std::optional<Scales> scales;
-            RunResults first;
+            // What every run must share with the first (the scales are written from it).
+            struct Shape {
+                int replicates, weeks, districts, crime_types;
+                std::vector<double> cell_shares, crime_shares;
+                std::vector<std::string> reporter_names;
+                bool operator==(const Shape&) const = default;
+            };
+            std::optional<Shape> first;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
+                const Shape shape{results.replicates,  results.weeks,        results.districts,     results.crime_types,
+                                  results.cell_shares, results.crime_shares, results.reporter_names};
                 if (!scales) {
                     scales = write_shared(root, grid, districts, results, ctx);
-                    first = results;
-                    first.crimes_true.clear();
-                } else if (results.replicates != first.replicates || results.weeks != first.weeks ||
-                           results.districts != first.districts || results.crime_types != first.crime_types ||
-                           results.cell_shares != first.cell_shares || results.crime_shares != first.crime_shares ||
-                           results.reporter_names != first.reporter_names) {
+                    first = shape;
+                } else if (!(shape == *first)) {
                     throw LogicError("write_experiment_file: run " + runs[k].group + " has other dimensions");
                 }
                 h5::Group group = h5::create_group(root, runs[k].group, ctx);

@@ -161,48 +161,48 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
     return out;
 }
 
+void append_replicates(RunResults& all, const RunResults& p) {
+    if (p.weeks != all.weeks || p.districts != all.districts || p.crime_types != all.crime_types || p.ny != all.ny ||
+        p.nx != all.nx || p.has_events != all.has_events || p.interventions.name != all.interventions.name) {
+        throw LogicError("append_replicates: the part is of another run");
+    }
+    all.replicates += p.replicates;
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(all.crimes_true, p.crimes_true);
+    append(all.crimes_reported, p.crimes_reported);
+    append(all.crimes_est, p.crimes_est);
+    append(all.crimes_cells, p.crimes_cells);
+    append(all.crimes_cells_est, p.crimes_cells_est);
+    append(all.victims, p.victims);
+    append(all.arrests, p.arrests);
+    append(all.hotspots_true, p.hotspots_true);
+    append(all.hotspots_est, p.hotspots_est);
+    append(all.kde_top_est, p.kde_top_est);
+    append(all.weekly_hotspots_true, p.weekly_hotspots_true);
+    append(all.weekly_hotspots_est, p.weekly_hotspots_est);
+    append(all.weekly_hotspots_both, p.weekly_hotspots_both);
+    append(all.patrol_weeks, p.patrol_weeks);
+    append(all.concentration, p.concentration);
+    append(all.cells_holding, p.cells_holding);
+    append(all.crimes_by_hour, p.crimes_by_hour);
+    append(all.youth_public_hours, p.youth_public_hours);
+    for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
+    auto& e = all.events;
+    const auto& f = p.events;
+    append(e.replicate, f.replicate);
+    append(e.hour, f.hour);
+    append(e.cell, f.cell);
+    append(e.crime_type, f.crime_type);
+    append(e.offender, f.offender);
+    append(e.victim_group, f.victim_group);
+    append(e.reported_by, f.reported_by);
+    append(e.arrested, f.arrested);
+}
+
 RunResults concatenate(const std::vector<RunResults>& parts) {
     if (parts.empty()) throw LogicError("concatenate: no parts");
     RunResults all = parts.front();
-    for (std::size_t k = 1; k < parts.size(); ++k) {
-        const RunResults& p = parts[k];
-        if (p.weeks != all.weeks || p.districts != all.districts || p.crime_types != all.crime_types ||
-            p.ny != all.ny || p.nx != all.nx || p.has_events != all.has_events ||
-            p.interventions.name != all.interventions.name) {
-            throw LogicError("concatenate: part " + std::to_string(k) + " is of another run");
-        }
-        all.replicates += p.replicates;
-        auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-        append(all.crimes_true, p.crimes_true);
-        append(all.crimes_reported, p.crimes_reported);
-        append(all.crimes_est, p.crimes_est);
-        append(all.crimes_cells, p.crimes_cells);
-        append(all.crimes_cells_est, p.crimes_cells_est);
-        append(all.victims, p.victims);
-        append(all.arrests, p.arrests);
-        append(all.hotspots_true, p.hotspots_true);
-        append(all.hotspots_est, p.hotspots_est);
-        append(all.kde_top_est, p.kde_top_est);
-        append(all.weekly_hotspots_true, p.weekly_hotspots_true);
-        append(all.weekly_hotspots_est, p.weekly_hotspots_est);
-        append(all.weekly_hotspots_both, p.weekly_hotspots_both);
-        append(all.patrol_weeks, p.patrol_weeks);
-        append(all.concentration, p.concentration);
-        append(all.cells_holding, p.cells_holding);
-        append(all.crimes_by_hour, p.crimes_by_hour);
-        append(all.youth_public_hours, p.youth_public_hours);
-        for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
-        auto& e = all.events;
-        const auto& f = p.events;
-        append(e.replicate, f.replicate);
-        append(e.hour, f.hour);
-        append(e.cell, f.cell);
-        append(e.crime_type, f.crime_type);
-        append(e.offender, f.offender);
-        append(e.victim_group, f.victim_group);
-        append(e.reported_by, f.reported_by);
-        append(e.arrested, f.arrested);
-    }
+    for (std::size_t k = 1; k < parts.size(); ++k) append_replicates(all, parts[k]);
     return all;
 }
 

@@ -42,5 +42,7 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
 // finished one replicate at a time, put back together. Throws LogicError when the parts
 // differ in anything but their replicates.
 RunResults concatenate(const std::vector<RunResults>& parts);
+// The same one part at a time, so that a batch never holds all parts and the whole at once.
+void append_replicates(RunResults& all, const RunResults& part);
 
 }  // namespace trygg
