@@ -1,5 +1,6 @@
 #include "cli/batch_command.hpp"
 
+#include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/version.hpp"
@@ -57,18 +58,7 @@ po::options_description batch_options() {
 }
 
 BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
-    po::options_description all;
-    all.add(batch_options()).add_options()("experiment", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("experiment", 1);
-    po::variables_map vm;
-    try {
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw InputError("trygg batch: " + std::string(e.what()) + " (see trygg help batch)");
-    }
+    const po::variables_map vm = parse_command_line(args, batch_options(), {"experiment"}, "batch");
     help = vm.count("help") > 0;
     if (help) {
         print_batch_help(out);

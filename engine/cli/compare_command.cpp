@@ -1,5 +1,7 @@
 #include "cli/compare_command.hpp"
 
+#include "cli/options.hpp"
+
 #include "cli/output_path.hpp"
 #include "core/error.hpp"
 #include "experiment/compare.hpp"
@@ -40,19 +42,7 @@ po::options_description compare_options() {
 }
 
 CompareArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
-    po::options_description all;
-    all.add(compare_options()).add_options()("base", po::value<std::string>())("other", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("base", 1).add("other", 1);
-    po::variables_map vm;
-    try {
-        // No guessing: "--js" must not silently mean "--json".
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw InputError("trygg compare: " + std::string(e.what()) + " (see trygg help compare)");
-    }
+    const po::variables_map vm = parse_command_line(args, compare_options(), {"base", "other"}, "compare");
     help = vm.count("help") > 0;
     if (help) {
         print_compare_help(out);

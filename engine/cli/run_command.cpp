@@ -1,5 +1,6 @@
 #include "cli/run_command.hpp"
 
+#include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/summary.hpp"
@@ -56,20 +57,7 @@ long long checked(const std::optional<long long>& v, const char* name, long long
 }
 
 RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
-    po::options_description visible = run_options();
-    po::options_description all;
-    all.add(visible).add_options()("scenario", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("scenario", 1);
-    po::variables_map vm;
-    try {
-        // No guessing: "--replicate" must not silently mean "--replicates".
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw InputError("trygg run: " + std::string(e.what()) + " (see trygg help run)");
-    }
+    const po::variables_map vm = parse_command_line(args, run_options(), {"scenario"}, "run");
     help = vm.count("help") > 0;
     if (help) {
         print_run_help(out);

@@ -1,5 +1,7 @@
 #include "cli/short2008_command.hpp"
 
+#include "cli/options.hpp"
+
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/version.hpp"
@@ -84,14 +86,7 @@ void print_short2008_help(std::ostream& out) {
 int short2008_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     Options o;
     po::options_description options = describe_options(o);
-    po::variables_map vm;
-    try {
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(options).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw InputError("trygg short2008: " + std::string(e.what()) + " (see trygg help short2008)");
-    }
+    const po::variables_map vm = parse_command_line(args, options, {}, "short2008");
     if (vm.count("help")) {
         print_short2008_help(out);
         return 0;

@@ -1,0 +1,18 @@
+#pragma once
+// Command-line parsing shared by the subcommands: Boost.Program_options with the visible
+// options plus named positional arguments, and no guessing ("--replicate" must never
+// silently mean "--replicates"). Any parse error becomes one InputError line naming the
+// command and pointing at its help.
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+boost::program_options::variables_map parse_command_line(const std::vector<std::string>& args,
+                                                         const boost::program_options::options_description& visible,
+                                                         const std::vector<std::string>& positional,
+                                                         const std::string& command);
+
+}  // namespace trygg
