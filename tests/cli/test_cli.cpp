@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "cli/cli_fixture.hpp"
 #include "fixtures.hpp"
 #include "io/hdf5_handle.hpp"
 #include "io/results_file.hpp"
@@ -38,80 +39,13 @@ const fs::path kSource = TRYGG_SOURCE_DIR;
 const fs::path kBaseline = kSource / "scenarios" / "baseline.yaml";
 const fs::path kCity = kSource / "configs" / "borlange.yaml";
 
-// Single-quoted for sh; none of the test's paths contain a single quote.
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
-
-struct Outcome {
-    int status = -1;  // exit status, or -1 if the process did not exit normally
-    std::string out;
-    std::string err;
-};
-
-long count_lines(const std::string& text) {
-    return static_cast<long>(std::count(text.begin(), text.end(), '\n'));
-}
+using trygg::testing::count_lines;
+using trygg::testing::Outcome;
+using trygg::testing::quoted;
 
 // Each test runs the binary in its own scratch directory.
-class Cli : public ::testing::Test {
+class Cli : public trygg::testing::TryggCli {
 protected:
-    void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / ("trygg_cli_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(dir_);
-        fs::create_directories(dir_ / "work");
-    }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-
-    // Runs `trygg ARGS` in work/ with stdin closed off; stdout and stderr go to files
-    // outside work/ so that the directory listing shows only what trygg wrote.
-    Outcome trygg(const std::string& args) const {
-        const fs::path out = dir_ / "stdout.txt";
-        const fs::path err = dir_ / "stderr.txt";
-        const std::string command = "cd " + quoted(work().string()) + " && " + quoted(TRYGG_BINARY) + " " + args +
-                                    " </dev/null >" + quoted(out.string()) + " 2>" + quoted(err.string());
-        const int raw = std::system(command.c_str());
-        Outcome o;
-        o.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        o.out = read_text(out);
-        o.err = read_text(err);
-        return o;
-    }
-
-    // Bad input: status 2, one line on stderr that starts "trygg: " and contains each of
-    // `parts`, nothing on stdout, and nothing written to the working directory.
-    void expect_bad_input(const Outcome& o, std::initializer_list<std::string> parts) const {
-        EXPECT_EQ(o.status, 2) << o.err;
-        EXPECT_EQ(count_lines(o.err), 1) << o.err;
-        EXPECT_THAT(o.err, StartsWith("trygg: "));
-        EXPECT_THAT(o.err, EndsWith("\n"));
-        for (const auto& part : parts) EXPECT_THAT(o.err, HasSubstr(part));
-        EXPECT_THAT(o.out, IsEmpty());
-        EXPECT_THAT(written(), IsEmpty()) << "bad input must leave nothing behind";
-    }
-
-    // Everything in work/ that the test itself did not put there.
-    std::set<std::string> written() const {
-        std::set<std::string> names;
-        for (const auto& entry : fs::recursive_directory_iterator(work())) {
-            const std::string name = fs::relative(entry.path(), work()).string();
-            if (!ours_.count(name)) names.insert(name);
-        }
-        return names;
-    }
-
-    // A file the test writes into work/ (a scenario, a config).
-    fs::path put(const std::string& name, const std::string& text) {
-        const fs::path file = work() / name;
-        write_text(file, text);
-        ours_.insert(name);
-        return file;
-    }
-
     fs::path put_scenario(const std::string& name, const std::string& body) {
         return put(name, "city: " + kCity.string() + "\n" + body + "steering: static\n");
     }
@@ -139,11 +73,6 @@ protected:
             "city: city.yaml\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\nsteering: static\n");
         return line;
     }
-
-    fs::path work() const { return dir_ / "work"; }
-
-    fs::path dir_;
-    std::set<std::string> ours_;
 };
 
 // ---- help and commands ----

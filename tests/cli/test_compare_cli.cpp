@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "cli/cli_fixture.hpp"
 #include "experiment/synthetic_runs.hpp"
 #include "fixtures.hpp"
 #include "io/results_file.hpp"
@@ -24,20 +25,12 @@ namespace fs = std::filesystem;
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using testing::Outcome;
+using testing::quoted;
 using testing::read_text;
 using ::testing::StartsWith;
 using testing::synthetic_run;
 using testing::SyntheticRun;
-
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
-
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
 
 // BASE and OTHER of `replicates` replicates: OTHER lights the centre cell, where crime falls
 // by 20–30 per replicate, and spends 1.5 MSEK on it.
@@ -69,60 +62,16 @@ void write(const fs::path& file, const SyntheticRun& run) {
     write_run_file(file, run.provenance, run.grid, run.districts, run.results);
 }
 
-class CompareCli : public ::testing::Test {
+class CompareCli : public testing::TryggCli {
 protected:
     void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        dir_ = fs::temp_directory_path() / ("trygg_compare_cli_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(dir_);
-        fs::create_directories(work());
+        TryggCli::SetUp();
         const auto [base, other] = lighting_runs(4);
         write(work() / "base.h5", base);
         write(work() / "lighting.h5", other);
         write(work() / "short.h5", lighting_runs(3).second);
         ours_ = {"base.h5", "lighting.h5", "short.h5"};
     }
-    void TearDown() override {
-        std::error_code ec;
-        fs::remove_all(dir_, ec);
-    }
-
-    Outcome trygg(const std::string& args) const {
-        const fs::path out = dir_ / "stdout.txt";
-        const fs::path err = dir_ / "stderr.txt";
-        const std::string command = "cd " + quoted(work().string()) + " && " + quoted(TRYGG_BINARY) + " " + args +
-                                    " </dev/null >" + quoted(out.string()) + " 2>" + quoted(err.string());
-        const int raw = std::system(command.c_str());
-        Outcome o;
-        o.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-        o.out = read_text(out);
-        o.err = read_text(err);
-        return o;
-    }
-
-    void expect_bad_input(const Outcome& o, std::initializer_list<std::string> parts) const {
-        EXPECT_EQ(o.status, 2) << o.err;
-        EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
-        EXPECT_THAT(o.err, StartsWith("trygg: "));
-        EXPECT_THAT(o.err, EndsWith("\n"));
-        for (const auto& part : parts) EXPECT_THAT(o.err, HasSubstr(part));
-        EXPECT_THAT(o.out, IsEmpty());
-        EXPECT_THAT(written(), IsEmpty()) << "bad input must leave nothing behind";
-    }
-
-    std::set<std::string> written() const {
-        std::set<std::string> names;
-        for (const auto& entry : fs::recursive_directory_iterator(work())) {
-            const std::string name = fs::relative(entry.path(), work()).string();
-            if (!ours_.count(name)) names.insert(name);
-        }
-        return names;
-    }
-
-    fs::path work() const { return dir_ / "work"; }
-
-    fs::path dir_;
-    std::set<std::string> ours_;
 };
 
 TEST_F(CompareCli, PrintsThePlannersTable) {
