@@ -86,6 +86,19 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
         std::snprintf(cell, sizeof cell, "%10.1f", sum);
         out << cell << '\n';
     }
+    // The scenario's measures and what they cost over the horizon (compare them with a
+    // baseline run with `trygg compare`).
+    const auto& items = r.interventions;
+    if (items.size() == 0) return;
+    out << "\nMeasures (cost over the run, SEK)\n";
+    double cost = 0.0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        std::snprintf(cell, sizeof cell, "%14.0f", items.cost_sek[k]);
+        out << "  " << pad(items.name[k] + " (" + items.kind[k] + ")", 2 * name_width) << cell << '\n';
+        cost += items.cost_sek[k];
+    }
+    std::snprintf(cell, sizeof cell, "%14.0f", cost);
+    out << "  " << pad("Total", 2 * name_width) << cell << '\n';
 }
 
 }  // namespace trygg

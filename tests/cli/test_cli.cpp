@@ -507,6 +507,16 @@ TEST_F(Scenarios, InheritedKeysAndTheShippedScenariosRun) {
     }
 }
 
+TEST_F(Scenarios, TheSummaryListsTheMeasuresAndTheirCost) {
+    const Outcome o = trygg("run " + quoted((kSource / "scenarios" / "lighting_tjarna.yaml").string()) +
+                            " -o lit.h5 --weeks 1 --replicates 1");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("Measures (cost over the run, SEK)"));
+    EXPECT_THAT(o.out, HasSubstr("Path and centre lighting, Tjärna Ängar (lighting)"));
+    // 4.2 MSEK investment plus 7 days of 120,000 SEK a year.
+    EXPECT_THAT(o.out, HasSubstr("4202301"));
+}
+
 // ---- batch: experiments, sweeps, resume ----
 
 class Batch : public Cli {
@@ -572,6 +582,26 @@ TEST_F(Batch, ResumedAfterAKillItEqualsAnUninterruptedBatch) {
         EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
         EXPECT_EQ(a.treated, b.treated);
         EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
+    }
+}
+
+// DESIGN §8: the same seed and inputs give the same datasets at any thread count, with
+// scenarios and replicates running side by side.
+TEST_F(Batch, ResultsDoNotDependOnTheNumberOfThreads) {
+    put_experiment("exp.yaml", kBaseline.string() + ", " + (kSource / "scenarios" / "adaptive_patrols.yaml").string(),
+                   3, 1);
+    ASSERT_EQ(trygg("batch exp.yaml -o one.h5 -q --threads 1").status, 0);
+    ASSERT_EQ(trygg("batch exp.yaml -o three.h5 -q --threads 3").status, 0);
+    for (const std::string group : {"baseline", "adaptive_patrols"}) {
+        SCOPED_TRACE(group);
+        const RunResults a = read_run_file(work() / "one.h5", group).results;
+        const RunResults b = read_run_file(work() / "three.h5", group).results;
+        EXPECT_EQ(a.crimes_true, b.crimes_true);
+        EXPECT_EQ(a.crimes_cells, b.crimes_cells);
+        EXPECT_EQ(a.crimes_est, b.crimes_est);
+        EXPECT_EQ(a.patrol_weeks, b.patrol_weeks);
+        EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
+        EXPECT_EQ(a.treated, b.treated);
     }
 }
 
