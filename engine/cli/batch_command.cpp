@@ -28,15 +28,23 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 namespace trygg {
 namespace {
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
+// Ctrl-C once: start no new replicate, let the running ones finish and be kept. Twice: the
+// default action, at once (what is kept stays kept). Only async-signal-safe calls here.
 volatile std::sig_atomic_t g_interrupted = 0;
 extern "C" void on_interrupt(int) {
     g_interrupted = 1;
+    std::signal(SIGINT, SIG_DFL);
+    constexpr char kMessage[] =
+        "\ntrygg batch: stopping after the replicates that are running (Ctrl-C again to stop at once)\n";
+    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
 }
 
 struct BatchArgs {

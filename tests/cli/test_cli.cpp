@@ -585,6 +585,25 @@ TEST_F(Batch, ResumedAfterAKillItEqualsAnUninterruptedBatch) {
     }
 }
 
+// Ctrl-C: no new replicate starts, the running ones are kept, status 130 and a status file
+// that says so; --resume then finishes the batch.
+TEST_F(Batch, CtrlCKeepsWhatIsDoneAndResumeFinishesIt) {
+    put_experiment("exp.yaml", kBaseline.string(), 4, 2);
+    const std::string command = "cd " + quoted(work().string()) + " && (" + quoted(TRYGG_BINARY) +
+                                " batch exp.yaml -o cut.h5 -q --threads 1 >/dev/null 2>&1 & pid=$!; "
+                                "for i in $(seq 600); do grep -qs '\"replicates_done\": [1-9]' cut.h5.status.json "
+                                "&& break; sleep 0.05; done; kill -INT $pid; wait $pid; echo $? > status)";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    ours_.insert("status");
+    EXPECT_EQ(read_text(work() / "status"), "130\n");
+    EXPECT_THAT(read_text(work() / "cut.h5.status.json"), HasSubstr("\"state\": \"interrupted\""));
+    EXPECT_FALSE(fs::exists(work() / "cut.h5"));
+    const Outcome resumed = trygg("batch exp.yaml -o cut.h5 -q --resume");
+    ASSERT_EQ(resumed.status, 0) << resumed.err;
+    EXPECT_EQ(read_run_file(work() / "cut.h5", "baseline").results.replicates, 4);
+    EXPECT_THAT(read_text(work() / "cut.h5.status.json"), HasSubstr("\"state\": \"done\""));
+}
+
 // DESIGN §8: the same seed and inputs give the same datasets at any thread count, with
 // scenarios and replicates running side by side.
 TEST_F(Batch, ResultsDoNotDependOnTheNumberOfThreads) {
