@@ -604,6 +604,25 @@ TEST_F(Batch, CtrlCKeepsWhatIsDoneAndResumeFinishesIt) {
     EXPECT_THAT(read_text(work() / "cut.h5.status.json"), HasSubstr("\"state\": \"done\""));
 }
 
+// tools/sweep_effects.py pairs each sweep point of one scenario with the same point of
+// another and prints the change per point.
+TEST_F(Batch, SweepEffectsPairsThePointsOfTwoScenarios) {
+    if (std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") != 0) GTEST_SKIP() << "no h5py";
+    put_experiment("exp.yaml", kBaseline.string() + ", " + (kSource / "scenarios" / "lighting_tjarna.yaml").string(), 2,
+                   1, "sweep:\n  method: grid\n  parameters:\n    offending.displacement: [0.0, 0.5]\n");
+    ASSERT_EQ(trygg("batch exp.yaml -o sweep.h5 -q").status, 0);
+    const std::string script = (kSource / "tools" / "sweep_effects.py").string();
+    const std::string command = "cd " + quoted(work().string()) + " && /usr/bin/python3 " + quoted(script) +
+                                " sweep.h5 baseline lighting_tjarna --csv effects.csv > table.txt 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << read_text(work() / "table.txt");
+    const std::string table = read_text(work() / "table.txt");
+    EXPECT_THAT(table, HasSubstr("p000  offending.displacement=0 "));
+    EXPECT_THAT(table, HasSubstr("p001  offending.displacement=0.5 "));
+    const std::string csv = read_text(work() / "effects.csv");
+    EXPECT_THAT(csv, StartsWith("point,parameters,base_mean,other_mean,change,change_low,change_high,percent,"));
+    EXPECT_EQ(count_lines(csv), 3);
+}
+
 // DESIGN §8: the same seed and inputs give the same datasets at any thread count, with
 // scenarios and replicates running side by side.
 TEST_F(Batch, ResultsDoNotDependOnTheNumberOfThreads) {
