@@ -52,6 +52,7 @@ struct BatchArgs {
     std::string output;
     std::optional<long long> threads;
     bool resume = false;
+    bool check = false;
     bool quiet = false;
 };
 
@@ -61,6 +62,7 @@ po::options_description batch_options() {
                     "HDF5 file to write (default: EXPERIMENT name + .h5 in the current directory)")(
         "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
         "resume", "finish an interrupted batch from the replicates it kept in OUT.h5.parts/")(
+        "check", "read and check the experiment and every scenario and sweep point, list the runs, simulate nothing")(
         "quiet,q", "no progress line and no closing summary")("help,h", "this text");
     return o;
 }
@@ -80,6 +82,7 @@ BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& h
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     if (vm.count("threads")) a.threads = vm["threads"].as<long long>();
     a.resume = vm.count("resume") > 0;
+    a.check = vm.count("check") > 0;
     a.quiet = vm.count("quiet") > 0;
     return a;
 }
@@ -187,6 +190,18 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     // Everything is loaded and checked before the first replicate runs.
     std::vector<RunSetup> setups;
     for (const auto& run : experiment.runs) setups.push_back(prepare_run(run.scenario, run.point.values));
+    if (a.check) {
+        out << experiment.file.string() << ": " << experiment.runs.size() << " run(s) × " << experiment.replicates
+            << " replicate(s) × " << experiment.weeks << " weeks, seed " << experiment.seed << "\n";
+        for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
+            const auto& run = experiment.runs[k];
+            out << "  " << run.group << ": " << run.scenario.file.string() << ", "
+                << setups[k].params.interventions.size() << " intervention(s)";
+            for (const auto& v : run.point.values) out << ", " << v.path << " = " << v.yaml;
+            out << "\n";
+        }
+        return 0;
+    }
 
     const fs::path parts = output.string() + ".parts";
     const fs::path status = output.string() + ".status.json";

@@ -116,7 +116,7 @@ ExperimentConfig load_experiment_config(const fs::path& file) {
     std::vector<std::string> names;
     for (std::size_t k = 0; k < scenario_files.size(); ++k) {
         fs::path path = scenario_files[k];
-        if (path.is_relative()) path = file.parent_path() / path;
+        if (path.is_relative()) path = (file.parent_path() / path).lexically_normal();
         std::error_code ec;
         if (!fs::is_regular_file(path, ec)) root.fail_item("scenarios", k, "file not found: " + path.string());
         ScenarioConfig scenario = load_scenario_config(path);

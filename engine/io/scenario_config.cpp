@@ -237,7 +237,7 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
         }
         for (std::size_t k = 0; k < parents.size(); ++k) {
             fs::path parent_file = parents[k];
-            if (parent_file.is_relative()) parent_file = file.parent_path() / parent_file;
+            if (parent_file.is_relative()) parent_file = (file.parent_path() / parent_file).lexically_normal();
             if (!fs::is_regular_file(parent_file, ec)) {
                 if (list) root.fail_item("extends", k, "file not found: " + parent_file.string());
                 root.fail("extends", "file not found: " + parent_file.string());
@@ -252,7 +252,7 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
 
     if (auto city = root.optional_string("city")) {
         fs::path city_file = *city;
-        if (city_file.is_relative()) city_file = file.parent_path() / city_file;
+        if (city_file.is_relative()) city_file = (file.parent_path() / city_file).lexically_normal();
         if (!fs::is_regular_file(city_file, ec)) root.fail("city", "file not found: " + city_file.string());
         out.city_file = city_file;
     }

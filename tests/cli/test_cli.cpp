@@ -604,6 +604,23 @@ TEST_F(Batch, CtrlCKeepsWhatIsDoneAndResumeFinishesIt) {
     EXPECT_THAT(read_text(work() / "cut.h5.status.json"), HasSubstr("\"state\": \"done\""));
 }
 
+// The shipped experiments read and check (every scenario, every sweep point) without
+// simulating; --check writes nothing.
+TEST_F(Batch, TheShippedExperimentsCheck) {
+    for (const std::string name : {"strategy", "displacement_sweep", "demo"}) {
+        SCOPED_TRACE(name);
+        const fs::path file = kSource / "configs" / "experiments" / (name + ".yaml");
+        const Outcome o = trygg("batch " + quoted(file.string()) + " --check");
+        EXPECT_EQ(o.status, 0) << o.err;
+        EXPECT_THAT(o.out, HasSubstr("combined"));
+    }
+    const Outcome sweep = trygg(
+        "batch " + quoted((kSource / "configs" / "experiments" / "displacement_sweep.yaml").string()) + " --check");
+    EXPECT_THAT(sweep.out, HasSubstr("18 run(s) × 10 replicate(s) × 52 weeks"));
+    EXPECT_THAT(sweep.out, HasSubstr("combined.p008: "));
+    EXPECT_THAT(written(), ::testing::IsEmpty());
+}
+
 // tools/sweep_effects.py pairs each sweep point of one scenario with the same point of
 // another and prints the change per point.
 TEST_F(Batch, SweepEffectsPairsThePointsOfTwoScenarios) {
