@@ -78,7 +78,7 @@ def main(argv):
     for r in rows:
         interval = "" if r["change_low"] is None else f" ({r['change_low']:.1f} to {r['change_high']:.1f})"
         percent = "" if r["percent"] is None else f"  {r['percent']:+.1f} %"
-        print(f"  {r['point'] or '-':5s} {r['parameters']:60s} {r['change']:+9.1f}{interval}{percent}")
+        print(f"  {r['point'] or '-':5s} {r['parameters']:68s} {r['change']:+9.1f}{interval}{percent}")
     if args.csv:
         with open(args.csv, "w", newline="") as out:
             w = csv.DictWriter(out, fieldnames=list(rows[0]))
