@@ -94,9 +94,12 @@ TEST(Baseline, BurglaryRiskDoublesNearARecentBurglary) {
 }
 
 TEST(Baseline, CrimeConcentratesInFewCells) {
-    // Weisburd's law of crime concentration (DESIGN §6.2). The full target (50 % in 2–6 %
-    // of cells) is the near-repeat issue's; here: crime is far from uniform over the
-    // inhabited cells — half of it falls in under a tenth of them.
+    // Weisburd's law of crime concentration (DESIGN §6.2: 25 % / 50 % of crime in 0.4–1.6 % /
+    // 2–6 % of cells). Measured over inhabited 100 m cells, the closest analogue of a town's
+    // street segments (the study area is mostly forest). The model is more concentrated than
+    // the law: 30 places stand for all of Borlänge's destinations (README, "What is
+    // simplified"). Asserted here: crime is far from uniform — half of it in under a tenth of
+    // the inhabited cells; the curve is printed for the record.
     const auto& r = baseline_year().results;
     const auto cells = static_cast<std::size_t>(r.nx) * static_cast<std::size_t>(r.ny);
     std::vector<double> per_cell(cells, 0.0);
@@ -107,10 +110,20 @@ TEST(Baseline, CrimeConcentratesInFewCells) {
     std::sort(per_cell.begin(), per_cell.end(), std::greater<>());
     double total = 0.0;
     for (double v : per_cell) total += v;
-    double cum = 0.0;
-    std::size_t k = 0;
-    while (cum < 0.5 * total) cum += per_cell[k++];
-    EXPECT_LT(static_cast<double>(k), 0.1 * static_cast<double>(inhabited));
+    auto cells_holding = [&](double share) {
+        double cum = 0.0;
+        std::size_t k = 0;
+        while (cum < share * total) cum += per_cell[k++];
+        return static_cast<double>(k);
+    };
+    std::printf("crime concentration over %zu inhabited cells:", inhabited);
+    for (double share : {0.25, 0.5, 0.8}) {
+        std::printf("  %.0f %% of crime in %.2f %% of cells", 100 * share,
+                    100 * cells_holding(share) / static_cast<double>(inhabited));
+    }
+    std::printf("\n");
+    EXPECT_LT(cells_holding(0.5), 0.1 * static_cast<double>(inhabited));
+    EXPECT_LT(cells_holding(0.25), cells_holding(0.5));
 }
 
 TEST(Baseline, PoorerResidentialAreasHaveMoreCrimePerResident) {
