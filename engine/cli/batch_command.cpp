@@ -3,6 +3,7 @@
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
+#include "cli/provenance.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -129,22 +130,14 @@ void write_status(const fs::path& path, const std::string& state, std::int64_t d
     write_file(path, s.str());
 }
 
+// A run of the experiment (its scenario carries the experiment's seed, replicates and weeks),
+// with the experiment and sweep point it belongs to; `replicates` 1 for a kept part.
 RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup, const ExperimentConfig& e,
                             int replicates, int threads, double seconds) {
-    RunProvenance p;
-    p.trygg_version = kVersion;
-    p.git_commit = kGitCommit;
-    p.city_file = run.scenario.city_file.string();
-    p.scenario_file = run.scenario.file.string();
-    p.city_yaml = setup.config.text;
-    p.scenario_yaml = run.scenario.text + "# ---- experiment " + e.file.string() + " ----\n";
+    RunProvenance p = run_provenance(run.scenario, setup, threads, seconds);
+    p.scenario_yaml += "# ---- experiment " + e.file.string() + " ----\n";
     for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
-    p.start_date = to_string(run.scenario.start_date);
-    p.seed = e.seed;
     p.replicates = replicates;
-    p.weeks = e.weeks;
-    p.threads = threads;
-    p.wall_seconds = seconds;
     return p;
 }
 

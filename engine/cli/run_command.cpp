@@ -3,8 +3,8 @@
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
+#include "cli/provenance.hpp"
 #include "cli/summary.hpp"
-#include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/timeline.hpp"
 #include "io/results_file.hpp"
@@ -122,19 +122,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     progress.finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    RunProvenance prov;
-    prov.trygg_version = kVersion;
-    prov.git_commit = kGitCommit;
-    prov.city_file = scenario.city_file.string();
-    prov.scenario_file = scenario.file.string();
-    prov.city_yaml = setup.config.text;
-    prov.scenario_yaml = scenario.text + "\n# trygg command line: " + command_line + "\n";
-    prov.start_date = to_string(scenario.start_date);
-    prov.seed = scenario.seed;
-    prov.replicates = scenario.replicates;
-    prov.weeks = scenario.weeks;
-    prov.threads = threads;
-    prov.wall_seconds = seconds;
+    RunProvenance prov = run_provenance(scenario, setup, threads, seconds);
+    prov.scenario_yaml += "\n# trygg command line: " + command_line + "\n";
     write_run_file(output, prov, result.grid, result.districts, result.results);
 
     if (!a.quiet) {

@@ -24,8 +24,7 @@ RunSetup prepare_run(const ScenarioConfig& scenario, const std::vector<Parameter
         build_timeline(scenario.start_date, scenario.weeks, setup.city.location, setup.city.school_holidays);
     setup.params = setup.config.params;
     setup.params.policing.steering = scenario.adaptive_steering ? Steering::Adaptive : Steering::Static;
-    setup.params.interventions = resolve_interventions(scenario, setup.city, setup.config.grid_crs,
-                                                       static_cast<int>(setup.timeline.days.size()));
+    setup.params.interventions = resolve_interventions(scenario, setup.city, setup.config.grid_crs);
     return setup;
 }
 

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <bitset>
 #include <cmath>
-#include <map>
 
 namespace trygg {
 namespace {
@@ -196,16 +195,6 @@ InterventionSpec read_intervention(const ConfigMap& m) {
     return spec;
 }
 
-// One file of the chain, read; what it leaves out it inherits.
-struct Layer {
-    std::optional<fs::path> city_file;
-    std::optional<Date> start_date;
-    std::optional<int> weeks, replicates;
-    std::optional<std::uint64_t> seed;
-    std::optional<bool> adaptive;
-    std::optional<std::string> description;
-};
-
 // `chain`: the files being read, outermost first (a loop is an error); `loaded`: files done.
 void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<fs::path>& loaded, ScenarioConfig& out,
                 const std::string& via, int via_line, const std::string& via_path) {
@@ -309,9 +298,7 @@ bool same_where(const InterventionSpec& a, const InterventionSpec& b, int distri
 std::bitset<24> hour_set(const ActiveWindow& w) {
     std::bitset<24> hours;
     for (int h = 0; h < 24; ++h) {
-        if (w.from_hour < w.to_hour ? h >= w.from_hour && h < w.to_hour : h >= w.from_hour || h < w.to_hour) {
-            hours.set(static_cast<std::size_t>(h));
-        }
+        if (w.in_hours(h)) hours.set(static_cast<std::size_t>(h));
     }
     return hours;
 }
@@ -362,8 +349,7 @@ ScenarioConfig load_scenario_config(const fs::path& file) {
     return s;
 }
 
-InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs,
-                                       int days) {
+InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs) {
     InterventionPlan plan;
     std::vector<int> districts;  // [item] the district it names, or -1
     std::unique_ptr<Projection> from_wgs84;
@@ -375,7 +361,6 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
         };
         if (spec.start) item.when.first_day = std::max(0, day_of(*spec.start));
         if (spec.end) item.when.last_day = day_of(*spec.end);
-        if (spec.start && day_of(*spec.start) >= days) item.when.first_day = days;  // never within the run
 
         std::vector<int> cells;
         districts.push_back(-1);
@@ -458,12 +443,10 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
         }
         plan.push_back(std::move(item));
     }
-    if (plan.size() > 0) {
-        int programmes = 0;
-        for (std::size_t k = 0; k < plan.size(); ++k) {
-            if (plan[k].kind == InterventionKind::Programme && ++programmes > kMaxProgrammes) {
-                fail(scenario.interventions[k].at, "at most " + std::to_string(kMaxProgrammes) + " programmes");
-            }
+    int programmes = 0;
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+        if (plan[k].kind == InterventionKind::Programme && ++programmes > kMaxProgrammes) {
+            fail(scenario.interventions[k].at, "at most " + std::to_string(kMaxProgrammes) + " programmes");
         }
     }
     check_overlaps(scenario, plan, districts);

@@ -74,11 +74,10 @@ inline constexpr double kMaxSeed = 9007199254740992.0;  // 2^53: survives JSON a
 ScenarioConfig load_scenario_config(const std::filesystem::path& file);
 
 // The scenario's interventions on the built city, with dates counted from the start date
-// and the run's `days`. `grid_crs` is the city config's grid CRS (for polygons). ConfigError
-// naming the scenario file's line for a district or place that does not exist, a polygon or
-// cell outside the grid, a programme at a place that is no venue for young people, or two
-// items of the same kind acting on the same cells at the same time.
-InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs,
-                                       int days);
+// (an item before or after the run simply never acts). `grid_crs` is the city config's grid CRS (for polygons).
+// ConfigError naming the scenario file's line for a district or place that does not exist, a polygon or cell outside
+// the grid, a programme at a place that is no venue for young people, or two items of the same kind acting on the same
+// cells at the same time.
+InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs);
 
 }  // namespace trygg

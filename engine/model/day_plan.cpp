@@ -172,7 +172,7 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             }
             if (start >= end) continue;
             // The part of an evening out before a programme opens, if the person goes on there.
-            int out_from = start;
+            const int out_from = start;
             const std::int32_t out_site = site;
             const Presence out_kind = kind;
             const bool joined = b == Block::Hangout && ctx.programmes && !ctx.programmes->empty() &&
@@ -186,13 +186,13 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             };
             if (joined && out_from < start) {
                 const std::int32_t out_slot = slot(out_site, out_kind);
-                moves.by_hour[static_cast<std::size_t>(out_from - 4)].push_back({home_slot, out_slot});
-                moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({out_slot, away_slot});
+                moves.add(out_from - 4, {home_slot, out_slot});
+                moves.add(start - 4, {out_slot, away_slot});
                 record(out_site, out_from, start, out_kind);
             } else {
-                moves.by_hour[static_cast<std::size_t>(start - 4)].push_back({home_slot, away_slot});
+                moves.add(start - 4, {home_slot, away_slot});
             }
-            moves.by_hour[static_cast<std::size_t>(end - 4)].push_back({away_slot, home_slot});
+            moves.add(end - 4, {away_slot, home_slot});
             record(site, start, end, kind);
             clock = end;
         }

@@ -50,11 +50,23 @@ struct Segment {
 inline constexpr int kMaxSegments = kBlocks + 1;
 inline constexpr int kDayHours = 24;  // buckets: clock hours 4..27
 
-// Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00).
+// Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00), and what they
+// do to the city-wide count of each kind of presence. The counts are kept here, by the
+// planner that runs in parallel, so that applying the moves in the serial hour step stays a
+// bare pass over the moves.
 struct MoveBuckets {
     std::array<std::vector<Move>, kDayHours> by_hour;
+    std::array<PresenceCounts, kDayHours> change{};  // [bucket][kind] arrivals − departures
+
+    void add(int bucket, Move m) {
+        const auto b = static_cast<std::size_t>(bucket);
+        by_hour[b].push_back(m);
+        if (m.from >= 0) --change[b][static_cast<std::size_t>(m.from) % kPresenceKinds];
+        if (m.to >= 0) ++change[b][static_cast<std::size_t>(m.to) % kPresenceKinds];
+    }
     void clear() {
         for (auto& v : by_hour) v.clear();
+        change = {};
     }
 };
 

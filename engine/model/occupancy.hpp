@@ -15,16 +15,19 @@ class Occupancy {
 public:
     Occupancy(const Sites& sites, const RoutineAgents& agents);
 
+    // One hour of a chunk's moves, with the chunk's own count of what they change: the hour
+    // step's path.
+    void apply(const MoveBuckets& chunk, int bucket) {
+        const auto b = static_cast<std::size_t>(bucket);
+        move(chunk.by_hour[b]);
+        for (std::size_t k = 0; k < kPresenceKinds; ++k) total_[k] += chunk.change[b][k];
+    }
+    // Moves on their own (tests): the totals are counted here.
     void apply(const std::vector<Move>& moves) {
+        move(moves);
         for (const Move& m : moves) {
-            if (m.from >= 0) {
-                --count_[static_cast<std::size_t>(m.from)];
-                --total_[static_cast<std::size_t>(m.from % kPresenceKinds)];
-            }
-            if (m.to >= 0) {
-                ++count_[static_cast<std::size_t>(m.to)];
-                ++total_[static_cast<std::size_t>(m.to % kPresenceKinds)];
-            }
+            if (m.from >= 0) --total_[static_cast<std::size_t>(m.from) % kPresenceKinds];
+            if (m.to >= 0) ++total_[static_cast<std::size_t>(m.to) % kPresenceKinds];
         }
     }
     void set_visitors(std::int32_t site, std::int32_t visitors) {
@@ -42,6 +45,13 @@ public:
     const std::vector<std::int32_t>& raw() const { return count_; }
 
 private:
+    void move(const std::vector<Move>& moves) {
+        for (const Move& m : moves) {
+            if (m.from >= 0) --count_[static_cast<std::size_t>(m.from)];
+            if (m.to >= 0) ++count_[static_cast<std::size_t>(m.to)];
+        }
+    }
+
     std::vector<std::int32_t> count_;  // [site][Presence]
     std::array<std::int64_t, kPresenceKinds> total_{};
 };

@@ -19,8 +19,9 @@ std::vector<int> police_cells(const City& city, const PolicingParams& p) {
 
 }  // namespace
 
-Deployment::Deployment(const City& city, Sites& sites, const InterventionPlan& plan, const PolicingParams& police,
-                       const FieldWorkerParams& field_workers, double diffusion_of_benefit, const Timeline& timeline)
+Deployment::Deployment(const City& city, Sites& sites, const RoutineAgents& agents, const InterventionPlan& plan,
+                       const PolicingParams& police, const FieldWorkerParams& field_workers,
+                       double diffusion_of_benefit, const Timeline& timeline)
     : city_(city),
       sites_(sites),
       plan_(plan),
@@ -66,6 +67,16 @@ Deployment::Deployment(const City& city, Sites& sites, const InterventionPlan& p
             if (std::hypot(dx, dy) > item.catchment_m) continue;
             reach_.home_site[static_cast<std::size_t>(s)] |= 1u << k;
             treated_[static_cast<std::size_t>(cell)] = 1;
+        }
+    }
+    // Who the programmes can draw, by routine class: their expected attendance follows.
+    programme_youth_.assign(programmes_.size(), std::vector<double>(static_cast<std::size_t>(kRoutineClasses), 0.0));
+    for (std::size_t k = 0; k < programmes_.size(); ++k) {
+        const Intervention& item = plan[static_cast<std::size_t>(programmes_[k])];
+        for (std::size_t i = 0; i < agents.size(); ++i) {
+            if (agents.age[i] < item.min_age || agents.age[i] > item.max_age) continue;
+            if (!(reach_.home_site[static_cast<std::size_t>(agents.home_site[i])] & (1u << k))) continue;
+            programme_youth_[k][agents.routine_class[i]] += 1.0;
         }
     }
     active_fixed_.assign(fixed_.size(), 0);
@@ -175,13 +186,13 @@ void Deployment::mark_treated(const UnitGroup& group) {
     }
 }
 
-std::vector<ProgrammeDay> Deployment::programmes_on(int day, const std::vector<double>& expected_youth_out) const {
+std::vector<ProgrammeDay> Deployment::programmes_on(int day, const DayTables& tables) const {
     std::vector<ProgrammeDay> out;
     const int weekday = timeline_.days[static_cast<std::size_t>(day)].weekday;
     for (std::size_t k = 0; k < programmes_.size(); ++k) {
         const Intervention& item = plan_[static_cast<std::size_t>(programmes_[k])];
         const ActiveWindow& w = item.when;
-        if (day < w.first_day || day > w.last_day || !((w.weekdays >> (weekday - 1)) & 1u)) continue;
+        if (!w.runs_on(day, weekday)) continue;
         ProgrammeDay p;
         p.site = sites_.of_cell(city_.place_cell[static_cast<std::size_t>(item.place)]);
         p.from = w.from_hour;
@@ -189,9 +200,13 @@ std::vector<ProgrammeDay> Deployment::programmes_on(int day, const std::vector<d
         p.bit = 1u << k;
         p.min_age = static_cast<std::uint8_t>(item.min_age);
         p.max_age = static_cast<std::uint8_t>(item.max_age);
-        // Capacity caps the expected attendance: the share who come falls when more would.
+        double out_that_evening = 0.0;
+        for (int rc = 0; rc < kRoutineClasses; ++rc) {
+            const double p_out = tables.row(day, rc)[static_cast<int>(Block::Hangout)] / 65536.0;
+            out_that_evening += programme_youth_[k][static_cast<std::size_t>(rc)] * p_out;
+        }
         double uptake = item.uptake;
-        const double expected = uptake * expected_youth_out[k];
+        const double expected = uptake * out_that_evening;
         if (expected > item.capacity && expected > 0) uptake *= item.capacity / expected;
         p.uptake16 = static_cast<std::uint16_t>(std::min(65535.0, std::floor(uptake * 65536.0)));
         out.push_back(p);

@@ -6,6 +6,7 @@
 // count: the offending rule reads the sites and what the units add to a setting.
 #include "core/timeline.hpp"
 #include "model/day_plan.hpp"
+#include "model/day_tables.hpp"
 #include "model/offending.hpp"
 #include "model/policing.hpp"
 #include "model/sites.hpp"
@@ -21,8 +22,10 @@ namespace trygg {
 class Deployment {
 public:
     // `sites` is the replicate's own: its lighting and camera coverage change with the items.
-    Deployment(const City& city, Sites& sites, const InterventionPlan& plan, const PolicingParams& police,
-               const FieldWorkerParams& field_workers, double diffusion_of_benefit, const Timeline& timeline);
+    // `agents` tell who lives within each programme's catchment.
+    Deployment(const City& city, Sites& sites, const RoutineAgents& agents, const InterventionPlan& plan,
+               const PolicingParams& police, const FieldWorkerParams& field_workers, double diffusion_of_benefit,
+               const Timeline& timeline);
 
     // Start of each simulated hour: which units are on duty; when the active situational
     // items change, recompute the sites' lighting and cameras.
@@ -37,11 +40,12 @@ public:
     bool patrolled(std::int32_t site) const;
     // Cells any item acts on: static areas, venues, and every cell a unit has stood in.
     const std::vector<std::uint8_t>& treated_cells() const { return treated_; }
-    // Programmes on model day `day`, with their uptake for that day.
+    // Which home sites each programme reaches (bit k: programme k), for the day planner.
     const ProgrammeReach& reach() const { return reach_; }
-    std::vector<ProgrammeDay> programmes_on(int day, const std::vector<double>& expected_youth_out) const;
-    // Indices into the plan of the programmes (position k = bit k).
-    const std::vector<int>& programme_items() const { return programmes_; }
+    // Programmes running on model day `day`, each with its uptake for that day: capped so that
+    // the expected attendance — the young people of its catchment the day tables send out
+    // that evening, × uptake — stays within its capacity.
+    std::vector<ProgrammeDay> programmes_on(int day, const DayTables& tables) const;
 
 private:
     struct UnitGroup {
@@ -66,8 +70,9 @@ private:
     const Timeline& timeline_;
     std::vector<float> base_lighting_, base_cameras_;
     std::vector<std::uint8_t> base_monitored_;
-    std::vector<int> fixed_;       // plan indices of lighting and fixed cameras
-    std::vector<int> programmes_;  // plan indices of programmes
+    std::vector<int> fixed_;                            // plan indices of lighting and fixed cameras
+    std::vector<int> programmes_;                       // plan indices of programmes (position k = bit k)
+    std::vector<std::vector<double>> programme_youth_;  // [programme][routine class] people of its ages it reaches
     std::vector<UnitGroup> groups_;
     std::vector<std::uint8_t> active_fixed_;  // [fixed_ index] active this hour
     std::uint64_t signature_ = ~0ull;         // what the sites were last built for

@@ -49,22 +49,23 @@ struct ActiveWindow {
     int to_hour = 24;
     std::uint8_t weekdays = 0x7f;
 
+    // Whether clock hour 0..23 lies in [from_hour, to_hour), past midnight when to ≤ from.
+    bool in_hours(int clock) const {
+        return from_hour < to_hour ? clock >= from_hour && clock < to_hour : clock >= from_hour || clock < to_hour;
+    }
+    // Whether the window runs on model day `day`, an ISO `weekday` (1..7).
+    bool runs_on(int day, int weekday) const {
+        return day >= 0 && day >= first_day && day <= last_day && ((weekdays >> (weekday - 1)) & 1u);
+    }
     // Whether the window covers simulation hour `hour`, where `weekday_of_day(d)` is the ISO
     // weekday (1..7) of model day d.
     template <class WeekdayOfDay>
     bool covers(int hour, WeekdayOfDay weekday_of_day) const {
-        int day = hour / 24;
         const int clock = hour % 24;
-        if (from_hour < to_hour) {
-            if (clock < from_hour || clock >= to_hour) return false;
-        } else if (clock < to_hour) {
-            --day;  // after midnight: the evening before is the one that counts
-        } else if (clock < from_hour) {
-            return false;
-        }
-        if (day < first_day || day > last_day) return false;
-        if (day < 0) return false;
-        return (weekdays >> (weekday_of_day(day) - 1)) & 1u;
+        if (!in_hours(clock)) return false;
+        // After midnight in a window that began the evening before, that evening counts.
+        const int day = hour / 24 - (from_hour >= to_hour && clock < to_hour ? 1 : 0);
+        return day >= 0 && runs_on(day, weekday_of_day(day));
     }
     // Days of [0, days) with any active hour: for costs that run per day of operation.
     int days_in(int days) const {

@@ -51,10 +51,9 @@ public:
           near_repeat_(params.near_repeat, city.grid.nx, city.grid.ny),
           ledger_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells(), keep_events),
           lagesbild_(RasterShape{city.grid.nx, city.grid.ny, city.grid.cell_size}, study_area(city), params.lagesbild),
-          deployment_(city, sites_, params.interventions, params.policing, params.field_workers,
+          deployment_(city, sites_, agents_, params.interventions, params.policing, params.field_workers,
                       params.offending.diffusion_of_benefit, timeline),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
-        count_programme_youth();
         offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
         offender_day_.count.assign(agents_.offenders.size(), 0);
         free_from_.assign(agents_.offenders.size(), 0);
@@ -112,38 +111,9 @@ private:
         youth_public_[static_cast<std::size_t>(hour % (24 * 7))] += occupancy_.total(Presence::PublicYouth);
     }
 
-    // Programmes: per programme, young people of its ages in its catchment, by routine class
-    // (what its expected attendance, and so its capacity, is computed from).
-    void count_programme_youth() {
-        const auto& items = deployment_.programme_items();
-        programme_youth_.assign(items.size(), std::vector<double>(static_cast<std::size_t>(kRoutineClasses), 0.0));
-        for (std::size_t k = 0; k < items.size(); ++k) {
-            const Intervention& item = params_.interventions[static_cast<std::size_t>(items[k])];
-            for (std::size_t i = 0; i < population_.size(); ++i) {
-                const int age = agents_.age[i];
-                if (age < item.min_age || age > item.max_age) continue;
-                if (!(deployment_.reach().home_site[static_cast<std::size_t>(agents_.home_site[i])] & (1u << k)))
-                    continue;
-                programme_youth_[k][agents_.routine_class[i]] += 1.0;
-            }
-        }
-    }
-
-    std::vector<ProgrammeDay> programmes_on(int day) const {
-        if (programme_youth_.empty()) return {};
-        std::vector<double> expected(programme_youth_.size(), 0.0);
-        for (std::size_t k = 0; k < programme_youth_.size(); ++k) {
-            for (int rc = 0; rc < kRoutineClasses; ++rc) {
-                const double p = tables_.row(day, rc)[static_cast<int>(Block::Hangout)] / 65536.0;
-                expected[k] += programme_youth_[k][static_cast<std::size_t>(rc)] * p;
-            }
-        }
-        return deployment_.programmes_on(day, expected);
-    }
-
     // At 04:00: every person's blocks for the model day, in parallel over fixed chunks.
     void plan_day(int day) {
-        const std::vector<ProgrammeDay> programmes = programmes_on(day);
+        const std::vector<ProgrammeDay> programmes = deployment_.programmes_on(day, tables_);
         const DayPlanContext ctx{city_,           tables_, destinations_, agents_,
                                  params_.routine, rng_,    &programmes,   &deployment_.reach()};
         tbb::parallel_for(
@@ -160,7 +130,7 @@ private:
     }
 
     void move_people(int bucket) {
-        for (const auto& chunk : chunks_) occupancy_.apply(chunk.by_hour[static_cast<std::size_t>(bucket)]);
+        for (const auto& chunk : chunks_) occupancy_.apply(chunk, bucket);
     }
 
     void admit_visitors(int hour) {
@@ -392,7 +362,6 @@ private:
     std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest
     std::int64_t arrests_ = 0;
     std::vector<std::int64_t> youth_public_ = std::vector<std::int64_t>(24 * 7, 0);  // [hour of week]
-    std::vector<std::vector<double>> programme_youth_;                               // [programme][routine class]
 };
 
 }  // namespace

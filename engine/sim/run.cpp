@@ -199,11 +199,4 @@ void append_replicates(RunResults& all, const RunResults& p) {
     append(e.arrested, f.arrested);
 }
 
-RunResults concatenate(const std::vector<RunResults>& parts) {
-    if (parts.empty()) throw LogicError("concatenate: no parts");
-    RunResults all = parts.front();
-    for (std::size_t k = 1; k < parts.size(); ++k) append_replicates(all, parts[k]);
-    return all;
-}
-
 }  // namespace trygg

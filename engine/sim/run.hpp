@@ -38,11 +38,10 @@ RunOutput run_scenario(const City& city, const ModelParams& params, const Timeli
 RunOutput run_replicates(const City& city, const ModelParams& params, const Timeline& timeline,
                          const RunOptions& options, const Progress& progress = {});
 
-// Replicate-major results of runs of one scenario, in order, as one run: parts of a batch
-// finished one replicate at a time, put back together. Throws LogicError when the parts
-// differ in anything but their replicates.
-RunResults concatenate(const std::vector<RunResults>& parts);
-// The same one part at a time, so that a batch never holds all parts and the whole at once.
+// Appends the replicates of `part` (a later part of a run of the same scenario) to `all`:
+// a batch puts each run back together from its kept replicates, one at a time, so it never
+// holds all parts and the whole at once. Throws LogicError when `part` differs in anything
+// but its replicates.
 void append_replicates(RunResults& all, const RunResults& part);
 
 }  // namespace trygg

@@ -18,6 +18,7 @@ struct World {
     const City& city = borlange_city();
     Population pop = synthesise_population(city, borlange_config().params.population, {3, 0});
     Sites sites = build_sites(city, pop);
+    RoutineAgents agents = build_routine_agents(pop, sites);
     Timeline timeline = testing::borlange_timeline(2);  // day 0 is Monday 2025-01-06
 };
 
@@ -47,7 +48,7 @@ TEST(Deployment, FixedCamerasActOnlyInTheirCellsAndHours) {
     cams.when.weekdays = 1u << 4;  // Friday evenings
     const InterventionPlan plan{cams};
     PolicingParams no_police;
-    Deployment d(w.city, w.sites, plan, no_police, {}, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, plan, no_police, {}, 0.0, w.timeline);
     auto cameras_at = [&](int day, int clock) {
         d.begin_hour(day * 24 + clock);
         return w.sites.cameras[static_cast<std::size_t>(site)];
@@ -73,7 +74,7 @@ TEST(Deployment, LightingSpillsToNeighboursOnlyWithDiffusionOfBenefit) {
     light.intensity = 1.0;
     const float before = w.sites.lighting[static_cast<std::size_t>(site)];
     ASSERT_LT(before, 1.0f);
-    Deployment d(w.city, w.sites, {light}, {}, {}, 0.5, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {light}, {}, {}, 0.5, w.timeline);
     d.begin_hour(20);
     EXPECT_EQ(w.sites.lighting[static_cast<std::size_t>(site)], 1.0f);
     // A neighbour that someone uses gets half (diffusion 0.5), unless it is lit better anyway.
@@ -102,7 +103,7 @@ TEST(Deployment, UnitsAddGuardiansOnDutyWhereTheyStand) {
     PolicingParams police = borlange_config().params.policing;
     police.patrols = 0;  // only the scenario's units
     FieldWorkerParams fw{6.0, 2.0};
-    Deployment d(w.city, w.sites, {workers, patrol}, police, fw, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {workers, patrol}, police, fw, 0.0, w.timeline);
     Setting s;
     d.begin_hour(20);
     d.add_units(s, site, /*youth=*/true);
@@ -127,7 +128,7 @@ TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
     posts.units = 1;
     posts.adaptive = true;
     posts.intensity = 0.7;
-    Deployment d(w.city, w.sites, {posts}, {}, {}, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {posts}, {}, {}, 0.0, w.timeline);
     const std::int32_t site = quiet_site(w);
     const int cell = w.sites.cell[static_cast<std::size_t>(site)];
     d.begin_hour(30);
