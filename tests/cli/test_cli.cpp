@@ -526,6 +526,26 @@ protected:
         put(name, "scenarios: [" + scenarios + "]\nreplicates: " + std::to_string(replicates) +
                       "\nweeks: " + std::to_string(weeks) + "\nseed: 11\n" + sweep);
     }
+    // The same datasets in the same groups of two experiment files in work/.
+    void expect_same_runs(const std::string& file_a, const std::string& file_b,
+                          std::initializer_list<std::string> groups) const {
+        for (const std::string& group : groups) {
+            SCOPED_TRACE(group);
+            const RunResults a = read_run_file(work() / file_a, group).results;
+            const RunResults b = read_run_file(work() / file_b, group).results;
+            EXPECT_EQ(a.crimes_true, b.crimes_true);
+            EXPECT_EQ(a.crimes_reported, b.crimes_reported);
+            EXPECT_EQ(a.crimes_est, b.crimes_est);
+            EXPECT_EQ(a.crimes_cells, b.crimes_cells);
+            EXPECT_EQ(a.victims, b.victims);
+            EXPECT_EQ(a.hotspots_true, b.hotspots_true);
+            EXPECT_EQ(a.patrol_weeks, b.patrol_weeks);
+            EXPECT_EQ(a.crimes_by_hour, b.crimes_by_hour);
+            EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
+            EXPECT_EQ(a.treated, b.treated);
+            EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
+        }
+    }
 };
 
 TEST_F(Batch, AThreeByThreeGridOfTenReplicatesInOneCall) {
@@ -569,20 +589,7 @@ TEST_F(Batch, ResumedAfterAKillItEqualsAnUninterruptedBatch) {
     const Outcome resumed = trygg("batch exp.yaml -o cut.h5 -q --resume --threads 2");
     ASSERT_EQ(resumed.status, 0) << resumed.err;
     EXPECT_FALSE(fs::exists(work() / "cut.h5.parts"));
-    for (const std::string group : {"baseline", "lighting_tjarna"}) {
-        SCOPED_TRACE(group);
-        const RunResults a = read_run_file(work() / "whole.h5", group).results;
-        const RunResults b = read_run_file(work() / "cut.h5", group).results;
-        EXPECT_EQ(a.crimes_true, b.crimes_true);
-        EXPECT_EQ(a.crimes_reported, b.crimes_reported);
-        EXPECT_EQ(a.crimes_cells, b.crimes_cells);
-        EXPECT_EQ(a.victims, b.victims);
-        EXPECT_EQ(a.hotspots_true, b.hotspots_true);
-        EXPECT_EQ(a.crimes_by_hour, b.crimes_by_hour);
-        EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
-        EXPECT_EQ(a.treated, b.treated);
-        EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
-    }
+    expect_same_runs("whole.h5", "cut.h5", {"baseline", "lighting_tjarna"});
 }
 
 // Ctrl-C: no new replicate starts, the running ones are kept, status 130 and a status file
@@ -647,17 +654,7 @@ TEST_F(Batch, ResultsDoNotDependOnTheNumberOfThreads) {
                    3, 1);
     ASSERT_EQ(trygg("batch exp.yaml -o one.h5 -q --threads 1").status, 0);
     ASSERT_EQ(trygg("batch exp.yaml -o three.h5 -q --threads 3").status, 0);
-    for (const std::string group : {"baseline", "adaptive_patrols"}) {
-        SCOPED_TRACE(group);
-        const RunResults a = read_run_file(work() / "one.h5", group).results;
-        const RunResults b = read_run_file(work() / "three.h5", group).results;
-        EXPECT_EQ(a.crimes_true, b.crimes_true);
-        EXPECT_EQ(a.crimes_cells, b.crimes_cells);
-        EXPECT_EQ(a.crimes_est, b.crimes_est);
-        EXPECT_EQ(a.patrol_weeks, b.patrol_weeks);
-        EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
-        EXPECT_EQ(a.treated, b.treated);
-    }
+    expect_same_runs("one.h5", "three.h5", {"baseline", "adaptive_patrols"});
 }
 
 TEST_F(Batch, ASweepOverAPathThatDoesNotExist) {
