@@ -628,6 +628,20 @@ TEST_F(Batch, TheShippedExperimentsCheck) {
     EXPECT_THAT(written(), ::testing::IsEmpty());
 }
 
+// More bad input to batch: no scenarios, threads out of range, and kept replicates that
+// another experiment made (they must never be mixed into this one's file).
+TEST_F(Batch, MoreBadInput) {
+    put("empty.yaml", "scenarios: []\nreplicates: 2\nweeks: 1\nseed: 1\n");
+    expect_bad_input(trygg("batch empty.yaml -o OUT.h5"), {"empty.yaml:1: scenarios: no scenarios"});
+    put_experiment("exp.yaml", kBaseline.string(), 2, 1);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5 --threads 0"), {"--threads: value 0 is out of range [1, 1024]"});
+    fs::create_directories(work() / "OUT.h5.parts");
+    ours_.insert("OUT.h5.parts");
+    put("OUT.h5.parts/experiment.txt", "made by something else\n");
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5 --resume"),
+                     {"OUT.h5.parts was made by another experiment (or another trygg): remove it"});
+}
+
 // tools/sweep_effects.py pairs each sweep point of one scenario with the same point of
 // another and prints the change per point.
 TEST_F(Batch, SweepEffectsPairsThePointsOfTwoScenarios) {
