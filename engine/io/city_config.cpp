@@ -358,14 +358,8 @@ void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& ba
         }
     }
     for (auto& r : records) {
-        const auto& tr = spec.place_types[static_cast<std::size_t>(r.place.type)];
-        r.place.jobs = tr.jobs;
-        r.place.lighting = tr.lighting;
-        r.place.cameras = tr.cameras;
-        r.place.cameras_monitored = tr.cameras_monitored;
-        r.place.open_from = tr.open_from;
-        r.place.open_to = tr.open_to;
-        r.place.open_weekends = tr.open_weekends;
+        r.place = typical_place(std::move(r.place.name), r.place.type, r.place.where,
+                                spec.place_types[static_cast<std::size_t>(r.place.type)]);
         names.push_back(r.place.name);
     }
     const ConfigMap overrides = root.map("places");
@@ -383,6 +377,19 @@ void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& ba
         if (o.has("open")) read_opening(o, p.open_from, p.open_to);
     }
     for (auto& r : records) spec.places.push_back(std::move(r.place));
+}
+
+// neighbourhood_places: {<place type>: {residents_per_place: N}, …}
+void read_neighbourhood(const ConfigMap& m, CitySpec& spec) {
+    std::vector<std::string> type_names;
+    for (auto n : place_type_names()) type_names.emplace_back(n);
+    for (const auto& key : m.keys()) {
+        NeighbourhoodRule rule;
+        if (!place_type_from_name(key, rule.type))
+            m.fail(key, "no place type '" + key + "'" + did_you_mean(key, type_names));
+        rule.residents_per_place = m.map(key).number("residents_per_place", Range::at_least(1.0));
+        spec.neighbourhood.push_back(rule);
+    }
 }
 
 OffendingParams read_offending(const ConfigMap& m) {
@@ -600,6 +607,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     const auto profiles = read_visitor_profiles(root.map("visitor_profiles"));
     read_place_types(root.map("place_types"), profiles, spec);
     read_places(geo, root, base, *from_wgs84, spec);
+    read_neighbourhood(root.map("neighbourhood_places"), spec);
     out.params.offending = read_offending(root.map("offending"));
     out.params.near_repeat = read_near_repeat(root.map("near_repeat"));
     out.params.reporting = read_reporting(root.map("reporting"), spec);

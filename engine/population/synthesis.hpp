@@ -4,6 +4,7 @@
 #include "core/rng.hpp"
 #include "population/population.hpp"
 #include "world/city.hpp"
+#include "world/residential.hpp"
 
 #include <vector>
 
@@ -44,13 +45,5 @@ struct PopulationParams {
 // Residents per DeSO are reproduced exactly, and so are residents per DeSO and age band
 // (largest-remainder rounding of population × band share).
 Population synthesise_population(const City& city, const PopulationParams& params, RngKey key);
-
-// Cells of DeSO `deso` where its residents may live (villages, or all its cells), with the
-// weight of each; exposed for tests.
-struct HomeCells {
-    std::vector<int> cells;
-    std::vector<double> cumulative;  // cumulative weight, last entry = 1
-};
-HomeCells home_cells_of(const City& city, int deso);
 
 }  // namespace trygg

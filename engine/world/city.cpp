@@ -1,6 +1,7 @@
 #include "world/city.hpp"
 
 #include "core/error.hpp"
+#include "world/neighbourhood.hpp"
 #include "world/rasterise.hpp"
 
 #include <algorithm>
@@ -140,6 +141,15 @@ City build_city(CitySpec spec) {
     city.villages = std::move(spec.villages);
     city.districts = std::move(spec.districts);
     city.desos = std::move(spec.desos);
+
+    for (const auto& rule : spec.neighbourhood) {
+        if (!(rule.residents_per_place > 0))
+            throw InputError("neighbourhood " + std::string(name_of(rule.type)) + " needs residents_per_place > 0");
+    }
+    for (auto& place : neighbourhood_places(city, spec.neighbourhood)) {
+        city.place_cell.push_back(*city.grid.cell_at(place.where));
+        city.places.push_back(std::move(place));
+    }
     return city;
 }
 

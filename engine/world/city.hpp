@@ -39,6 +39,12 @@ struct VillageSpec {
     double weight = 0.0;  // relative share of the DeSO's village population
 };
 
+// Everyday places synthesised where the homes are (world/neighbourhood.hpp).
+struct NeighbourhoodRule {
+    PlaceType type = PlaceType::LocalStop;
+    double residents_per_place = 0.0;  // one place of this type per this many residents
+};
+
 struct CitySpec {
     std::string name;
     GeoPoint location;  // for sun position
@@ -48,6 +54,7 @@ struct CitySpec {
     std::vector<DesoSpec> desos;
     std::vector<Place> places;
     std::array<PlaceTypeTraits, kPlaceTypes> place_types{};
+    std::vector<NeighbourhoodRule> neighbourhood;  // synthesised after `places`
     std::vector<VillageSpec> villages;
     double rural_scattered_share = 0.0;      // share of a village DeSO's residents outside villages
     double rural_min_area_km2 = 0.0;         // DeSOs larger than this must have villages…
@@ -64,8 +71,8 @@ struct City {
     std::vector<int> deso_district;           // [deso] district index
     std::vector<std::int32_t> cell_deso;      // [cell] DeSO index or -1
     std::vector<std::int32_t> cell_district;  // [cell] district index or -1
-    std::vector<Place> places;
-    std::vector<int> place_cell;  // [place] cell index
+    std::vector<Place> places;                // the named places, then the neighbourhood places
+    std::vector<int> place_cell;              // [place] cell index
     std::array<PlaceTypeTraits, kPlaceTypes> place_types{};
     std::vector<VillageSpec> villages;
     std::vector<int> village_deso;  // [village] DeSO index
@@ -80,7 +87,8 @@ struct City {
 
 // Rasterises and cross-checks the spec. Throws InputError for a spec that cannot make a
 // city: a DeSO whose district is not listed, a place outside the grid, a village outside
-// its DeSO, a large rural DeSO without villages, a DeSO with residents but no cell.
+// its DeSO, a large rural DeSO without villages, a DeSO with residents but no cell, a
+// neighbourhood rule with no positive residents_per_place.
 City build_city(CitySpec spec);
 
 }  // namespace trygg

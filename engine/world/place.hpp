@@ -29,6 +29,8 @@ enum class PlaceType : std::uint8_t {
     Industrial,
     Airport,
     Leisure,
+    LocalShop,  // a corner shop, kiosk or pizzeria (world/neighbourhood.hpp)
+    LocalStop,  // a neighbourhood bus stop (world/neighbourhood.hpp)
     Count
 };
 inline constexpr int kPlaceTypes = static_cast<int>(PlaceType::Count);
@@ -72,6 +74,9 @@ struct Place {
     int open_to = 0;
     bool open_weekends = true;
 };
+
+// A place with its type's defaults (jobs, lighting, cameras, opening hours).
+Place typical_place(std::string name, PlaceType type, Point where, const PlaceTypeTraits& traits);
 
 bool is_open(int open_from, int open_to, bool open_weekends, bool weekend, int clock_hour);
 

@@ -77,10 +77,13 @@ TEST(Borlange, EveryPlaceFallsInTheDistrictTheDataGive) {
         const auto f = split_csv_line(line);
         expected[f[0]] = f[column];
     }
-    ASSERT_EQ(expected.size(), city.places.size());
+    // The file's places come first, then the neighbourhood places (tests/world).
+    ASSERT_LT(expected.size(), city.places.size());
+    for (std::size_t p = expected.size(); p < city.places.size(); ++p)
+        EXPECT_EQ(expected.count(city.places[p].name), 0u) << city.places[p].name;
     // The point itself lies in the named district's polygons (its 100 m cell, whose centre
     // decides the cell's district, may fall just across a border).
-    for (std::size_t p = 0; p < city.places.size(); ++p) {
+    for (std::size_t p = 0; p < expected.size(); ++p) {
         std::string found;
         for (const auto& deso : city.desos) {
             if (contains(deso.shape, city.places[p].where)) found = deso.district_code;

@@ -333,6 +333,25 @@ TEST_F(CityConfigErrors, ExtraPlaceTypeSuggestsTheClosest) {
                  "unknown key 'shoping_centre' (did you mean 'shopping_centre'?)");
 }
 
+TEST_F(CityConfigErrors, NeighbourhoodPlaceOfAnUnknownTypeSuggestsTheClosest) {
+    const int line =
+        write_with("  local_shop: {residents_per_place: 1000}", "  local_shops: {residents_per_place: 1000}");
+    expect_error(load_error(), line, "neighbourhood_places.local_shops",
+                 "no place type 'local_shops' (did you mean 'local_shop'?)");
+}
+
+TEST_F(CityConfigErrors, NeighbourhoodPlacesNeedAtLeastOneResidentEach) {
+    const int line = write_with("  local_stop: {residents_per_place: 300}", "  local_stop: {residents_per_place: 0}");
+    expect_error(load_error(), line, "neighbourhood_places.local_stop.residents_per_place", "out of range");
+}
+
+TEST_F(CityConfigErrors, NeighbourhoodPlaceRuleWithAMisspeltKey) {
+    const int line = write_with("  local_stop: {residents_per_place: 300}", "  local_stop: {residents_per_plce: 300}");
+    const ConfigError e = load_error();
+    EXPECT_EQ(e.line(), line);
+    EXPECT_THAT(e.what(), HasSubstr("residents_per_place"));
+}
+
 TEST_F(CityConfigErrors, DistrictNotInTheAreasFileSuggestsTheClosestCode) {
     const int line = write_with("  2081R013: {", "  2081R13: {");
     expect_error(load_error(), line, "districts.2081R13",

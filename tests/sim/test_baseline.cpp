@@ -94,12 +94,15 @@ TEST(Baseline, BurglaryRiskDoublesNearARecentBurglary) {
 }
 
 TEST(Baseline, CrimeConcentratesInFewCells) {
-    // Weisburd's law of crime concentration (DESIGN §6.2: 25 % / 50 % of crime in 0.4–1.6 % /
-    // 2–6 % of cells). Measured over inhabited 100 m cells, the closest analogue of a town's
-    // street segments (the study area is mostly forest). The model is more concentrated than
-    // the law: 30 places stand for all of Borlänge's destinations (README, "What is
-    // simplified"). Asserted here: crime is far from uniform — half of it in under a tenth of
-    // the inhabited cells; the curve is printed for the record.
+    // Weisburd's law of crime concentration (Weisburd 2015; DESIGN §6.2): 25 % / 50 % of
+    // crime in 0.4–1.6 % / about 2–6 % of places. Measured over inhabited 100 m cells, the
+    // closest analogue of a town's street segments (the study area is mostly forest). The
+    // concentration comes from where the mechanisms put people: the named places, and the
+    // corner shops and bus stops synthesised where the homes are (world/neighbourhood.hpp).
+    // Tolerance: the 25 % point must be in the law's range; the 50 % point in 1.5–6 %, as
+    // the baseline gives about 1.8 % (one replicate-year; replicates differ by about 0.1
+    // point), a little more concentrated than the law — public violence at the one night-
+    // life area is the largest single share (README, "What is simplified").
     const auto& r = baseline_year().results;
     const auto cells = static_cast<std::size_t>(r.nx) * static_cast<std::size_t>(r.ny);
     std::vector<double> per_cell(cells, 0.0);
@@ -122,8 +125,11 @@ TEST(Baseline, CrimeConcentratesInFewCells) {
                     100 * cells_holding(share) / static_cast<double>(inhabited));
     }
     std::printf("\n");
-    EXPECT_LT(cells_holding(0.5), 0.1 * static_cast<double>(inhabited));
-    EXPECT_LT(cells_holding(0.25), cells_holding(0.5));
+    const double n = static_cast<double>(inhabited);
+    EXPECT_GE(cells_holding(0.25), 0.004 * n);
+    EXPECT_LE(cells_holding(0.25), 0.016 * n);
+    EXPECT_GE(cells_holding(0.5), 0.015 * n);
+    EXPECT_LE(cells_holding(0.5), 0.06 * n);
 }
 
 TEST(Baseline, PoorerResidentialAreasHaveMoreCrimePerResident) {
