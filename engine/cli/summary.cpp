@@ -1,5 +1,7 @@
 #include "cli/summary.hpp"
 
+#include "core/text.hpp"
+
 #include <cstdio>
 #include <ostream>
 #include <string>
@@ -17,29 +19,12 @@ std::vector<double> yearly_means(const RunResults& r, const std::vector<std::int
     return mean;
 }
 
-namespace {
-
-// Pads by displayed characters, not bytes, so "Tjärna Ängar" lines up.
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-        if (starts_char && chars == width) break;
-        if (starts_char) ++chars;
-        out += s[i];
-    }
-    return out + std::string(width - chars, ' ');
-}
-
-}  // namespace
-
 void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& districts) {
     const auto mean = yearly_means(r, r.crimes_reported);
     const auto T = static_cast<std::size_t>(r.crime_types);
     constexpr std::size_t name_width = 30;
     out << "Crimes registered by the police per year, mean of " << r.replicates << " replicate(s)\n";
-    out << pad("district", name_width);
+    out << pad_right("district", name_width);
     for (const auto& name : r.crime_type_names) {
         char h[16];
         std::snprintf(h, sizeof h, "%10s", name.substr(0, 9).c_str());
@@ -49,7 +34,7 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
     std::vector<double> column(T, 0.0);
     char cell[32];
     for (std::size_t d = 0; d < static_cast<std::size_t>(r.districts); ++d) {
-        out << pad(districts.names[d], name_width);
+        out << pad_right(districts.names[d], name_width);
         double row = 0.0;
         for (std::size_t t = 0; t < T; ++t) {
             const double v = mean[d * T + t];
@@ -61,7 +46,7 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
         std::snprintf(cell, sizeof cell, "%10.1f", row);
         out << cell << '\n';
     }
-    out << pad("Total", name_width);
+    out << pad_right("Total", name_width);
     double all = 0.0;
     for (double c : column) {
         std::snprintf(cell, sizeof cell, "%10.1f", c);
@@ -74,7 +59,7 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
     for (const auto& [label, counts] :
          {std::pair{"All crimes (true)", &r.crimes_true}, std::pair{"Known to EST", &r.crimes_est}}) {
         const auto m = yearly_means(r, *counts);
-        out << pad(label, name_width);
+        out << pad_right(label, name_width);
         double sum = 0.0;
         for (std::size_t t = 0; t < T; ++t) {
             double v = 0.0;
@@ -94,11 +79,11 @@ void print_summary(std::ostream& out, const RunResults& r, const DistrictTable& 
     double cost = 0.0;
     for (std::size_t k = 0; k < items.size(); ++k) {
         std::snprintf(cell, sizeof cell, "%14.0f", items.cost_sek[k]);
-        out << "  " << pad(items.name[k] + " (" + items.kind[k] + ")", 2 * name_width) << cell << '\n';
+        out << "  " << pad_right(items.name[k] + " (" + items.kind[k] + ")", 2 * name_width) << cell << '\n';
         cost += items.cost_sek[k];
     }
     std::snprintf(cell, sizeof cell, "%14.0f", cost);
-    out << "  " << pad("Total", 2 * name_width) << cell << '\n';
+    out << "  " << pad_right("Total", 2 * name_width) << cell << '\n';
 }
 
 }  // namespace trygg

@@ -44,4 +44,16 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
     return name ? " (did you mean '" + *name + "'?)" : std::string();
 }
 
+std::string pad_right(const std::string& s, std::size_t width) {
+    std::size_t chars = 0;
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (starts_char && chars == width) break;
+        if (starts_char) ++chars;
+        out += s[i];
+    }
+    return out + std::string(width - chars, ' ');
+}
+
 }  // namespace trygg

@@ -22,4 +22,8 @@ std::optional<std::string> closest_name(std::string_view wanted, const std::vect
 // appended directly to an error message.
 std::string did_you_mean(std::string_view wanted, const std::vector<std::string>& candidates);
 
+// `s` cut or padded with spaces to `width` displayed characters (UTF-8 aware, so
+// "Tjärna Ängar" lines up in a table).
+std::string pad_right(const std::string& s, std::size_t width);
+
 }  // namespace trygg
