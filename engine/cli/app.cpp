@@ -25,7 +25,7 @@ void print_help(std::ostream& out) {
            "  trygg batch EXPERIMENT.yaml [-o OUT.h5] [--resume] [--threads T]\n"
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
-           "  trygg places [CITY.yaml] [--type T] [--district D] [--csv]\n"
+           "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg help COMMAND      options of one command\n"
            "  trygg --help            this text\n"
            "  trygg --version         version and git commit\n"

@@ -6,6 +6,9 @@
 #include "core/text.hpp"
 #include "io/city_config.hpp"
 #include "io/projection.hpp"
+#include "io/run_setup.hpp"
+#include "io/scenario_config.hpp"
+#include "io/yaml_reader.hpp"
 #include "world/city.hpp"
 
 #include <boost/program_options.hpp>
@@ -47,13 +50,14 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 void print_places_help(std::ostream& out) {
-    out << "Usage: trygg places [CITY.yaml] [--type T] [--district D] [--csv]\n"
+    out << "Usage: trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "\n"
            "Lists the places of a city as the model builds them: the named places of the city's\n"
            "places file, then the corner shops and bus stops synthesised where each DeSO's homes\n"
            "are (neighbourhood_places). A scenario names them in `where: {places: [...]}`; the\n"
            "cell [column, row] is what `where: {cells: [...]}` takes.\n"
-           "CITY.yaml defaults to configs/borlange.yaml.\n"
+           "CITY.yaml defaults to configs/borlange.yaml; a scenario lists its city's places with its\n"
+           "overrides applied.\n"
            "\n"
         << places_options()
         << "\n"
@@ -69,8 +73,19 @@ int places_command(const std::vector<std::string>& args, std::ostream& out, std:
         return kExitOk;
     }
     const std::string file = vm.count("city") ? vm["city"].as<std::string>() : "configs/borlange.yaml";
-    const CityConfig config = load_city_config(file);
-    const City city = build_city(config.spec);
+    // A scenario (it names its city, or extends one that does) lists its city's places with
+    // the scenario's overrides applied; a city config lists its own.
+    const ConfigMap top = YamlDocument::load(file).root();
+    const bool scenario = top.has("city") || top.has("extends");
+    RunSetup setup;
+    if (scenario) {
+        setup = prepare_run(load_scenario_config(file));
+    } else {
+        setup.config = load_city_config(file);
+        setup.city = build_city(setup.config.spec);
+    }
+    const CityConfig& config = setup.config;
+    const City& city = setup.city;
 
     bool by_type = false;
     PlaceType type{};

@@ -1,6 +1,7 @@
 // `trygg places`: the city's places as the model builds them, for writing scenarios.
 #include "cli/cli_fixture.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace trygg::testing {
@@ -58,6 +59,19 @@ TEST_F(PlacesCli, NamesItListsAreOnesAScenarioAccepts) {
                          "running_sek_per_year: 1.0e4}\n");
     const Outcome o = trygg("run stop.yaml --weeks 1 --replicates 1 -q -o out.h5");
     EXPECT_EQ(o.status, 0) << o.err;
+}
+
+TEST_F(PlacesCli, AScenarioListsItsCitysPlacesWithItsOverrides) {
+    // One stop per 600 residents instead of 300: about half as many stops.
+    put("sparse.yaml", "extends: " + quoted(source_path("scenarios/baseline.yaml")) +
+                           "\noverrides:\n  neighbourhood_places.local_stop.residents_per_place: 600\n");
+    const Outcome shipped = trygg("places " + quoted(source_path("scenarios/baseline.yaml")) + " --type local_stop");
+    const Outcome sparse = trygg("places sparse.yaml --type local_stop");
+    ASSERT_EQ(shipped.status, 0) << shipped.err;
+    ASSERT_EQ(sparse.status, 0) << sparse.err;
+    EXPECT_THAT(shipped.out, HasSubstr("\n172 place(s)\n"));
+    const auto count = [](const std::string& out) { return std::count(out.begin(), out.end(), '\n') - 2; };
+    EXPECT_NEAR(static_cast<double>(count(sparse.out)), 86.0, 8.0);  // rounding per DeSO
 }
 
 TEST_F(PlacesCli, UnknownTypeSuggestsTheClosest) {
