@@ -9,6 +9,7 @@ void ChoiceTable::add_row(const std::vector<std::int32_t>& sites, const std::vec
     double total = 0.0;
     for (double w : weights) total += w > 0 ? w : 0.0;
     if (!(total > 0)) {  // nothing reachable: an empty row, the block is skipped
+        guide.insert(guide.end(), kGuideBuckets, static_cast<std::uint32_t>(site.size()));
         offset.push_back(static_cast<std::uint32_t>(site.size()));
         return;
     }
@@ -20,7 +21,14 @@ void ChoiceTable::add_row(const std::vector<std::int32_t>& sites, const std::vec
         threshold.push_back(static_cast<std::uint32_t>(std::lround(cum / total * 65536.0)));
     }
     if (!threshold.empty() && offset.back() != threshold.size()) threshold.back() = 65536;
-    offset.push_back(static_cast<std::uint32_t>(site.size()));
+    const std::uint32_t first = offset.back();
+    const auto row_end = static_cast<std::uint32_t>(site.size());
+    std::uint32_t i = first;
+    for (std::uint32_t b = 0; b < kGuideBuckets; ++b) {
+        while (i < row_end && threshold[i] <= (b << kGuideShift)) ++i;
+        guide.push_back(i);
+    }
+    offset.push_back(row_end);
 }
 
 Destinations build_destinations(const City& city, const Sites& sites, const RoutineParams& params) {
