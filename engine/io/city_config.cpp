@@ -546,6 +546,7 @@ PolicingParams read_police(const ConfigMap& m, const CitySpec& spec) {
     if (p.patrols > 0 && p.static_places.empty())
         m.fail("static_places", "patrols need at least one place to stand at");
     p.guardian_weight = m.number("guardian_weight", kNonNegative);
+    p.deterrence = m.number("deterrence", Range::unit());
     p.drug_detection = m.number("drug_detection", kNonNegative);
     p.arrest_gain = m.number("arrest_gain", kNonNegative);
     return p;

@@ -83,7 +83,9 @@ double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, 
     const double d_light = t.lighting_effect * sites.lighting[k] * s.darkness;
     const double d_camera =
         t.camera_effect * sites.cameras[k] * (sites.monitored[k] ? 1.0 : p.unmonitored_camera_factor);
-    return p.max_deterrence * (1.0 - (1.0 - d_guard) * (1.0 - d_light) * (1.0 - d_camera));
+    // Police deter beyond the witnesses they add: the risk of being caught on the spot.
+    const double d_police = s.police_deterrence;
+    return p.max_deterrence * (1.0 - (1.0 - d_guard) * (1.0 - d_light) * (1.0 - d_camera) * (1.0 - d_police));
 }
 
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,

@@ -61,8 +61,9 @@ struct Setting {
     float darkness = 0.0f;  // share of the hour in the dark
     bool weekend = false;
     bool festive_night = false;
-    double unit_guardians = 0.0;  // guardians the units on duty here add (patrols, field workers)
-    double drug_detection = 1.0;  // × drug offences found: 1 + detection where a patrol is
+    double unit_guardians = 0.0;     // guardians the units on duty here add (patrols, field workers)
+    double police_deterrence = 0.0;  // deterrence of a police patrol on duty here (0 without)
+    double drug_detection = 1.0;     // × drug offences found: 1 + detection where a patrol is
 };
 
 struct OffenceRates {

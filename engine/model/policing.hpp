@@ -17,6 +17,7 @@ struct PolicingParams {
     int shift_to = 0;
     std::vector<int> static_places;  // where static patrols stand (place indices), in order
     double guardian_weight = 0.0;    // a patrol counts as this many guardians
+    double deterrence = 0.0;         // and deters this share of offences on its beat besides
     double drug_detection = 0.0;     // drug offences found × (1 + this) where a patrol is
     double arrest_gain = 0.0;        // arrest probability × (1 + this) where a patrol is
     Steering steering = Steering::Static;

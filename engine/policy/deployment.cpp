@@ -154,6 +154,7 @@ void Deployment::add_units(Setting& setting, std::int32_t site, bool youth) cons
         }
     }
     setting.unit_guardians = guardians;
+    setting.police_deterrence = patrol ? police_.deterrence : 0.0;
     setting.drug_detection = patrol ? 1.0 + police_.drug_detection : 1.0;
 }
 

@@ -352,6 +352,11 @@ TEST_F(CityConfigErrors, NeighbourhoodPlaceRuleWithAMisspeltKey) {
     EXPECT_THAT(e.what(), HasSubstr("residents_per_place"));
 }
 
+TEST_F(CityConfigErrors, PoliceDeterrenceAboveOne) {
+    const int line = write_with("  deterrence: 0.2\n", "  deterrence: 1.5\n");
+    expect_error(load_error(), line, "police.deterrence", "out of range");
+}
+
 TEST_F(CityConfigErrors, DistrictNotInTheAreasFileSuggestsTheClosestCode) {
     const int line = write_with("  2081R013: {", "  2081R13: {");
     expect_error(load_error(), line, "districts.2081R13",

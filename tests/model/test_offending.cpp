@@ -100,6 +100,23 @@ TEST(Deterrence, CamerasWorkOnVehicleCrimeMoreThanViolenceAndMoreWhenMonitored) 
     EXPECT_GT(deterrence(CrimeType::VehicleTheft, params(), watched, occ, st), vehicle);
 }
 
+// A patrol on duty deters a share P of what guardians, lighting and cameras leave: the
+// undeterred part max·(1 − G)… shrinks by exactly (1 − P), for every crime type.
+TEST(Deterrence, APatrolOnDutyDetersItsShareOfWhatIsLeft) {
+    const Sites s = one_site();
+    const Occupancy occ = with(s, {{Presence::PublicAdult, 3}});
+    const Setting off_duty{0, 22, 0.5f, false, false};
+    Setting on_duty = off_duty;
+    on_duty.police_deterrence = 0.2;
+    const double m = params().max_deterrence;
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        const auto type = static_cast<CrimeType>(t);
+        const double without = deterrence(type, params(), s, occ, off_duty);
+        const double with_patrol = deterrence(type, params(), s, occ, on_duty);
+        EXPECT_NEAR(m - with_patrol, (m - without) * 0.8, 1e-12) << kCrimeTypeNames[static_cast<std::size_t>(t)];
+    }
+}
+
 TEST(OffenceRates, ScaleWithPropensityAndPeers) {
     const Sites s = one_site();
     const Occupancy alone = with(s, {{Presence::PublicYouth, 1}, {Presence::PublicAdult, 3}});

@@ -108,6 +108,8 @@ TEST(Deployment, UnitsAddGuardiansOnDutyWhereTheyStand) {
     d.begin_hour(20);
     d.add_units(s, site, /*youth=*/true);
     EXPECT_DOUBLE_EQ(s.unit_guardians, 6.0 + police.guardian_weight);
+    EXPECT_DOUBLE_EQ(s.police_deterrence, police.deterrence);
+    EXPECT_GT(s.police_deterrence, 0.0);
     EXPECT_DOUBLE_EQ(s.drug_detection, 1.0 + police.drug_detection);
     d.add_units(s, site, /*youth=*/false);
     EXPECT_DOUBLE_EQ(s.unit_guardians, 2.0 + police.guardian_weight);
@@ -115,6 +117,7 @@ TEST(Deployment, UnitsAddGuardiansOnDutyWhereTheyStand) {
     d.begin_hour(10);  // off duty
     d.add_units(s, site, true);
     EXPECT_DOUBLE_EQ(s.unit_guardians, 0.0);
+    EXPECT_DOUBLE_EQ(s.police_deterrence, 0.0);
     EXPECT_DOUBLE_EQ(d.arrest_factor(site), 1.0);
     // The scenario's patrol counts as patrolled; a quiet site elsewhere does not.
     EXPECT_TRUE(d.patrolled(site));

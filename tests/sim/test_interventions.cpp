@@ -156,5 +156,46 @@ TEST(Interventions, CommonRandomNumbersNarrowTheIntervalOfADifference) {
     EXPECT_LT(sd_paired, 0.5 * sd_independent);
 }
 
+// Hot-spots policing (DESIGN §6.7): a patrol standing on its 3×3-cell beat for the police
+// shift (16–02) every day lowers crime there, through the guardians it adds and its own
+// deterrence (police.deterrence), by about what the evaluations find — 8–16 % on average
+// (Braga et al. 2019), 23 % for intense foot patrols (Ratcliffe et al. 2011). Asserted:
+// between 8 and 25 % over all hours, over 4 paired replicate-years (the paired interval is
+// about ±6 points); the rest of the city barely changes (|change| < 1 %).
+TEST(Interventions, APatrolOnItsBeatEveryShiftLowersCrimeThere) {
+    const City& city = borlange_city();
+    const int at = city.place_cell[static_cast<std::size_t>(place_named(city, "Tjärna centrum"))];
+    Intervention patrol;
+    patrol.name = "Patrol at Tjärna centrum";
+    patrol.kind = InterventionKind::Patrols;
+    patrol.cells = {at};
+    patrol.units = 1;
+    patrol.when.from_hour = 16;
+    patrol.when.to_hour = 2;
+    const RunOutput base = run_plan({}, 52, 4);
+    const RunOutput patrolled = run_plan({patrol}, 52, 4);
+    const auto& grid = city.grid;
+    auto crimes = [&](const RunOutput& out, bool in_beat) {
+        const auto& r = out.results;
+        const auto cells = static_cast<std::size_t>(grid.cells());
+        double n = 0.0;
+        for (std::size_t k = 0; k < r.crimes_cells.size(); ++k) {
+            const int cell = static_cast<int>(k % cells);
+            const bool beat =
+                std::abs(grid.col(cell) - grid.col(at)) <= 1 && std::abs(grid.row(cell) - grid.row(at)) <= 1;
+            if (beat == in_beat) n += r.crimes_cells[k];
+        }
+        return n;
+    };
+    const double beat_before = crimes(base, true), beat_after = crimes(patrolled, true);
+    const double rest_before = crimes(base, false), rest_after = crimes(patrolled, false);
+    std::printf("a patrol at Tjärna centrum every shift: its beat %.0f → %.0f crimes (%+.1f %%), the rest %+.2f %%\n",
+                beat_before, beat_after, 100.0 * (beat_after / beat_before - 1.0),
+                100.0 * (rest_after / rest_before - 1.0));
+    EXPECT_LT(beat_after, 0.92 * beat_before);
+    EXPECT_GT(beat_after, 0.75 * beat_before);
+    EXPECT_NEAR(rest_after / rest_before, 1.0, 0.01);
+}
+
 }  // namespace
 }  // namespace trygg
