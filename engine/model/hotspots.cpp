@@ -296,6 +296,26 @@ std::vector<int> top_k_cells(std::span<const double> density, std::span<const st
     return cells;
 }
 
+std::vector<int> top_k_separated_cells(std::span<const double> density, std::span<const std::uint8_t> mask, int nx,
+                                       int k, int gap) {
+    require(density.size() == mask.size(), "density and mask must have the same size");
+    require(k >= 0 && nx > 0 && gap >= 0, "k, nx and gap must be non-negative (nx positive)");
+    std::vector<int> cells;
+    for (std::size_t c = 0; c < density.size(); ++c)
+        if (mask[c] != 0 && density[c] > 0) cells.push_back(static_cast<int>(c));
+    const auto higher = [&](int a, int b) { return density[a] > density[b] || (density[a] == density[b] && a < b); };
+    std::sort(cells.begin(), cells.end(), higher);
+    std::vector<int> taken;
+    for (int c : cells) {
+        if (static_cast<int>(taken.size()) == k) break;
+        const bool apart = std::all_of(taken.begin(), taken.end(), [&](int t) {
+            return std::max(std::abs(c % nx - t % nx), std::abs(c / nx - t / nx)) >= gap;
+        });
+        if (apart) taken.push_back(c);
+    }
+    return taken;
+}
+
 double share_of_cells_holding(std::span<const double> counts, std::span<const std::uint8_t> mask, double crime_share) {
     require(is_share(crime_share), "crime share must be in [0, 1]");
     const Concentration c = concentration(counts, mask);

@@ -77,6 +77,13 @@ std::vector<double> kernel_density(const RasterShape& r, std::span<const double>
 // k < 0 throws. Densities must not be NaN.
 std::vector<int> top_k_cells(std::span<const double> density, std::span<const std::uint8_t> mask, int k);
 
+// Up to k cells of positive density, highest first (ties to the lower index), each at least
+// `gap` cells (Chebyshev) from every one taken before: k distinct hotspots rather than k
+// neighbouring cells of the densest one. A unit's 3×3 beats do not overlap with gap 3.
+// `nx` is the raster's width.
+std::vector<int> top_k_separated_cells(std::span<const double> density, std::span<const std::uint8_t> mask, int nx,
+                                       int k, int gap);
+
 // The crime-concentration curve of Weisburd (2015, Criminology 53:133) over the n cells with
 // mask != 0, sorted by count descending. Counts must be ≥ 0.
 //

@@ -5,6 +5,9 @@
 #include <algorithm>
 
 namespace trygg {
+namespace {
+constexpr int kBeatGap = 3;  // cells between steering hotspots: 3×3 beats that do not overlap
+}  // namespace
 
 Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params)
     : raster_(raster),
@@ -12,6 +15,7 @@ Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, 
       params_(params),
       truth_(area_.size(), 0.0),
       est_(area_.size(), 0.0),
+      steering_(area_.size(), 0.0),
       frequency_true_(area_.size(), 0),
       frequency_est_(area_.size(), 0),
       kde_frequency_est_(area_.size(), 0) {}
@@ -32,14 +36,23 @@ void Lagesbild::close_week() {
         w.est_cells += hot_est[c];
         w.both += hot_true[c] & hot_est[c];
     }
-    if (params_.top_k > 0 && std::any_of(est_.begin(), est_.end(), [](double v) { return v > 0; })) {
+    auto any = [](const std::vector<double>& v) {
+        return std::any_of(v.begin(), v.end(), [](double x) { return x > 0; });
+    };
+    if (params_.top_k > 0 && any(est_)) {
         const auto density = kernel_density(raster_, est_, area_, params_.kde_bandwidth_m);
         last_top_est_ = top_k_cells(density, area_, params_.top_k);
         for (int c : last_top_est_) ++kde_frequency_est_[static_cast<std::size_t>(c)];
     }
+    if (params_.top_k > 0 && any(steering_)) {
+        const auto density = kernel_density(raster_, steering_, area_, params_.kde_bandwidth_m);
+        // Distinct hotspots a beat apart, so units sent to them do not stand on one another.
+        last_top_steering_ = top_k_separated_cells(density, area_, raster_.nx, params_.top_k, kBeatGap);
+    }
     weeks_.push_back(w);
     std::fill(truth_.begin(), truth_.end(), 0.0);
     std::fill(est_.begin(), est_.end(), 0.0);
+    std::fill(steering_.begin(), steering_.end(), 0.0);
 }
 
 }  // namespace trygg

@@ -19,6 +19,10 @@ struct LagesbildParams {
     Correction correction = Correction::FalseDiscoveryRate;
     double kde_bandwidth_m = 0.0;  // quartic kernel bandwidth
     int top_k = 0;                 // KDE hotspots per week
+    // The clock hours [from, to) whose crimes steer the mobile units (to ≤ from: past
+    // midnight; [0, 24): all): evening resources go where evening crime was.
+    int steering_from = 0;
+    int steering_to = 24;
 };
 
 struct WeeklyHotspots {
@@ -32,9 +36,11 @@ public:
     // `area` marks the cells of the study area (inside a district).
     Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params);
 
-    void add(std::int32_t cell, bool known_to_est) {
+    void add(std::int32_t cell, bool known_to_est, int clock_hour) {
         truth_[static_cast<std::size_t>(cell)] += 1.0;
-        if (known_to_est) est_[static_cast<std::size_t>(cell)] += 1.0;
+        if (!known_to_est) return;
+        est_[static_cast<std::size_t>(cell)] += 1.0;
+        if (in_steering_hours(clock_hour)) steering_[static_cast<std::size_t>(cell)] += 1.0;
     }
     // Finds the week's hotspots, adds them to the frequency maps, starts a new week.
     void close_week();
@@ -43,18 +49,25 @@ public:
     const std::vector<std::int32_t>& frequency_est() const { return frequency_est_; }
     const std::vector<std::int32_t>& kde_frequency_est() const { return kde_frequency_est_; }  // weeks in the top k
     const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
-    // The EST picture's top-k kernel-density cells of the week just closed, densest first:
-    // where the weekly EST meeting would send mobile resources.
+    // The EST picture's top-k kernel-density cells of the week just closed, densest first.
     const std::vector<int>& last_top_est() const { return last_top_est_; }
+    // The same for the EST picture's crimes in the steering hours: where the weekly EST
+    // meeting sends the mobile resources. Kept from an earlier week while a week has none.
+    const std::vector<int>& last_top_steering() const { return last_top_steering_; }
 
 private:
     RasterShape raster_;
     std::vector<std::uint8_t> area_;
     LagesbildParams params_;
-    std::vector<double> truth_, est_;
+    bool in_steering_hours(int clock_hour) const {
+        const int from = params_.steering_from, to = params_.steering_to;
+        return from < to ? clock_hour >= from && clock_hour < to : clock_hour >= from || clock_hour < to;
+    }
+
+    std::vector<double> truth_, est_, steering_;
     std::vector<std::int32_t> frequency_true_, frequency_est_, kde_frequency_est_;
     std::vector<WeeklyHotspots> weeks_;
-    std::vector<int> last_top_est_;
+    std::vector<int> last_top_est_, last_top_steering_;
 };
 
 }  // namespace trygg

@@ -1,6 +1,7 @@
 #include "policy/deployment.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace trygg {
@@ -166,9 +167,20 @@ double Deployment::arrest_factor(std::int32_t site) const {
 }
 
 void Deployment::steer(const std::vector<int>& hotspot_cells) {
+    if (hotspot_cells.empty()) return;
+    // Adaptive units of one kind share out the hotspots, best first: the city's patrols take
+    // the first, a scenario's extra patrols the next, so two patrols do not stand on one beat.
+    // Units of different kinds (patrols, field workers, camera posts) may share a hotspot.
+    std::array<std::size_t, kInterventionKinds> next{};
     for (auto& g : groups_) {
+        if (!g.units.adaptive()) continue;
+        auto& first = next[static_cast<std::size_t>(g.kind)];
+        std::vector<int> share;
+        for (int u = 0; u < g.units.units(); ++u)
+            share.push_back(hotspot_cells[(first + static_cast<std::size_t>(u)) % hotspot_cells.size()]);
+        first += static_cast<std::size_t>(g.units.units());
         const int before = g.units.moves();
-        g.units.steer(hotspot_cells);
+        g.units.steer(share);
         if (g.units.moves() != before) mark_treated(g);
     }
 }

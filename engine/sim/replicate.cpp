@@ -72,8 +72,8 @@ public:
                 step_hour(hour, bucket);
                 if ((hour + 1) % (24 * 7) == 0) {
                     count_patrolled_week();
-                    lagesbild_.close_week();                       // the week's picture, for the EST meeting …
-                    deployment_.steer(lagesbild_.last_top_est());  // … which steers the mobile units
+                    lagesbild_.close_week();                            // the week's picture, for the EST meeting …
+                    deployment_.steer(lagesbild_.last_top_steering());  // … which steers the mobile units
                     if (on_week) on_week((hour + 1) / (24 * 7));
                 }
             }
@@ -295,7 +295,7 @@ private:
             free_from_[rank] = hour + 1 + static_cast<int>(std::min(days * 24.0, 1e8));
         }
         near_repeat_.record(type, e.cell);
-        lagesbild_.add(e.cell, e.reported_by != 0);
+        lagesbild_.add(e.cell, e.reported_by != 0, e.hour % 24);
         ledger_.record(e);
     }
 

@@ -454,6 +454,26 @@ TEST(KernelDensity, RejectsBadInput) {
     EXPECT_THROW(kernel_density(s.r, s.x, Mask(3, 1), 100.0), LogicError);
 }
 
+// Separated hotspots on a 10-wide raster: the densest cell, then the best cell at least
+// `gap` cells away from all taken, never a cell of zero density or outside the mask.
+TEST(TopK, SeparatedCellsKeepTheirDistance) {
+    const int nx = 10;
+    std::vector<double> d(100, 0.0);
+    d[5 * nx + 5] = 10.0;  // the peak
+    d[5 * nx + 6] = 9.0;   // its neighbour: too close
+    d[5 * nx + 8] = 8.0;   // 3 columns away: far enough with gap 3
+    d[1 * nx + 1] = 7.0;
+    d[9 * nx + 9] = 7.0;  // tie with (1, 1): the lower index first
+    d[0] = 6.0;           // masked out
+    Mask mask(100, 1);
+    mask[0] = 0;
+    EXPECT_EQ(top_k_separated_cells(d, mask, nx, 3, 3), (std::vector<int>{55, 58, 11}));
+    EXPECT_EQ(top_k_separated_cells(d, mask, nx, 10, 3), (std::vector<int>{55, 58, 11, 99}));
+    EXPECT_EQ(top_k_separated_cells(d, mask, nx, 10, 0), (std::vector<int>{55, 56, 58, 11, 99}));
+    EXPECT_TRUE(top_k_separated_cells(d, mask, nx, 0, 3).empty());
+    EXPECT_THROW(top_k_separated_cells(d, mask, nx, -1, 3), std::exception);
+}
+
 TEST(TopK, OrdersByDensityThenIndexAndSkipsMaskedCells) {
     const std::vector<double> d = {3.0, 5.0, 5.0, 1.0, 9.0, 5.0};
     const Mask mask = {1, 1, 1, 1, 0, 1};

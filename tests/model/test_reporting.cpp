@@ -79,8 +79,9 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
     Lagesbild picture(raster, std::vector<std::uint8_t>(900, 1), p);
     const int cluster = 5 * 30 + 5;
     for (int week = 0; week < 2; ++week) {
-        for (int k = 0; k < 12; ++k) picture.add(cluster + (k % 3) + 30 * (k / 3 % 2), /*known_to_est=*/week == 0);
-        picture.add(20 * 30 + 20, true);  // a lone crime elsewhere
+        for (int k = 0; k < 12; ++k)
+            picture.add(cluster + (k % 3) + 30 * (k / 3 % 2), /*known_to_est=*/week == 0, /*clock_hour=*/14);
+        picture.add(20 * 30 + 20, true, 14);  // a lone crime elsewhere
         picture.close_week();
     }
     ASSERT_EQ(picture.weeks().size(), 2u);
@@ -101,6 +102,28 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
     }
     EXPECT_GE(cluster_weeks, 1);
     EXPECT_EQ(picture.kde_frequency_est()[20 * 30 + 20], 1);
+}
+
+// The units are steered by the crimes of their hours: a daytime cluster fills the week's
+// picture, but the evening crimes elsewhere are where the evening shift is sent.
+TEST(Lagesbild, SteersByTheCrimesOfTheSteeringHours) {
+    const RasterShape raster{30, 30, 100.0};
+    LagesbildParams p{250.0, 0.05, Correction::FalseDiscoveryRate, 300.0, 1};
+    p.steering_from = 16;
+    p.steering_to = 2;
+    Lagesbild picture(raster, std::vector<std::uint8_t>(900, 1), p);
+    const int day_spot = 5 * 30 + 5, night_spot = 20 * 30 + 20;
+    for (int k = 0; k < 10; ++k) picture.add(day_spot, true, 13);                // shop theft at noon
+    for (int k = 0; k < 3; ++k) picture.add(night_spot, true, k == 0 ? 23 : 1);  // past midnight too
+    picture.add(night_spot + 5, false, 22);                                      // not known to EST: cannot steer
+    picture.add(night_spot + 5, true, 2);                                        // 02:00 is past the shift
+    picture.close_week();
+    EXPECT_EQ(picture.last_top_est(), std::vector<int>{day_spot});
+    EXPECT_EQ(picture.last_top_steering(), std::vector<int>{night_spot});
+    // A week without evening crime known to EST keeps the last steering picture.
+    picture.add(day_spot, true, 9);
+    picture.close_week();
+    EXPECT_EQ(picture.last_top_steering(), std::vector<int>{night_spot});
 }
 
 // Adaptive steering moves mobile units to the picture's hotspots each week; static units

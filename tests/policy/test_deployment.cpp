@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace trygg {
 namespace {
 
@@ -140,6 +143,48 @@ TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
     d.begin_hour(31);
     EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.7f);
     EXPECT_EQ(d.treated_cells()[static_cast<std::size_t>(cell)], 1);
+}
+
+// Adaptive units of one kind share out the week's hotspots, best first: the city's three
+// patrols take the first three, the scenario's two extra patrols the next two; field
+// workers, another kind, start again from the best.
+TEST(Deployment, AdaptivePatrolsShareOutTheHotspotsAndOtherKindsStartAgain) {
+    World w;
+    const auto& grid = w.city.grid;
+    std::vector<int> hotspots;  // six home cells, beats apart
+    for (std::int32_t s = 0; s < w.sites.size() && hotspots.size() < 6; ++s) {
+        const int c = w.sites.cell[static_cast<std::size_t>(s)];
+        if (w.sites.residents[static_cast<std::size_t>(s)] == 0) continue;
+        const bool apart = std::all_of(hotspots.begin(), hotspots.end(), [&](int h) {
+            return std::max(std::abs(grid.col(c) - grid.col(h)), std::abs(grid.row(c) - grid.row(h))) >= 5;
+        });
+        if (apart) hotspots.push_back(c);
+    }
+    ASSERT_EQ(hotspots.size(), 6u);
+    PolicingParams police = borlange_config().params.policing;
+    police.patrols = 3;
+    police.steering = Steering::Adaptive;
+    Intervention extra;
+    extra.name = "extra patrols";
+    extra.kind = InterventionKind::Patrols;
+    extra.units = 2;
+    extra.adaptive = true;
+    Intervention workers = extra;
+    workers.name = "field workers";
+    workers.kind = InterventionKind::FieldWorkers;
+    workers.units = 1;
+    const FieldWorkerParams fw{6.0, 2.0};
+    Deployment d(w.city, w.sites, w.agents, {extra, workers}, police, fw, 0.0, w.timeline);
+    d.steer(hotspots);
+    d.begin_hour(20);  // on duty: the police shift and the items' all-day window
+    auto site_of = [&](int k) { return w.sites.of_cell(hotspots[static_cast<std::size_t>(k)]); };
+    for (int k = 0; k < 5; ++k) EXPECT_TRUE(d.patrolled(site_of(k))) << "hotspot " << k;
+    EXPECT_FALSE(d.patrolled(site_of(5)));
+    Setting s;
+    d.add_units(s, site_of(0), /*youth=*/true);
+    EXPECT_DOUBLE_EQ(s.unit_guardians, police.guardian_weight + fw.youth_guardian_weight);
+    d.add_units(s, site_of(3), /*youth=*/true);
+    EXPECT_DOUBLE_EQ(s.unit_guardians, police.guardian_weight);  // one patrol, no field workers
 }
 
 }  // namespace
