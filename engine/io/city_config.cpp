@@ -525,9 +525,6 @@ LagesbildParams read_lagesbild(const ConfigMap& m) {
                "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
     l.kde_bandwidth_m = m.number("kde_bandwidth_m", {1.0, 10000.0});
     l.top_k = static_cast<int>(m.integer("top_k", {0, 100000}));
-    const auto hours = pair_of(m, "steering_hours", {0, 24}, "[from, to) clock hours");
-    l.steering_from = whole(m, "steering_hours", hours[0]);
-    l.steering_to = whole(m, "steering_hours", hours[1]);
     return l;
 }
 

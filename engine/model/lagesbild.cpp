@@ -15,7 +15,6 @@ Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, 
       params_(params),
       truth_(area_.size(), 0.0),
       est_(area_.size(), 0.0),
-      steering_(area_.size(), 0.0),
       frequency_true_(area_.size(), 0),
       frequency_est_(area_.size(), 0),
       kde_frequency_est_(area_.size(), 0) {}
@@ -44,15 +43,28 @@ void Lagesbild::close_week() {
         last_top_est_ = top_k_cells(density, area_, params_.top_k);
         for (int c : last_top_est_) ++kde_frequency_est_[static_cast<std::size_t>(c)];
     }
-    if (params_.top_k > 0 && any(steering_)) {
-        const auto density = kernel_density(raster_, steering_, area_, params_.kde_bandwidth_m);
-        // Distinct hotspots a beat apart, so units sent to them do not stand on one another.
-        last_top_steering_ = top_k_separated_cells(density, area_, raster_.nx, params_.top_k, kBeatGap);
-    }
     weeks_.push_back(w);
     std::fill(truth_.begin(), truth_.end(), 0.0);
     std::fill(est_.begin(), est_.end(), 0.0);
-    std::fill(steering_.begin(), steering_.end(), 0.0);
+    last_week_known_.swap(known_);
+    known_.clear();
+}
+
+std::vector<int> Lagesbild::hotspots_in_hours(int from, int to) const {
+    const auto in_hours = [&](int clock) {
+        return from < to ? clock >= from && clock < to : clock >= from || clock < to;
+    };
+    std::vector<double> counts(area_.size(), 0.0);
+    bool any = false;
+    for (const Known& k : last_week_known_) {
+        if (!in_hours(k.clock_hour)) continue;
+        counts[static_cast<std::size_t>(k.cell)] += 1.0;
+        any = true;
+    }
+    if (params_.top_k <= 0 || !any) return {};
+    const auto density = kernel_density(raster_, counts, area_, params_.kde_bandwidth_m);
+    // Distinct hotspots a beat apart, so units sent to them do not stand on one another.
+    return top_k_separated_cells(density, area_, raster_.nx, params_.top_k, kBeatGap);
 }
 
 }  // namespace trygg

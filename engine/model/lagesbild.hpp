@@ -19,10 +19,6 @@ struct LagesbildParams {
     Correction correction = Correction::FalseDiscoveryRate;
     double kde_bandwidth_m = 0.0;  // quartic kernel bandwidth
     int top_k = 0;                 // KDE hotspots per week
-    // The clock hours [from, to) whose crimes steer the mobile units (to ≤ from: past
-    // midnight; [0, 24): all): evening resources go where evening crime was.
-    int steering_from = 0;
-    int steering_to = 24;
 };
 
 struct WeeklyHotspots {
@@ -40,7 +36,7 @@ public:
         truth_[static_cast<std::size_t>(cell)] += 1.0;
         if (!known_to_est) return;
         est_[static_cast<std::size_t>(cell)] += 1.0;
-        if (in_steering_hours(clock_hour)) steering_[static_cast<std::size_t>(cell)] += 1.0;
+        known_.push_back({cell, static_cast<std::int8_t>(clock_hour)});
     }
     // Finds the week's hotspots, adds them to the frequency maps, starts a new week.
     void close_week();
@@ -51,23 +47,27 @@ public:
     const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
     // The EST picture's top-k kernel-density cells of the week just closed, densest first.
     const std::vector<int>& last_top_est() const { return last_top_est_; }
-    // The same for the EST picture's crimes in the steering hours: where the weekly EST
-    // meeting sends the mobile resources. Kept from an earlier week while a week has none.
-    const std::vector<int>& last_top_steering() const { return last_top_steering_; }
+    // Where the weekly EST meeting sends resources that work clock hours [from, to) (to ≤
+    // from: past midnight; [0, 24): all day): the top-k kernel-density cells of the crimes
+    // EST knew of in those hours of the week just closed, at least a beat apart, densest
+    // first — evening patrols go where evening crime was, not to the daytime crowds that
+    // dominate the week's totals. Empty when EST knew of none in those hours.
+    std::vector<int> hotspots_in_hours(int from, int to) const;
 
 private:
     RasterShape raster_;
     std::vector<std::uint8_t> area_;
     LagesbildParams params_;
-    bool in_steering_hours(int clock_hour) const {
-        const int from = params_.steering_from, to = params_.steering_to;
-        return from < to ? clock_hour >= from && clock_hour < to : clock_hour >= from || clock_hour < to;
-    }
+    struct Known {
+        std::int32_t cell;
+        std::int8_t clock_hour;
+    };
 
-    std::vector<double> truth_, est_, steering_;
+    std::vector<double> truth_, est_;
+    std::vector<Known> known_, last_week_known_;  // crimes known to EST, this week and the last
     std::vector<std::int32_t> frequency_true_, frequency_est_, kde_frequency_est_;
     std::vector<WeeklyHotspots> weeks_;
-    std::vector<int> last_top_est_, last_top_steering_;
+    std::vector<int> last_top_est_;
 };
 
 }  // namespace trygg

@@ -1,8 +1,9 @@
 #include "policy/deployment.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 namespace trygg {
 namespace {
@@ -166,15 +167,21 @@ double Deployment::arrest_factor(std::int32_t site) const {
     return 1.0;
 }
 
-void Deployment::steer(const std::vector<int>& hotspot_cells) {
-    if (hotspot_cells.empty()) return;
-    // Adaptive units of one kind share out the hotspots, best first: the city's patrols take
-    // the first, a scenario's extra patrols the next, so two patrols do not stand on one beat.
-    // Units of different kinds (patrols, field workers, camera posts) may share a hotspot.
-    std::array<std::size_t, kInterventionKinds> next{};
+void Deployment::steer(const std::function<std::vector<int>(int from_hour, int to_hour)>& hotspots) {
+    // Adaptive units of one kind and hours share out their picture's hotspots, best first:
+    // the city's patrols take the first, a scenario's extra patrols of the same hours the
+    // next, so two patrols do not stand on one beat. Units of different kinds (patrols,
+    // field workers, camera posts) may share a hotspot.
+    std::map<std::tuple<int, int, int>, std::pair<std::vector<int>, std::size_t>> pictures;
     for (auto& g : groups_) {
         if (!g.units.adaptive()) continue;
-        auto& first = next[static_cast<std::size_t>(g.kind)];
+        const int from = g.city_police ? police_.shift_from : g.when.from_hour;
+        const int to = g.city_police ? police_.shift_to : g.when.to_hour;
+        auto [it, fresh] = pictures.try_emplace({static_cast<int>(g.kind), from, to});
+        if (fresh) it->second.first = hotspots(from, to);
+        const std::vector<int>& hotspot_cells = it->second.first;
+        if (hotspot_cells.empty()) continue;  // nothing known in its hours: it stays
+        auto& first = it->second.second;
         std::vector<int> share;
         for (int u = 0; u < g.units.units(); ++u)
             share.push_back(hotspot_cells[(first + static_cast<std::size_t>(u)) % hotspot_cells.size()]);

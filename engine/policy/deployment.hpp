@@ -15,6 +15,7 @@
 #include "world/city.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace trygg {
@@ -34,8 +35,10 @@ public:
     void add_units(Setting& setting, std::int32_t site, bool youth) const;
     // × the arrest probability at a site this hour (patrols on duty).
     double arrest_factor(std::int32_t site) const;
-    // Weekly, after the EST meeting: adaptive units move to the picture's hotspots.
-    void steer(const std::vector<int>& hotspot_cells);
+    // Weekly, after the EST meeting: adaptive units move to the picture's hotspots for the
+    // clock hours they work (`hotspots(from, to)`, best first; the city's patrols: the
+    // police shift). Units of one kind and hours share them out, best first.
+    void steer(const std::function<std::vector<int>(int from_hour, int to_hour)>& hotspots);
     // 1 where any police patrol stands this week (for /hotspots/patrol_weeks).
     bool patrolled(std::int32_t site) const;
     // Cells any item acts on: static areas, venues, and every cell a unit has stood in.

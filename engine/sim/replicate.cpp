@@ -72,8 +72,9 @@ public:
                 step_hour(hour, bucket);
                 if ((hour + 1) % (24 * 7) == 0) {
                     count_patrolled_week();
-                    lagesbild_.close_week();                            // the week's picture, for the EST meeting …
-                    deployment_.steer(lagesbild_.last_top_steering());  // … which steers the mobile units
+                    lagesbild_.close_week();  // the week's picture, for the EST meeting …
+                    // … which steers the mobile units, each by the crimes of its hours
+                    deployment_.steer([&](int from, int to) { return lagesbild_.hotspots_in_hours(from, to); });
                     if (on_week) on_week((hour + 1) / (24 * 7));
                 }
             }

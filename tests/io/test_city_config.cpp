@@ -357,13 +357,6 @@ TEST_F(CityConfigErrors, PoliceDeterrenceAboveOne) {
     expect_error(load_error(), line, "police.deterrence", "out of range");
 }
 
-TEST_F(CityConfigErrors, SteeringHoursPastTheDay) {
-    const int line = write_with("  steering_hours: [16, 2]\n", "  steering_hours: [16, 25]\n");
-    const ConfigError e = load_error();
-    EXPECT_EQ(e.line(), line);
-    EXPECT_EQ(e.key(), "lagesbild.steering_hours[1]");
-}
-
 TEST_F(CityConfigErrors, DistrictNotInTheAreasFileSuggestsTheClosestCode) {
     const int line = write_with("  2081R013: {", "  2081R13: {");
     expect_error(load_error(), line, "districts.2081R13",

@@ -139,15 +139,15 @@ TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
     const int cell = w.sites.cell[static_cast<std::size_t>(site)];
     d.begin_hour(30);
     EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.0f);  // no picture yet: nowhere
-    d.steer({cell});
+    d.steer([&](int, int) { return std::vector<int>{cell}; });
     d.begin_hour(31);
     EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.7f);
     EXPECT_EQ(d.treated_cells()[static_cast<std::size_t>(cell)], 1);
 }
 
-// Adaptive units of one kind share out the week's hotspots, best first: the city's three
-// patrols take the first three, the scenario's two extra patrols the next two; field
-// workers, another kind, start again from the best.
+// Adaptive units of one kind and hours share out their picture's hotspots, best first: the
+// city's three patrols take the first three, the scenario's two extra patrols of the same
+// hours the next two; field workers, another kind, start again from the best.
 TEST(Deployment, AdaptivePatrolsShareOutTheHotspotsAndOtherKindsStartAgain) {
     World w;
     const auto& grid = w.city.grid;
@@ -169,14 +169,23 @@ TEST(Deployment, AdaptivePatrolsShareOutTheHotspotsAndOtherKindsStartAgain) {
     extra.kind = InterventionKind::Patrols;
     extra.units = 2;
     extra.adaptive = true;
+    extra.when.from_hour = police.shift_from;  // the shift's hours: the same picture
+    extra.when.to_hour = police.shift_to;
     Intervention workers = extra;
     workers.name = "field workers";
     workers.kind = InterventionKind::FieldWorkers;
     workers.units = 1;
+    workers.when = ActiveWindow{};  // all day
     const FieldWorkerParams fw{6.0, 2.0};
     Deployment d(w.city, w.sites, w.agents, {extra, workers}, police, fw, 0.0, w.timeline);
-    d.steer(hotspots);
-    d.begin_hour(20);  // on duty: the police shift and the items' all-day window
+    std::vector<std::pair<int, int>> asked;
+    d.steer([&](int from, int to) {
+        asked.emplace_back(from, to);
+        return hotspots;
+    });
+    // One picture per kind and hours: the patrols' shift (asked once), the field workers' day.
+    EXPECT_EQ(asked, (std::vector<std::pair<int, int>>{{police.shift_from, police.shift_to}, {0, 24}}));
+    d.begin_hour(20);  // on duty: the police shift, and all day
     auto site_of = [&](int k) { return w.sites.of_cell(hotspots[static_cast<std::size_t>(k)]); };
     for (int k = 0; k < 5; ++k) EXPECT_TRUE(d.patrolled(site_of(k))) << "hotspot " << k;
     EXPECT_FALSE(d.patrolled(site_of(5)));
