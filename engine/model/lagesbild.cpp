@@ -50,14 +50,11 @@ void Lagesbild::close_week() {
     known_.clear();
 }
 
-std::vector<int> Lagesbild::hotspots_in_hours(int from, int to) const {
-    const auto in_hours = [&](int clock) {
-        return from < to ? clock >= from && clock < to : clock >= from || clock < to;
-    };
+std::vector<int> Lagesbild::hotspots_in(const std::function<bool(int hour)>& works) const {
     std::vector<double> counts(area_.size(), 0.0);
     bool any = false;
     for (const Known& k : last_week_known_) {
-        if (!in_hours(k.clock_hour)) continue;
+        if (!works(k.hour)) continue;
         counts[static_cast<std::size_t>(k.cell)] += 1.0;
         any = true;
     }

@@ -8,6 +8,7 @@
 #include "model/hotspots.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -32,11 +33,12 @@ public:
     // `area` marks the cells of the study area (inside a district).
     Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, const LagesbildParams& params);
 
-    void add(std::int32_t cell, bool known_to_est, int clock_hour) {
+    // `hour`: the crime's hour of the run (0 = the first day's 00:00).
+    void add(std::int32_t cell, bool known_to_est, int hour) {
         truth_[static_cast<std::size_t>(cell)] += 1.0;
         if (!known_to_est) return;
         est_[static_cast<std::size_t>(cell)] += 1.0;
-        known_.push_back({cell, static_cast<std::int8_t>(clock_hour)});
+        known_.push_back({cell, hour});
     }
     // Finds the week's hotspots, adds them to the frequency maps, starts a new week.
     void close_week();
@@ -47,12 +49,12 @@ public:
     const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
     // The EST picture's top-k kernel-density cells of the week just closed, densest first.
     const std::vector<int>& last_top_est() const { return last_top_est_; }
-    // Where the weekly EST meeting sends resources that work clock hours [from, to) (to ≤
-    // from: past midnight; [0, 24): all day): the top-k kernel-density cells of the crimes
-    // EST knew of in those hours of the week just closed, at least a beat apart, densest
-    // first — evening patrols go where evening crime was, not to the daytime crowds that
+    // Where the weekly EST meeting sends a resource that works the hours `works(hour)` says
+    // (its clock hours and weekdays): the top-k kernel-density cells of the crimes EST knew of
+    // in such hours of the week just closed, at least a beat apart, densest first — Friday-
+    // evening field workers go where Friday-evening crime was, not to the daytime crowds that
     // dominate the week's totals. Empty when EST knew of none in those hours.
-    std::vector<int> hotspots_in_hours(int from, int to) const;
+    std::vector<int> hotspots_in(const std::function<bool(int hour)>& works) const;
 
 private:
     RasterShape raster_;
@@ -60,7 +62,7 @@ private:
     LagesbildParams params_;
     struct Known {
         std::int32_t cell;
-        std::int8_t clock_hour;
+        std::int32_t hour;
     };
 
     std::vector<double> truth_, est_;

@@ -167,18 +167,21 @@ double Deployment::arrest_factor(std::int32_t site) const {
     return 1.0;
 }
 
-void Deployment::steer(const std::function<std::vector<int>(int from_hour, int to_hour)>& hotspots) {
+void Deployment::steer(const HotspotsFor& hotspots) {
     // Adaptive units of one kind and hours share out their picture's hotspots, best first:
     // the city's patrols take the first, a scenario's extra patrols of the same hours the
     // next, so two patrols do not stand on one beat. Units of different kinds (patrols,
     // field workers, camera posts) may share a hotspot.
-    std::map<std::tuple<int, int, int>, std::pair<std::vector<int>, std::size_t>> pictures;
+    std::map<std::tuple<int, int, int, int>, std::pair<std::vector<int>, std::size_t>> pictures;
     for (auto& g : groups_) {
         if (!g.units.adaptive()) continue;
-        const int from = g.city_police ? police_.shift_from : g.when.from_hour;
-        const int to = g.city_police ? police_.shift_to : g.when.to_hour;
-        auto [it, fresh] = pictures.try_emplace({static_cast<int>(g.kind), from, to});
-        if (fresh) it->second.first = hotspots(from, to);
+        // The unit's clock hours and weekdays, on any date: last week's crimes steer this week.
+        ActiveWindow hours = g.when;
+        hours.first_day = 0;
+        hours.last_day = INT_MAX;
+        auto [it, fresh] =
+            pictures.try_emplace({static_cast<int>(g.kind), hours.from_hour, hours.to_hour, hours.weekdays});
+        if (fresh) it->second.first = hotspots([&](int hour) { return covers(hours, hour); });
         const std::vector<int>& hotspot_cells = it->second.first;
         if (hotspot_cells.empty()) continue;  // nothing known in its hours: it stays
         auto& first = it->second.second;

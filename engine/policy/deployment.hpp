@@ -36,9 +36,11 @@ public:
     // × the arrest probability at a site this hour (patrols on duty).
     double arrest_factor(std::int32_t site) const;
     // Weekly, after the EST meeting: adaptive units move to the picture's hotspots for the
-    // clock hours they work (`hotspots(from, to)`, best first; the city's patrols: the
-    // police shift). Units of one kind and hours share them out, best first.
-    void steer(const std::function<std::vector<int>(int from_hour, int to_hour)>& hotspots);
+    // hours they work — `hotspots(works)` with works(hour) true in their clock hours and
+    // weekdays, whatever the date (the city's patrols: the police shift, every day). Units of
+    // one kind and the same hours share them out, best first.
+    using HotspotsFor = std::function<std::vector<int>(const std::function<bool(int hour)>& works)>;
+    void steer(const HotspotsFor& hotspots);
     // 1 where any police patrol stands this week (for /hotspots/patrol_weeks).
     bool patrolled(std::int32_t site) const;
     // Cells any item acts on: static areas, venues, and every cell a unit has stood in.

@@ -74,7 +74,7 @@ public:
                     count_patrolled_week();
                     lagesbild_.close_week();  // the week's picture, for the EST meeting …
                     // … which steers the mobile units, each by the crimes of its hours
-                    deployment_.steer([&](int from, int to) { return lagesbild_.hotspots_in_hours(from, to); });
+                    deployment_.steer([&](const auto& works) { return lagesbild_.hotspots_in(works); });
                     if (on_week) on_week((hour + 1) / (24 * 7));
                 }
             }
@@ -296,7 +296,7 @@ private:
             free_from_[rank] = hour + 1 + static_cast<int>(std::min(days * 24.0, 1e8));
         }
         near_repeat_.record(type, e.cell);
-        lagesbild_.add(e.cell, e.reported_by != 0, e.hour % 24);
+        lagesbild_.add(e.cell, e.reported_by != 0, e.hour);
         ledger_.record(e);
     }
 

@@ -109,34 +109,44 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
 
 // Units are steered by the crimes of their hours: a daytime cluster fills the week's
 // picture, but the evening crimes elsewhere are where the evening shift is sent; the
-// hotspots are a beat apart; a window with no crime known to EST names none.
+// hotspots are a beat apart; hours with no crime known to EST name none. Hours are the
+// run's (day 0 a Monday).
 TEST(Lagesbild, HotspotsInTheHoursOfTheUnits) {
     const RasterShape raster{30, 30, 100.0};
     LagesbildParams p{250.0, 0.05, Correction::FalseDiscoveryRate, 300.0, 2};
     Lagesbild picture(raster, std::vector<std::uint8_t>(900, 1), p);
-    const int day_spot = 5 * 30 + 5, night_spot = 20 * 30 + 20;
-    for (int k = 0; k < 10; ++k) picture.add(day_spot, true, 13);                // shop theft at noon
-    for (int k = 0; k < 4; ++k) picture.add(night_spot, true, k == 0 ? 23 : 1);  // past midnight too
-    picture.add(night_spot + 1, true, 22);                  // next to the night spot: inside its beat
-    picture.add(night_spot + 5, false, 22);                 // not known to EST: cannot steer
-    picture.add(night_spot + 8, true, 2);                   // 02:00 is past a 16–02 shift
-    EXPECT_TRUE(picture.hotspots_in_hours(16, 2).empty());  // nothing before the week closes
+    const auto clock = [](int from, int to) {
+        return [=](int hour) {
+            const int c = hour % 24;
+            return from < to ? c >= from && c < to : c >= from || c < to;
+        };
+    };
+    const int day_spot = 5 * 30 + 5, night_spot = 20 * 30 + 20, friday_spot = 25 * 30 + 5;
+    for (int k = 0; k < 10; ++k) picture.add(day_spot, true, 13);                 // shop theft at noon
+    for (int k = 0; k < 4; ++k) picture.add(night_spot, true, k == 0 ? 23 : 25);  // Monday 23:00, Tuesday 01:00
+    picture.add(night_spot + 1, true, 22);                                    // next to the night spot: inside its beat
+    picture.add(night_spot + 5, false, 22);                                   // not known to EST: cannot steer
+    picture.add(night_spot + 8, true, 26);                                    // 02:00 is past a 16–02 shift
+    for (int k = 0; k < 6; ++k) picture.add(friday_spot, true, 4 * 24 + 20);  // Friday 20:00
+    EXPECT_TRUE(picture.hotspots_in(clock(16, 2)).empty());                   // nothing before the week closes
     picture.close_week();
     EXPECT_EQ(picture.last_top_est().front(), day_spot);
-    const auto evening = picture.hotspots_in_hours(16, 2);
+    const auto evening = picture.hotspots_in(clock(16, 2));
     ASSERT_EQ(evening.size(), 2u);
-    EXPECT_EQ(evening[0], night_spot);
-    // The second is a beat away on the same cluster's kernel: nothing of the noon cluster or
-    // of the 02:00 crime, outside the hours, shows.
+    EXPECT_EQ(evening[0], friday_spot);  // six crimes against the night spot's four and one
+    EXPECT_EQ(evening[1], night_spot);
+    // Monday to Thursday evenings only: the Friday cluster does not show, nor the 02:00 crime.
+    const auto weekday_evenings = picture.hotspots_in([&](int hour) { return clock(16, 2)(hour) && hour < 4 * 24; });
+    ASSERT_FALSE(weekday_evenings.empty());
+    EXPECT_EQ(weekday_evenings[0], night_spot);
     const auto gap = [](int a, int b) { return std::max(std::abs(a % 30 - b % 30), std::abs(a / 30 - b / 30)); };
-    EXPECT_EQ(gap(evening[1], night_spot), 3);
-    EXPECT_GE(gap(evening[1], night_spot + 8), 3);
-    EXPECT_EQ(picture.hotspots_in_hours(0, 24).front(), day_spot);
-    EXPECT_TRUE(picture.hotspots_in_hours(4, 8).empty());
+    for (int c : weekday_evenings) EXPECT_LE(gap(c, night_spot), 3) << c;
+    EXPECT_EQ(picture.hotspots_in(clock(0, 24)).front(), day_spot);
+    EXPECT_TRUE(picture.hotspots_in(clock(4, 8)).empty());
     // The next week's picture replaces it.
-    picture.add(day_spot, true, 9);
+    picture.add(day_spot, true, 7 * 24 + 9);
     picture.close_week();
-    EXPECT_TRUE(picture.hotspots_in_hours(16, 2).empty());
+    EXPECT_TRUE(picture.hotspots_in(clock(16, 2)).empty());
 }
 
 // Adaptive steering moves mobile units to the picture's hotspots each week; static units

@@ -139,7 +139,7 @@ TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
     const int cell = w.sites.cell[static_cast<std::size_t>(site)];
     d.begin_hour(30);
     EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.0f);  // no picture yet: nowhere
-    d.steer([&](int, int) { return std::vector<int>{cell}; });
+    d.steer([&](const auto&) { return std::vector<int>{cell}; });
     d.begin_hour(31);
     EXPECT_EQ(w.sites.cameras[static_cast<std::size_t>(site)], 0.7f);
     EXPECT_EQ(d.treated_cells()[static_cast<std::size_t>(cell)], 1);
@@ -178,13 +178,18 @@ TEST(Deployment, AdaptivePatrolsShareOutTheHotspotsAndOtherKindsStartAgain) {
     workers.when = ActiveWindow{};  // all day
     const FieldWorkerParams fw{6.0, 2.0};
     Deployment d(w.city, w.sites, w.agents, {extra, workers}, police, fw, 0.0, w.timeline);
-    std::vector<std::pair<int, int>> asked;
-    d.steer([&](int from, int to) {
-        asked.emplace_back(from, to);
+    int asked = 0;
+    bool patrols_work_monday_night = false, workers_work_monday_noon = false;
+    d.steer([&](const std::function<bool(int)>& works) {
+        // The patrols (the shift) are asked first, then the field workers (all day).
+        if (asked == 0) patrols_work_monday_night = works(22) && works(25) && !works(12);
+        if (asked == 1) workers_work_monday_noon = works(12);
+        ++asked;
         return hotspots;
     });
-    // One picture per kind and hours: the patrols' shift (asked once), the field workers' day.
-    EXPECT_EQ(asked, (std::vector<std::pair<int, int>>{{police.shift_from, police.shift_to}, {0, 24}}));
+    EXPECT_EQ(asked, 2);  // one picture per kind and hours: the extra patrols share the shift's
+    EXPECT_TRUE(patrols_work_monday_night);
+    EXPECT_TRUE(workers_work_monday_noon);
     d.begin_hour(20);  // on duty: the police shift, and all day
     auto site_of = [&](int k) { return w.sites.of_cell(hotspots[static_cast<std::size_t>(k)]); };
     for (int k = 0; k < 5; ++k) EXPECT_TRUE(d.patrolled(site_of(k))) << "hotspot " << k;
