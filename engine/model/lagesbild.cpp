@@ -35,10 +35,7 @@ void Lagesbild::close_week() {
         w.est_cells += hot_est[c];
         w.both += hot_true[c] & hot_est[c];
     }
-    auto any = [](const std::vector<double>& v) {
-        return std::any_of(v.begin(), v.end(), [](double x) { return x > 0; });
-    };
-    if (params_.top_k > 0 && any(est_)) {
+    if (params_.top_k > 0 && std::any_of(est_.begin(), est_.end(), [](double v) { return v > 0; })) {
         const auto density = kernel_density(raster_, est_, area_, params_.kde_bandwidth_m);
         last_top_est_ = top_k_cells(density, area_, params_.top_k);
         for (int c : last_top_est_) ++kde_frequency_est_[static_cast<std::size_t>(c)];

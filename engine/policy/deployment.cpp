@@ -172,7 +172,11 @@ void Deployment::steer(const HotspotsFor& hotspots) {
     // the city's patrols take the first, a scenario's extra patrols of the same hours the
     // next, so two patrols do not stand on one beat. Units of different kinds (patrols,
     // field workers, camera posts) may share a hotspot.
-    std::map<std::tuple<int, int, int, int>, std::pair<std::vector<int>, std::size_t>> pictures;
+    struct Picture {
+        std::vector<int> hotspots;
+        std::size_t next = 0;  // the first hotspot no unit has taken yet
+    };
+    std::map<std::tuple<int, int, int, int>, Picture> pictures;  // by kind, hours and weekdays
     for (auto& g : groups_) {
         if (!g.units.adaptive()) continue;
         // The unit's clock hours and weekdays, on any date: last week's crimes steer this week.
@@ -181,14 +185,12 @@ void Deployment::steer(const HotspotsFor& hotspots) {
         hours.last_day = INT_MAX;
         auto [it, fresh] =
             pictures.try_emplace({static_cast<int>(g.kind), hours.from_hour, hours.to_hour, hours.weekdays});
-        if (fresh) it->second.first = hotspots([&](int hour) { return covers(hours, hour); });
-        const std::vector<int>& hotspot_cells = it->second.first;
-        if (hotspot_cells.empty()) continue;  // nothing known in its hours: it stays
-        auto& first = it->second.second;
+        Picture& picture = it->second;
+        if (fresh) picture.hotspots = hotspots([&](int hour) { return covers(hours, hour); });
+        if (picture.hotspots.empty()) continue;  // nothing known in its hours: it stays
         std::vector<int> share;
         for (int u = 0; u < g.units.units(); ++u)
-            share.push_back(hotspot_cells[(first + static_cast<std::size_t>(u)) % hotspot_cells.size()]);
-        first += static_cast<std::size_t>(g.units.units());
+            share.push_back(picture.hotspots[picture.next++ % picture.hotspots.size()]);
         const int before = g.units.moves();
         g.units.steer(share);
         if (g.units.moves() != before) mark_treated(g);
