@@ -1,5 +1,7 @@
 #include "experiment/compare.hpp"
 
+#include "core/clock.hpp"
+
 #include "core/error.hpp"
 
 #include <algorithm>
@@ -85,7 +87,7 @@ void require_sizes(const ComparedRun& run) {
                     r.crimes_cells.size() == R * static_cast<std::size_t>(r.crime_types) * cells &&
                     r.victims.size() == R * r.victim_group_names.size() * static_cast<std::size_t>(r.districts) &&
                     r.crimes_by_hour.size() == R * 24 * static_cast<std::size_t>(r.crime_types) &&
-                    r.youth_public_hours.size() == R * 168 &&
+                    r.youth_public_hours.size() == R * kHoursPerWeek &&
                     r.weekly_hotspots_true.size() == R * static_cast<std::size_t>(r.weeks) &&
                     r.treated.size() == cells && run.grid.district.size() == cells && run.grid.ny == r.ny &&
                     run.grid.nx == r.nx && r.interventions.cost_sek.size() == r.interventions.size() &&
@@ -149,8 +151,9 @@ Values hotspot_cell_weeks(const RunResults& r) {
 Values youth_hours(const RunResults& r, const std::function<bool(int hour_of_week)>& take) {
     Values v(static_cast<std::size_t>(r.replicates), 0.0);
     for (std::size_t rep = 0; rep < v.size(); ++rep) {
-        for (int h = 0; h < 168; ++h) {
-            if (take(h)) v[rep] += static_cast<double>(r.youth_public_hours[rep * 168 + static_cast<std::size_t>(h)]);
+        for (int h = 0; h < kHoursPerWeek; ++h) {
+            if (take(h))
+                v[rep] += static_cast<double>(r.youth_public_hours[rep * kHoursPerWeek + static_cast<std::size_t>(h)]);
         }
     }
     return v;

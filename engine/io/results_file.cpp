@@ -1,5 +1,7 @@
 #include "io/results_file.hpp"
 
+#include "core/clock.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -76,7 +78,7 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
             "cells_holding is not replicates*crime_shares long");
     require(r.crimes_by_hour.size() == product({r.replicates, 24, r.crime_types}),
             "crimes_by_hour is not replicates*24*crime_types long");
-    require(r.youth_public_hours.size() == product({r.replicates, 24 * 7}),
+    require(r.youth_public_hours.size() == product({r.replicates, kHoursPerWeek}),
             "youth_public_hours is not replicates*168 long");
     require(r.treated.size() == cells, "treated is not ny*nx long");
     const auto& t = r.interventions;
@@ -155,7 +157,7 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
                                    "EST reporter index = bit of reported_by; see /reporters/name", ctx);
     s.hour = write_index_scale(root, "hour", 24, "clock hour, local time", ctx);
     s.hour_of_week =
-        write_index_scale(root, "hour_of_week", 24 * 7, "hour of the week, 0 = Monday 00:00 local time", ctx);
+        write_index_scale(root, "hour_of_week", kHoursPerWeek, "hour of the week, 0 = Monday 00:00 local time", ctx);
     auto share_scale = [&](const char* name, const std::vector<double>& values, const char* long_name) {
         const std::array shape{static_cast<hsize_t>(values.size())};
         h5::Dataset d = h5::write_dataset(root, name, shape, shape, std::span(values), ctx);
@@ -399,7 +401,7 @@ void write_by_hour_and_youth(hid_t root, const RunResults& r, const Scales& s, c
 
     h5::Group youth = h5::create_group(root, "youth", ctx);
     const std::vector<double> hours(r.youth_public_hours.begin(), r.youth_public_hours.end());
-    const std::array shape{dim(r.replicates), hsize_t{24 * 7}};
+    const std::array shape{dim(r.replicates), hsize_t{kHoursPerWeek}};
     h5::Dataset d = h5::write_dataset(youth.get(), "public_hours", shape, shape, std::span(hours), ctx);
     h5::describe(d.get(), "h",
                  "person-hours of 12-17-year-olds in public space (unsupervised), by hour of the week, over the run",
@@ -710,7 +712,7 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
     {
         h5::Group youth = h5::open_group(g, "youth", ctx);
         const std::vector<double> hours =
-            h5::read_float64(youth.get(), "public_hours", std::array{dim(r.replicates), hsize_t{24 * 7}}, ctx);
+            h5::read_float64(youth.get(), "public_hours", std::array{dim(r.replicates), hsize_t{kHoursPerWeek}}, ctx);
         r.youth_public_hours.assign(hours.begin(), hours.end());
     }
     {

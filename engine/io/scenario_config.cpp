@@ -1,5 +1,7 @@
 #include "io/scenario_config.hpp"
 
+#include "core/clock.hpp"
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/projection.hpp"
@@ -48,7 +50,7 @@ void read_when(const ConfigMap& m, InterventionSpec& spec, bool programme) {
         if (w.from_hour == 24) m.fail_item("hours", 0, "a window starts at 0–23");
         if (w.from_hour == w.to_hour) m.fail("hours", "an empty window; [0, 24] is all day");
     }
-    if (programme && w.from_hour < 4) {
+    if (programme && w.from_hour < kModelDayStart) {
         m.fail("hours", "a programme runs in the day or evening: it starts at 04:00 or later");
     }
     if (m.has("days")) {

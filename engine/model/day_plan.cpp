@@ -1,5 +1,7 @@
 #include "model/day_plan.hpp"
 
+#include "core/clock.hpp"
+
 #include <algorithm>
 
 namespace trygg {
@@ -57,7 +59,7 @@ inline std::uint32_t lane16(const std::array<std::uint32_t, 4>& w, int k) {
 
 // Closing hour of a place in the model day's clock (4..28).
 inline int closing_in_day(int open_from, int open_to) {
-    return open_to <= open_from || open_to < 4 ? open_to + 24 : open_to;
+    return open_to <= open_from || open_to < kModelDayStart ? open_to + kHoursPerDay : open_to;
 }
 
 // An evening out with peers ends at a programme when the person is of its ages, lives within
@@ -123,7 +125,7 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             const std::uint32_t timing = detail(2 * k);
             const std::uint32_t choice = detail(2 * k + 1);
             int start = std::max<int>(t.start_hour(schedule, static_cast<int>(b), late, timing & 0xffu), clock);
-            int end = std::min<int>(start + t.length(schedule, static_cast<int>(b), timing >> 8), 27);
+            int end = std::min<int>(start + t.length(schedule, static_cast<int>(b), timing >> 8), kLatestReturn);
             std::int32_t site = -1;
             Presence kind = public_kind(group);
             switch (b) {
@@ -186,13 +188,13 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             };
             if (joined && out_from < start) {
                 const std::int32_t out_slot = slot(out_site, out_kind);
-                moves.add(out_from - 4, {home_slot, out_slot});
-                moves.add(start - 4, {out_slot, away_slot});
+                moves.add(out_from - kModelDayStart, {home_slot, out_slot});
+                moves.add(start - kModelDayStart, {out_slot, away_slot});
                 record(out_site, out_from, start, out_kind);
             } else {
-                moves.add(start - 4, {home_slot, away_slot});
+                moves.add(start - kModelDayStart, {home_slot, away_slot});
             }
-            moves.add(end - 4, {away_slot, home_slot});
+            moves.add(end - kModelDayStart, {away_slot, home_slot});
             record(site, start, end, kind);
             clock = end;
         }

@@ -4,6 +4,7 @@
 // population per day, two Philox calls per person, no allocation and no virtual call.
 // Occupancy is then updated on transitions only (DESIGN §7), a few times per person-day,
 // instead of touching every agent every hour.
+#include "core/clock.hpp"
 #include "core/rng.hpp"
 #include "model/day_tables.hpp"
 #include "model/destinations.hpp"
@@ -48,7 +49,7 @@ struct Segment {
 };
 // One per block, and one more: an evening out split by a programme (out, then at the venue).
 inline constexpr int kMaxSegments = kBlocks + 1;
-inline constexpr int kDayHours = 24;  // buckets: clock hours 4..27
+inline constexpr int kDayHours = kHoursPerDay;  // buckets: model-day hours 4..27
 
 // Moves of one chunk of persons, by hour of the model day (bucket 0 = 04:00), and what they
 // do to the city-wide count of each kind of presence. The counts are kept here, by the

@@ -115,6 +115,26 @@ OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const O
     return r;
 }
 
+void scale_by_near_repeat(OffenceRates& rates, const NearRepeatField& field, std::int32_t cell) {
+    rates.total = 0.0;
+    rates.undeterred_total = 0.0;
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        const double f = field.factor(static_cast<CrimeType>(t), cell);
+        rates.rate[static_cast<std::size_t>(t)] *= f;
+        rates.undeterred[static_cast<std::size_t>(t)] *= f;
+        rates.total += rates.rate[static_cast<std::size_t>(t)];
+        rates.undeterred_total += rates.undeterred[static_cast<std::size_t>(t)];
+    }
+}
+
+CrimeType pick_type(const OffenceRates& rates, double u) {
+    double pick = u * rates.total;
+    int type = 0;
+    while (type + 1 < kCrimeTypes && (pick -= rates.rate[static_cast<std::size_t>(type)]) >= 0) ++type;
+    while (rates.rate[static_cast<std::size_t>(type)] <= 0) --type;  // rounding at the top end
+    return static_cast<CrimeType>(type);
+}
+
 void spread_benefit(Sites& sites, const Grid& grid, double share) {
     if (share <= 0) return;
     const std::vector<float> lighting = sites.lighting, cameras = sites.cameras;

@@ -10,6 +10,7 @@
 // This is the seam where near-repeat attractiveness, displacement, police and field
 // workers will plug in: each is another factor in opportunity or deterrence.
 #include "model/crime_type.hpp"
+#include "model/near_repeat.hpp"
 #include "model/occupancy.hpp"
 #include "model/sites.hpp"
 #include "world/grid.hpp"
@@ -85,5 +86,11 @@ void spread_benefit(Sites& sites, const Grid& grid, double share);
 
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
                            double propensity, bool youth);
+
+// Near repeat: each type's rate (deterred and not) × 1 + B of that type at `cell`.
+void scale_by_near_repeat(OffenceRates& rates, const NearRepeatField& field, std::int32_t cell);
+
+// The type of a crime that happens, with probability ∝ its rate, from a uniform draw `u`.
+CrimeType pick_type(const OffenceRates& rates, double u);
 
 }  // namespace trygg

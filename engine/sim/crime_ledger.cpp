@@ -1,5 +1,7 @@
 #include "sim/crime_ledger.hpp"
 
+#include "core/clock.hpp"
+
 namespace trygg {
 
 CrimeLedger::CrimeLedger(int weeks, int districts, int cells, bool keep_events)
@@ -16,7 +18,7 @@ CrimeLedger::CrimeLedger(int weeks, int districts, int cells, bool keep_events)
 
 void CrimeLedger::record(const CrimeEvent& e) {
     const auto t = static_cast<std::size_t>(e.type);
-    const auto week = static_cast<std::size_t>(e.hour / (24 * 7));
+    const auto week = static_cast<std::size_t>(e.hour / kHoursPerWeek);
     if (e.district >= 0) {
         const std::size_t k = (week * districts_ + static_cast<std::size_t>(e.district)) * kCrimeTypes + t;
         ++weekly_true_[k];
