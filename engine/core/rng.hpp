@@ -22,6 +22,9 @@ enum class Stream : std::uint16_t {
     Crime = 6,         // offence details (entity = person, time = hour)
     LatticeMove = 7,   // Short et al. 2008: burglars' choices (entity = row block, time = step)
     LatticeSpawn = 8,  // Short et al. 2008: new burglars (entity = row, time = step)
+    Network = 9,       // peer ties (entity = person, time = school year)
+    LifeCourse = 10,   // birthdays' roles, deaths, moves, arrivals (entity = person, time = week)
+    Youth = 11,        // substance use, recruitment, measures' selection (entity = person, time = week)
 };
 
 struct RngKey {

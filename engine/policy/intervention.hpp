@@ -9,9 +9,13 @@
 // sites' lighting and camera coverage; patrols, field workers and mobile cameras are mobile
 // units that stand somewhere each hour of their shift (static, or steered weekly to the EST
 // picture's hotspots). A programme (an opening of a sports hall or youth centre) acts
-// through routines: young people near it spend evenings there instead of in public space.
-// Social measures (school and family support, exit programmes, ANDTS prevention) will be
-// further kinds acting on youth development when the model gains it.
+// through routines: young people near it spend evenings there instead of in public space;
+// its structure decides what those evenings do to them (Mahoney & Stattin 2000).
+// Social measures (school and family support, mentoring, exit programmes, ANDTS prevention)
+// act on youth development only: each week they take participants — the young people of
+// their ages living in the area, chosen by their target rule, up to their places — and
+// shift what the development, substance-use and recruitment rules see for them, by the
+// effect sizes the city config cites. None of them touches a crime count.
 #include <array>
 #include <climits>
 #include <cstdint>
@@ -28,11 +32,41 @@ enum class InterventionKind : std::uint8_t {
     Patrols,        // `units` police patrols, each a 3×3-cell beat
     FieldWorkers,   // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
     Programme,      // a venue open for young people in its hours: they go there instead of out
+    SchoolSupport,  // extra support in school: engagement of participants up
+    FamilySupport,  // family support, parenting programmes (SIG): morality of participants up
+    Mentoring,      // a mentor for a young person: morality of participants up
+    ExitProgramme,  // avhopparverksamhet: network members and associates helped out
+    AndtsPrevention,  // school-based prevention (initiation down) or responsible alcohol service at venues
     Count
 };
 inline constexpr int kInterventionKinds = static_cast<int>(InterventionKind::Count);
 inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {
-    "lighting", "fixed_cameras", "mobile_cameras", "patrols", "field_workers", "programme"};
+    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",         "field_workers",
+    "programme",      "school_support", "family_support", "mentoring",       "exit_programme",
+    "andts_prevention"};
+
+inline bool is_social(InterventionKind k) {
+    return k == InterventionKind::SchoolSupport || k == InterventionKind::FamilySupport ||
+           k == InterventionKind::Mentoring || k == InterventionKind::ExitProgramme ||
+           k == InterventionKind::AndtsPrevention;
+}
+
+// Who a social measure takes (DESIGN §3.11 `target:`).
+enum class Target : std::uint8_t {
+    All,        // every young person of its ages in the area (chosen at random when full)
+    RiskScore,  // those whose SAT index is at least `risk_score`, highest first
+    Referrals,  // those referred by field workers and EST: offences known to the picture or
+                // in contact with a network in the last half year, highest risk first
+    Count
+};
+inline constexpr std::array<std::string_view, static_cast<int>(Target::Count)> kTargetNames = {"all", "risk_score",
+                                                                                              "referrals"};
+// Structure of a programme (Mahoney & Stattin 2000): high — adult-led, regular, with a
+// goal; low — a drop-in where older delinquent youth also come.
+enum class Structure : std::uint8_t { High, Low };
+// Where ANDTS prevention works: in schools (initiation), or at licensed venues
+// (responsible alcohol service, Stockholm's STAD model).
+enum class PreventionSetting : std::uint8_t { Schools, Venues };
 
 inline bool is_mobile(InterventionKind k) {
     return k == InterventionKind::MobileCameras || k == InterventionKind::Patrols ||
@@ -91,8 +125,14 @@ struct Intervention {
     double catchment_m = 0.0;  // young people living within this distance can come
     double uptake = 0.0;       // share of them who come on an evening they would have been out
     int capacity = 0;          // at most this many expected on one evening
-    int min_age = 12;          // who the programme is for
+    int min_age = 12;          // who the programme or measure is for
     int max_age = 17;
+    Structure structure = Structure::High;
+    // Social measures: who takes part, and how many at once.
+    Target target = Target::All;
+    double risk_score = 0.0;  // Target::RiskScore: the SAT index from which a young person is taken
+    int participants = 0;     // places at once
+    PreventionSetting setting = PreventionSetting::Schools;
     // Cost (DESIGN §3.11): investment at the start, running cost per year of operation.
     double investment_sek = 0.0;
     double running_sek_per_year = 0.0;

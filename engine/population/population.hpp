@@ -25,9 +25,18 @@ inline constexpr int kSchedules = static_cast<int>(Schedule::Count);
 enum class Leisure : std::uint8_t { Neutral, Structured, Unstructured, Homebody, Count };
 inline constexpr int kLeisurePatterns = static_cast<int>(Leisure::Count);
 
-// Involvement in a criminal network (DESIGN §3.7); everyone starts at None until the
-// recruitment model exists.
-enum class Network : std::uint8_t { None, Contact, Associate, Member };
+// Involvement in a criminal network (DESIGN §3.7; the PROTON-OC states, Calderoni et al.
+// 2022): none → contact → associate → member.
+enum class Network : std::uint8_t { None, Contact, Associate, Member, Count };
+inline constexpr int kNetworkStates = static_cast<int>(Network::Count);
+
+// Use of one substance (ANDTS, DESIGN §3.9): none; experimenting (used in the past year,
+// CAN's "konsument"); regular (monthly intensive drinking; narcotics in the past month).
+enum class Use : std::uint8_t { None, Experimenting, Regular, Count };
+inline constexpr int kUseLevels = static_cast<int>(Use::Count);
+
+// Peer ties per person (school class, neighbourhood, leisure, co-offending), fixed slots.
+inline constexpr int kTies = 8;
 
 inline constexpr std::int32_t kOutsideCity = -1;  // anchor outside the municipality
 
@@ -40,13 +49,22 @@ struct Population {
     std::vector<std::uint8_t> schedule;      // Schedule
     std::vector<std::int32_t> anchor_cell;   // work/school cell, kOutsideCity, or the home cell
     std::vector<std::int32_t> school_place;  // place index of the school, -1 if none
-    std::vector<float> propensity;           // offending propensity, 0 = no active criminal career
-    // Youth state (DESIGN §3.3), neutral for everyone outside 12–20.
-    std::vector<float> self_control;          // z-score, + = more self-control
-    std::vector<float> morality;              // z-score, + = stronger moral rules against crime
-    std::vector<std::uint8_t> leisure;        // Leisure
-    std::vector<std::uint8_t> substance_use;  // 0 none (ANDTS model to come)
-    std::vector<std::uint8_t> network;        // Network
+    std::vector<std::uint16_t> birthday;     // day of the year (0 = 1 January) the age goes up
+    std::vector<float> propensity;           // offending rate multiplier; 0 = not offending now
+    // Situational Action Theory (Wikström et al. 2012): crime propensity is low morality plus
+    // low self-control. Both are z-scores against the age norm at 16; the SAT index
+    // −(morality + self-control + maturation(age))/√2 decides who sees crime as an option.
+    std::vector<float> self_control;    // z-score, + = more self-control
+    std::vector<float> morality;        // z-score, + = stronger moral rules against crime; moves weekly
+    std::vector<float> morality_base;   // the person's own level, to which morality returns
+    std::vector<float> intensity;       // offending rate when offending (lognormal, mean 1: the prolific few)
+    std::vector<float> school_engagement;  // z-score, pupils; + = engaged
+    std::vector<std::uint8_t> leisure;     // Leisure
+    std::vector<std::uint8_t> alcohol;     // Use
+    std::vector<std::uint8_t> narcotics;   // Use
+    std::vector<std::uint8_t> drug_debt;   // 1: owes for drugs (a lever of recruitment)
+    std::vector<std::uint8_t> network;     // Network
+    std::vector<std::int32_t> ties;        // [person][kTies] peers, -1 empty
 
     // Per household.
     std::vector<std::int32_t> household_cell;

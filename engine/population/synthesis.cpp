@@ -37,6 +37,7 @@ struct Person {
     int age = 0;
     bool male = false;
     int household = -1;
+    std::uint16_t birthday = 0;  // day of the year
 };
 
 // Groups one DeSO's residents into households: families with children first (children and
@@ -104,6 +105,7 @@ Population synthesise_population(const City& city, const PopulationParams& param
                 Person p;
                 p.age = band.from + static_cast<int>(draw.uniform() * (band.to - band.from + 1));
                 p.male = draw.uniform() < params.male_share;
+                p.birthday = static_cast<std::uint16_t>(draw.uniform() * 365.0);
                 people.push_back(p);
             }
         }
@@ -138,12 +140,19 @@ Population synthesise_population(const City& city, const PopulationParams& param
     pop.schedule.resize(n);
     pop.anchor_cell.resize(n);
     pop.school_place.assign(n, -1);
+    pop.birthday.resize(n);
     pop.propensity.assign(n, 0.0f);
     pop.self_control.assign(n, 0.0f);
     pop.morality.assign(n, 0.0f);
+    pop.morality_base.assign(n, 0.0f);
+    pop.intensity.assign(n, 0.0f);
+    pop.school_engagement.assign(n, 0.0f);
     pop.leisure.assign(n, static_cast<std::uint8_t>(Leisure::Neutral));
-    pop.substance_use.assign(n, 0);
+    pop.alcohol.assign(n, 0);
+    pop.narcotics.assign(n, 0);
+    pop.drug_debt.assign(n, 0);
     pop.network.assign(n, static_cast<std::uint8_t>(Network::None));
+    pop.ties.assign(n * kTies, -1);
     pop.household_cell = std::move(household_cell);
     for (std::size_t i = 0; i < n; ++i) {
         const auto& r = residents[order[i]];
@@ -151,6 +160,7 @@ Population synthesise_population(const City& city, const PopulationParams& param
         pop.male[i] = r.person.male ? 1 : 0;
         pop.household[i] = static_cast<std::uint32_t>(r.person.household);
         pop.home_cell[i] = r.cell;
+        pop.birthday[i] = r.person.birthday;
     }
     assign_roles(pop, city, params, rng);
     return pop;

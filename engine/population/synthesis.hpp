@@ -11,10 +11,9 @@
 namespace trygg {
 
 struct AgeBand {
-    int from = 0;                      // first age in the band [years]
-    int to = 0;                        // last age in the band [years]
-    double share = 0.0;                // share of the population
-    double offender_prevalence = 0.0;  // share with an active criminal career (age–crime curve)
+    int from = 0;        // first age in the band [years]
+    int to = 0;          // last age in the band [years]
+    double share = 0.0;  // share of the population
 };
 
 struct PopulationParams {
@@ -31,12 +30,10 @@ struct PopulationParams {
     double out_commute_share = 0.0;       // workers whose job is outside the municipality
     double distributed_jobs_share = 0.0;  // jobs in ordinary populated cells (services, care)
     double job_distance_scale_m = 0.0;    // distance decay of the choice among job places
-    // Offending.
-    double offender_male_factor = 0.0;  // prevalence multiplier for men
-    double offender_female_factor = 0.0;
-    double ses_offender_gain = 0.0;    // prevalence × exp(-gain × district ses_index)
-    double self_control_weight = 0.0;  // prevalence × exp(-w z - w²/2) for youth, z = (sc+mor)/√2
-    double propensity_sigma = 0.0;     // lognormal spread among offenders, mean 1
+    // Traits (Situational Action Theory): self-control and morality are z-scores.
+    double male_trait_shift = 0.0;  // boys −shift, girls +shift on both traits
+    double ses_trait_shift = 0.0;   // + shift × district ses_index on both traits
+    double propensity_sigma = 0.0;  // lognormal spread of offending intensity, mean 1
     // Youth leisure patterns 12–20: shares of Structured, Unstructured, Homebody.
     double structured_share = 0.0;
     double unstructured_share = 0.0;

@@ -3,13 +3,19 @@
 // the city config and the scenario by the io layer, validated there key by key, then frozen
 // for the run.
 #include "model/arrests.hpp"
+#include "model/development.hpp"
 #include "model/lagesbild.hpp"
 #include "model/near_repeat.hpp"
 #include "model/offending.hpp"
+#include "model/peer_network.hpp"
 #include "model/policing.hpp"
+#include "model/recruitment.hpp"
 #include "model/reporting.hpp"
 #include "model/routine.hpp"
+#include "model/social_measures.hpp"
+#include "model/substance_use.hpp"
 #include "policy/intervention.hpp"
+#include "population/demography.hpp"
 #include "population/synthesis.hpp"
 
 namespace trygg {
@@ -24,6 +30,13 @@ struct ModelParams {
     LagesbildParams lagesbild;
     PolicingParams policing;
     FieldWorkerParams field_workers;
+    // Young people grow up (DESIGN §3.7, §3.9).
+    DemographyParams demography;
+    DevelopmentParams development;
+    PeerNetworkParams peers;
+    SubstanceParams substance;
+    RecruitmentParams recruitment;
+    SocialMeasureEffects social;
     // The scenario's measures (empty for the baseline). Validated by the io layer: cells
     // inside the grid, places that exist, windows that are not inverted.
     InterventionPlan interventions;

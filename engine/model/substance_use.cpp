@@ -1,0 +1,68 @@
+#include "model/substance_use.hpp"
+
+#include "core/clock.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace trygg {
+
+UsePoint use_at(const SubstanceParams& p, int substance, int age) {
+    const auto& prof = p.profile[static_cast<std::size_t>(substance)];
+    if (prof.empty() || age < p.min_age || age < prof.front().age) return {age, 0.0, 0.0};
+    if (age >= prof.back().age) return {age, prof.back().any, prof.back().regular};
+    for (std::size_t k = 1; k < prof.size(); ++k) {
+        if (age <= prof[k].age) {
+            const double t = static_cast<double>(age - prof[k - 1].age) / (prof[k].age - prof[k - 1].age);
+            return {age, prof[k - 1].any + t * (prof[k].any - prof[k - 1].any),
+                    prof[k - 1].regular + t * (prof[k].regular - prof[k - 1].regular)};
+        }
+    }
+    return {age, prof.back().any, prof.back().regular};
+}
+
+UseHazards use_hazards(const SubstanceParams& p, int substance, int age) {
+    // A year of age: the share not yet using that starts, and the share using but not
+    // regularly that becomes regular, spread evenly over its weeks.
+    const UsePoint now = use_at(p, substance, age);
+    const UsePoint next = use_at(p, substance, age + 1);
+    auto weekly = [](double from, double to) {
+        if (from >= 1.0 || to <= from) return 0.0;
+        return -std::log((1.0 - to) / (1.0 - from)) / kWeeksPerYear;
+    };
+    UseHazards h;
+    h.initiation = weekly(now.any, next.any);
+    // Regular among users: the quitting flow back is added so the profile holds.
+    const double reg_now = now.any > 0 ? now.regular / now.any : 0.0;
+    const double reg_next = next.any > 0 ? next.regular / next.any : 0.0;
+    h.progression = weekly(reg_now, reg_next) + p.quit_per_year / kWeeksPerYear * reg_now / std::max(1e-9, 1 - reg_now);
+    return h;
+}
+
+Use initial_use(const SubstanceParams& p, int substance, int age, double u) {
+    const UsePoint at = use_at(p, substance, age);
+    return u < at.regular ? Use::Regular : u < at.any ? Use::Experimenting : Use::None;
+}
+
+Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market,
+             bool prevented, double u) {
+    if (age < p.min_age) return Use::None;
+    const UseHazards h = use_hazards(p, substance, age);
+    switch (now) {
+        case Use::None: {
+            double rate = h.initiation * std::max(0.0, 1.0 + p.peer_gain * (peers_using - p.peer_reference));
+            if (substance == kNarcotics && market) rate *= 1.0 + p.market_gain;
+            if (prevented) rate *= 1.0 - p.prevention_effect;
+            return u < -std::expm1(-rate) ? Use::Experimenting : Use::None;
+        }
+        case Use::Experimenting: {
+            double rate = h.progression;
+            if (prevented) rate *= 1.0 - p.prevention_effect;
+            return u < -std::expm1(-rate) ? Use::Regular : Use::Experimenting;
+        }
+        default:
+            return u < -std::expm1(-p.quit_per_year / kWeeksPerYear) ? Use::Experimenting : Use::Regular;
+    }
+}
+
+}  // namespace trygg

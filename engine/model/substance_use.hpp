@@ -1,0 +1,62 @@
+#pragma once
+// ANDTS among 13–24-year-olds (DESIGN §3.9): alcohol and narcotics, each none →
+// experimenting → regular. Initiation spreads through peers (the share of one's ties who
+// use) and availability (narcotics: an open drug market in the home district); regular
+// narcotics use can leave a drug debt, a lever of recruitment into networks (Brå 2016:
+// "Narkotikabrottslighet och skulder"). The weekly hazards by age are set so that the
+// baseline's prevalence in year 9 and gymnasium year 2 matches CAN's national school
+// survey (Skolelevers drogvanor), and the initial state is drawn from the same figures.
+#include "population/population.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace trygg {
+
+// Prevalence of experimenting-or-regular and of regular use at one age (CAN).
+struct UsePoint {
+    int age = 0;
+    double any = 0.0;      // past-year use (alcohol) / ever used (narcotics)
+    double regular = 0.0;  // monthly intensive drinking / narcotics in the past month
+};
+
+struct SubstanceParams {
+    int min_age = 13;
+    int max_age = 24;
+    // The observed age profile per substance, interpolated linearly between points: the
+    // initial state, and what the weekly hazards are derived from.
+    std::array<std::vector<UsePoint>, 2> profile;  // [alcohol, narcotics]
+    double peer_gain = 0.0;        // initiation × (1 + gain × (share of ties using − reference))
+    double peer_reference = 0.0;   // the baseline share of ties using, per substance average
+    double market_gain = 0.0;      // narcotics initiation × (1 + gain) where a drug market is open
+    double quit_per_year = 0.0;    // regular → experimenting
+    double debt_per_year = 0.0;    // regular narcotics users who fall into debt in a year
+    double debt_clear_per_year = 0.0;
+    double prevention_effect = 0.0;  // × (1 − effect) on initiation for participants (andts_prevention)
+};
+
+inline constexpr int kAlcohol = 0;
+inline constexpr int kNarcotics = 1;
+
+// Interpolated profile of `substance` at `age` (0 outside the profile's ages).
+UsePoint use_at(const SubstanceParams& p, int substance, int age);
+
+// Weekly hazards at `age` that carry the observed profile forward one year of age:
+// initiation (none → any) and progression (any → regular).
+struct UseHazards {
+    double initiation = 0.0;
+    double progression = 0.0;
+};
+UseHazards use_hazards(const SubstanceParams& p, int substance, int age);
+
+// The initial level of `substance` for a person of `age`, from a uniform draw.
+Use initial_use(const SubstanceParams& p, int substance, int age, double u);
+
+// One week for one substance: the new level from the current one and two uniform draws.
+// `peers_using` is the share of ties using the substance; `market` whether an open drug
+// market is in the home district; `prevented` whether the person is in a prevention programme.
+Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market,
+             bool prevented, double u);
+
+}  // namespace trygg
