@@ -101,9 +101,13 @@ class DrawSequence {
 public:
     DrawSequence(const CounterRng& rng, Stream stream, std::uint32_t entity)
         : rng_(rng), stream_(stream), entity_(entity) {}
+    // A sequence of its own for a later event of the same entity: lane `lane`, counters
+    // from `first` (callers leave room between events).
+    DrawSequence(const CounterRng& rng, Stream stream, std::uint32_t entity, std::uint16_t lane, std::uint32_t first)
+        : rng_(rng), stream_(stream), entity_(entity), lane_(lane), counter_(first) {}
     double uniform() {
         if (used_ == 4) {
-            words_ = rng_.words(stream_, entity_, counter_++);
+            words_ = rng_.words(stream_, entity_, counter_++, lane_);
             used_ = 0;
         }
         return to_unit(words_[used_++]);
@@ -118,6 +122,7 @@ private:
     const CounterRng& rng_;
     Stream stream_;
     std::uint32_t entity_;
+    std::uint16_t lane_ = 0;
     std::uint32_t counter_ = 0;
     std::array<std::uint32_t, 4> words_{};
     int used_ = 4;

@@ -22,6 +22,7 @@ Aftermath draw_aftermath(const ReportingParams& reporting, const ArrestParams& a
         // Exponentially distributed spell; capped so the hour count cannot overflow.
         const double days = -arrests.spell_days_mean * std::log(1.0 - to_unit(w[2]));
         a.spell_hours = 1 + static_cast<int>(std::min(days * 24.0, 1e8));
+        a.exit_draw = to_unit(w[3]);
     }
     return a;
 }

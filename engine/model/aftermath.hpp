@@ -14,7 +14,8 @@ namespace trygg {
 struct Aftermath {
     std::uint32_t reported_by = 0;  // bit 0 police, bit k + 1 EST actor k
     bool arrested = false;
-    int spell_hours = 0;  // hours off the street after an arrest
+    int spell_hours = 0;     // hours off the street after an arrest
+    double exit_draw = 0.0;  // a spare uniform: whether a prison spell ends a membership
 };
 
 struct ArrestChance {

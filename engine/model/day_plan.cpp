@@ -23,6 +23,29 @@ Presence public_kind(AgeGroup g) {
     }
 }
 
+void refresh_agent(RoutineAgents& a, const Population& pop, const Sites& sites, std::size_t i) {
+    a.routine_class[i] = static_cast<std::uint8_t>(
+        routine_class(static_cast<Schedule>(pop.schedule[i]), static_cast<Leisure>(pop.leisure[i])));
+    const int age = pop.age[i];
+    a.age[i] = pop.age[i];
+    a.age_group[i] = static_cast<std::uint8_t>(age < 12   ? AgeGroup::Child
+                                               : age < 18 ? AgeGroup::Youth
+                                                          : AgeGroup::Adult);
+    a.home_site[i] = sites.of_cell(pop.home_cell[i]);
+    a.anchor_site[i] = pop.anchor_cell[i] < 0 ? -1 : sites.of_cell(pop.anchor_cell[i]);
+}
+
+void rank_offenders(RoutineAgents& a, const Population& pop) {
+    a.offenders.clear();
+    a.offender_rank.assign(pop.size(), -1);
+    for (std::size_t i = 0; i < pop.size(); ++i) {
+        if (pop.propensity[i] > 0) {
+            a.offender_rank[i] = static_cast<std::int32_t>(a.offenders.size());
+            a.offenders.push_back(static_cast<std::uint32_t>(i));
+        }
+    }
+}
+
 RoutineAgents build_routine_agents(const Population& pop, const Sites& sites) {
     RoutineAgents a;
     const std::size_t n = pop.size();
@@ -31,22 +54,8 @@ RoutineAgents build_routine_agents(const Population& pop, const Sites& sites) {
     a.age.resize(n);
     a.home_site.resize(n);
     a.anchor_site.resize(n);
-    a.offender_rank.assign(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        a.routine_class[i] = static_cast<std::uint8_t>(
-            routine_class(static_cast<Schedule>(pop.schedule[i]), static_cast<Leisure>(pop.leisure[i])));
-        const int age = pop.age[i];
-        a.age[i] = pop.age[i];
-        a.age_group[i] = static_cast<std::uint8_t>(age < 12   ? AgeGroup::Child
-                                                   : age < 18 ? AgeGroup::Youth
-                                                              : AgeGroup::Adult);
-        a.home_site[i] = sites.of_cell(pop.home_cell[i]);
-        a.anchor_site[i] = pop.anchor_cell[i] < 0 ? -1 : sites.of_cell(pop.anchor_cell[i]);
-        if (pop.propensity[i] > 0) {
-            a.offender_rank[i] = static_cast<std::int32_t>(a.offenders.size());
-            a.offenders.push_back(static_cast<std::uint32_t>(i));
-        }
-    }
+    for (std::size_t i = 0; i < n; ++i) refresh_agent(a, pop, sites, i);
+    rank_offenders(a, pop);
     return a;
 }
 
@@ -67,7 +76,7 @@ inline int closing_in_day(int open_from, int open_to) {
 // could): out with peers until it opens, at the venue while it runs, home when it closes.
 // Returns whether the person comes; `start`, `site` and `kind` then describe the venue part.
 bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t day, std::int32_t home, int& start,
-                    int& end, std::int32_t& site, Presence& kind) {
+                    int& end, std::int32_t& site, Presence& kind, bool& low_structure) {
     const std::uint32_t reach = ctx.reach->home_site[static_cast<std::size_t>(home)];
     if (reach == 0) return false;
     const int age = ctx.agents.age[person];
@@ -79,12 +88,38 @@ bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t
                                      static_cast<std::uint16_t>(2 + k / 8));
         if (lane16(w, static_cast<int>(k % 8)) >= p.uptake16) continue;
         site = p.site;
+        low_structure = p.low_structure;
         kind = indoors_kind(static_cast<AgeGroup>(ctx.agents.age_group[person]));
         start = std::max(start, p.from);
         end = std::min(end, p.to);
         return true;
     }
     return false;
+}
+
+// What a young person's block adds to their week (Situational Action Theory's exposure):
+// unstructured time with peers in public counts as criminogenic in proportion to the
+// offenders seen there last week; supervised activities and high-structure programmes
+// count as structured; a low-structure drop-in counts as unstructured time with older
+// delinquent youth (Mahoney & Stattin 2000).
+void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, bool low_structure, std::int32_t out_site,
+                   int out_hours, std::int32_t site, int hours, Presence kind) {
+    auto unstructured = [&](std::int32_t where, int h) {
+        if (where < 0 || h <= 0) return;
+        e.criminogenic_hours[i] += static_cast<float>(h) * e.site_offenders[static_cast<std::size_t>(where)];
+        e.member_hours[i] += static_cast<float>(h) * e.site_members[static_cast<std::size_t>(where)];
+    };
+    unstructured(out_site, out_hours);
+    if (joined) {
+        if (low_structure)
+            e.criminogenic_hours[i] += static_cast<float>(hours) * e.low_structure_exposure;
+        else
+            e.structured_hours[i] += static_cast<float>(hours) * e.structured_programme_hours;
+    } else if (b == Block::Hangout || b == Block::NightOut) {
+        unstructured(site, hours);
+    } else if (b == Block::Activity && (kind == Presence::IndoorsMinor || kind == Presence::IndoorsAdult)) {
+        e.structured_hours[i] += static_cast<float>(hours);
+    }
 }
 
 }  // namespace
@@ -177,8 +212,9 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             const int out_from = start;
             const std::int32_t out_site = site;
             const Presence out_kind = kind;
+            bool low_structure = false;
             const bool joined = b == Block::Hangout && ctx.programmes && !ctx.programmes->empty() &&
-                                join_programme(ctx, i, uday, home, start, end, site, kind);
+                                join_programme(ctx, i, uday, home, start, end, site, kind, low_structure);
             const std::int32_t away_slot = site < 0 ? -1 : slot(site, kind);
             auto record = [&](std::int32_t where, int from, int to, Presence what) {
                 if (rank < 0) return;
@@ -196,6 +232,10 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             }
             moves.add(end - kModelDayStart, {away_slot, home_slot});
             record(site, start, end, kind);
+            if (ctx.exposure && a.age[i] >= ctx.exposure_from && a.age[i] <= ctx.exposure_to) {
+                note_exposure(*ctx.exposure, i, b, joined, low_structure, joined && out_from < start ? out_site : -1,
+                              start - out_from, site, end - start, kind);
+            }
             clock = end;
         }
     }

@@ -32,6 +32,10 @@ struct RoutineAgents {
     std::size_t size() const { return routine_class.size(); }
 };
 RoutineAgents build_routine_agents(const Population& pop, const Sites& sites);
+// Person i's entry again from the population (after a birthday, a new school year, a move).
+void refresh_agent(RoutineAgents& a, const Population& pop, const Sites& sites, std::size_t i);
+// The offenders, in person order, from the population's propensities.
+void rank_offenders(RoutineAgents& a, const Population& pop);
 
 // One person moving between two occupancy slots; -1 is outside the city.
 struct Move {
@@ -88,6 +92,19 @@ struct ProgrammeDay {
     std::uint8_t min_age = 0;
     std::uint8_t max_age = 0;
     std::uint16_t uptake16 = 0;  // probability of coming, scaled to 65536
+    bool low_structure = false;  // a drop-in rather than an adult-led programme
+};
+
+// Where the planner adds young people's weekly exposure (the youth layer owns the arrays;
+// persons are planned in disjoint ranges, so each entry has one writer).
+struct WeekExposureView {
+    float* criminogenic_hours = nullptr;    // [person]
+    float* member_hours = nullptr;          // [person]
+    float* structured_hours = nullptr;      // [person]
+    const float* site_offenders = nullptr;  // [site] 0..1
+    const float* site_members = nullptr;    // [site] 0 or 1
+    float structured_programme_hours = 1.0f;
+    float low_structure_exposure = 1.0f;
 };
 
 // Which home sites lie within each programme's catchment (bit k: programme k).
@@ -104,6 +121,9 @@ struct DayPlanContext {
     const CounterRng& rng;
     const std::vector<ProgrammeDay>* programmes = nullptr;  // today's, or none
     const ProgrammeReach* reach = nullptr;
+    WeekExposureView* exposure = nullptr;  // young people's week, or none
+    int exposure_from = 10;                // ages whose exposure is kept
+    int exposure_to = 24;
 };
 
 // Plans persons [first, last) for `day` into `moves` and `offenders`. Safe to run for

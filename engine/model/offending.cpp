@@ -64,7 +64,7 @@ double provocation(CrimeType type, const OffendingParams& p, const Sites& sites,
     // rate, not the (saturating) count of targets.
     double alcohol = 1.0;
     if (sites.nightlife[static_cast<std::size_t>(s.site)] && in_hours(p.nightlife_from, p.nightlife_to, s.clock_hour)) {
-        alcohol += p.nightlife_violence_factor;
+        alcohol += p.nightlife_violence_factor * sites.alcohol_service[static_cast<std::size_t>(s.site)];
     }
     if (s.festive_night) alcohol *= p.festive_violence_factor;
     return alcohol;
@@ -89,7 +89,7 @@ double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, 
 }
 
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
-                           double propensity, bool youth) {
+                           double propensity, bool youth, double violence, double drugs) {
     OffenceRates r;
     double peer = 1.0;
     if (youth) {
@@ -104,8 +104,9 @@ OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const O
         const double o = opportunity(type, p, sites, occ, s);
         if (o <= 0) continue;
         // Drug offences are found rather than reported: patrols find more of them.
-        const double found = type == CrimeType::Drugs ? s.drug_detection : 1.0;
-        const double undeterred = base * propensity * o * peer * found;
+        const double found = type == CrimeType::Drugs ? s.drug_detection * drugs : 1.0;
+        const double member = type == CrimeType::Assault ? violence : 1.0;
+        const double undeterred = base * propensity * o * peer * found * member;
         const double rate = undeterred * (1.0 - deterrence(type, p, sites, occ, s));
         r.rate[static_cast<std::size_t>(t)] = rate;
         r.undeterred[static_cast<std::size_t>(t)] = undeterred;

@@ -84,8 +84,10 @@ double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, 
 // best of its eight neighbouring cells'. Done once when the sites are built.
 void spread_benefit(Sites& sites, const Grid& grid, double share);
 
+// `violence` and `drugs` multiply the offender's assault and drug-offence rates (network
+// members: DESIGN §3.7).
 OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s,
-                           double propensity, bool youth);
+                           double propensity, bool youth, double violence = 1.0, double drugs = 1.0);
 
 // Near repeat: each type's rate (deterred and not) × 1 + B of that type at `cell`.
 void scale_by_near_repeat(OffenceRates& rates, const NearRepeatField& field, std::int32_t cell);

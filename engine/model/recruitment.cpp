@@ -37,8 +37,7 @@ Network next_network_state(const RecruitmentParams& p, Network now, const Recrui
             return u < up + chance(p.associate_lapse_per_year * year) ? Network::None : Network::Associate;
         }
         default: {
-            double rate = p.member_exit_per_year +
-                          p.ageing_out_per_year * std::max(0, in.age - p.ageing_out_from);
+            double rate = p.member_exit_per_year + p.ageing_out_per_year * std::max(0, in.age - p.ageing_out_from);
             if (in.exit_programme) rate *= p.exit_programme_factor;
             return u < chance(rate * year) ? Network::None : Network::Member;
         }

@@ -18,16 +18,16 @@ struct RecruitmentParams {
     int min_age = 12;
     int max_age = 35;
     // none → contact [per week]
-    double contact_per_tie = 0.0;          // per tie to an associate or member
-    double contact_per_exposure = 0.0;     // per 10 h unstructured where members were
-    double contact_per_presence = 0.0;     // per member per 1,000 residents of the home district
+    double contact_per_tie = 0.0;       // per tie to an associate or member
+    double contact_per_exposure = 0.0;  // per 10 h unstructured where members were
+    double contact_per_presence = 0.0;  // per member per 1,000 residents of the home district
     // contact → associate [per week] at the SAT threshold, × exp(slope × (index − threshold))
     double associate_rate = 0.0;
     double associate_slope = 0.0;
     double debt_factor = 1.0;  // × for those with drug debts
     // associate → member [per week] per tie to a member
     double member_per_tie = 0.0;
-    double contact_lapse_per_year = 0.0;  // contact → none
+    double contact_lapse_per_year = 0.0;    // contact → none
     double associate_lapse_per_year = 0.0;  // associate → none
     // Exits of members [per year]
     double member_exit_per_year = 0.0;

@@ -37,6 +37,7 @@ Sites build_sites(const City& city, const Population& pop) {
     s.cameras.assign(n, 0.0f);
     s.monitored.assign(n, 0);
     s.nightlife.assign(n, 0);
+    s.alcohol_service.assign(n, 1.0f);
     s.place_types.assign(n, 0);
     s.collective_efficacy.resize(n);
     for (std::size_t k = 0; k < n; ++k) {

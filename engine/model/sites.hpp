@@ -20,13 +20,14 @@ struct Sites {
     std::vector<std::int8_t> shop_open_from;  // [site] opening hour of its shops
     std::vector<std::int8_t> shop_open_to;
     std::vector<std::uint8_t> shop_open_weekends;
-    std::vector<float> places;                               // [site] number of places (schools, centres, …)
-    std::vector<float> lighting;                             // [site] 0..1 lighting in the dark
-    std::vector<float> cameras;                              // [site] 0..1 camera coverage
-    std::vector<std::uint8_t> monitored;                     // [site] cameras watched live
-    std::vector<std::uint8_t> nightlife;                     // [site] bars and clubs
-    std::vector<std::uint32_t> place_types;                  // [site] bit p: a place of type p is here
-    std::vector<float> collective_efficacy;                  // [site] of its district
+    std::vector<float> places;               // [site] number of places (schools, centres, …)
+    std::vector<float> lighting;             // [site] 0..1 lighting in the dark
+    std::vector<float> cameras;              // [site] 0..1 camera coverage
+    std::vector<std::uint8_t> monitored;     // [site] cameras watched live
+    std::vector<std::uint8_t> nightlife;     // [site] bars and clubs
+    std::vector<float> alcohol_service;      // [site] × night-life alcohol factor (1; less with responsible service)
+    std::vector<std::uint32_t> place_types;  // [site] bit p: a place of type p is here
+    std::vector<float> collective_efficacy;  // [site] of its district
     std::vector<std::vector<std::int32_t>> place_footprint;  // [place] sites its public life fills, own first
 
     std::int32_t size() const { return static_cast<std::int32_t>(cell.size()); }

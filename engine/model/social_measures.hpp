@@ -6,13 +6,13 @@
 namespace trygg {
 
 struct SocialMeasureEffects {
-    double school_support_engagement = 0.0;  // + school engagement [SD]
-    double family_support_morality = 0.0;    // + equilibrium morality [SD]
-    double mentoring_morality = 0.0;         // + equilibrium morality [SD]
-    double persistence_weeks = 0.0;          // after leaving, the shift fades with this time constant
-    double structured_programme_hours = 1.0;   // × hours at a high-structure programme counted as structured
-    double low_structure_exposure = 1.0;       // × hours at a low-structure drop-in counted as criminogenic
-    double venue_alcohol_reduction = 0.0;      // responsible service: × (1 − this) on the night-life alcohol factor
+    double school_support_engagement = 0.0;   // + school engagement [SD]
+    double family_support_morality = 0.0;     // + equilibrium morality [SD]
+    double mentoring_morality = 0.0;          // + equilibrium morality [SD]
+    double persistence_weeks = 0.0;           // after leaving, the shift fades with this time constant
+    double structured_programme_hours = 1.0;  // × hours at a high-structure programme counted as structured
+    double low_structure_exposure = 1.0;      // × hours at a low-structure drop-in counted as criminogenic
+    double venue_alcohol_reduction = 0.0;     // responsible service: × (1 − this) on the night-life alcohol factor
 };
 
 }  // namespace trygg

@@ -44,8 +44,8 @@ Use initial_use(const SubstanceParams& p, int substance, int age, double u) {
     return u < at.regular ? Use::Regular : u < at.any ? Use::Experimenting : Use::None;
 }
 
-Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market,
-             bool prevented, double u) {
+Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
+             double u) {
     if (age < p.min_age) return Use::None;
     const UseHazards h = use_hazards(p, substance, age);
     switch (now) {

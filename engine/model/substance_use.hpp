@@ -27,11 +27,11 @@ struct SubstanceParams {
     // The observed age profile per substance, interpolated linearly between points: the
     // initial state, and what the weekly hazards are derived from.
     std::array<std::vector<UsePoint>, 2> profile;  // [alcohol, narcotics]
-    double peer_gain = 0.0;        // initiation × (1 + gain × (share of ties using − reference))
-    double peer_reference = 0.0;   // the baseline share of ties using, per substance average
-    double market_gain = 0.0;      // narcotics initiation × (1 + gain) where a drug market is open
-    double quit_per_year = 0.0;    // regular → experimenting
-    double debt_per_year = 0.0;    // regular narcotics users who fall into debt in a year
+    double peer_gain = 0.0;                        // initiation × (1 + gain × (share of ties using − reference))
+    double peer_reference = 0.0;                   // the baseline share of ties using, per substance average
+    double market_gain = 0.0;                      // narcotics initiation × (1 + gain) where a drug market is open
+    double quit_per_year = 0.0;                    // regular → experimenting
+    double debt_per_year = 0.0;                    // regular narcotics users who fall into debt in a year
     double debt_clear_per_year = 0.0;
     double prevention_effect = 0.0;  // × (1 − effect) on initiation for participants (andts_prevention)
 };
@@ -56,7 +56,7 @@ Use initial_use(const SubstanceParams& p, int substance, int age, double u);
 // One week for one substance: the new level from the current one and two uniform draws.
 // `peers_using` is the share of ties using the substance; `market` whether an open drug
 // market is in the home district; `prevented` whether the person is in a prevention programme.
-Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market,
-             bool prevented, double u);
+Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
+             double u);
 
 }  // namespace trygg

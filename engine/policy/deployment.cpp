@@ -23,13 +23,14 @@ std::vector<int> police_cells(const City& city, const PolicingParams& p) {
 
 Deployment::Deployment(const City& city, Sites& sites, const RoutineAgents& agents, const InterventionPlan& plan,
                        const PolicingParams& police, const FieldWorkerParams& field_workers,
-                       double diffusion_of_benefit, const Timeline& timeline)
+                       double diffusion_of_benefit, double venue_alcohol_reduction, const Timeline& timeline)
     : city_(city),
       sites_(sites),
       plan_(plan),
       police_(police),
       field_workers_(field_workers),
       diffusion_(diffusion_of_benefit),
+      venue_alcohol_reduction_(venue_alcohol_reduction),
       timeline_(timeline),
       base_lighting_(sites.lighting),
       base_cameras_(sites.cameras),
@@ -51,6 +52,12 @@ Deployment::Deployment(const City& city, Sites& sites, const RoutineAgents& agen
             mark_treated(groups_.back());
         } else if (item.kind == InterventionKind::Programme) {
             programmes_.push_back(static_cast<int>(i));
+        } else if (is_social(item.kind)) {
+            // Social measures act on young people in the youth layer; responsible alcohol
+            // service acts on the night-life sites of its area, like a fixed item.
+            for (int c : item.cells) treated_[static_cast<std::size_t>(c)] = 1;
+            if (item.kind == InterventionKind::AndtsPrevention && item.setting == PreventionSetting::Venues)
+                fixed_.push_back(static_cast<int>(i));
         } else {
             fixed_.push_back(static_cast<int>(i));
             for (int c : item.cells) treated_[static_cast<std::size_t>(c)] = 1;
@@ -71,18 +78,22 @@ Deployment::Deployment(const City& city, Sites& sites, const RoutineAgents& agen
             treated_[static_cast<std::size_t>(cell)] = 1;
         }
     }
+    count_programme_youth(agents);
+    active_fixed_.assign(fixed_.size(), 0);
+    rebuild_sites();
+}
+
+void Deployment::count_programme_youth(const RoutineAgents& agents) {
     // Who the programmes can draw, by routine class: their expected attendance follows.
     programme_youth_.assign(programmes_.size(), std::vector<double>(static_cast<std::size_t>(kRoutineClasses), 0.0));
     for (std::size_t k = 0; k < programmes_.size(); ++k) {
-        const Intervention& item = plan[static_cast<std::size_t>(programmes_[k])];
+        const Intervention& item = plan_[static_cast<std::size_t>(programmes_[k])];
         for (std::size_t i = 0; i < agents.size(); ++i) {
             if (agents.age[i] < item.min_age || agents.age[i] > item.max_age) continue;
             if (!(reach_.home_site[static_cast<std::size_t>(agents.home_site[i])] & (1u << k))) continue;
             programme_youth_[k][agents.routine_class[i]] += 1.0;
         }
     }
-    active_fixed_.assign(fixed_.size(), 0);
-    rebuild_sites();
 }
 
 bool Deployment::covers(const ActiveWindow& when, int hour) const {
@@ -115,6 +126,7 @@ void Deployment::rebuild_sites() {
     sites_.lighting = base_lighting_;
     sites_.cameras = base_cameras_;
     sites_.monitored = base_monitored_;
+    std::fill(sites_.alcohol_service.begin(), sites_.alcohol_service.end(), 1.0f);
     for (std::size_t k = 0; k < fixed_.size(); ++k) {
         if (!active_fixed_[k]) continue;
         const Intervention& item = plan_[static_cast<std::size_t>(fixed_[k])];
@@ -123,7 +135,9 @@ void Deployment::rebuild_sites() {
             const std::int32_t s = sites_.of_cell(c);
             if (s < 0) continue;
             const auto ks = static_cast<std::size_t>(s);
-            if (item.kind == InterventionKind::Lighting) {
+            if (item.kind == InterventionKind::AndtsPrevention) {
+                sites_.alcohol_service[ks] = static_cast<float>(1.0 - venue_alcohol_reduction_);
+            } else if (item.kind == InterventionKind::Lighting) {
                 sites_.lighting[ks] = std::max(sites_.lighting[ks], level);
             } else {
                 sites_.cameras[ks] = std::max(sites_.cameras[ks], level);
@@ -233,6 +247,7 @@ std::vector<ProgrammeDay> Deployment::programmes_on(int day, const DayTables& ta
         double uptake = item.uptake;
         const double expected = uptake * out_that_evening;
         if (expected > item.capacity && expected > 0) uptake *= item.capacity / expected;
+        p.low_structure = item.structure == Structure::Low;
         p.uptake16 = static_cast<std::uint16_t>(std::min(65535.0, std::floor(uptake * 65536.0)));
         out.push_back(p);
     }

@@ -26,7 +26,7 @@ public:
     // `agents` tell who lives within each programme's catchment.
     Deployment(const City& city, Sites& sites, const RoutineAgents& agents, const InterventionPlan& plan,
                const PolicingParams& police, const FieldWorkerParams& field_workers, double diffusion_of_benefit,
-               const Timeline& timeline);
+               double venue_alcohol_reduction, const Timeline& timeline);
 
     // Start of each simulated hour: which units are on duty; when the active situational
     // items change, recompute the sites' lighting and cameras.
@@ -51,6 +51,8 @@ public:
     // the expected attendance — the young people of its catchment the day tables send out
     // that evening, × uptake — stays within its capacity.
     std::vector<ProgrammeDay> programmes_on(int day, const DayTables& tables) const;
+    // Counts again who the programmes can draw, after the population has changed (weekly).
+    void count_programme_youth(const RoutineAgents& agents);
 
 private:
     struct UnitGroup {
@@ -72,6 +74,7 @@ private:
     PolicingParams police_;
     FieldWorkerParams field_workers_;
     double diffusion_ = 0.0;
+    double venue_alcohol_reduction_ = 0.0;
     const Timeline& timeline_;
     std::vector<float> base_lighting_, base_cameras_;
     std::vector<std::uint8_t> base_monitored_;

@@ -26,24 +26,23 @@
 namespace trygg {
 
 enum class InterventionKind : std::uint8_t {
-    Lighting,       // street and path lighting: site lighting at least `intensity` in the area
-    FixedCameras,   // camera coverage at least `intensity` in the area, monitored or not
-    MobileCameras,  // `units` camera posts of coverage `intensity`, each a 3×3-cell beat
-    Patrols,        // `units` police patrols, each a 3×3-cell beat
-    FieldWorkers,   // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
-    Programme,      // a venue open for young people in its hours: they go there instead of out
-    SchoolSupport,  // extra support in school: engagement of participants up
-    FamilySupport,  // family support, parenting programmes (SIG): morality of participants up
-    Mentoring,      // a mentor for a young person: morality of participants up
-    ExitProgramme,  // avhopparverksamhet: network members and associates helped out
+    Lighting,         // street and path lighting: site lighting at least `intensity` in the area
+    FixedCameras,     // camera coverage at least `intensity` in the area, monitored or not
+    MobileCameras,    // `units` camera posts of coverage `intensity`, each a 3×3-cell beat
+    Patrols,          // `units` police patrols, each a 3×3-cell beat
+    FieldWorkers,     // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
+    Programme,        // a venue open for young people in its hours: they go there instead of out
+    SchoolSupport,    // extra support in school: engagement of participants up
+    FamilySupport,    // family support, parenting programmes (SIG): morality of participants up
+    Mentoring,        // a mentor for a young person: morality of participants up
+    ExitProgramme,    // avhopparverksamhet: network members and associates helped out
     AndtsPrevention,  // school-based prevention (initiation down) or responsible alcohol service at venues
     Count
 };
 inline constexpr int kInterventionKinds = static_cast<int>(InterventionKind::Count);
 inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {
-    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",         "field_workers",
-    "programme",      "school_support", "family_support", "mentoring",       "exit_programme",
-    "andts_prevention"};
+    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",        "field_workers",   "programme",
+    "school_support", "family_support", "mentoring",      "exit_programme", "andts_prevention"};
 
 inline bool is_social(InterventionKind k) {
     return k == InterventionKind::SchoolSupport || k == InterventionKind::FamilySupport ||
@@ -60,7 +59,7 @@ enum class Target : std::uint8_t {
     Count
 };
 inline constexpr std::array<std::string_view, static_cast<int>(Target::Count)> kTargetNames = {"all", "risk_score",
-                                                                                              "referrals"};
+                                                                                               "referrals"};
 // Structure of a programme (Mahoney & Stattin 2000): high — adult-led, regular, with a
 // goal; low — a drop-in where older delinquent youth also come.
 enum class Structure : std::uint8_t { High, Low };

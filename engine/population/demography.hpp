@@ -18,19 +18,19 @@
 namespace trygg {
 
 struct MigrationBand {
-    int from = 0;                       // first age [years]
-    int to = 0;                         // last age
-    double out_per_year = 0.0;          // share of residents of these ages moving out in a year
-    double in_share = 0.0;              // share of in-migrants of these ages
+    int from = 0;               // first age [years]
+    int to = 0;                 // last age
+    double out_per_year = 0.0;  // share of residents of these ages moving out in a year
+    double in_share = 0.0;      // share of in-migrants of these ages
 };
 
 struct DemographyParams {
-    double mortality_a = 0.0;          // Gompertz: yearly death probability a·exp(b·age)
+    double mortality_a = 0.0;  // Gompertz: yearly death probability a·exp(b·age)
     double mortality_b = 0.0;
     std::vector<MigrationBand> migration;  // contiguous from 0
-    double births_per_1000 = 0.0;      // births a year per 1,000 residents (SCB: Borlänge ≈ 10.5)
-    int school_start_month = 8;        // the school year starts in this month …
-    int school_start_day = 15;         // … on the first school day from this day
+    double births_per_1000 = 0.0;          // births a year per 1,000 residents (SCB: Borlänge ≈ 10.5)
+    int school_start_month = 8;            // the school year starts in this month …
+    int school_start_day = 15;             // … on the first school day from this day
 };
 
 // A person's life-course event of one week.

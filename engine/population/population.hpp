@@ -54,10 +54,10 @@ struct Population {
     // Situational Action Theory (Wikström et al. 2012): crime propensity is low morality plus
     // low self-control. Both are z-scores against the age norm at 16; the SAT index
     // −(morality + self-control + maturation(age))/√2 decides who sees crime as an option.
-    std::vector<float> self_control;    // z-score, + = more self-control
-    std::vector<float> morality;        // z-score, + = stronger moral rules against crime; moves weekly
-    std::vector<float> morality_base;   // the person's own level, to which morality returns
-    std::vector<float> intensity;       // offending rate when offending (lognormal, mean 1: the prolific few)
+    std::vector<float> self_control;       // z-score, + = more self-control
+    std::vector<float> morality;           // z-score, + = stronger moral rules against crime; moves weekly
+    std::vector<float> morality_base;      // the person's own level, to which morality returns
+    std::vector<float> intensity;          // offending rate when offending (lognormal, mean 1: the prolific few)
     std::vector<float> school_engagement;  // z-score, pupils; + = engaged
     std::vector<std::uint8_t> leisure;     // Leisure
     std::vector<std::uint8_t> alcohol;     // Use

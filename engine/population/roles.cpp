@@ -51,7 +51,8 @@ int choose_by_gravity(const City& city, const std::vector<int>& candidates, Poin
 
 }  // namespace
 
-RoleAssigner::RoleAssigner(const City& city, const PopulationParams& params, const std::vector<std::int32_t>& home_cells)
+RoleAssigner::RoleAssigner(const City& city, const PopulationParams& params,
+                           const std::vector<std::int32_t>& home_cells)
     : city_(city),
       params_(params),
       schools_(places_of(city, {PlaceType::School})),
@@ -92,8 +93,7 @@ void RoleAssigner::assign(Population& pop, std::size_t i, int school_age, DrawSe
         pop.school_place[i] = (p79 >= 0 && d79 < 3000.0) ? p79 : nearest(city_, schools_, at);
     } else if (age <= 19 && u.uniform() < params_.upper_secondary_enrolment) {
         s = Schedule::UpperSecondary;
-        pop.school_place[i] =
-            choose_by_gravity(city_, gymnasia_, at, params_.job_distance_scale_m, false, u.uniform());
+        pop.school_place[i] = choose_by_gravity(city_, gymnasia_, at, params_.job_distance_scale_m, false, u.uniform());
     } else if (age <= 64) {
         if (age >= 20 && age <= 24 && u.uniform() < params_.university_share_20_24 && !universities_.empty()) {
             s = Schedule::University;
@@ -121,7 +121,7 @@ void RoleAssigner::assign(Population& pop, std::size_t i, int school_age, DrawSe
 
 Leisure draw_leisure(const PopulationParams& p, int age, double u) {
     if (age < 12 || age > 20) return Leisure::Neutral;
-    return u < p.structured_share                         ? Leisure::Structured
+    return u < p.structured_share                          ? Leisure::Structured
            : u < p.structured_share + p.unstructured_share ? Leisure::Unstructured
                                                            : Leisure::Homebody;
 }

@@ -14,6 +14,7 @@
 #include "model/visitors.hpp"
 #include "policy/deployment.hpp"
 #include "population/synthesis.hpp"
+#include "sim/youth_layer.hpp"
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -46,6 +47,7 @@ public:
           timeline_(timeline),
           rng_(key),
           population_(synthesise_population(city, params.population, key)),
+          youth_(city, params, timeline, rng_, population_),
           sites_(build_sites(city, population_)),
           agents_(build_routine_agents(population_, sites_)),
           destinations_(build_destinations(city, sites_, params.routine)),
@@ -56,17 +58,27 @@ public:
           ledger_(timeline.weeks, static_cast<int>(city.districts.size()), city.grid.cells(), keep_events),
           lagesbild_(RasterShape{city.grid.nx, city.grid.ny, city.grid.cell_size}, study_area(city), params.lagesbild),
           deployment_(city, sites_, agents_, params.interventions, params.policing, params.field_workers,
-                      params.offending.diffusion_of_benefit, timeline),
+                      params.offending.diffusion_of_benefit, params.social.venue_alcohol_reduction, timeline),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
-        offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
-        offender_day_.count.assign(agents_.offenders.size(), 0);
-        free_from_.assign(agents_.offenders.size(), 0);
+        size_offender_day();
+        free_from_.assign(population_.size(), 0);
+        auto& e = youth_.exposure();
+        exposure_view_.criminogenic_hours = e.criminogenic_hours.data();
+        exposure_view_.member_hours = e.member_hours.data();
+        exposure_view_.structured_hours = e.structured_hours.data();
+        exposure_view_.structured_programme_hours = static_cast<float>(params.social.structured_programme_hours);
+        exposure_view_.low_structure_exposure = static_cast<float>(params.social.low_structure_exposure);
+        site_weights_.assign(static_cast<std::size_t>(sites_.size()), 0.0f);
+        exposure_view_.site_offenders = site_weights_.data();  // nothing seen before the first week
+        exposure_view_.site_members = site_weights_.data();
     }
 
     // The schedule: every phase of an hour, a day and a week, in order (DESIGN §3.2).
     //   hour  step_hour: measures and units; arrivals and departures; visitors; offending
     //   day   at 04:00 (kModelDayStart): the near-repeat fields take in yesterday's crimes;
-    //         everyone's plan for the model day
+    //         on Mondays, the youth layer's week (ageing, moves, the school year, measures,
+    //         substance use, development, recruitment, who offends); everyone's plan for
+    //         the model day
     //   week  after Sunday's last hour: close_week: patrol tally, the lägesbild, the EST
     //         meeting steering the mobile units
     ReplicateOutput run(const WeekDone& on_week) {
@@ -85,12 +97,14 @@ public:
                 }
             }
         }
+        youth_.finish();
         return output(hours);
     }
 
 private:
     ReplicateOutput output(int hours) const {
         ReplicateOutput out;
+        out.youth = youth_.tallies();
         out.weekly = ledger_.weekly_true();
         out.weekly_reported = ledger_.weekly_reported();
         out.weekly_est = ledger_.weekly_est();
@@ -113,10 +127,26 @@ private:
         return out;
     }
 
-    // The model day begins at 04:00.
+    // The model day begins at 04:00, with everyone at home.
     void begin_day(int day) {
         if (day > 0) near_repeat_.end_of_day();  // the previous model day's crimes
+        if (day > 0 && day % kDaysPerWeek == 0) social_week(day / kDaysPerWeek, day);
         plan_day(day);
+    }
+
+    // Monday 04:00: the week of the youth layer, then what depends on who is who.
+    void social_week(int week, int day) {
+        youth_.step(week, day, agents_, sites_, occupancy_);
+        deployment_.count_programme_youth(agents_);
+        size_offender_day();
+        const auto& e = youth_.exposure();
+        exposure_view_.site_offenders = e.site_offenders.data();
+        exposure_view_.site_members = e.site_members.data();
+    }
+
+    void size_offender_day() {
+        offender_day_.segments.resize(agents_.offenders.size() * kMaxSegments);
+        offender_day_.count.assign(agents_.offenders.size(), 0);
     }
 
     // After the week's last hour: the EST meeting.
@@ -139,8 +169,17 @@ private:
     // At 04:00: every person's blocks for the model day, in parallel over fixed chunks.
     void plan_day(int day) {
         const std::vector<ProgrammeDay> programmes = deployment_.programmes_on(day, tables_);
-        const DayPlanContext ctx{city_,           tables_, destinations_, agents_,
-                                 params_.routine, rng_,    &programmes,   &deployment_.reach()};
+        const DayPlanContext ctx{city_,
+                                 tables_,
+                                 destinations_,
+                                 agents_,
+                                 params_.routine,
+                                 rng_,
+                                 &programmes,
+                                 &deployment_.reach(),
+                                 &exposure_view_,
+                                 params_.development.min_age,
+                                 params_.development.max_age};
         tbb::parallel_for(
             tbb::blocked_range<std::size_t>(0, chunks_.size(), 1),
             [&](const tbb::blocked_range<std::size_t>& r) {
@@ -177,10 +216,10 @@ private:
         setting.festive_night = evening.festive_night && (clock >= 18 || clock < kModelDayStart);
         const auto& offenders = agents_.offenders;
         for (std::size_t rank = 0; rank < offenders.size(); ++rank) {
-            if (hour < free_from_[rank]) continue;  // arrested: off the street
+            const std::uint32_t person = offenders[rank];
+            if (hour < free_from_[person]) continue;  // arrested: off the street
             const Segment* seg = current_segment(rank, day_clock);
             if (!seg || seg->site < 0 || !is_public(seg->kind)) continue;
-            const std::uint32_t person = offenders[rank];
             std::int32_t site = seg->site;
             if (params_.offending.search > 0) {
                 const auto m = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 2);
@@ -188,11 +227,11 @@ private:
                     site = neighbourhood_.attractive(site, near_repeat_, to_unit(m[1]));
             }
             setting.site = site;
+            youth_.seen_in_public(site, person);
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
             deployment_.add_units(setting, site, youth);
             const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
-            OffenceRates rates =
-                offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
+            OffenceRates rates = rates_of(person, setting, youth);
             scale_by_near_repeat(rates, near_repeat_, cell);
             if (rates.total <= 0) continue;
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
@@ -219,14 +258,18 @@ private:
         if (setting.site < 0) return;
         deployment_.add_units(setting, setting.site, youth);
         const std::uint32_t person = agents_.offenders[rank];
-        OffenceRates rates =
-            offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth);
+        OffenceRates rates = rates_of(person, setting, youth);
         scale_by_near_repeat(rates, near_repeat_, sites_.cell[static_cast<std::size_t>(setting.site)]);
         if (rates.total <= 0) return;
         const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 1);
         if (to_unit(w[0]) < -std::expm1(-rates.total)) {
             record_crime(hour, rank, setting.site, pick_type(rates, to_unit(w[1])), to_unit(w[2]));
         }
+    }
+
+    OffenceRates rates_of(std::uint32_t person, const Setting& setting, bool youth) const {
+        return offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth,
+                             youth_.violence_factor(person), youth_.drug_factor(person));
     }
 
     // The crime's aftermath: its victim, who learns of it, whether the offender is caught.
@@ -255,8 +298,10 @@ private:
         if (after.arrested) {
             e.arrested = true;
             ++arrests_;
-            free_from_[rank] = hour + after.spell_hours;
+            free_from_[person] = hour + after.spell_hours;
+            youth_.arrested(person, after.exit_draw);
         }
+        youth_.record_offence(hour, site, person, e.reported_by != 0);
         near_repeat_.record(type, e.cell);
         lagesbild_.add(e.cell, e.reported_by != 0, e.hour);
         ledger_.record(e);
@@ -276,6 +321,7 @@ private:
     const Timeline& timeline_;
     CounterRng rng_;
     Population population_;
+    YouthLayer youth_;
     Sites sites_;
     RoutineAgents agents_;
     Destinations destinations_;
@@ -291,7 +337,9 @@ private:
         std::vector<std::int32_t>(static_cast<std::size_t>(city_.grid.cells()), 0);
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
-    std::vector<int> free_from_;  // [offender rank] first hour back on the street after an arrest
+    std::vector<int> free_from_;  // [person] first hour back on the street after an arrest
+    WeekExposureView exposure_view_;
+    std::vector<float> site_weights_;  // zeros: no offenders seen before the first week
     std::int64_t arrests_ = 0;
     std::vector<std::int64_t> youth_public_ = std::vector<std::int64_t>(kHoursPerWeek, 0);  // [hour of week]
 };

@@ -5,6 +5,7 @@
 #include "model/lagesbild.hpp"
 #include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
+#include "sim/youth_layer.hpp"
 #include "world/city.hpp"
 
 #include <cstdint>
@@ -30,6 +31,7 @@ struct ReplicateOutput {
     std::vector<std::int32_t> by_hour;            // [clock hour][type], true events in the study area
     std::vector<std::int64_t> youth_public;       // [hour of week] person-hours of 12–17-year-olds in public space
     std::vector<std::uint8_t> treated;            // [cell] cells the scenario's measures act on
+    YouthTallies youth;                           // the youth layer's weekly tallies
     std::int64_t agent_hours = 0;
     std::int64_t arrests = 0;
 };

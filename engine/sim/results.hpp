@@ -77,6 +77,20 @@ struct RunResults {
     // week (0 = Monday 00:00), summed over the run's weeks.
     std::vector<std::int64_t> youth_public_hours;  // [replicate][hour_of_week]
 
+    // Young people (DESIGN §3.7, §3.9): the youth layer's weekly tallies, per replicate.
+    struct Youth {
+        std::vector<std::int32_t> members, associates, recruits;  // [replicate][week][district]
+        std::vector<std::int32_t> substance_use;  // [replicate][week][district][level] residents 13–24
+        std::vector<std::string> substance_levels;
+        std::vector<std::int32_t> offences;         // [replicate][week][district] by residents aged 12–20
+        std::vector<float> propensity_mean;         // [replicate][week][district] mean SAT index, residents 12–20
+        std::vector<std::int32_t> school_failure;   // [replicate][week][district] failing pupils 13–19
+        std::vector<std::int32_t> offences_by_age;  // [replicate][year][age 0..100] true offences by offender age
+        int years = 0;
+        std::vector<std::int32_t> participants;  // [replicate][week][intervention] in a social measure that week
+    };
+    Youth youth;
+
     // The scenario's measures: what they are, what they cost, where they act.
     struct Interventions {
         std::vector<std::string> name, kind;

@@ -1,5 +1,6 @@
 #include "sim/run.hpp"
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "model/crime_type.hpp"
 #include "model/hotspots.hpp"
@@ -60,6 +61,19 @@ void add_concentration(const City& city, const std::vector<std::int32_t>& by_cel
     for (double s : crime_shares) res.cells_holding.push_back(share_of_cells_holding(counts, area, s));
 }
 
+void append_youth(RunResults::Youth& to, const YouthTallies& from) {
+    auto append = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    append(to.members, from.members);
+    append(to.associates, from.associates);
+    append(to.recruits, from.recruits);
+    append(to.substance_use, from.substance_use);
+    append(to.offences, from.youth_offences);
+    append(to.propensity_mean, from.propensity_mean);
+    append(to.school_failure, from.school_failure);
+    append(to.offences_by_age, from.offences_by_age);
+    append(to.participants, from.participants);
+}
+
 }  // namespace
 
 RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
@@ -117,8 +131,12 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
     auto append = [](std::vector<std::int32_t>& to, const std::vector<std::int32_t>& from) {
         to.insert(to.end(), from.begin(), from.end());
     };
+    res.youth.substance_levels = {"alcohol_experimenting", "alcohol_regular", "narcotics_experimenting",
+                                  "narcotics_regular"};
+    res.youth.years = (timeline.weeks + kWeeksPerYear - 1) / kWeeksPerYear;
     for (std::size_t r = 0; r < outputs.size(); ++r) {
         const auto& o = outputs[r];
+        append_youth(res.youth, o.youth);
         append(res.crimes_true, o.weekly);
         append(res.crimes_reported, o.weekly_reported);
         append(res.crimes_est, o.weekly_est);
@@ -186,6 +204,17 @@ void append_replicates(RunResults& all, const RunResults& p) {
     append(all.cells_holding, p.cells_holding);
     append(all.crimes_by_hour, p.crimes_by_hour);
     append(all.youth_public_hours, p.youth_public_hours);
+    auto& y = all.youth;
+    const auto& z = p.youth;
+    append(y.members, z.members);
+    append(y.associates, z.associates);
+    append(y.recruits, z.recruits);
+    append(y.substance_use, z.substance_use);
+    append(y.offences, z.offences);
+    append(y.propensity_mean, z.propensity_mean);
+    append(y.school_failure, z.school_failure);
+    append(y.offences_by_age, z.offences_by_age);
+    append(y.participants, z.participants);
     for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
     auto& e = all.events;
     const auto& f = p.events;

@@ -1,0 +1,466 @@
+#include "sim/youth_layer.hpp"
+
+#include "core/clock.hpp"
+#include "model/peer_network.hpp"
+#include "model/recruitment.hpp"
+#include "model/substance_use.hpp"
+#include "population/demography.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace trygg {
+namespace {
+
+int day_of_year(Date d) {
+    return static_cast<int>(days_from_civil(d) - days_from_civil(Date{d.year, 1, 1}));
+}
+
+// Weekly chance from a yearly probability.
+double weekly(double per_year) {
+    return -std::expm1(std::log1p(-std::min(per_year, 0.999999)) / kWeeksPerYear);
+}
+
+bool in_network(const Population& pop, std::size_t j) {
+    return pop.network[j] >= static_cast<std::uint8_t>(Network::Associate);
+}
+
+}  // namespace
+
+YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeline& timeline, const CounterRng& rng,
+                       Population& pop)
+    : city_(city),
+      params_(params),
+      timeline_(timeline),
+      rng_(rng),
+      pop_(pop),
+      roles_(city, params.population, pop.home_cell) {
+    const std::size_t n = pop.size();
+    district_.resize(n);
+    residents_.assign(city.districts.size(), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        district_[i] = city.cell_district[static_cast<std::size_t>(pop.home_cell[i])];
+        ++residents_[static_cast<std::size_t>(district_[i])];
+    }
+    birth_share_ = birth_share_of_arrivals(params.demography, pop.age);
+    exposure_.criminogenic_hours.assign(n, 0.0f);
+    exposure_.member_hours.assign(n, 0.0f);
+    exposure_.structured_hours.assign(n, 0.0f);
+    last_est_offence_.assign(n, -1000);
+    new_member_.assign(n, 0);
+    support_.assign(n, 0.0f);
+    engagement_support_.assign(n, 0.0f);
+    exit_programme_.assign(n, 0);
+    prevention_.assign(n, 0);
+    const std::size_t districts = city.districts.size();
+    const std::size_t weeks = static_cast<std::size_t>(timeline.weeks);
+    tallies_.members.assign(weeks * districts, 0);
+    tallies_.associates.assign(weeks * districts, 0);
+    tallies_.recruits.assign(weeks * districts, 0);
+    tallies_.substance_use.assign(weeks * districts * kSubstanceLevels, 0);
+    tallies_.youth_offences.assign(weeks * districts, 0);
+    tallies_.propensity_mean.assign(weeks * districts, 0.0f);
+    tallies_.school_failure.assign(weeks * districts, 0);
+    tallies_.offences_by_age.assign(
+        static_cast<std::size_t>((timeline.weeks + kWeeksPerYear - 1) / kWeeksPerYear) * (kMaxAge + 1), 0);
+    tallies_.participants.assign(weeks * params.interventions.size(), 0);
+    area_.resize(params.interventions.size());
+    for (std::size_t k = 0; k < params.interventions.size(); ++k) {
+        if (!is_social(params.interventions[k].kind)) continue;
+        area_[k].assign(static_cast<std::size_t>(city.grid.cells()), 0);
+        for (int c : params.interventions[k].cells) area_[k][static_cast<std::size_t>(c)] = 1;
+    }
+    initialise();
+}
+
+void YouthLayer::initialise() {
+    const std::size_t n = pop_.size();
+    const auto& sp = params_.substance;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), 0, 1);
+        const int age = pop_.age[i];
+        pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(sp, kAlcohol, age, to_unit(w[0])));
+        pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(sp, kNarcotics, age, to_unit(w[1])));
+        pop_.drug_debt[i] =
+            pop_.narcotics[i] == static_cast<std::uint8_t>(Use::Regular) && to_unit(w[2]) < sp.debt_per_year ? 1 : 0;
+    }
+    // The network at the start: in each district, its members and associates are the
+    // 16–30-year-olds most prone to crime (highest SAT index).
+    const auto& rp = params_.recruitment;
+    for (std::size_t d = 0; d < city_.districts.size(); ++d) {
+        const int members = d < rp.initial_members.size() ? static_cast<int>(std::lround(rp.initial_members[d])) : 0;
+        const int associates =
+            d < rp.initial_associates.size() ? static_cast<int>(std::lround(rp.initial_associates[d])) : 0;
+        if (members + associates == 0) continue;
+        std::vector<std::uint32_t> candidates;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (district_[i] == static_cast<std::int32_t>(d) && pop_.age[i] >= 16 && pop_.age[i] <= 30)
+                candidates.push_back(static_cast<std::uint32_t>(i));
+        }
+        std::stable_sort(candidates.begin(), candidates.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return sat_index(params_.development, pop_, a) > sat_index(params_.development, pop_, b);
+        });
+        for (std::size_t k = 0; k < candidates.size() && k < static_cast<std::size_t>(members + associates); ++k) {
+            pop_.network[candidates[k]] =
+                static_cast<std::uint8_t>(k < static_cast<std::size_t>(members) ? Network::Member : Network::Associate);
+        }
+    }
+    form_ties(pop_, district_, params_.peers, rng_, 0);
+    offenders_seen_.assign(0, 0.0f);
+    update_offenders();
+}
+
+double YouthLayer::violence_factor(std::uint32_t person) const {
+    return pop_.network[person] == static_cast<std::uint8_t>(Network::Member)
+               ? params_.recruitment.member_violence_factor
+               : 1.0;
+}
+
+double YouthLayer::drug_factor(std::uint32_t person) const {
+    return pop_.network[person] == static_cast<std::uint8_t>(Network::Member) ? params_.recruitment.member_drug_factor
+                                                                              : 1.0;
+}
+
+void YouthLayer::record_offence(int hour, std::int32_t site, std::uint32_t person, bool known_to_est) {
+    const int week = hour / kHoursPerWeek;
+    const int age = pop_.age[person];
+    const std::size_t d = static_cast<std::size_t>(district_[person]);
+    if (age >= 12 && age <= 20) ++tallies_.youth_offences[static_cast<std::size_t>(week) * city_.districts.size() + d];
+    const auto year = static_cast<std::size_t>(week / kWeeksPerYear);
+    ++tallies_.offences_by_age[year * (kMaxAge + 1) + static_cast<std::size_t>(std::min(age, kMaxAge))];
+    if (known_to_est) last_est_offence_[person] = week;
+    // Offending together: two young offenders offending at one site in one hour.
+    if (age > params_.peers.max_age) return;
+    if (co_site_.empty()) {
+        co_site_.assign(offenders_seen_.size(), -1);
+        co_hour_.assign(offenders_seen_.size(), -1);
+        co_person_.assign(offenders_seen_.size(), -1);
+    }
+    const auto s = static_cast<std::size_t>(site);
+    if (co_hour_[s] == hour && co_person_[s] >= 0 && co_person_[s] != static_cast<std::int32_t>(person)) {
+        tie_co_offenders(pop_, static_cast<std::uint32_t>(co_person_[s]), person);
+    }
+    co_hour_[s] = hour;
+    co_person_[s] = static_cast<std::int32_t>(person);
+}
+
+void YouthLayer::arrested(std::uint32_t person, double u) {
+    // A prison spell ends some memberships (PROTON-OC: incarceration removes members).
+    if (pop_.network[person] == static_cast<std::uint8_t>(Network::Member) && u < params_.recruitment.arrest_exit_share)
+        pop_.network[person] = static_cast<std::uint8_t>(Network::None);
+}
+
+void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
+    if (offenders_seen_.empty()) {
+        offenders_seen_.assign(static_cast<std::size_t>(sites.size()), 0.0f);
+        members_seen_.assign(static_cast<std::size_t>(sites.size()), 0.0f);
+        exposure_.site_offenders.assign(static_cast<std::size_t>(sites.size()), 0.0f);
+        exposure_.site_members.assign(static_cast<std::size_t>(sites.size()), 0.0f);
+    }
+    tally(week - 1);  // the week that has just ended, as it was
+    age_and_move(week, day, agents, sites, occupancy);
+    choose_participants(week, day);
+    develop_youth(week);
+    update_offenders();
+    refresh_routines(agents, sites, occupancy);
+    // Last week's offenders and members at each site weigh this week's exposure there.
+    for (std::size_t s = 0; s < offenders_seen_.size(); ++s) {
+        exposure_.site_offenders[s] = static_cast<float>(-std::expm1(-offenders_seen_[s] / 10.0));
+        exposure_.site_members[s] = members_seen_[s];
+        offenders_seen_[s] = 0.0f;
+        members_seen_[s] = 0.0f;
+    }
+    std::fill(exposure_.criminogenic_hours.begin(), exposure_.criminogenic_hours.end(), 0.0f);
+    std::fill(exposure_.member_hours.begin(), exposure_.member_hours.end(), 0.0f);
+    std::fill(exposure_.structured_hours.begin(), exposure_.structured_hours.end(), 0.0f);
+    ++weeks_done_;
+}
+
+void YouthLayer::refresh_routines(RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
+    // Everyone is at home at 04:00: a person whose age group changed moves between the
+    // home's presence kinds (a 17-year-old turned 18 is now an adult guardian at home).
+    std::vector<Move> moves;
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const auto before = static_cast<AgeGroup>(agents.age_group[i]);
+        refresh_agent(agents, pop_, sites, i);
+        const auto after = static_cast<AgeGroup>(agents.age_group[i]);
+        if (before != after) {
+            moves.push_back(
+                {slot(agents.home_site[i], home_kind(before)), slot(agents.home_site[i], home_kind(after))});
+        }
+    }
+    occupancy.apply(moves);
+    rank_offenders(agents, pop_);
+}
+
+void YouthLayer::age_and_move(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
+    (void)agents;
+    (void)sites;
+    (void)occupancy;
+    const auto& dp = params_.demography;
+    // The past week's days of the year: birthdays among them.
+    const Date last = timeline_.days[static_cast<std::size_t>(day - 1)].date;
+    const int to = day_of_year(last);
+    const int from = to - (kDaysPerWeek - 1);
+    auto had_birthday = [&](int b) { return from >= 0 ? b >= from && b <= to : b >= from + 365 || b <= to; };
+    const auto uweek = static_cast<std::uint32_t>(week);
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), uweek, 0);
+        const int age = pop_.age[i];
+        const double leave = weekly(death_probability(dp, age)) + weekly(out_migration_probability(dp, age));
+        if (to_unit(w[0]) < leave) {
+            arrive(i, arrival_age(dp, birth_share_, to_unit(w[1]), to_unit(w[2])), week);
+            continue;
+        }
+        if (!had_birthday(pop_.birthday[i]) || age >= kMaxAge) continue;
+        pop_.age[i] = static_cast<std::uint8_t>(age + 1);
+        const int now = age + 1;
+        if (now == 12) pop_.leisure[i] = static_cast<std::uint8_t>(draw_leisure(params_.population, 12, to_unit(w[3])));
+        const auto s = static_cast<Schedule>(pop_.schedule[i]);
+        if (now == 65 && (s == Schedule::Worker || s == Schedule::NotEmployed)) {
+            pop_.schedule[i] = static_cast<std::uint8_t>(Schedule::Pensioner);
+            pop_.anchor_cell[i] = pop_.home_cell[i];
+        }
+    }
+    // The school year: the week it starts, cohorts move on by birth year.
+    const Date first = timeline_.days[static_cast<std::size_t>(day)].date;
+    const Date start{first.year, dp.school_start_month, dp.school_start_day};
+    const auto d0 = days_from_civil(first), ds = days_from_civil(start);
+    if (ds >= d0 && ds < d0 + kDaysPerWeek) school_year(day);
+}
+
+void YouthLayer::school_year(int day) {
+    const int today = day_of_year(timeline_.days[static_cast<std::size_t>(day)].date);
+    const auto year = static_cast<std::uint32_t>(timeline_.days[static_cast<std::size_t>(day)].date.year);
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        // The age reached this calendar year: Swedish schools go by birth year.
+        const int cohort = pop_.age[i] + (pop_.birthday[i] > today ? 1 : 0);
+        const auto s = static_cast<Schedule>(pop_.schedule[i]);
+        int as_age = -1;
+        if (cohort == 6 || cohort == 13 || cohort == 16) as_age = cohort;
+        if (cohort == 19 && s == Schedule::UpperSecondary) as_age = 20;  // three gymnasium years done
+        if (cohort == 25 && s == Schedule::University) as_age = 25;
+        if (as_age < 0) continue;
+        DrawSequence u(rng_, Stream::LifeCourse, static_cast<std::uint32_t>(i), 3, year * 16);
+        roles_.assign(pop_, i, as_age, u);
+    }
+    form_ties(pop_, district_, params_.peers, rng_, year);
+}
+
+void YouthLayer::arrive(std::size_t i, int age, int week) {
+    // The home is taken by a newborn or an in-migrant: a new person in the same slot.
+    const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), 1);
+    pop_.age[i] = static_cast<std::uint8_t>(age);
+    pop_.male[i] = to_unit(w[0]) < params_.population.male_share ? 1 : 0;
+    pop_.birthday[i] = static_cast<std::uint16_t>(to_unit(w[1]) * 365.0);
+    DrawSequence draw(rng_, Stream::LifeCourse, static_cast<std::uint32_t>(i), 2,
+                      static_cast<std::uint32_t>(week) * 16);
+    roles_.assign(pop_, i, age, draw);
+    const auto& district = city_.districts[static_cast<std::size_t>(district_[i])];
+    draw_traits(pop_, i, district.ses_index, params_.population, draw);
+    pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kAlcohol, age, draw.uniform()));
+    pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kNarcotics, age, draw.uniform()));
+    pop_.drug_debt[i] = 0;
+    pop_.network[i] = static_cast<std::uint8_t>(Network::None);
+    new_member_[i] = 0;
+    clear_ties(pop_, i);
+    last_est_offence_[i] = -1000;
+    support_[i] = engagement_support_[i] = 0.0f;
+}
+
+void YouthLayer::choose_participants(int week, int day) {
+    const auto& plan = params_.interventions;
+    const auto& fx = params_.social;
+    const float fade = params_.social.persistence_weeks > 0
+                           ? static_cast<float>(std::exp(-1.0 / params_.social.persistence_weeks))
+                           : 0.0f;
+    std::vector<float> morality_now(pop_.size(), 0.0f), engagement_now(pop_.size(), 0.0f);
+    std::fill(exit_programme_.begin(), exit_programme_.end(), 0);
+    std::fill(prevention_.begin(), prevention_.end(), 0);
+    const int weekday = timeline_.days[static_cast<std::size_t>(day)].weekday;
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+        const Intervention& item = plan[k];
+        if (!is_social(item.kind)) continue;
+        if (item.kind == InterventionKind::AndtsPrevention && item.setting == PreventionSetting::Venues) continue;
+        // A measure runs this week if any of its days falls in it.
+        bool runs = false;
+        for (int d = day; d < day + kDaysPerWeek; ++d)
+            runs = runs || item.when.runs_on(d, (weekday + d - day - 1) % 7 + 1);
+        if (!runs) continue;
+        const auto& area = area_[k];
+        std::vector<std::pair<double, std::uint32_t>> eligible;
+        for (std::size_t i = 0; i < pop_.size(); ++i) {
+            if (pop_.age[i] < item.min_age || pop_.age[i] > item.max_age) continue;
+            if (!area[static_cast<std::size_t>(pop_.home_cell[i])]) continue;
+            const bool networked = pop_.network[i] >= static_cast<std::uint8_t>(Network::Associate);
+            if (item.kind == InterventionKind::ExitProgramme && !networked) continue;
+            const double risk = sat_index(params_.development, pop_, i);
+            double key = risk;
+            if (item.target == Target::RiskScore && risk < item.risk_score) continue;
+            if (item.target == Target::Referrals) {
+                const bool known = week - last_est_offence_[i] <= kWeeksPerYear / 2 ||
+                                   pop_.network[i] != static_cast<std::uint8_t>(Network::None);
+                if (!known) continue;
+            }
+            if (item.target == Target::All) {
+                // A stable random order: the same young people keep their places.
+                const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), 0,
+                                          static_cast<std::uint16_t>(2 + k % 200));
+                key = to_unit(w[0]);
+            }
+            eligible.emplace_back(key, static_cast<std::uint32_t>(i));
+        }
+        const std::size_t take = std::min(eligible.size(), static_cast<std::size_t>(item.participants));
+        std::partial_sort(
+            eligible.begin(), eligible.begin() + static_cast<std::ptrdiff_t>(take), eligible.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        for (std::size_t r = 0; r < take; ++r) {
+            const std::uint32_t i = eligible[r].second;
+            switch (item.kind) {
+                case InterventionKind::SchoolSupport:
+                    engagement_now[i] = std::max(engagement_now[i], static_cast<float>(fx.school_support_engagement));
+                    break;
+                case InterventionKind::FamilySupport:
+                    morality_now[i] = std::max(morality_now[i], static_cast<float>(fx.family_support_morality));
+                    break;
+                case InterventionKind::Mentoring:
+                    morality_now[i] = std::max(morality_now[i], static_cast<float>(fx.mentoring_morality));
+                    break;
+                case InterventionKind::ExitProgramme:
+                    exit_programme_[i] = 1;
+                    break;
+                default:
+                    prevention_[i] = 1;
+                    break;
+            }
+        }
+        tallies_.participants[static_cast<std::size_t>(week - 1) * plan.size() + k] = static_cast<std::int32_t>(take);
+    }
+    // Shifts last while a person takes part and fade after (persistence_weeks).
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        support_[i] = std::max(morality_now[i], support_[i] * fade);
+        engagement_support_[i] = std::max(engagement_now[i], engagement_support_[i] * fade);
+    }
+}
+
+void YouthLayer::develop_youth(int week) {
+    const auto& dp = params_.development;
+    const auto& sp = params_.substance;
+    const auto& rp = params_.recruitment;
+    const std::size_t districts = city_.districts.size();
+    std::vector<double> members(districts, 0.0);
+    std::vector<std::uint8_t> market(districts, 0);
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        if (pop_.network[i] == static_cast<std::uint8_t>(Network::Member)) {
+            members[static_cast<std::size_t>(district_[i])] += 1.0;
+            market[static_cast<std::size_t>(district_[i])] = 1;
+        }
+    }
+    const int gap = params_.peers.neighbour_age_gap + 3;
+    const auto uweek = static_cast<std::uint32_t>(week);
+    std::vector<std::uint8_t> delinquent(pop_.size());
+    for (std::size_t i = 0; i < pop_.size(); ++i) delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
+    const std::vector<std::uint8_t> alcohol = pop_.alcohol, narcotics = pop_.narcotics, network = pop_.network;
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const int age = pop_.age[i];
+        const bool young = age >= dp.min_age && age <= std::max(dp.max_age, rp.max_age);
+        if (!young && network[i] == static_cast<std::uint8_t>(Network::None)) continue;
+        const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), uweek, 0);
+        const std::size_t d = static_cast<std::size_t>(district_[i]);
+        // Substance use, through peers and the market.
+        if (age >= sp.min_age && age <= sp.max_age) {
+            const double peers_drinking = share_of_ties(pop_, i, gap, [&](std::size_t j) { return alcohol[j] > 0; });
+            const double peers_using = share_of_ties(pop_, i, gap, [&](std::size_t j) { return narcotics[j] > 0; });
+            pop_.alcohol[i] =
+                static_cast<std::uint8_t>(next_use(sp, kAlcohol, age, static_cast<Use>(alcohol[i]), peers_drinking,
+                                                   false, prevention_[i] != 0, to_unit(w[0])));
+            pop_.narcotics[i] =
+                static_cast<std::uint8_t>(next_use(sp, kNarcotics, age, static_cast<Use>(narcotics[i]), peers_using,
+                                                   market[d] != 0, prevention_[i] != 0, to_unit(w[1])));
+            const bool regular = pop_.narcotics[i] == static_cast<std::uint8_t>(Use::Regular);
+            const double u = to_unit(w[2]);
+            if (!pop_.drug_debt[i] && regular && u < weekly(sp.debt_per_year))
+                pop_.drug_debt[i] = 1;
+            else if (pop_.drug_debt[i] && u < weekly(sp.debt_clear_per_year))
+                pop_.drug_debt[i] = 0;
+        }
+        const double bad_peers = share_of_ties(pop_, i, gap, [&](std::size_t j) { return delinquent[j] != 0; });
+        if (age >= dp.min_age && age <= dp.max_age) {
+            WeekDrivers drivers;
+            drivers.criminogenic_hours = exposure_.criminogenic_hours[i];
+            drivers.structured_hours = exposure_.structured_hours[i];
+            drivers.delinquent_peers = static_cast<float>(bad_peers);
+            drivers.regular_use = pop_.alcohol[i] == static_cast<std::uint8_t>(Use::Regular) ||
+                                  pop_.narcotics[i] == static_cast<std::uint8_t>(Use::Regular);
+            drivers.support = support_[i];
+            drivers.engagement = engagement_support_[i];
+            develop(dp, pop_, i, drivers);
+        }
+        // Recruitment.
+        RecruitmentInputs in;
+        in.ties_in_network = share_of_ties(pop_, i, gap, [&](std::size_t j) { return network[j] >= 2; }) * kTies;
+        in.ties_to_members =
+            share_of_ties(pop_, i, gap,
+                          [&](std::size_t j) { return network[j] == static_cast<std::uint8_t>(Network::Member); }) *
+            kTies;
+        in.member_exposure_hours = exposure_.member_hours[i];
+        in.district_members_per_1000 = residents_[d] > 0 ? 1000.0 * members[d] / residents_[d] : 0.0;
+        in.sat_index = sat_index(dp, pop_, i);
+        in.threshold = dp.threshold;
+        in.debt = pop_.drug_debt[i] != 0;
+        in.exit_programme = exit_programme_[i] != 0;
+        in.age = age;
+        const auto before = static_cast<Network>(network[i]);
+        const Network after = next_network_state(rp, before, in, to_unit(w[3]));
+        pop_.network[i] = static_cast<std::uint8_t>(after);
+        new_member_[i] = after == Network::Member && before != Network::Member ? 1 : 0;
+    }
+}
+
+void YouthLayer::update_offenders() {
+    const auto& dp = params_.development;
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const int age = pop_.age[i];
+        const bool member = pop_.network[i] == static_cast<std::uint8_t>(Network::Member);
+        const bool active = age >= dp.offending_from_age && (member || sat_index(dp, pop_, i) > dp.threshold);
+        pop_.propensity[i] = active ? pop_.intensity[i] : 0.0f;
+        // An active criminal career goes with a lifestyle of unstructured time out late
+        // (Wikström et al. 2012: lifestyle risk); adults take that leisure pattern.
+        if (age > 20) pop_.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
+    }
+}
+
+void YouthLayer::tally(int week) {
+    if (week < 0 || week >= timeline_.weeks) return;
+    const std::size_t districts = city_.districts.size();
+    const std::size_t base = static_cast<std::size_t>(week) * districts;
+    std::vector<double> index_sum(districts, 0.0), youth(districts, 0.0);
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const std::size_t d = static_cast<std::size_t>(district_[i]);
+        const auto net = static_cast<Network>(pop_.network[i]);
+        if (net == Network::Member) ++tallies_.members[base + d];
+        if (net == Network::Associate) ++tallies_.associates[base + d];
+        if (new_member_[i]) ++tallies_.recruits[base + d];
+        const int age = pop_.age[i];
+        if (age >= 13 && age <= 24) {
+            auto* levels = &tallies_.substance_use[(base + d) * kSubstanceLevels];
+            if (pop_.alcohol[i] == 1) ++levels[0];
+            if (pop_.alcohol[i] == 2) ++levels[1];
+            if (pop_.narcotics[i] == 1) ++levels[2];
+            if (pop_.narcotics[i] == 2) ++levels[3];
+        }
+        if (age >= 12 && age <= 20) {
+            index_sum[d] += sat_index(params_.development, pop_, i);
+            youth[d] += 1.0;
+        }
+        if (age >= 13 && age <= 19 && is_pupil(static_cast<Schedule>(pop_.schedule[i])) &&
+            engagement(params_.development, pop_, i, WeekDrivers{0, 0, 0, false, 0, engagement_support_[i]}) <
+                params_.development.school_failure_threshold)
+            ++tallies_.school_failure[base + d];
+    }
+    for (std::size_t d = 0; d < districts; ++d)
+        tallies_.propensity_mean[base + d] = youth[d] > 0 ? static_cast<float>(index_sum[d] / youth[d]) : 0.0f;
+}
+
+}  // namespace trygg

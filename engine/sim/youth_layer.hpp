@@ -1,0 +1,106 @@
+#pragma once
+// The social side of a replicate, weekly (DESIGN §3.7, §3.9): people age, die, move and
+// arrive; the school year moves cohorts on; young people's substance use, morality and
+// network involvement develop; the social measures take their participants; and who
+// offends follows. It runs at 04:00 on Mondays, when everyone is at home, so a change of a
+// person's routine never meets a plan already made. The day planner and the offending
+// step feed it the week's exposure; it hands back the offenders and their propensities.
+#include "core/rng.hpp"
+#include "core/timeline.hpp"
+#include "model/day_plan.hpp"
+#include "model/development.hpp"
+#include "model/occupancy.hpp"
+#include "model/sites.hpp"
+#include "population/population.hpp"
+#include "population/roles.hpp"
+#include "sim/model_params.hpp"
+#include "world/city.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace trygg {
+
+// What the day planner and the hour step add to a young person's week.
+struct WeekExposure {
+    std::vector<float> criminogenic_hours;  // [person] unstructured with peers, × offenders there last week
+    std::vector<float> member_hours;        // [person] unstructured where network members were last week
+    std::vector<float> structured_hours;    // [person] supervised activities, high-structure programmes
+    std::vector<float> site_offenders;      // [site] weight of offenders seen there last week, 0..1
+    std::vector<float> site_members;        // [site] 1 where members spent time last week
+};
+
+// Weekly tallies of the youth layer, [week][district] unless said.
+struct YouthTallies {
+    std::vector<std::int32_t> members, associates, recruits;
+    std::vector<std::int32_t> substance_use;    // [week][district][level]: alcohol exp/reg, narcotics exp/reg
+    std::vector<std::int32_t> youth_offences;   // offences by residents 12–20 of the district
+    std::vector<float> propensity_mean;         // mean SAT index of residents 12–20
+    std::vector<std::int32_t> school_failure;   // failing pupils 13–19
+    std::vector<std::int32_t> offences_by_age;  // [year][age 0..100]
+    std::vector<std::int32_t> participants;     // [week][intervention item]
+};
+inline constexpr int kSubstanceLevels = 4;
+inline constexpr int kMaxAge = 100;
+
+class YouthLayer {
+public:
+    YouthLayer(const City& city, const ModelParams& params, const Timeline& timeline, const CounterRng& rng,
+               Population& pop);
+
+    // Ready before the routine agents are built: ties, substance use and network states, and
+    // who offends at the start.
+    // Monday 04:00 of week `week` (≥ 1): everything of the week past, then the offenders.
+    // Returns whether any person's routine changed (the caller refreshes what depends on it).
+    void step(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
+
+    // The hour step's part: an offender in public at `site` this hour; a crime by `person`.
+    void seen_in_public(std::int32_t site, std::uint32_t person) {
+        offenders_seen_[static_cast<std::size_t>(site)] += 1.0f;
+        if (pop_.network[person] == static_cast<std::uint8_t>(Network::Member))
+            members_seen_[static_cast<std::size_t>(site)] = 1.0f;
+    }
+    void record_offence(int hour, std::int32_t site, std::uint32_t person, bool known_to_est);
+    // After the last week: its tallies.
+    void finish() { tally(timeline_.weeks - 1); }
+    void arrested(std::uint32_t person, double u);
+
+    WeekExposure& exposure() { return exposure_; }
+    const YouthTallies& tallies() const { return tallies_; }
+    // Violence and drug-offence factors of a person's offending (network members).
+    double violence_factor(std::uint32_t person) const;
+    double drug_factor(std::uint32_t person) const;
+
+private:
+    void initialise();
+    void age_and_move(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
+    void school_year(int day);
+    void arrive(std::size_t i, int age, int week);
+    void choose_participants(int week, int day);
+    void develop_youth(int week);
+    void update_offenders();
+    void refresh_routines(RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
+    void tally(int week);
+
+    const City& city_;
+    const ModelParams& params_;
+    const Timeline& timeline_;
+    const CounterRng& rng_;
+    Population& pop_;
+    RoleAssigner roles_;
+    std::vector<std::int32_t> district_;   // [person] home district
+    std::vector<std::int32_t> residents_;  // [district]
+    double birth_share_ = 0.0;             // of arrivals
+    WeekExposure exposure_;
+    std::vector<float> offenders_seen_, members_seen_;  // [site] this week
+    std::vector<std::int32_t> last_est_offence_;        // [person] week of the last offence known to EST, -1000 none
+    std::vector<std::uint8_t> new_member_;              // [person] became a member this week
+    std::vector<float> support_, engagement_support_;   // [person] current shifts from measures (fading)
+    std::vector<std::uint8_t> exit_programme_, prevention_;    // [person] in such a measure this week
+    std::vector<std::int32_t> co_site_, co_hour_, co_person_;  // [site] last youth offence this hour
+    std::vector<std::vector<std::uint8_t>> area_;              // [item][cell] social measures' areas
+    YouthTallies tallies_;
+    int weeks_done_ = 0;
+};
+
+}  // namespace trygg
