@@ -108,9 +108,11 @@ void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, boo
         if (where < 0 || h <= 0) return;
         e.criminogenic_hours[i] += static_cast<float>(h) * e.site_offenders[static_cast<std::size_t>(where)];
         e.member_hours[i] += static_cast<float>(h) * e.site_members[static_cast<std::size_t>(where)];
+        if (e.site_field_workers[static_cast<std::size_t>(where)] > 0) e.met_field_workers[i] = 1;
     };
     unstructured(out_site, out_hours);
     if (joined) {
+        e.programme_hours[i] += static_cast<float>(hours);
         if (low_structure)
             e.criminogenic_hours[i] += static_cast<float>(hours) * e.low_structure_exposure;
         else

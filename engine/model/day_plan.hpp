@@ -98,11 +98,14 @@ struct ProgrammeDay {
 // Where the planner adds young people's weekly exposure (the youth layer owns the arrays;
 // persons are planned in disjoint ranges, so each entry has one writer).
 struct WeekExposureView {
-    float* criminogenic_hours = nullptr;    // [person]
-    float* member_hours = nullptr;          // [person]
-    float* structured_hours = nullptr;      // [person]
-    const float* site_offenders = nullptr;  // [site] 0..1
-    const float* site_members = nullptr;    // [site] 0 or 1
+    float* criminogenic_hours = nullptr;        // [person]
+    float* member_hours = nullptr;              // [person]
+    float* structured_hours = nullptr;          // [person]
+    float* programme_hours = nullptr;           // [person]
+    const float* site_offenders = nullptr;      // [site] 0..1
+    const float* site_members = nullptr;        // [site] 0 or 1
+    const float* site_field_workers = nullptr;  // [site] 1 where field workers stand this week
+    std::uint8_t* met_field_workers = nullptr;  // [person] set when out where they stand
     float structured_programme_hours = 1.0f;
     float low_structure_exposure = 1.0f;
 };

@@ -218,6 +218,17 @@ bool Deployment::patrolled(std::int32_t site) const {
     return false;
 }
 
+std::vector<float> Deployment::field_worker_sites() const {
+    std::vector<float> at(static_cast<std::size_t>(sites_.size()), 0.0f);
+    for (const auto& g : groups_) {
+        if (g.kind != InterventionKind::FieldWorkers) continue;
+        for (std::int32_t s = 0; s < sites_.size(); ++s) {
+            if (g.units.at(s)) at[static_cast<std::size_t>(s)] = 1.0f;
+        }
+    }
+    return at;
+}
+
 void Deployment::mark_treated(const UnitGroup& group) {
     if (group.city_police) return;  // today's police are not a measure of the scenario
     for (std::int32_t s = 0; s < sites_.size(); ++s) {

@@ -43,6 +43,9 @@ public:
     void steer(const HotspotsFor& hotspots);
     // 1 where any police patrol stands this week (for /hotspots/patrol_weeks).
     bool patrolled(std::int32_t site) const;
+    // [site] 1 where field workers stand this week: the young people they meet there can be
+    // referred to the social measures (DESIGN §3.11: "field workers gain contacts").
+    std::vector<float> field_worker_sites() const;
     // Cells any item acts on: static areas, venues, and every cell a unit has stood in.
     const std::vector<std::uint8_t>& treated_cells() const { return treated_; }
     // Which home sites each programme reaches (bit k: programme k), for the day planner.

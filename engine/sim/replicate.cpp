@@ -60,17 +60,21 @@ public:
           deployment_(city, sites_, agents_, params.interventions, params.policing, params.field_workers,
                       params.offending.diffusion_of_benefit, params.social.venue_alcohol_reduction, timeline),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
+        youth_.attach(sites_);
         size_offender_day();
         free_from_.assign(population_.size(), 0);
         auto& e = youth_.exposure();
         exposure_view_.criminogenic_hours = e.criminogenic_hours.data();
         exposure_view_.member_hours = e.member_hours.data();
         exposure_view_.structured_hours = e.structured_hours.data();
+        exposure_view_.programme_hours = e.programme_hours.data();
         exposure_view_.structured_programme_hours = static_cast<float>(params.social.structured_programme_hours);
         exposure_view_.low_structure_exposure = static_cast<float>(params.social.low_structure_exposure);
-        site_weights_.assign(static_cast<std::size_t>(sites_.size()), 0.0f);
-        exposure_view_.site_offenders = site_weights_.data();  // nothing seen before the first week
-        exposure_view_.site_members = site_weights_.data();
+        youth_.set_field_workers(deployment_.field_worker_sites());
+        exposure_view_.site_offenders = e.site_offenders.data();  // nothing seen before the first week
+        exposure_view_.site_members = e.site_members.data();
+        exposure_view_.site_field_workers = e.site_field_workers.data();
+        exposure_view_.met_field_workers = e.met_field_workers.data();
     }
 
     // The schedule: every phase of an hour, a day and a week, in order (DESIGN §3.2).
@@ -139,9 +143,6 @@ private:
         youth_.step(week, day, agents_, sites_, occupancy_);
         deployment_.count_programme_youth(agents_);
         size_offender_day();
-        const auto& e = youth_.exposure();
-        exposure_view_.site_offenders = e.site_offenders.data();
-        exposure_view_.site_members = e.site_members.data();
     }
 
     void size_offender_day() {
@@ -155,6 +156,7 @@ private:
         lagesbild_.close_week();  // the week's picture, for the EST meeting …
         // … which steers the mobile units, each by the crimes of its hours
         deployment_.steer([&](const auto& works) { return lagesbild_.hotspots_in(works); });
+        youth_.set_field_workers(deployment_.field_worker_sites());
     }
 
     // The hour, phase by phase.
@@ -339,7 +341,6 @@ private:
     OffenderDay offender_day_;
     std::vector<int> free_from_;  // [person] first hour back on the street after an arrest
     WeekExposureView exposure_view_;
-    std::vector<float> site_weights_;  // zeros: no offenders seen before the first week
     std::int64_t arrests_ = 0;
     std::vector<std::int64_t> youth_public_ = std::vector<std::int64_t>(kHoursPerWeek, 0);  // [hour of week]
 };

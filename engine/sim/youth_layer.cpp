@@ -7,6 +7,7 @@
 #include "population/demography.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -44,15 +45,25 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
         ++residents_[static_cast<std::size_t>(district_[i])];
     }
     birth_share_ = birth_share_of_arrivals(params.demography, pop.age);
+    for (int a = 0; a <= kMaxAge; ++a) {
+        leave_chance_[static_cast<std::size_t>(a)] =
+            weekly(death_probability(params.demography, a)) + weekly(out_migration_probability(params.demography, a));
+    }
     exposure_.criminogenic_hours.assign(n, 0.0f);
     exposure_.member_hours.assign(n, 0.0f);
     exposure_.structured_hours.assign(n, 0.0f);
+    exposure_.programme_hours.assign(n, 0.0f);
+    tallies_.programme_hours.assign(n, 0.0f);
+    tallies_.measure_weeks.assign(n, 0);
     last_est_offence_.assign(n, -1000);
+    last_field_contact_.assign(n, -1000);
+    exposure_.met_field_workers.assign(n, 0);
     new_member_.assign(n, 0);
     support_.assign(n, 0.0f);
     engagement_support_.assign(n, 0.0f);
     exit_programme_.assign(n, 0);
     prevention_.assign(n, 0);
+    failing_.assign(n, 0);
     const std::size_t districts = city.districts.size();
     const std::size_t weeks = static_cast<std::size_t>(timeline.weeks);
     tallies_.members.assign(weeks * districts, 0);
@@ -107,7 +118,6 @@ void YouthLayer::initialise() {
         }
     }
     form_ties(pop_, district_, params_.peers, rng_, 0);
-    offenders_seen_.assign(0, 0.0f);
     update_offenders();
 }
 
@@ -132,11 +142,6 @@ void YouthLayer::record_offence(int hour, std::int32_t site, std::uint32_t perso
     if (known_to_est) last_est_offence_[person] = week;
     // Offending together: two young offenders offending at one site in one hour.
     if (age > params_.peers.max_age) return;
-    if (co_site_.empty()) {
-        co_site_.assign(offenders_seen_.size(), -1);
-        co_hour_.assign(offenders_seen_.size(), -1);
-        co_person_.assign(offenders_seen_.size(), -1);
-    }
     const auto s = static_cast<std::size_t>(site);
     if (co_hour_[s] == hour && co_person_[s] >= 0 && co_person_[s] != static_cast<std::int32_t>(person)) {
         tie_co_offenders(pop_, static_cast<std::uint32_t>(co_person_[s]), person);
@@ -151,14 +156,23 @@ void YouthLayer::arrested(std::uint32_t person, double u) {
         pop_.network[person] = static_cast<std::uint8_t>(Network::None);
 }
 
+void YouthLayer::attach(const Sites& sites) {
+    const auto n = static_cast<std::size_t>(sites.size());
+    offenders_seen_.assign(n, 0.0f);
+    members_seen_.assign(n, 0.0f);
+    exposure_.site_offenders.assign(n, 0.0f);  // nothing seen before the first week
+    exposure_.site_members.assign(n, 0.0f);
+    exposure_.site_field_workers.assign(n, 0.0f);
+    co_hour_.assign(n, -1);
+    co_person_.assign(n, -1);
+}
+
 void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
-    if (offenders_seen_.empty()) {
-        offenders_seen_.assign(static_cast<std::size_t>(sites.size()), 0.0f);
-        members_seen_.assign(static_cast<std::size_t>(sites.size()), 0.0f);
-        exposure_.site_offenders.assign(static_cast<std::size_t>(sites.size()), 0.0f);
-        exposure_.site_members.assign(static_cast<std::size_t>(sites.size()), 0.0f);
-    }
     tally(week - 1);  // the week that has just ended, as it was
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        if (exposure_.met_field_workers[i]) last_field_contact_[i] = week - 1;
+        exposure_.met_field_workers[i] = 0;
+    }
     age_and_move(week, day, agents, sites, occupancy);
     choose_participants(week, day);
     develop_youth(week);
@@ -174,6 +188,8 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
     std::fill(exposure_.criminogenic_hours.begin(), exposure_.criminogenic_hours.end(), 0.0f);
     std::fill(exposure_.member_hours.begin(), exposure_.member_hours.end(), 0.0f);
     std::fill(exposure_.structured_hours.begin(), exposure_.structured_hours.end(), 0.0f);
+    for (std::size_t i = 0; i < pop_.size(); ++i) tallies_.programme_hours[i] += exposure_.programme_hours[i];
+    std::fill(exposure_.programme_hours.begin(), exposure_.programme_hours.end(), 0.0f);
     ++weeks_done_;
 }
 
@@ -205,18 +221,23 @@ void YouthLayer::age_and_move(int week, int day, RoutineAgents& agents, const Si
     const int from = to - (kDaysPerWeek - 1);
     auto had_birthday = [&](int b) { return from >= 0 ? b >= from && b <= to : b >= from + 365 || b <= to; };
     const auto uweek = static_cast<std::uint32_t>(week);
+    std::array<std::uint32_t, 4> w{};
     for (std::size_t i = 0; i < pop_.size(); ++i) {
-        const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), uweek, 0);
+        // One Philox call draws the week's departure for four persons.
+        if (i % 4 == 0) w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i / 4), uweek, 0);
         const int age = pop_.age[i];
-        const double leave = weekly(death_probability(dp, age)) + weekly(out_migration_probability(dp, age));
-        if (to_unit(w[0]) < leave) {
-            arrive(i, arrival_age(dp, birth_share_, to_unit(w[1]), to_unit(w[2])), week);
+        const double leave = leave_chance_[static_cast<std::size_t>(age)];
+        if (to_unit(w[i % 4]) < leave) {
+            arrive(i, week);
             continue;
         }
         if (!had_birthday(pop_.birthday[i]) || age >= kMaxAge) continue;
         pop_.age[i] = static_cast<std::uint8_t>(age + 1);
         const int now = age + 1;
-        if (now == 12) pop_.leisure[i] = static_cast<std::uint8_t>(draw_leisure(params_.population, 12, to_unit(w[3])));
+        if (now == 12) {
+            const auto l = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), uweek, 4);
+            pop_.leisure[i] = static_cast<std::uint8_t>(draw_leisure(params_.population, 12, to_unit(l[0])));
+        }
         const auto s = static_cast<Schedule>(pop_.schedule[i]);
         if (now == 65 && (s == Schedule::Worker || s == Schedule::NotEmployed)) {
             pop_.schedule[i] = static_cast<std::uint8_t>(Schedule::Pensioner);
@@ -248,9 +269,10 @@ void YouthLayer::school_year(int day) {
     form_ties(pop_, district_, params_.peers, rng_, year);
 }
 
-void YouthLayer::arrive(std::size_t i, int age, int week) {
+void YouthLayer::arrive(std::size_t i, int week) {
     // The home is taken by a newborn or an in-migrant: a new person in the same slot.
     const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), 1);
+    const int age = arrival_age(params_.demography, birth_share_, to_unit(w[2]), to_unit(w[3]));
     pop_.age[i] = static_cast<std::uint8_t>(age);
     pop_.male[i] = to_unit(w[0]) < params_.population.male_share ? 1 : 0;
     pop_.birthday[i] = static_cast<std::uint16_t>(to_unit(w[1]) * 365.0);
@@ -266,7 +288,10 @@ void YouthLayer::arrive(std::size_t i, int age, int week) {
     new_member_[i] = 0;
     clear_ties(pop_, i);
     last_est_offence_[i] = -1000;
+    last_field_contact_[i] = -1000;
     support_[i] = engagement_support_[i] = 0.0f;
+    tallies_.programme_hours[i] = 0.0f;  // a new person in the slot
+    tallies_.measure_weeks[i] = 0;
 }
 
 void YouthLayer::choose_participants(int week, int day) {
@@ -300,6 +325,7 @@ void YouthLayer::choose_participants(int week, int day) {
             if (item.target == Target::RiskScore && risk < item.risk_score) continue;
             if (item.target == Target::Referrals) {
                 const bool known = week - last_est_offence_[i] <= kWeeksPerYear / 2 ||
+                                   week - last_field_contact_[i] <= kWeeksPerYear / 2 ||
                                    pop_.network[i] != static_cast<std::uint8_t>(Network::None);
                 if (!known) continue;
             }
@@ -317,6 +343,7 @@ void YouthLayer::choose_participants(int week, int day) {
             [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
         for (std::size_t r = 0; r < take; ++r) {
             const std::uint32_t i = eligible[r].second;
+            ++tallies_.measure_weeks[i];
             switch (item.kind) {
                 case InterventionKind::SchoolSupport:
                     engagement_now[i] = std::max(engagement_now[i], static_cast<float>(fx.school_support_engagement));
@@ -372,6 +399,7 @@ void YouthLayer::develop_youth(int week) {
         if (age >= sp.min_age && age <= sp.max_age) {
             const double peers_drinking = share_of_ties(pop_, i, gap, [&](std::size_t j) { return alcohol[j] > 0; });
             const double peers_using = share_of_ties(pop_, i, gap, [&](std::size_t j) { return narcotics[j] > 0; });
+            // (two passes over eight ties: cheap beside the Philox call)
             pop_.alcohol[i] =
                 static_cast<std::uint8_t>(next_use(sp, kAlcohol, age, static_cast<Use>(alcohol[i]), peers_drinking,
                                                    false, prevention_[i] != 0, to_unit(w[0])));
@@ -385,7 +413,8 @@ void YouthLayer::develop_youth(int week) {
             else if (pop_.drug_debt[i] && u < weekly(sp.debt_clear_per_year))
                 pop_.drug_debt[i] = 0;
         }
-        const double bad_peers = share_of_ties(pop_, i, gap, [&](std::size_t j) { return delinquent[j] != 0; });
+        const PeerCounts peers = count_peers(i, gap, delinquent, network);
+        const double bad_peers = peers.live > 0 ? static_cast<double>(peers.delinquent) / peers.live : 0.0;
         if (age >= dp.min_age && age <= dp.max_age) {
             WeekDrivers drivers;
             drivers.criminogenic_hours = exposure_.criminogenic_hours[i];
@@ -396,14 +425,15 @@ void YouthLayer::develop_youth(int week) {
             drivers.support = support_[i];
             drivers.engagement = engagement_support_[i];
             develop(dp, pop_, i, drivers);
+            failing_[i] = is_pupil(static_cast<Schedule>(pop_.schedule[i])) &&
+                          engagement(dp, pop_, i, drivers) < dp.school_failure_threshold;
+        } else {
+            failing_[i] = 0;
         }
         // Recruitment.
         RecruitmentInputs in;
-        in.ties_in_network = share_of_ties(pop_, i, gap, [&](std::size_t j) { return network[j] >= 2; }) * kTies;
-        in.ties_to_members =
-            share_of_ties(pop_, i, gap,
-                          [&](std::size_t j) { return network[j] == static_cast<std::uint8_t>(Network::Member); }) *
-            kTies;
+        in.ties_in_network = peers.in_network;
+        in.ties_to_members = peers.members;
         in.member_exposure_hours = exposure_.member_hours[i];
         in.district_members_per_1000 = residents_[d] > 0 ? 1000.0 * members[d] / residents_[d] : 0.0;
         in.sat_index = sat_index(dp, pop_, i);
@@ -416,6 +446,23 @@ void YouthLayer::develop_youth(int week) {
         pop_.network[i] = static_cast<std::uint8_t>(after);
         new_member_[i] = after == Network::Member && before != Network::Member ? 1 : 0;
     }
+}
+
+YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,
+                                               const std::vector<std::uint8_t>& network) const {
+    PeerCounts c;
+    for (int k = 0; k < kTies; ++k) {
+        const std::int32_t j = pop_.ties[i * kTies + static_cast<std::size_t>(k)];
+        if (j < 0) continue;
+        const auto jj = static_cast<std::size_t>(j);
+        const int age_gap = static_cast<int>(pop_.age[jj]) - static_cast<int>(pop_.age[i]);
+        if (age_gap > gap || age_gap < -gap) continue;  // lapsed: that person moved away
+        ++c.live;
+        c.delinquent += delinquent[jj];
+        c.in_network += network[jj] >= static_cast<std::uint8_t>(Network::Associate) ? 1 : 0;
+        c.members += network[jj] == static_cast<std::uint8_t>(Network::Member) ? 1 : 0;
+    }
+    return c;
 }
 
 void YouthLayer::update_offenders() {
@@ -454,10 +501,7 @@ void YouthLayer::tally(int week) {
             index_sum[d] += sat_index(params_.development, pop_, i);
             youth[d] += 1.0;
         }
-        if (age >= 13 && age <= 19 && is_pupil(static_cast<Schedule>(pop_.schedule[i])) &&
-            engagement(params_.development, pop_, i, WeekDrivers{0, 0, 0, false, 0, engagement_support_[i]}) <
-                params_.development.school_failure_threshold)
-            ++tallies_.school_failure[base + d];
+        if (age >= 13 && age <= 19 && failing_[i]) ++tallies_.school_failure[base + d];
     }
     for (std::size_t d = 0; d < districts; ++d)
         tallies_.propensity_mean[base + d] = youth[d] > 0 ? static_cast<float>(index_sum[d] / youth[d]) : 0.0f;

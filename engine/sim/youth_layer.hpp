@@ -16,6 +16,8 @@
 #include "sim/model_params.hpp"
 #include "world/city.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -23,11 +25,14 @@ namespace trygg {
 
 // What the day planner and the hour step add to a young person's week.
 struct WeekExposure {
-    std::vector<float> criminogenic_hours;  // [person] unstructured with peers, × offenders there last week
-    std::vector<float> member_hours;        // [person] unstructured where network members were last week
-    std::vector<float> structured_hours;    // [person] supervised activities, high-structure programmes
-    std::vector<float> site_offenders;      // [site] weight of offenders seen there last week, 0..1
-    std::vector<float> site_members;        // [site] 1 where members spent time last week
+    std::vector<float> criminogenic_hours;        // [person] unstructured with peers, × offenders there last week
+    std::vector<float> member_hours;              // [person] unstructured where network members were last week
+    std::vector<float> structured_hours;          // [person] supervised activities, high-structure programmes
+    std::vector<float> programme_hours;           // [person] at programmes, any structure
+    std::vector<float> site_offenders;            // [site] weight of offenders seen there last week, 0..1
+    std::vector<float> site_members;              // [site] 1 where members spent time last week
+    std::vector<float> site_field_workers;        // [site] 1 where field workers stand this week
+    std::vector<std::uint8_t> met_field_workers;  // [person] out where field workers stood this week
 };
 
 // Weekly tallies of the youth layer, [week][district] unless said.
@@ -39,6 +44,10 @@ struct YouthTallies {
     std::vector<std::int32_t> school_failure;   // failing pupils 13–19
     std::vector<std::int32_t> offences_by_age;  // [year][age 0..100]
     std::vector<std::int32_t> participants;     // [week][intervention item]
+    // Per person slot, over the run (for studies of who a measure reached; not written to
+    // the run file): hours at programmes, and weeks in any social measure.
+    std::vector<float> programme_hours;
+    std::vector<std::int32_t> measure_weeks;
 };
 inline constexpr int kSubstanceLevels = 4;
 inline constexpr int kMaxAge = 100;
@@ -48,11 +57,19 @@ public:
     YouthLayer(const City& city, const ModelParams& params, const Timeline& timeline, const CounterRng& rng,
                Population& pop);
 
+    // The replicate's sites, once built: the per-site tallies of offenders and members.
+    void attach(const Sites& sites);
+
     // Ready before the routine agents are built: ties, substance use and network states, and
     // who offends at the start.
     // Monday 04:00 of week `week` (≥ 1): everything of the week past, then the offenders.
     // Returns whether any person's routine changed (the caller refreshes what depends on it).
     void step(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
+    // Where field workers stand this week (after the EST meeting has steered them).
+    // Copied in place: the day planner holds a pointer to the array.
+    void set_field_workers(const std::vector<float>& at) {
+        std::copy(at.begin(), at.end(), exposure_.site_field_workers.begin());
+    }
 
     // The hour step's part: an offender in public at `site` this hour; a crime by `person`.
     void seen_in_public(std::int32_t site, std::uint32_t person) {
@@ -75,7 +92,12 @@ private:
     void initialise();
     void age_and_move(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
     void school_year(int day);
-    void arrive(std::size_t i, int age, int week);
+    void arrive(std::size_t i, int week);
+    struct PeerCounts {
+        int live = 0, delinquent = 0, in_network = 0, members = 0;
+    };
+    PeerCounts count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,
+                           const std::vector<std::uint8_t>& network) const;
     void choose_participants(int week, int day);
     void develop_youth(int week);
     void update_offenders();
@@ -88,17 +110,20 @@ private:
     const CounterRng& rng_;
     Population& pop_;
     RoleAssigner roles_;
-    std::vector<std::int32_t> district_;   // [person] home district
-    std::vector<std::int32_t> residents_;  // [district]
-    double birth_share_ = 0.0;             // of arrivals
+    std::vector<std::int32_t> district_;              // [person] home district
+    std::vector<std::int32_t> residents_;             // [district]
+    double birth_share_ = 0.0;                        // of arrivals
+    std::array<double, kMaxAge + 1> leave_chance_{};  // [age] weekly chance of dying or moving out
     WeekExposure exposure_;
     std::vector<float> offenders_seen_, members_seen_;  // [site] this week
     std::vector<std::int32_t> last_est_offence_;        // [person] week of the last offence known to EST, -1000 none
+    std::vector<std::int32_t> last_field_contact_;      // [person] week field workers last met them, -1000 none
     std::vector<std::uint8_t> new_member_;              // [person] became a member this week
     std::vector<float> support_, engagement_support_;   // [person] current shifts from measures (fading)
-    std::vector<std::uint8_t> exit_programme_, prevention_;    // [person] in such a measure this week
-    std::vector<std::int32_t> co_site_, co_hour_, co_person_;  // [site] last youth offence this hour
-    std::vector<std::vector<std::uint8_t>> area_;              // [item][cell] social measures' areas
+    std::vector<std::uint8_t> exit_programme_, prevention_;  // [person] in such a measure this week
+    std::vector<std::int32_t> co_hour_, co_person_;          // [site] the last young offender there, and when
+    std::vector<std::uint8_t> failing_;                      // [person] a pupil failing at school this week
+    std::vector<std::vector<std::uint8_t>> area_;            // [item][cell] social measures' areas
     YouthTallies tallies_;
     int weeks_done_ = 0;
 };
