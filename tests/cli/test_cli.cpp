@@ -495,6 +495,66 @@ TEST_F(Scenarios, ABadOverrideValueIsBlamedOnTheScenario) {
                      {"scenario.yaml:3: offending.displacement: value 1.5 is out of range [0, 1]"});
 }
 
+// A social measure in Tjärna Ängar: line 3 name, 4 kind, 5 where, 6 ages, 7 target,
+// 8 participants, 9 cost, then `extra` (line 10).
+std::string social_measure(const std::string& kind, const std::string& target, const std::string& extra = "") {
+    return "interventions:\n"
+           "  - name: Support\n"
+           "    kind: " +
+           kind +
+           "\n"
+           "    where: {district: Tjärna Ängar}\n"
+           "    ages: [13, 17]\n"
+           "    target: " +
+           target +
+           "\n"
+           "    participants: 30\n"
+           "    cost: {investment_sek: 0, running_sek_per_year: 1.0e6}\n" +
+           extra;
+}
+
+TEST_F(Scenarios, ASocialMeasureWithAnUnknownTarget) {
+    put_extending(social_measure("family_support", "risk"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:7: interventions[0].target: unknown target 'risk', expected all, risk_score or "
+                      "referrals"});
+}
+
+TEST_F(Scenarios, ARiskScoreWithoutThatTarget) {
+    put_extending(social_measure("mentoring", "all", "    risk_score: 0.5\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:10: interventions[0].risk_score: only with target: risk_score"});
+}
+
+TEST_F(Scenarios, AKeyOfAnotherKindNamesTheKind) {
+    put_extending(social_measure("exit_programme", "referrals", "    setting: venues\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:10: interventions[0].setting: 'setting' does not apply to kind exit_programme"});
+}
+
+TEST_F(Scenarios, PreventionAtVenuesWhereThereAreNone) {
+    put_extending(social_measure("andts_prevention", "all", "    setting: venues\n"));
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:5: interventions[0].where: 'Support' works at night-life venues"});
+}
+
+TEST_F(Scenarios, AnUnknownProgrammeStructure) {
+    put_extending(
+        "interventions:\n  - name: Drop-in\n    kind: programme\n    where: {places: [Maserhallen]}\n"
+        "    when: {hours: [19, 24], days: [fri]}\n    ages: [13, 20]\n    catchment_m: 2000\n"
+        "    uptake: 0.3\n    capacity: 100\n    structure: loose\n"
+        "    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:11: interventions[0].structure: unknown structure 'loose', expected high or low"});
+}
+
+TEST_F(Scenarios, AYouthSectionOutOfRangeInTheCity) {
+    const int line = put_city("  arrest_exit_share: 0.2\n", "  arrest_exit_share: 2\n");
+    expect_bad_input(
+        trygg("run scenario.yaml -o OUT.h5"),
+        {"city.yaml:" + std::to_string(line) + ": recruitment.arrest_exit_share: value 2 is out of range"});
+}
+
 TEST_F(Scenarios, InheritedKeysAndTheShippedScenariosRun) {
     // Everything but the interventions comes from the baseline; the shipped scenarios parse
     // and run (one week, one replicate).
