@@ -172,7 +172,7 @@ const Estimate& find(const Comparison& c, const std::string& outcome, const std:
 // every district's row of every youth outcome is in the CSV and JSON.
 void print_youth(std::ostream& out, const Comparison& c) {
     if (!c.youth.compared) {
-        out << "Young people: " << c.youth.note << '\n';
+        out << "Young people: not compared, " << c.youth.note << '\n';
         return;
     }
     const std::string year = std::to_string(c.youth.last_year_weeks) + " wk";

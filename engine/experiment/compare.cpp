@@ -95,10 +95,10 @@ void require_sizes(const ComparedRun& run) {
     if (!ok) throw LogicError("compare_runs: the arrays of " + run.label + " do not match their dimensions");
     const auto& y = r.youth;
     if (y.members.empty()) return;  // no youth tallies (a file from before the youth layer)
-    const auto weekly = R * static_cast<std::size_t>(r.weeks) * static_cast<std::size_t>(r.districts);
-    const bool youth_ok = y.members.size() == weekly && y.recruits.size() == weekly && y.offences.size() == weekly &&
-                          y.propensity_mean.size() == weekly &&
-                          y.substance_use.size() == weekly * y.substance_levels.size() &&
+    const auto tally = R * static_cast<std::size_t>(r.weeks) * static_cast<std::size_t>(r.districts);
+    const bool youth_ok = y.members.size() == tally && y.recruits.size() == tally && y.offences.size() == tally &&
+                          y.propensity_mean.size() == tally &&
+                          y.substance_use.size() == tally * y.substance_levels.size() &&
                           run.districts.population.size() == static_cast<std::size_t>(r.districts);
     if (!youth_ok)
         throw LogicError("compare_runs: the youth tallies of " + run.label + " do not match their dimensions");
@@ -332,8 +332,7 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
     YouthComparison& youth = cmp.youth;
     for (const ComparedRun* run : {&base, &other}) {
         if (!has_youth(run->results)) {
-            youth.note = "young people not compared: " + run->label +
-                         " has no youth tallies (a file written before the youth layer)";
+            youth.note = run->label + " has no youth tallies (a file written before the youth layer)";
             return;
         }
     }
