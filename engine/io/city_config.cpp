@@ -6,6 +6,7 @@
 #include "io/places_csv.hpp"
 #include "io/projection.hpp"
 #include "io/yaml_reader.hpp"
+#include "io/youth_config.hpp"
 #include "model/crime_type.hpp"
 
 #include <algorithm>
@@ -201,7 +202,6 @@ PopulationParams read_population(const ConfigMap& m) {
         band.from = static_cast<int>(b.integer("from", {0, 120}));
         band.to = static_cast<int>(b.integer("to", {0, 120}));
         band.share = b.number("share", Range::unit());
-        band.offender_prevalence = b.number("offender_prevalence", Range::unit());
         if (band.from != next_age)
             b.fail("from", "age bands must be contiguous from 0: expected " + std::to_string(next_age));
         if (band.to < band.from) b.fail("to", "the band ends before it starts");
@@ -227,10 +227,8 @@ PopulationParams read_population(const ConfigMap& m) {
     p.out_commute_share = m.number("out_commute_share", Range::unit());
     p.distributed_jobs_share = m.number("distributed_jobs_share", Range::unit());
     p.job_distance_scale_m = m.number("job_distance_scale_m", {1, kInf});
-    p.offender_male_factor = m.number("offender_male_factor", kNonNegative);
-    p.offender_female_factor = m.number("offender_female_factor", kNonNegative);
-    p.ses_offender_gain = m.number("ses_offender_gain", {-5, 5});
-    p.self_control_weight = m.number("self_control_weight", {0, 5});
+    p.male_trait_shift = m.number("male_trait_shift", {-5, 5});
+    p.ses_trait_shift = m.number("ses_trait_shift", {-5, 5});
     p.propensity_sigma = m.number("propensity_sigma", {0, 5});
     const ConfigMap leisure = m.map("youth_leisure");
     p.structured_share = leisure.number("structured", Range::unit());
@@ -616,6 +614,12 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     out.params.lagesbild = read_lagesbild(root.map("lagesbild"));
     out.params.policing = read_police(root.map("police"), spec);
     out.params.field_workers = read_field_workers(root.map("field_workers"));
+    out.params.demography = read_demography(root.map("demography"), out.params.population.age_bands.back().to);
+    out.params.development = read_development(root.map("youth_development"));
+    out.params.peers = read_peer_network(root.map("peer_network"));
+    out.params.substance = read_substance_use(root.map("substance_use"));
+    out.params.recruitment = read_recruitment(root.map("recruitment"), spec);
+    out.params.social = read_social_measures(root.map("social_measures"));
     out.grid_crs = grid_crs;
     root.finish();
     return out;

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "io/projection.hpp"
 #include "io/yaml_reader.hpp"
+#include "io/youth_config.hpp"
 #include "world/rasterise.hpp"
 
 #include <algorithm>
@@ -31,13 +32,80 @@ std::vector<std::string> kind_names() {
     return {kInterventionKindNames.begin(), kInterventionKindNames.end()};
 }
 
+std::string kind_name(InterventionKind k) {
+    return std::string(kInterventionKindNames[static_cast<std::size_t>(k)]);
+}
+
+// The keys that belong to some kinds only, and which kinds take them. A key of another kind
+// is refused naming the item's kind; anything else left over is a typo, caught by finish().
+struct KindKey {
+    std::string_view key;
+    bool (*takes)(InterventionKind);
+};
+constexpr std::array<KindKey, 12> kKindKeys = {{
+    {"intensity",
+     [](InterventionKind k) {
+         return k == InterventionKind::Lighting || k == InterventionKind::FixedCameras ||
+                k == InterventionKind::MobileCameras;
+     }},
+    {"monitored",
+     [](InterventionKind k) { return k == InterventionKind::FixedCameras || k == InterventionKind::MobileCameras; }},
+    {"units", [](InterventionKind k) { return is_mobile(k); }},
+    {"catchment_m", [](InterventionKind k) { return k == InterventionKind::Programme; }},
+    {"uptake", [](InterventionKind k) { return k == InterventionKind::Programme; }},
+    {"capacity", [](InterventionKind k) { return k == InterventionKind::Programme; }},
+    {"structure", [](InterventionKind k) { return k == InterventionKind::Programme; }},
+    {"ages", [](InterventionKind k) { return k == InterventionKind::Programme || is_social(k); }},
+    {"target", [](InterventionKind k) { return is_social(k); }},
+    {"risk_score", [](InterventionKind k) { return is_social(k); }},
+    {"participants", [](InterventionKind k) { return is_social(k); }},
+    {"setting", [](InterventionKind k) { return k == InterventionKind::AndtsPrevention; }},
+}};
+
+void check_keys_of_kind(const ConfigMap& m, InterventionKind kind) {
+    for (const auto& key : m.keys()) {
+        const auto it =
+            std::find_if(kKindKeys.begin(), kKindKeys.end(), [&](const KindKey& k) { return k.key == key; });
+        if (it == kKindKeys.end() || it->takes(kind)) continue;
+        std::string takers;
+        for (int k = 0; k < kInterventionKinds; ++k) {
+            if (it->takes(static_cast<InterventionKind>(k)))
+                takers += (takers.empty() ? "" : ", ") + kind_name(static_cast<InterventionKind>(k));
+        }
+        m.fail(key, "'" + key + "' does not apply to kind " + kind_name(kind) + " (it is a key of " + takers + ")");
+    }
+}
+
+// One of a few names; an unknown one is refused with the list and the closest.
+template <std::size_t N>
+std::size_t choice(const ConfigMap& m, std::string_view key, const std::array<std::string_view, N>& names) {
+    const std::string value = m.string(key);
+    const std::vector<std::string> options(names.begin(), names.end());
+    const auto it = std::find(options.begin(), options.end(), value);
+    if (it != options.end()) return static_cast<std::size_t>(it - options.begin());
+    std::string list;
+    for (std::size_t k = 0; k < N; ++k) list += (k == 0 ? "" : k + 1 == N ? " or " : ", ") + options[k];
+    m.fail(key, "unknown " + std::string(key) + " '" + value + "', expected " + list + did_you_mean(value, options));
+}
+
 // `when`: dates, hours and weekdays; all optional (the whole run, all day, every day).
-void read_when(const ConfigMap& m, InterventionSpec& spec, bool programme) {
+void read_when(const ConfigMap& m, InterventionSpec& spec) {
     ActiveWindow& w = spec.item.when;
+    const bool programme = spec.item.kind == InterventionKind::Programme;
     if (auto start = m.optional_date("start")) spec.start = parse_date(*start);
     if (auto end = m.optional_date("end")) spec.end = parse_date(*end);
     if (spec.start && spec.end && *spec.end < *spec.start) {
         m.fail("end", "ends before it starts (" + to_string(*spec.start) + ")");
+    }
+    if (is_social(spec.item.kind)) {
+        // A social measure takes its participants week by week, all day.
+        for (const std::string_view key : {"hours", "days"}) {
+            if (m.has(key)) {
+                m.fail(key, "'" + std::string(key) + "' does not apply to kind " + kind_name(spec.item.kind) +
+                                ": a social measure acts week by week, so `when` takes start and end only");
+            }
+        }
+        return;
     }
     if (m.has("hours")) {
         const auto hours = m.numbers("hours", {0, 24});
@@ -71,24 +139,41 @@ void read_when(const ConfigMap& m, InterventionSpec& spec, bool programme) {
     }
 }
 
+// The forms of `where` a kind takes, and what to say when another form is given.
+std::vector<std::string> where_forms(InterventionKind kind) {
+    if (is_mobile(kind)) return {"places", "cells"};
+    if (kind == InterventionKind::Programme) return {"places"};
+    if (kind == InterventionKind::AndtsPrevention) return {"district", "polygon", "cells", "places"};
+    if (is_social(kind)) return {"district", "polygon", "cells"};
+    return {"district", "places", "polygon", "cells"};
+}
+
+std::string wrong_where(InterventionKind kind) {
+    if (kind == InterventionKind::Programme) return "a programme is at one place: where: {places: [name]}";
+    if (is_mobile(kind)) return "mobile units stand at places or cells, or follow the picture (where: adaptive)";
+    return "a " + kind_name(kind) +
+           " item acts on the young people living in an area: where: {district: name}, {polygon: …} or {cells: …}";
+}
+
 void read_where(const ConfigMap& item, InterventionSpec& spec) {
     const bool mobile = is_mobile(spec.item.kind);
     const bool programme = spec.item.kind == InterventionKind::Programme;
+    spec.where_at = blame(item, "where");
     if (item.has("where") && !item.holds_map("where")) {
         const std::string where = item.string("where");
         if (!mobile || where != "adaptive") {
-            item.fail("where", mobile ? "expected 'adaptive' or a mapping such as {places: [name]}, got '" + where + "'"
-                                      : "expected a mapping such as {district: name}, {places: [names]}, "
-                                        "{polygon: [[lon, lat], …]} or {cells: [[column, row], …]}");
+            if (mobile)
+                item.fail("where", "expected 'adaptive' or a mapping such as {places: [name]}, got '" + where + "'");
+            if (programme || is_social(spec.item.kind)) item.fail("where", wrong_where(spec.item.kind));
+            item.fail("where",
+                      "expected a mapping such as {district: name}, {places: [names]}, "
+                      "{polygon: [[lon, lat], …]} or {cells: [[column, row], …]}");
         }
         spec.item.adaptive = true;
         return;
     }
     const ConfigMap m = item.map("where");
-    const std::vector<std::string> forms = mobile ? std::vector<std::string>{"places", "cells"}
-                                           : programme
-                                               ? std::vector<std::string>{"places"}
-                                               : std::vector<std::string>{"district", "places", "polygon", "cells"};
+    const std::vector<std::string> forms = where_forms(spec.item.kind);
     const std::vector<std::string> given = m.keys();
     if (given.size() != 1) {
         std::string options;
@@ -98,9 +183,7 @@ void read_where(const ConfigMap& item, InterventionSpec& spec) {
     const std::string& form = given.front();
     if (std::find(forms.begin(), forms.end(), form) == forms.end()) {
         if (form == "district" || form == "polygon" || form == "cells" || form == "places") {
-            m.fail(form, std::string(programme ? "a programme is at one place: where: {places: [name]}"
-                                               : "mobile units stand at places or cells, or follow the picture "
-                                                 "(where: adaptive)"));
+            m.fail(form, wrong_where(spec.item.kind));
         }
         for (const auto& f : forms) (void)m.has(f);
         m.finish();
@@ -134,6 +217,44 @@ void read_where(const ConfigMap& item, InterventionSpec& spec) {
     m.finish();
 }
 
+// A programme: who comes, how many, and its structure (optional, default high: the
+// programmes of scenarios written before structure existed were structured openings).
+void read_programme(const ConfigMap& m, Intervention& item) {
+    item.catchment_m = m.number("catchment_m", {0, 50000});
+    item.uptake = m.number("uptake", Range::unit());
+    item.capacity = static_cast<int>(m.integer("capacity", {1, 100000}));
+    std::tie(item.min_age, item.max_age) = read_age_span(m, "ages");
+    if (m.has("structure")) {
+        constexpr std::array<std::string_view, 2> kStructures = {"high", "low"};
+        item.structure = choice(m, "structure", kStructures) == 0 ? Structure::High : Structure::Low;
+    }
+}
+
+// A social measure: the ages it is for, whom it takes (target, risk_score), how many at
+// once, and for ANDTS prevention its setting. Everything is required.
+void read_social(const ConfigMap& m, InterventionSpec& spec) {
+    Intervention& item = spec.item;
+    std::tie(item.min_age, item.max_age) = read_age_span(m, "ages");
+    item.target = static_cast<Target>(choice(m, "target", kTargetNames));
+    if (item.target == Target::RiskScore) {
+        item.risk_score = m.number("risk_score", {-10, 10});
+    } else if (m.has("risk_score")) {
+        m.fail("risk_score", "only with target: risk_score (this item's target is " +
+                                 std::string(kTargetNames[static_cast<std::size_t>(item.target)]) + ")");
+    }
+    item.participants = static_cast<int>(m.integer("participants", {1, 100000}));
+    if (item.kind == InterventionKind::AndtsPrevention) {
+        constexpr std::array<std::string_view, 2> kSettings = {"schools", "venues"};
+        item.setting = choice(m, "setting", kSettings) == 0 ? PreventionSetting::Schools : PreventionSetting::Venues;
+        if (!spec.places.empty() && item.setting != PreventionSetting::Venues) {
+            fail(spec.where_at,
+                 "places name night-life venues: only with setting: venues; prevention in schools "
+                 "acts on the young people living in an area ({district: …}, {polygon: …} or "
+                 "{cells: …})");
+        }
+    }
+}
+
 InterventionSpec read_intervention(const ConfigMap& m) {
     InterventionSpec spec;
     spec.at = blame(m, "");
@@ -146,10 +267,11 @@ InterventionSpec read_intervention(const ConfigMap& m) {
     if (it == names.end()) m.fail("kind", "unknown kind '" + kind + "'" + did_you_mean(kind, names));
     item.kind = static_cast<InterventionKind>(it - names.begin());
     const bool programme = item.kind == InterventionKind::Programme;
+    check_keys_of_kind(m, item.kind);
     read_where(m, spec);
     if (auto when = m.optional_map("when")) {
         spec.when_at = blame(m, "when");
-        read_when(*when, spec, programme);
+        read_when(*when, spec);
         when->finish();
     } else {
         spec.when_at = spec.at;
@@ -172,20 +294,11 @@ InterventionSpec read_intervention(const ConfigMap& m) {
         case InterventionKind::FieldWorkers:
             item.units = static_cast<int>(m.integer("units", {1, 1000}));
             break;
-        case InterventionKind::Programme: {
-            item.catchment_m = m.number("catchment_m", {0, 50000});
-            item.uptake = m.number("uptake", Range::unit());
-            item.capacity = static_cast<int>(m.integer("capacity", {1, 100000}));
-            const auto ages = m.numbers("ages", {0, 120});
-            if (ages.size() != 2 || ages[0] > ages[1] || ages[0] != std::floor(ages[0]) ||
-                ages[1] != std::floor(ages[1])) {
-                m.fail("ages", "expected [youngest, oldest] whole years, e.g. [13, 20]");
-            }
-            item.min_age = static_cast<int>(ages[0]);
-            item.max_age = static_cast<int>(ages[1]);
+        case InterventionKind::Programme:
+            read_programme(m, item);
             break;
-        }
         default:
+            read_social(m, spec);
             break;
     }
     const ConfigMap cost = m.map("cost");
@@ -278,6 +391,26 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
     chain.pop_back();
 }
 
+// Responsible alcohol service acts at the night-life venues of its area: an area without
+// one is a mistake, not a measure that does nothing.
+void check_has_nightlife(const InterventionSpec& spec, const Intervention& item, const City& city) {
+    for (std::size_t p = 0; p < city.places.size(); ++p) {
+        if (!city.place_types[static_cast<std::size_t>(city.places[p].type)].nightlife) continue;
+        if (std::binary_search(item.cells.begin(), item.cells.end(), city.place_cell[p])) return;
+    }
+    fail(spec.where_at, "'" + item.name +
+                            "' works at night-life venues (setting: venues), but its area has none; "
+                            "`trygg places` lists them");
+}
+
+// Whether two social measures could take the same young people: their ages overlap and,
+// for ANDTS prevention, they work in the same setting.
+bool same_people(const Intervention& x, const Intervention& y) {
+    if (!is_social(x.kind)) return true;
+    if (x.max_age < y.min_age || y.max_age < x.min_age) return false;
+    return x.kind != InterventionKind::AndtsPrevention || x.setting == y.setting;
+}
+
 // Whether two items name the same place to act on: the same district, a place or cell in
 // common, the same polygon, or both following the picture. (Footprints of different places
 // may touch; that is no conflict: the stronger measure holds where they do.)
@@ -315,6 +448,7 @@ void check_overlaps(const ScenarioConfig& s, const InterventionPlan& plan, const
             const ActiveWindow &wx = x.when, &wy = y.when;
             if (wx.last_day < wy.first_day || wy.last_day < wx.first_day) continue;
             if ((wx.weekdays & wy.weekdays) == 0 || (hour_set(wx) & hour_set(wy)).none()) continue;
+            if (!same_people(x, y)) continue;
             if (!same_where(s.interventions[a], s.interventions[b], districts[a], districts[b])) continue;
             const Blame& other = s.interventions[a].at;
             fail(s.interventions[b].when_at,
@@ -394,9 +528,15 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
         }
         for (std::size_t k = 0; k < spec.places.size(); ++k) {
             const int p = place_index(spec.places[k], spec.place_at[k]);
+            const auto& traits =
+                city.place_types[static_cast<std::size_t>(city.places[static_cast<std::size_t>(p)].type)];
+            if (item.kind == InterventionKind::AndtsPrevention && !traits.nightlife) {
+                fail(spec.place_at[k], "'" + spec.places[k] + "' is a " +
+                                           std::string(name_of(city.places[static_cast<std::size_t>(p)].type)) +
+                                           ", not a night-life venue (responsible alcohol service acts at bars, "
+                                           "restaurants and clubs)");
+            }
             if (item.kind == InterventionKind::Programme) {
-                const auto& traits =
-                    city.place_types[static_cast<std::size_t>(city.places[static_cast<std::size_t>(p)].type)];
                 if (!traits.structured_activity) {
                     fail(spec.place_at[k], "'" + spec.places[k] + "' is a " +
                                                std::string(name_of(city.places[static_cast<std::size_t>(p)].type)) +
@@ -443,6 +583,9 @@ InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const Cit
             cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
             item.cells = std::move(cells);
         }
+        if (item.kind == InterventionKind::AndtsPrevention && item.setting == PreventionSetting::Venues &&
+            spec.places.empty())
+            check_has_nightlife(spec, item, city);
         plan.push_back(std::move(item));
     }
     int programmes = 0;

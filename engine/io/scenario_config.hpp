@@ -45,6 +45,7 @@ struct InterventionSpec {
     Blame polygon_at;
     std::vector<std::array<int, 2>> cells;  // [column, row] of the grid
     std::vector<Blame> cell_at;
+    Blame where_at;  // the `where` key itself
     // When, as written; days are counted from the run's start once that is known.
     std::optional<Date> start, end;
     Blame when_at;
@@ -76,8 +77,9 @@ ScenarioConfig load_scenario_config(const std::filesystem::path& file);
 // The scenario's interventions on the built city, with dates counted from the start date
 // (an item before or after the run simply never acts). `grid_crs` is the city config's grid CRS (for polygons).
 // ConfigError naming the scenario file's line for a district or place that does not exist, a polygon or cell outside
-// the grid, a programme at a place that is no venue for young people, or two items of the same kind acting on the same
-// cells at the same time.
+// the grid, a programme at a place that is no venue for young people, ANDTS prevention at venues whose area has no
+// night-life venue, or two items of the same kind acting on the same cells (and, for social measures, the same ages)
+// at the same time.
 InterventionPlan resolve_interventions(const ScenarioConfig& scenario, const City& city, const std::string& grid_crs);
 
 }  // namespace trygg
