@@ -144,13 +144,13 @@ std::string with_interval(double value, const std::optional<Interval>& interval,
 
 constexpr std::size_t kLabel = 30, kNumber = 11, kChange = 32;
 
-void print_row(std::ostream& out, const std::string& label, const Estimate& e) {
+void print_row(std::ostream& out, const std::string& label, const Estimate& e, int decimals = 1) {
     out << pad(label, kLabel);
     for (const double v : {e.base_mean, e.other_mean}) {
-        const std::string n = fixed(v, 1);
+        const std::string n = fixed(v, decimals);
         out << std::string(n.size() < kNumber ? kNumber - n.size() : 1, ' ') << n;
     }
-    out << "   " << pad(with_interval(e.change, e.change_interval, "", 1), kChange);
+    out << "   " << pad(with_interval(e.change, e.change_interval, "", decimals), kChange);
     out << (e.percent ? with_interval(*e.percent, e.percent_interval, "%", 1) : std::string("–")) << '\n';
 }
 
@@ -166,6 +166,30 @@ const Estimate& find(const Comparison& c, const std::string& outcome, const std:
         if (e.outcome == outcome && e.key == key) return e;
     }
     throw LogicError("trygg compare: no outcome " + outcome + "/" + key);
+}
+
+// The youth layer's outcomes for the city, then recruits and youth offences by home district;
+// every district's row of every youth outcome is in the CSV and JSON.
+void print_youth(std::ostream& out, const Comparison& c) {
+    if (!c.youth.compared) {
+        out << "Young people: not compared, " << c.youth.note << '\n';
+        return;
+    }
+    const std::string year = std::to_string(c.youth.last_year_weeks) + " wk";
+    out << "Young people (by home district; \"last " << year << "\": weekly mean over the last " << year << ")\n";
+    print_row(out, "  recruits (new members)", find(c, "youth_recruits", "total"));
+    print_row(out, "  members, last week", find(c, "youth_members_at_horizon", "total"));
+    print_row(out, "  members, last " + year, find(c, "youth_members_last_year", "total"));
+    print_row(out, "  offences by 12–20-year-olds", find(c, "youth_offences", "total"));
+    const std::string prefix = "youth_substance_use_";
+    for (const Estimate& e : c.outcomes) {
+        if (e.key == "total" && e.outcome.rfind(prefix, 0) == 0) {
+            print_row(out, "  13–24 " + e.outcome.substr(prefix.size()) + ", last " + year, e);
+        }
+    }
+    print_row(out, "  propensity 12–20, last week", find(c, "youth_propensity_mean", "total"), 3);
+    print_section(out, c, "Recruits by district", "youth_recruits_by_district");
+    print_section(out, c, "Youth offences by district", "youth_offences_by_district");
 }
 
 void print_table(std::ostream& out, const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
@@ -186,6 +210,7 @@ void print_table(std::ostream& out, const Comparison& c, const ComparedFile& bas
     print_row(out, "  hotspot cell-weeks", find(c, "hotspot_cell_weeks", "total"));
     print_row(out, "  youth hours in public", find(c, "youth_public_hours", "total"));
     print_row(out, "    of which Fri+Sat 18–24", find(c, "youth_public_hours", "fri_sat_18_24"));
+    print_youth(out, c);
 
     const AreaComparison& a = c.areas;
     out << "Areas (OTHER's treated cells, buffer " << fixed(a.split.buffer_m, 0) << " m)\n";
@@ -224,8 +249,10 @@ void print_compare_help(std::ostream& out) {
            "replicates, weeks, districts, crime types and grid.\n"
            "\n"
            "Printed: all crimes, by type, by hour of day, victims, police-registered and EST-known\n"
-           "crimes, hotspot cell-weeks, youth hours in public space; crimes in OTHER's treated cells,\n"
-           "in a buffer around them and in the rest of the study area; the cost per crime prevented.\n"
+           "crimes, hotspot cell-weeks, youth hours in public space; young people: recruits into\n"
+           "criminal networks, members, offences by 12–20-year-olds, substance use and propensity\n"
+           "(by district in the CSV and JSON); crimes in OTHER's treated cells, in a buffer around them\n"
+           "and in the rest of the study area; the cost per crime prevented.\n"
            "\n"
            "WDQ, the weighted displacement quotient (Bowers & Johnson 2003), asks whether crime moved\n"
            "from the treated area into the buffer. With crime down in the treated area relative to the\n"

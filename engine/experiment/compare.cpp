@@ -93,6 +93,19 @@ void require_sizes(const ComparedRun& run) {
                     run.grid.nx == r.nx && r.interventions.cost_sek.size() == r.interventions.size() &&
                     run.districts.names.size() == static_cast<std::size_t>(r.districts);
     if (!ok) throw LogicError("compare_runs: the arrays of " + run.label + " do not match their dimensions");
+    const auto& y = r.youth;
+    if (y.members.empty()) return;  // no youth tallies (a file from before the youth layer)
+    const auto tally = R * static_cast<std::size_t>(r.weeks) * static_cast<std::size_t>(r.districts);
+    const bool youth_ok = y.members.size() == tally && y.recruits.size() == tally && y.offences.size() == tally &&
+                          y.propensity_mean.size() == tally &&
+                          y.substance_use.size() == tally * y.substance_levels.size() &&
+                          run.districts.population.size() == static_cast<std::size_t>(r.districts);
+    if (!youth_ok)
+        throw LogicError("compare_runs: the youth tallies of " + run.label + " do not match their dimensions");
+}
+
+bool has_youth(const RunResults& r) {
+    return !r.youth.members.empty();
 }
 
 // ---- per-replicate outcomes ----
@@ -155,6 +168,48 @@ Values youth_hours(const RunResults& r, const std::function<bool(int hour_of_wee
             if (take(h))
                 v[rep] += static_cast<double>(r.youth_public_hours[rep * kHoursPerWeek + static_cast<std::size_t>(h)]);
         }
+    }
+    return v;
+}
+
+// ---- young people ----
+
+// Σ over weeks [from, to) of a [replicate][week][district][stride] youth tally at `offset`, for
+// one district or (district < 0) all of them, divided by `per` (weeks, for a weekly mean).
+template <class T>
+Values youth_sum(const RunResults& r, const std::vector<T>& tally, int from, int to, int district, double per = 1.0,
+                 std::size_t stride = 1, std::size_t offset = 0) {
+    const auto W = static_cast<std::size_t>(r.weeks);
+    const auto D = static_cast<std::size_t>(r.districts);
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (auto w = static_cast<std::size_t>(from); w < static_cast<std::size_t>(to); ++w) {
+            for (std::size_t d = 0; d < D; ++d) {
+                if (district >= 0 && d != static_cast<std::size_t>(district)) continue;
+                v[rep] += static_cast<double>(tally[((rep * W + w) * D + d) * stride + offset]);
+            }
+        }
+        v[rep] /= per;
+    }
+    return v;
+}
+
+// The city's mean youth propensity in the last week: the districts' means weighted by their
+// residents in the input data. The file holds no count of 12–20-year-olds per district, and the
+// synthetic population gives every district the municipality's age structure, so residents
+// stand in for them.
+Values propensity_at_horizon(const RunResults& r, const DistrictTable& districts) {
+    const auto W = static_cast<std::size_t>(r.weeks);
+    const auto D = static_cast<std::size_t>(r.districts);
+    double residents = 0.0;
+    for (const std::int32_t p : districts.population) residents += p;
+    Values v(static_cast<std::size_t>(r.replicates), 0.0);
+    if (residents <= 0.0) return v;
+    for (std::size_t rep = 0; rep < v.size(); ++rep) {
+        for (std::size_t d = 0; d < D; ++d) {
+            v[rep] += districts.population[d] * static_cast<double>(r.youth.propensity_mean[(rep * W + W - 1) * D + d]);
+        }
+        v[rep] /= residents;
     }
     return v;
 }
@@ -268,6 +323,52 @@ constexpr std::array kHourBands{HourBand{"00-06", 0, 6}, HourBand{"06-12", 6, 12
 bool friday_or_saturday_evening(int hour_of_week) {
     const int day = hour_of_week / 24;  // 0 = Monday
     return (day == 4 || day == 5) && hour_of_week % 24 >= 18;
+}
+
+// The young people's outcomes, overall ("total") and by home district (docs/comparison.md).
+void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison& cmp) {
+    const RunResults& b = base.results;
+    const RunResults& o = other.results;
+    YouthComparison& youth = cmp.youth;
+    for (const ComparedRun* run : {&base, &other}) {
+        if (!has_youth(run->results)) {
+            youth.note = run->label + " has no youth tallies (a file written before the youth layer)";
+            return;
+        }
+    }
+    require_same_names(base, other, "substance-use levels", b.youth.substance_levels, o.youth.substance_levels);
+    youth.compared = true;
+    const int W = b.weeks;
+    const int L = std::min(W, kWeeksPerYear);
+    youth.last_year_weeks = L;
+    youth.note = "members and substance use over the last " + std::to_string(L) +
+                 " weeks are weekly means; substance use counts residents 13-24";
+    // Each outcome once for the city ("total") and once per district ("<outcome>_by_district").
+    auto add = [&](const std::string& outcome, const auto& of) {
+        cmp.outcomes.push_back(paired_estimate(outcome, "total", of(b, -1), of(o, -1)));
+        for (int d = 0; d < b.districts; ++d) {
+            cmp.outcomes.push_back(paired_estimate(
+                outcome + "_by_district", base.districts.names[static_cast<std::size_t>(d)], of(b, d), of(o, d)));
+        }
+    };
+    add("youth_recruits", [&](const RunResults& r, int d) { return youth_sum(r, r.youth.recruits, 0, W, d); });
+    add("youth_members_at_horizon",
+        [&](const RunResults& r, int d) { return youth_sum(r, r.youth.members, W - 1, W, d); });
+    add("youth_members_last_year",
+        [&](const RunResults& r, int d) { return youth_sum(r, r.youth.members, W - L, W, d, L); });
+    add("youth_offences", [&](const RunResults& r, int d) { return youth_sum(r, r.youth.offences, 0, W, d); });
+    const std::size_t levels = b.youth.substance_levels.size();
+    for (std::size_t k = 0; k < levels; ++k) {
+        add("youth_substance_use_" + b.youth.substance_levels[k],
+            [&](const RunResults& r, int d) { return youth_sum(r, r.youth.substance_use, W - L, W, d, L, levels, k); });
+    }
+    cmp.outcomes.push_back(paired_estimate("youth_propensity_mean", "total", propensity_at_horizon(b, base.districts),
+                                           propensity_at_horizon(o, other.districts)));
+    for (int d = 0; d < b.districts; ++d) {
+        cmp.outcomes.push_back(paired_estimate(
+            "youth_propensity_mean_by_district", base.districts.names[static_cast<std::size_t>(d)],
+            youth_sum(b, b.youth.propensity_mean, W - 1, W, d), youth_sum(o, o.youth.propensity_mean, W - 1, W, d)));
+    }
 }
 
 }  // namespace
@@ -450,6 +551,8 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
     add("youth_public_hours", "total", youth_hours(b, every_hour), youth_hours(o, every_hour));
     add("youth_public_hours", "fri_sat_18_24", youth_hours(b, friday_or_saturday_evening),
         youth_hours(o, friday_or_saturday_evening));
+
+    compare_youth(base, other, cmp);
 
     // Both runs are split by OTHER's measures: BASE is what those cells saw without them.
     AreaComparison& areas = cmp.areas;

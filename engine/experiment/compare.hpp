@@ -101,12 +101,21 @@ struct AreaComparison {
     DisplacementQuotient wdq;
 };
 
+// Whether the young people were compared. Files written before the youth layer (schema 1)
+// have no youth tallies; then the youth outcomes are absent and `note` says why.
+struct YouthComparison {
+    bool compared = false;
+    int last_year_weeks = 0;  // weeks averaged for "last year" outcomes: the last min(52, weeks)
+    std::string note;
+};
+
 struct Comparison {
     int replicates = 0;
     int weeks = 0;
-    std::vector<Estimate> outcomes;  // every outcome, the three areas among them
+    std::vector<Estimate> outcomes;  // every outcome, the youth ones and the three areas among them
     AreaComparison areas;
     CostEffect cost;
+    YouthComparison youth;
 };
 
 // One side of a comparison; `label` names it in errors ("base.h5", "exp.h5:lighting").
@@ -119,8 +128,9 @@ struct ComparedRun {
 
 inline constexpr double kDefaultBufferM = 300.0;
 
-// Runs that differ in replicates, weeks, districts, crime types, victim groups or grid: an
-// InputError naming both labels and what differs. Areas come from OTHER's treated cells.
+// Runs that differ in replicates, weeks, districts, crime types, victim groups, substance-use
+// levels or grid: an InputError naming both labels and what differs. Areas come from OTHER's
+// treated cells. The youth outcomes (docs/comparison.md) need youth tallies in both runs.
 Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m = kDefaultBufferM);
 
 }  // namespace trygg

@@ -142,6 +142,12 @@ std::string comparison_json(const Comparison& c, const ComparedFile& base, const
     cost["high"] = number(high_of(c.cost.interval));
     cost["note"] = c.cost.note;
     j["cost"] = std::move(cost);
+
+    Json youth;
+    youth["compared"] = c.youth.compared;
+    youth["last_year_weeks"] = c.youth.last_year_weeks;
+    youth["note"] = c.youth.note;
+    j["youth"] = std::move(youth);
     // Names come from files; a stray invalid byte must not make the whole comparison fail.
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -301,6 +301,10 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
             type = Datatype(ctx.check(H5Tcopy(H5T_STD_I32LE), "copy the int32 datatype"));
             element_bytes = 4;
             break;
+        case Element::Float32:
+            type = Datatype(ctx.check(H5Tcopy(H5T_IEEE_F32LE), "copy the float32 datatype"));
+            element_bytes = 4;
+            break;
         case Element::Float64:
             type = Datatype(ctx.check(H5Tcopy(H5T_IEEE_F64LE), "copy the float64 datatype"));
             element_bytes = 8;
@@ -337,6 +341,11 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const std::int32_t> values, const ErrorContext& ctx) {
     return write_numeric(parent, name, Element::Int32, H5T_NATIVE_INT32, shape, chunk, values, ctx);
+}
+
+Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
+                      std::span<const hsize_t> chunk, std::span<const float> values, const ErrorContext& ctx) {
+    return write_numeric(parent, name, Element::Float32, H5T_NATIVE_FLOAT, shape, chunk, values, ctx);
 }
 
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
@@ -383,6 +392,12 @@ std::vector<double> read_float64(hid_t parent, const std::string& path, std::spa
                                  const ErrorContext& ctx) {
     return read_numeric<double>(parent, path, H5T_FLOAT, "floating-point numbers", H5T_NATIVE_DOUBLE, expected_shape,
                                 ctx);
+}
+
+std::vector<float> read_float32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                const ErrorContext& ctx) {
+    return read_numeric<float>(parent, path, H5T_FLOAT, "floating-point numbers", H5T_NATIVE_FLOAT, expected_shape,
+                               ctx);
 }
 
 std::vector<std::string> read_strings(hid_t parent, const std::string& relative,

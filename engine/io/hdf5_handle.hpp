@@ -117,7 +117,7 @@ private:
 
 // Element types the trygg files use. Strings are variable-length UTF-8, which netCDF-4 maps to
 // its NC_STRING type and h5py/xarray decode to Python str.
-enum class Element { Int32, Float64, String };
+enum class Element { Int32, Float32, Float64, String };
 
 // Datasets smaller than this are stored contiguously: compressing a few hundred bytes costs
 // more in chunk index than it saves.
@@ -151,6 +151,8 @@ Dataset create_dataset(hid_t parent, const std::string& name, Element element, s
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const std::int32_t> values, const ErrorContext& ctx);
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
+                      std::span<const hsize_t> chunk, std::span<const float> values, const ErrorContext& ctx);
+Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const double> values, const ErrorContext& ctx);
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const std::string> values, const ErrorContext& ctx);
@@ -162,6 +164,9 @@ std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path, std:
                                      const ErrorContext& ctx);
 std::vector<double> read_float64(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                  const ErrorContext& ctx);
+// Any floating-point dataset, converted to float (a float32 dataset reads back exactly).
+std::vector<float> read_float32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                const ErrorContext& ctx);
 std::vector<std::string> read_strings(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                       const ErrorContext& ctx);
 

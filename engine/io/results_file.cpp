@@ -41,6 +41,22 @@ void require(bool ok, const std::string& what) {
     if (!ok) throw LogicError("write_run_file: " + what);
 }
 
+// The youth layer's tallies (RunResults::Youth), every one present in a file of this schema.
+void check_youth(const RunResults& r) {
+    const auto& y = r.youth;
+    const std::size_t weekly = product({r.replicates, r.weeks, r.districts});
+    for (const auto* v : {&y.members, &y.associates, &y.recruits, &y.offences, &y.school_failure}) {
+        require(v->size() == weekly, "a youth tally is not replicates*weeks*districts long");
+    }
+    require(y.propensity_mean.size() == weekly, "youth propensity_mean is not replicates*weeks*districts long");
+    require(y.substance_use.size() == weekly * y.substance_levels.size(),
+            "youth substance_use is not replicates*weeks*districts*levels long");
+    require(y.years >= 0 && y.offences_by_age.size() == product({r.replicates, y.years, kOffendingAges}),
+            "offences_by_age is not replicates*years*101 long");
+    require(y.participants.size() == product({r.replicates, r.weeks}) * r.interventions.size(),
+            "youth participants is not replicates*weeks*interventions long");
+}
+
 // The writer is handed arrays with separately stated dimensions; a mismatch is a bug upstream
 // and must not produce a file that looks valid.
 void check_consistent(const GridDescription& grid, const DistrictTable& districts, const RunResults& r) {
@@ -81,6 +97,7 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
     require(r.youth_public_hours.size() == product({r.replicates, kHoursPerWeek}),
             "youth_public_hours is not replicates*168 long");
     require(r.treated.size() == cells, "treated is not ny*nx long");
+    check_youth(r);
     const auto& t = r.interventions;
     require(t.kind.size() == t.size() && t.investment_sek.size() == t.size() &&
                 t.running_sek_per_year.size() == t.size() && t.cost_sek.size() == t.size(),
@@ -107,6 +124,9 @@ struct Scales {
     h5::Dataset hour_of_week;
     h5::Dataset cell_share;
     h5::Dataset crime_share;
+    h5::Dataset level;  // substance-use level of /youth/substance_use
+    h5::Dataset year;   // model year (52 weeks) of /offending/by_age
+    h5::Dataset age;    // completed years 0 … 100
 };
 
 h5::Dataset write_index_scale(hid_t root, const std::string& name, int n, const std::string& long_name,
@@ -167,6 +187,11 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
     };
     s.cell_share = share_scale("cell_share", r.cell_shares, "share of the study area's cells, most crime first");
     s.crime_share = share_scale("crime_share", r.crime_shares, "share of all crime");
+    s.level = write_index_scale(root, "level", static_cast<int>(r.youth.substance_levels.size()),
+                                "substance-use level index; see /youth/level_name", ctx);
+    s.year = write_index_scale(root, "year", r.youth.years,
+                               "model year index; year y is weeks 52y to 52y+51 from start_date", ctx);
+    s.age = write_index_scale(root, "age", kOffendingAges, "age in completed years", ctx);
     return s;
 }
 
@@ -391,14 +416,18 @@ void write_events(hid_t root, const RunResults& r, const h5::ErrorContext& ctx) 
     }
 }
 
-void write_by_hour_and_youth(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+void write_by_hour(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group crimes = h5::open_group(root, "crimes", ctx);
     const std::array hour_shape{dim(r.replicates), hsize_t{24}, dim(r.crime_types)};
     h5::Dataset by_hour =
         h5::write_dataset(crimes.get(), "by_hour", hour_shape, hour_shape, std::span(r.crimes_by_hour), ctx);
     h5::describe(by_hour.get(), "1", "crimes (true events, study area) by clock hour and type, over the run", ctx);
     h5::attach_scales(by_hour.get(), std::array{s.replicate.get(), s.hour.get(), s.crime_type.get()}, ctx);
+}
 
+// /youth: time in public space, and the youth layer's weekly tallies per home district
+// (DESIGN §3.7, §3.9); /offending/by_age: the age–crime curve, year by year.
+void write_youth(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group youth = h5::create_group(root, "youth", ctx);
     const std::vector<double> hours(r.youth_public_hours.begin(), r.youth_public_hours.end());
     const std::array shape{dim(r.replicates), hsize_t{kHoursPerWeek}};
@@ -407,6 +436,50 @@ void write_by_hour_and_youth(hid_t root, const RunResults& r, const Scales& s, c
                  "person-hours of 12-17-year-olds in public space (unsupervised), by hour of the week, over the run",
                  ctx);
     h5::attach_scales(d.get(), std::array{s.replicate.get(), s.hour_of_week.get()}, ctx);
+
+    const auto& y = r.youth;
+    const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts)};
+    const std::array weekly_scales{s.replicate.get(), s.week.get(), s.district.get()};
+    struct Tally {
+        const char* name;
+        const std::vector<std::int32_t>& values;
+        const char* long_name;
+    };
+    for (const Tally& t :
+         {Tally{"members", y.members, "criminal network members living in the district, in the week"},
+          Tally{"associates", y.associates, "criminal network associates living in the district, in the week"},
+          Tally{"recruits", y.recruits, "residents of the district who became network members in the week"},
+          Tally{"offences", y.offences, "offences (true events) by residents aged 12-20 of the district, in the week"},
+          Tally{"school_failure", y.school_failure, "pupils aged 13-19 of the district failing school, in the week"}}) {
+        h5::Dataset tally = h5::write_dataset(youth.get(), t.name, weekly, weekly, std::span(t.values), ctx);
+        h5::describe(tally.get(), "1", t.long_name, ctx);
+        h5::attach_scales(tally.get(), weekly_scales, ctx);
+    }
+    h5::Dataset propensity =
+        h5::write_dataset(youth.get(), "propensity_mean", weekly, weekly, std::span(y.propensity_mean), ctx);
+    h5::describe(propensity.get(), "1",
+                 "mean crime propensity (SAT index) of residents aged 12-20 of the district, in the week; 0 where "
+                 "there are none",
+                 ctx);
+    h5::attach_scales(propensity.get(), weekly_scales, ctx);
+
+    const std::array level_shape{dim(static_cast<int>(y.substance_levels.size()))};
+    h5::Dataset names =
+        h5::write_dataset(youth.get(), "level_name", level_shape, level_shape, std::span(y.substance_levels), ctx);
+    h5::describe(names.get(), "substance-use level", ctx);
+    h5::attach_scales(names.get(), std::array{s.level.get()}, ctx);
+    const std::array use_shape{weekly[0], weekly[1], weekly[2], level_shape[0]};
+    h5::Dataset use =
+        h5::write_dataset(youth.get(), "substance_use", use_shape, use_shape, std::span(y.substance_use), ctx);
+    h5::describe(use.get(), "1", "residents aged 13-24 of the district at the substance-use level, in the week", ctx);
+    h5::attach_scales(use.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.level.get()}, ctx);
+
+    h5::Group offending = h5::create_group(root, "offending", ctx);
+    const std::array age_shape{dim(r.replicates), dim(y.years), dim(kOffendingAges)};
+    h5::Dataset by_age =
+        h5::write_dataset(offending.get(), "by_age", age_shape, age_shape, std::span(y.offences_by_age), ctx);
+    h5::describe(by_age.get(), "1", "offences (true events) by the offender's age, in the model year", ctx);
+    h5::attach_scales(by_age.get(), std::array{s.replicate.get(), s.year.get(), s.age.get()}, ctx);
 }
 
 void write_interventions(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
@@ -434,6 +507,12 @@ void write_interventions(hid_t root, const RunResults& r, const Scales& s, const
     h5::Dataset treated = h5::write_dataset(group.get(), "treated", map, map, std::span(r.treated), ctx);
     h5::describe(treated.get(), "1", "1 where a measure acts (area, beats stood in, programme catchments)", ctx);
     h5::attach_scales(treated.get(), std::array{s.y.get(), s.x.get()}, ctx);
+
+    const std::array weekly{dim(r.replicates), dim(r.weeks), static_cast<hsize_t>(t.size())};
+    h5::Dataset participants =
+        h5::write_dataset(group.get(), "participants", weekly, weekly, std::span(r.youth.participants), ctx);
+    h5::describe(participants.get(), "1", "participants in the measure (social measures), in the week", ctx);
+    h5::attach_scales(participants.get(), std::array{s.replicate.get(), s.week.get(), scale.get()}, ctx);
 }
 
 // Everything one run produced, into `root` (the file's root group, or an experiment's group).
@@ -443,7 +522,8 @@ void write_run_group(hid_t root, const RunProvenance& provenance, const RunResul
     write_crimes(root, results, scales, ctx);
     write_victims_and_reporters(root, results, scales, ctx);
     write_hotspots(root, results, scales, ctx);
-    write_by_hour_and_youth(root, results, scales, ctx);
+    write_by_hour(root, results, scales, ctx);
+    write_youth(root, results, scales, ctx);
     write_interventions(root, results, scales, ctx);
     if (results.has_events) write_events(root, results, ctx);
 }
@@ -481,15 +561,43 @@ int length_of(hid_t root, const std::string& scale, const h5::ErrorContext& ctx)
     return static_cast<int>(shape[0]);
 }
 
-void check_schema_version(hid_t root, const h5::ErrorContext& ctx) {
+// The file's layout version, when this trygg reads it.
+int check_schema_version(hid_t root, const h5::ErrorContext& ctx) {
     if (!h5::has_attribute(root, "schema_version", ctx)) {
         ctx.reject("not a trygg run file: the root attribute schema_version is missing");
     }
     const std::int32_t version = h5::read_int32_attribute(root, "schema_version", ctx);
-    if (version != kSchemaVersion) {
+    if (version < kOldestReadableSchemaVersion || version > kSchemaVersion) {
         ctx.reject("schema_version " + std::to_string(version) + " is not supported (this trygg reads schema_version " +
-                   std::to_string(kSchemaVersion) + ")");
+                   std::to_string(kOldestReadableSchemaVersion) + " to " + std::to_string(kSchemaVersion) + ")");
     }
+    return version;
+}
+
+// The youth layer's tallies (schema 2 on); `g` is the run's group, `root` holds the dimensions.
+void read_youth(hid_t root, hid_t g, RunResults& r, const h5::ErrorContext& ctx) {
+    auto& y = r.youth;
+    const int levels = length_of(root, "level", ctx);
+    y.years = length_of(root, "year", ctx);
+    if (length_of(root, "age", ctx) != kOffendingAges) ctx.reject("dimension 'age' is not 101 long (ages 0 to 100)");
+    h5::Group youth = h5::open_group(g, "youth", ctx);
+    const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts)};
+    y.members = h5::read_int32(youth.get(), "members", weekly, ctx);
+    y.associates = h5::read_int32(youth.get(), "associates", weekly, ctx);
+    y.recruits = h5::read_int32(youth.get(), "recruits", weekly, ctx);
+    y.offences = h5::read_int32(youth.get(), "offences", weekly, ctx);
+    y.school_failure = h5::read_int32(youth.get(), "school_failure", weekly, ctx);
+    y.propensity_mean = h5::read_float32(youth.get(), "propensity_mean", weekly, ctx);
+    y.substance_levels = h5::read_strings(youth.get(), "level_name", std::array{dim(levels)}, ctx);
+    y.substance_use =
+        h5::read_int32(youth.get(), "substance_use", std::array{weekly[0], weekly[1], weekly[2], dim(levels)}, ctx);
+    h5::Group offending = h5::open_group(g, "offending", ctx);
+    y.offences_by_age = h5::read_int32(offending.get(), "by_age",
+                                       std::array{dim(r.replicates), dim(y.years), dim(kOffendingAges)}, ctx);
+    h5::Group items = h5::open_group(g, "interventions", ctx);
+    y.participants =
+        h5::read_int32(items.get(), "participants",
+                       std::array{dim(r.replicates), dim(r.weeks), static_cast<hsize_t>(r.interventions.size())}, ctx);
 }
 
 RunProvenance read_provenance(hid_t root, const h5::ErrorContext& ctx) {
@@ -572,14 +680,18 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                 int replicates, weeks, districts, crime_types;
                 std::vector<double> cell_shares, crime_shares;
                 std::vector<std::string> reporter_names;
+                std::vector<std::string> substance_levels;
+                int years;
                 bool operator==(const Shape&) const = default;
             };
             std::optional<Shape> first;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
-                const Shape shape{results.replicates,  results.weeks,        results.districts,     results.crime_types,
-                                  results.cell_shares, results.crime_shares, results.reporter_names};
+                const Shape shape{
+                    results.replicates,  results.weeks,        results.districts,      results.crime_types,
+                    results.cell_shares, results.crime_shares, results.reporter_names, results.youth.substance_levels,
+                    results.youth.years};
                 if (!scales) {
                     scales = write_shared(root, grid, districts, results, ctx);
                     first = shape;
@@ -637,7 +749,7 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
 
     h5::File file = h5::open_file_read_only(in, ctx);
     const hid_t root = file.get();
-    check_schema_version(root, ctx);
+    const int version = check_schema_version(root, ctx);
     h5::Group opened;
     if (!group.empty()) {
         if (H5Lexists(root, group.c_str(), H5P_DEFAULT) <= 0) {
@@ -727,6 +839,8 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
         t.cost_sek = h5::read_float64(items.get(), "cost_sek", shape, ctx);
         r.treated = h5::read_int32(items.get(), "treated", std::array{dim(r.ny), dim(r.nx)}, ctx);
     }
+    // A schema 1 file predates the youth layer: its youth tallies stay empty.
+    if (version >= 2) read_youth(root, g, r, ctx);
 
     r.has_events = H5Lexists(g, "events", H5P_DEFAULT) > 0;
     if (r.has_events) {

@@ -13,8 +13,14 @@
 namespace trygg {
 
 // Bumped whenever a path, type or dimension order changes, so old readers fail loudly instead
-// of misreading a newer file.
-inline constexpr int kSchemaVersion = 1;
+// of misreading a newer file. 2 added the youth layer's tallies (/youth/members …,
+// /offending/by_age, /interventions/participants and the level, year and age dimensions).
+inline constexpr int kSchemaVersion = 2;
+// The oldest layout this trygg still reads: a schema 1 file (written before the youth layer)
+// reads with empty youth tallies, so old runs can still be compared. Other versions are rejected.
+inline constexpr int kOldestReadableSchemaVersion = 1;
+// Ages of /offending/by_age: 0 … 100 completed years.
+inline constexpr int kOffendingAges = 101;
 
 // Writes everything to "<out>.tmp-<pid>" in the same directory, closes it, then renames it to
 // `out` (atomic on POSIX), so an interrupted run never leaves a half-written file at `out`.
@@ -32,7 +38,8 @@ struct RunFile {
 
 // Reads back what write_run_file wrote (for tests, `trygg compare` and resume), or with
 // `group` one run of an experiment file. A missing file, a file that is not HDF5, one whose
-// root attribute schema_version is missing or differs from kSchemaVersion, a group the file
+// root attribute schema_version is missing or outside kOldestReadableSchemaVersion …
+// kSchemaVersion, a group the file
 // does not have, or datasets without the expected shapes: an InputError that names the file.
 RunFile read_run_file(const std::filesystem::path& in, const std::string& group = "");
 

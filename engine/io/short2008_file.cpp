@@ -12,6 +12,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The lattice file's own layout, unchanged since the run file's schema 1 (the run file's later
+// versions added the youth tallies, which this file does not have).
+constexpr std::int32_t kShort2008SchemaVersion = 1;
+
 h5::Dataset index_scale(hid_t root, const std::string& name, int n, const std::string& long_name, int first,
                         const h5::ErrorContext& ctx) {
     std::vector<std::int32_t> values(static_cast<std::size_t>(n));
@@ -27,7 +31,7 @@ void write_contents(const fs::path& path, const Short2008Output& run) {
     const h5::ErrorContext ctx(path, h5::Mode::Writing);
     h5::File file = h5::create_file(path, ctx);
     const hid_t root = file.get();
-    h5::write_attribute(root, "schema_version", std::int32_t{kSchemaVersion}, ctx);
+    h5::write_attribute(root, "schema_version", kShort2008SchemaVersion, ctx);
     h5::write_attribute(root, "Conventions", std::string("CF-1.8"), ctx);
     h5::write_attribute(root, "title", std::string("trygg short2008: Short et al. (2008) burglary lattice model"), ctx);
     h5::write_attribute(root, "trygg_version", run.trygg_version, ctx);

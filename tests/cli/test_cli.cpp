@@ -602,6 +602,15 @@ protected:
             EXPECT_EQ(a.patrol_weeks, b.patrol_weeks);
             EXPECT_EQ(a.crimes_by_hour, b.crimes_by_hour);
             EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
+            EXPECT_EQ(a.youth.members, b.youth.members);
+            EXPECT_EQ(a.youth.associates, b.youth.associates);
+            EXPECT_EQ(a.youth.recruits, b.youth.recruits);
+            EXPECT_EQ(a.youth.substance_use, b.youth.substance_use);
+            EXPECT_EQ(a.youth.offences, b.youth.offences);
+            EXPECT_EQ(a.youth.propensity_mean, b.youth.propensity_mean);
+            EXPECT_EQ(a.youth.school_failure, b.youth.school_failure);
+            EXPECT_EQ(a.youth.offences_by_age, b.youth.offences_by_age);
+            EXPECT_EQ(a.youth.participants, b.youth.participants);
             EXPECT_EQ(a.treated, b.treated);
             EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
         }

@@ -6,6 +6,7 @@
 #include "cli/cli_fixture.hpp"
 #include "experiment/synthetic_runs.hpp"
 #include "fixtures.hpp"
+#include "io/hdf5_handle.hpp"
 #include "io/results_file.hpp"
 
 #include <sys/wait.h>
@@ -55,6 +56,11 @@ std::pair<SyntheticRun, SyntheticRun> lighting_runs(int replicates) {
     other.results.interventions.investment_sek = {1.0e6};
     other.results.interventions.running_sek_per_year = {5.0e5};
     other.results.interventions.cost_sek = {1.5e6};
+    other.results.youth.participants.assign(static_cast<std::size_t>(replicates) * 2, 0);
+    for (int r = 0; r < replicates; ++r) {
+        base.results.youth.recruits[base.youth_week(r, 1, 1)] = 6;
+        other.results.youth.recruits[other.youth_week(r, 1, 1)] = 4 + r % 2;
+    }
     return {base, other};
 }
 
@@ -83,6 +89,11 @@ TEST_F(CompareCli, PrintsThePlannersTable) {
           "OTHER  lighting.h5 (scenario scenarios/lighting.yaml)", "All crimes (true)", "By crime type", "burglary",
           "By hour of day", "18-24", "Victims by group", "resident", "treated (1 cells)", "buffer (24 cells)",
           "displacement quotient (WDQ)", "extra cost 1 500 000 SEK", "cost per crime prevented: "}) {
+        EXPECT_THAT(o.out, HasSubstr(part));
+    }
+    // Recruits 6 → 4.5 in Tjärna Ängar.
+    for (const std::string part : {"Young people", "recruits (new members)", "Recruits by district", "Tjärna Ängar",
+                                   "13–24 alcohol_regular", "propensity 12–20, last week", "-1.5 ("}) {
         EXPECT_THAT(o.out, HasSubstr(part));
     }
     // 107.5 → 78: a fall of 29.5 (−27.4 %).
@@ -128,6 +139,29 @@ TEST_F(CompareCli, ComparesRunsOfAnExperimentFile) {
                      {"exp.h5: no run group 'lightning' (it has: baseline, lighting)"});
     expect_bad_input(trygg("compare exp.h5 exp.h5:lighting"),
                      {"exp.h5: an experiment file; name one of its runs as exp.h5:GROUP (it has: baseline, lighting)"});
+}
+
+// A file written before the youth layer (schema 1) still compares; the youth section is one line.
+TEST_F(CompareCli, AFileWithoutYouthTalliesComparesWithoutThem) {
+    const fs::path old = work() / "old.h5";
+    fs::copy_file(work() / "base.h5", old);
+    ours_.insert("old.h5");
+    {
+        h5::File file(H5Fopen(old.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
+        ASSERT_TRUE(file.valid());
+        for (const char* path : {"/youth/members", "/youth/recruits", "/offending", "/interventions/participants"}) {
+            ASSERT_GE(H5Ldelete(file.get(), path, H5P_DEFAULT), 0) << path;
+        }
+        h5::Attribute version(H5Aopen(file.get(), "schema_version", H5P_DEFAULT));
+        const std::int32_t one = 1;
+        ASSERT_GE(H5Awrite(version.get(), H5T_NATIVE_INT32, &one), 0);
+    }
+    const Outcome o = trygg("compare old.h5 lighting.h5 --csv out.csv");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("-29.5 ("));
+    EXPECT_THAT(o.out, HasSubstr("Young people: not compared, old.h5 has no youth tallies"));
+    EXPECT_THAT(o.out, ::testing::Not(HasSubstr("Recruits by district")));
+    EXPECT_THAT(read_text(work() / "out.csv"), ::testing::Not(HasSubstr("youth_recruits")));
 }
 
 TEST_F(CompareCli, HelpExplainsPairingAndTheQuotient) {

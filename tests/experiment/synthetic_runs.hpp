@@ -1,6 +1,7 @@
 #pragma once
 // A run made by hand for the comparison tests: every array of a RunResults present (so
-// write_run_file accepts it) and all counts zero, for the test to fill in what it checks.
+// write_run_file accepts it), the youth tallies among them, and all counts zero, for the test
+// to fill in what it checks. A test that adds interventions sizes youth.participants too.
 // Grid: ny × nx cells of 100 m, all in the study area; district 0 west of the middle, 1 east.
 #include "experiment/compare.hpp"
 #include "sim/results.hpp"
@@ -51,6 +52,19 @@ struct SyntheticRun {
     // Index into youth_public_hours [replicate][hour of week].
     std::size_t youth(int replicate, int hour_of_week) const {
         return static_cast<std::size_t>(replicate) * 168 + static_cast<std::size_t>(hour_of_week);
+    }
+    // Index into the youth tallies [replicate][week][district] (members, recruits, offences …).
+    std::size_t youth_week(int replicate, int week, int district) const {
+        const RunResults& r = results;
+        return (static_cast<std::size_t>(replicate) * static_cast<std::size_t>(r.weeks) +
+                static_cast<std::size_t>(week)) *
+                   static_cast<std::size_t>(r.districts) +
+               static_cast<std::size_t>(district);
+    }
+    // Index into youth.substance_use [replicate][week][district][level].
+    std::size_t substance(int replicate, int week, int district, int level) const {
+        return youth_week(replicate, week, district) * results.youth.substance_levels.size() +
+               static_cast<std::size_t>(level);
     }
     // Index into crimes_cells.
     std::size_t cell(int replicate, int type, int y, int x) const {
@@ -129,6 +143,18 @@ inline SyntheticRun synthetic_run(const std::string& label, int replicates, int 
     r.crimes_by_hour.assign(R * 24 * 2, 0);
     r.youth_public_hours.assign(R * 168, 0);
     r.treated.assign(cells, 0);
+    auto& y = r.youth;
+    y.members.assign(R * W * 2, 0);
+    y.associates = y.members;
+    y.recruits = y.members;
+    y.offences = y.members;
+    y.school_failure = y.members;
+    y.propensity_mean.assign(R * W * 2, 0.0f);
+    y.substance_levels = {"alcohol_experimenting", "alcohol_regular", "narcotics_experimenting", "narcotics_regular"};
+    y.substance_use.assign(R * W * 2 * 4, 0);
+    y.years = (weeks + 51) / 52;
+    y.offences_by_age.assign(R * static_cast<std::size_t>(y.years) * 101, 0);
+    y.participants.clear();  // no interventions
     return s;
 }
 

@@ -155,6 +155,103 @@ TEST(CompareRuns, EveryOutcomeIsPairedByReplicate) {
     EXPECT_DOUBLE_EQ(*find(c, "youth_public_hours", "fri_sat_18_24").percent, -20.0);
 }
 
+// ---- young people ----
+
+// 54 weeks, so "the last year" is weeks 2–53 and weeks 0–1 must not count in it. Recruits
+// 10, 12, 14 → 8, 11, 11 (the hand-worked interval above), split over the first and last week
+// in Tjärna Ängar; members the same in Centrum's last week, 5 a week before it and 1000 in the
+// weeks before the last year; offences 7 → 4; alcohol_regular 26 → 13 for 26 weeks.
+TEST(CompareRuns, YoungPeopleArePairedByReplicate) {
+    constexpr int kWeeks = 54;
+    SyntheticRun base = synthetic_run("base", 3, kWeeks);
+    SyntheticRun other = synthetic_run("other", 3, kWeeks);
+    const int before[] = {10, 12, 14}, after[] = {8, 11, 11};
+    for (int r = 0; r < 3; ++r) {
+        for (auto [run, n] : {std::pair{&base, before[r]}, std::pair{&other, after[r]}}) {
+            auto& y = run->results.youth;
+            y.recruits[run->youth_week(r, 0, 1)] = n - 4;
+            y.recruits[run->youth_week(r, kWeeks - 1, 1)] = 4;
+            for (int w = 0; w < kWeeks - 1; ++w) y.members[run->youth_week(r, w, 0)] = w < 2 ? 1000 : 5;
+            y.members[run->youth_week(r, kWeeks - 1, 0)] = n;
+            y.offences[run->youth_week(r, 10, 0)] = run == &base ? 7 : 4;
+            y.substance_use[run->substance(r, 0, 1, 1)] = 999;
+            for (int w = kWeeks - 26; w < kWeeks; ++w)
+                y.substance_use[run->substance(r, w, 1, 1)] = run == &base ? 26 : 13;
+            // Residents 5000 and 4000: the city's propensity is their weighted mean.
+            y.propensity_mean[run->youth_week(r, kWeeks - 1, 0)] = run == &base ? 0.5f : 0.375f;
+            y.propensity_mean[run->youth_week(r, kWeeks - 1, 1)] = 0.25f;
+        }
+    }
+    const Comparison c = compare_runs(base.compared(), other.compared());
+    ASSERT_TRUE(c.youth.compared) << c.youth.note;
+    EXPECT_EQ(c.youth.last_year_weeks, 52);
+    const double half = 4.3027 / std::sqrt(3.0);
+
+    const Estimate& recruits = find(c, "youth_recruits", "total");
+    EXPECT_DOUBLE_EQ(recruits.base_mean, 12.0);
+    EXPECT_DOUBLE_EQ(recruits.change, -2.0);
+    ASSERT_TRUE(recruits.change_interval);
+    EXPECT_NEAR(recruits.change_interval->low, -2.0 - half, 1e-12);
+    EXPECT_NEAR(recruits.change_interval->high, -2.0 + half, 1e-12);
+    ASSERT_TRUE(recruits.percent_interval);
+    EXPECT_NEAR(recruits.percent_interval->low, 100.0 * (-2.0 - half) / 12.0, 1e-12);
+    EXPECT_DOUBLE_EQ(find(c, "youth_recruits_by_district", "Tjärna Ängar").change, -2.0);
+    EXPECT_DOUBLE_EQ(find(c, "youth_recruits_by_district", "Centrum").base_mean, 0.0);
+
+    const Estimate& members = find(c, "youth_members_at_horizon", "total");
+    EXPECT_DOUBLE_EQ(members.base_mean, 12.0);
+    ASSERT_TRUE(members.change_interval);
+    EXPECT_NEAR(members.change_interval->high, -2.0 + half, 1e-12);
+    EXPECT_DOUBLE_EQ(find(c, "youth_members_at_horizon_by_district", "Centrum").change, -2.0);
+    // Weeks 2–52 hold 5 members, week 53 the last count: (51·5 + 12) / 52 in BASE.
+    const Estimate& last_year = find(c, "youth_members_last_year", "total");
+    EXPECT_NEAR(last_year.base_mean, (51.0 * 5.0 + 12.0) / 52.0, 1e-12);
+    EXPECT_NEAR(last_year.change, -2.0 / 52.0, 1e-12);
+    ASSERT_TRUE(last_year.change_interval);
+    EXPECT_NEAR(last_year.change_interval->low, (-2.0 - half) / 52.0, 1e-12);
+
+    const Estimate& offences = find(c, "youth_offences", "total");
+    EXPECT_DOUBLE_EQ(offences.change, -3.0);
+    ASSERT_TRUE(offences.change_interval);
+    EXPECT_DOUBLE_EQ(offences.change_interval->low, -3.0);  // the same in every replicate
+    EXPECT_DOUBLE_EQ(find(c, "youth_offences_by_district", "Centrum").base_mean, 7.0);
+    EXPECT_DOUBLE_EQ(find(c, "youth_offences_by_district", "Tjärna Ängar").base_mean, 0.0);
+
+    // 26 of the last 52 weeks: a weekly mean of 13 → 6.5; week 0's 999 is before the last year.
+    const Estimate& alcohol = find(c, "youth_substance_use_alcohol_regular", "total");
+    EXPECT_DOUBLE_EQ(alcohol.base_mean, 13.0);
+    EXPECT_DOUBLE_EQ(alcohol.change, -6.5);
+    EXPECT_DOUBLE_EQ(*alcohol.percent, -50.0);
+    EXPECT_DOUBLE_EQ(find(c, "youth_substance_use_alcohol_regular_by_district", "Tjärna Ängar").change, -6.5);
+    EXPECT_DOUBLE_EQ(find(c, "youth_substance_use_narcotics_regular", "total").base_mean, 0.0);
+
+    // (5000·0.5 + 4000·0.25) / 9000 → (5000·0.375 + 4000·0.25) / 9000.
+    const Estimate& propensity = find(c, "youth_propensity_mean", "total");
+    EXPECT_NEAR(propensity.base_mean, 3500.0 / 9000.0, 1e-12);
+    EXPECT_NEAR(propensity.change, -625.0 / 9000.0, 1e-12);
+    EXPECT_DOUBLE_EQ(find(c, "youth_propensity_mean_by_district", "Centrum").change, -0.125);
+    EXPECT_DOUBLE_EQ(find(c, "youth_propensity_mean_by_district", "Tjärna Ängar").change, 0.0);
+}
+
+// A run from a file written before the youth layer has no tallies: everything else compares,
+// the youth outcomes are absent and the note names the run.
+TEST(CompareRuns, RunsWithoutYouthTalliesCompareWithoutThem) {
+    const SyntheticRun base = synthetic_run("base.h5", 3);
+    SyntheticRun old = synthetic_run("old.h5", 3);
+    old.results.youth = {};
+    const SyntheticRun* with = &base;
+    const SyntheticRun* without = &old;
+    for (const auto& [b, o] : {std::pair{with, without}, std::pair{without, with}}) {
+        const Comparison c = compare_runs(b->compared(), o->compared());
+        EXPECT_FALSE(c.youth.compared);
+        EXPECT_THAT(c.youth.note, HasSubstr("old.h5 has no youth tallies"));
+        for (const Estimate& e : c.outcomes) {
+            EXPECT_TRUE(e.outcome.rfind("youth_", 0) != 0 || e.outcome == "youth_public_hours") << e.outcome;
+        }
+        EXPECT_EQ(find(c, "crimes_true", "total").replicates, 3);
+    }
+}
+
 // ---- areas ----
 
 // A 5 × 5 grid of 100 m cells, the centre cell treated, the west column outside the study area.
@@ -354,6 +451,9 @@ TEST(CompareRuns, RunsThatCannotBePairedAreRefused) {
     SyntheticRun moved = synthetic_run("other.h5", 3);
     moved.grid.district[3] = -1;
     expect_not_comparable(base, moved, "districts of their cells");
+    SyntheticRun levels = synthetic_run("other.h5", 3);
+    levels.results.youth.substance_levels[3] = "tobacco_regular";
+    expect_not_comparable(base, levels, "substance-use levels differ ('narcotics_regular' in base.h5");
 }
 
 TEST(CompareRuns, NegativeBufferIsBadInput) {

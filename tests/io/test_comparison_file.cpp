@@ -46,6 +46,8 @@ Comparison three_replicates() {
         other.results.crimes_cells[other.cell(r, 0, 2, 2)] = after[r];
         base.results.crimes_cells[base.cell(r, 0, 0, 0)] = 100;
         other.results.crimes_cells[other.cell(r, 0, 0, 0)] = 100;
+        base.results.youth.recruits[base.youth_week(r, 1, 1)] = before[r];
+        other.results.youth.recruits[other.youth_week(r, 1, 1)] = after[r];
     }
     other.results.treated[2 * 5 + 2] = 1;
     other.results.interventions.name = {"lighting"};
@@ -72,6 +74,23 @@ TEST(ComparisonCsv, HeaderAndOneRowPerOutcomeAndArea) {
     EXPECT_THAT(lines, ::testing::Contains(::testing::StartsWith("crimes_true_by_district,Tjärna Ängar,")));
     // Zero base: no percent, empty fields.
     EXPECT_THAT(lines, ::testing::Contains("crimes_reported,total,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3"));
+    // Young people: each outcome for the city, then by district; recruits as crimes_true above.
+    EXPECT_THAT(lines, ::testing::Contains("youth_recruits,total,12.0000,10.0000,-2.0000,-4.4842,0.4842,-16.6667,"
+                                           "-37.3680,4.0347,3"));
+    EXPECT_THAT(lines, ::testing::Contains("youth_recruits_by_district,Tjärna Ängar,12.0000,10.0000,-2.0000,-4.4842,"
+                                           "0.4842,-16.6667,-37.3680,4.0347,3"));
+    EXPECT_THAT(lines,
+                ::testing::Contains("youth_recruits_by_district,Centrum,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3"));
+    for (const char* outcome :
+         {"youth_members_at_horizon", "youth_members_last_year", "youth_offences", "youth_propensity_mean",
+          "youth_substance_use_alcohol_experimenting", "youth_substance_use_alcohol_regular",
+          "youth_substance_use_narcotics_experimenting", "youth_substance_use_narcotics_regular"}) {
+        EXPECT_THAT(lines, ::testing::Contains(::testing::StartsWith(std::string(outcome) + ",total,")));
+        EXPECT_THAT(lines,
+                    ::testing::Contains(::testing::StartsWith(std::string(outcome) + "_by_district,Tjärna Ängar,")));
+    }
+    // The areas stay last.
+    EXPECT_THAT(lines.back(), ::testing::StartsWith("crimes_true_by_area,rest,"));
 }
 
 TEST(ComparisonCsv, KeysWithCommasAreQuoted) {
@@ -132,6 +151,26 @@ TEST(ComparisonJson, ParsesBackWithTheDocumentedKeys) {
     EXPECT_TRUE(cost["sek_per_crime_prevented"].is_null());
     EXPECT_TRUE(cost["low"].is_null());
     EXPECT_THAT(cost["note"].get<std::string>(), HasSubstr("not determined"));
+
+    const auto& youth = j["youth"];
+    EXPECT_EQ(youth["compared"], true);
+    EXPECT_EQ(youth["last_year_weeks"], 2);
+    EXPECT_TRUE(youth["note"].is_string());
+    const auto row = std::find_if(j["outcomes"].begin(), j["outcomes"].end(), [](const auto& e) {
+        return e["outcome"] == "youth_recruits_by_district" && e["key"] == "Tjärna Ängar";
+    });
+    ASSERT_NE(row, j["outcomes"].end());
+    EXPECT_DOUBLE_EQ((*row)["change"].get<double>(), -2.0);
+    EXPECT_DOUBLE_EQ((*row)["change_high"].get<double>(), 0.4842);
+}
+
+TEST(ComparisonJson, RunsWithoutYouthTalliesSayWhy) {
+    SyntheticRun base = synthetic_run("base", 2);
+    SyntheticRun old = synthetic_run("old.h5", 2);
+    old.results.youth = {};
+    const auto j = nlohmann::json::parse(comparison_json(compare_runs(base.compared(), old.compared()), kBase, kBase));
+    EXPECT_EQ(j["youth"]["compared"], false);
+    EXPECT_THAT(j["youth"]["note"].get<std::string>(), HasSubstr("old.h5 has no youth tallies"));
 }
 
 TEST(ComparisonJson, UndefinedValuesAreNull) {

@@ -126,6 +126,27 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     r.interventions.cost_sek = {4.2e6, 1.5e6};
     r.treated.assign(cells, 0);
     r.treated[1] = 1;
+
+    // The youth layer's tallies, each with its own pattern so a swapped dataset shows.
+    auto& y = r.youth;
+    const auto weekly = static_cast<std::size_t>(replicates * weeks * 2);
+    auto pattern = [](std::size_t n, int a, int m) {
+        std::vector<std::int32_t> v(n);
+        for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::int32_t>((i * static_cast<std::size_t>(a)) % m);
+        return v;
+    };
+    y.members = pattern(weekly, 3, 17);
+    y.associates = pattern(weekly, 5, 23);
+    y.recruits = pattern(weekly, 1, 3);
+    y.offences = pattern(weekly, 7, 13);
+    y.school_failure = pattern(weekly, 11, 19);
+    y.propensity_mean.resize(weekly);
+    for (std::size_t i = 0; i < weekly; ++i) y.propensity_mean[i] = 0.1f + 0.01f * static_cast<float>(i % 50);
+    y.substance_levels = {"alcohol_experimenting", "alcohol_regular", "narcotics_experimenting", "narcotics_regular"};
+    y.substance_use = pattern(weekly * 4, 13, 29);
+    y.years = (weeks + 51) / 52;
+    y.offences_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101), 1, 41);
+    y.participants = pattern(static_cast<std::size_t>(replicates * weeks) * r.interventions.size(), 2, 31);
     return in;
 }
 
@@ -185,6 +206,17 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.cells_holding, s.cells_holding);
     EXPECT_EQ(r.crimes_by_hour, s.crimes_by_hour);
     EXPECT_EQ(r.youth_public_hours, s.youth_public_hours);
+    EXPECT_EQ(r.youth.members, s.youth.members);
+    EXPECT_EQ(r.youth.associates, s.youth.associates);
+    EXPECT_EQ(r.youth.recruits, s.youth.recruits);
+    EXPECT_EQ(r.youth.offences, s.youth.offences);
+    EXPECT_EQ(r.youth.school_failure, s.youth.school_failure);
+    EXPECT_EQ(r.youth.propensity_mean, s.youth.propensity_mean);  // float32 on disk: exact
+    EXPECT_EQ(r.youth.substance_levels, s.youth.substance_levels);
+    EXPECT_EQ(r.youth.substance_use, s.youth.substance_use);
+    EXPECT_EQ(r.youth.years, s.youth.years);
+    EXPECT_EQ(r.youth.offences_by_age, s.youth.offences_by_age);
+    EXPECT_EQ(r.youth.participants, s.youth.participants);
     EXPECT_EQ(r.interventions.name, s.interventions.name);
     EXPECT_EQ(r.interventions.kind, s.interventions.kind);
     EXPECT_EQ(r.interventions.cost_sek, s.interventions.cost_sek);
@@ -374,8 +406,8 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
         return 0;
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
-    // root, 9 groups, 13 scales, 35 datasets in groups (no event log)
-    EXPECT_EQ(visit.objects, 58);
+    // root, 10 groups, 16 scales, 45 datasets in groups (no event log)
+    EXPECT_EQ(visit.objects, 72);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 
@@ -447,6 +479,107 @@ TEST_F(ResultsFileTest, DimensionScalesAreAttached) {
     expect_attached("/grid/district", {"/y", "/x"});
     expect_attached("/districts/name", {"/district"});
     expect_attached("/crime_types/name", {"/crime_type"});
+    for (const char* tally : {"/youth/members", "/youth/associates", "/youth/recruits", "/youth/offences",
+                              "/youth/school_failure", "/youth/propensity_mean"}) {
+        expect_attached(tally, {"/replicate", "/week", "/district"});
+    }
+    expect_attached("/youth/substance_use", {"/replicate", "/week", "/district", "/level"});
+    expect_attached("/youth/level_name", {"/level"});
+    expect_attached("/offending/by_age", {"/replicate", "/year", "/age"});
+    expect_attached("/interventions/participants", {"/replicate", "/week", "/intervention"});
+}
+
+// The youth layer's datasets: shapes, types and CF attributes as docs/hdf5-layout.md lists them.
+TEST_F(ResultsFileTest, YouthDatasetsHaveTheDocumentedShapes) {
+    const Inputs in = make_inputs(2, 60, 4, 5);  // 60 weeks: two model years
+    const fs::path out = dir_ / "run.h5";
+    write(out, in);
+    const RunFile got = read_run_file(out);
+    EXPECT_EQ(got.results.youth.years, 2);
+    expect_same(in, got);
+    const h5::QuietErrors quiet;
+    h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    const h5::ErrorContext ctx(out, h5::Mode::Reading);
+    using Shape = std::vector<hsize_t>;
+    for (const char* tally : {"/youth/members", "/youth/associates", "/youth/recruits", "/youth/offences",
+                              "/youth/school_failure", "/youth/propensity_mean"}) {
+        EXPECT_EQ(h5::dataset_shape(file.get(), tally, ctx), (Shape{2, 60, 2})) << tally;
+        h5::Dataset ds(H5Dopen2(file.get(), tally, H5P_DEFAULT));
+        EXPECT_EQ(h5::read_string_attribute(ds.get(), "units", ctx), "1") << tally;
+        EXPECT_FALSE(h5::read_string_attribute(ds.get(), "long_name", ctx).empty()) << tally;
+    }
+    EXPECT_EQ(h5::dataset_shape(file.get(), "/youth/substance_use", ctx), (Shape{2, 60, 2, 4}));
+    EXPECT_EQ(h5::dataset_shape(file.get(), "/offending/by_age", ctx), (Shape{2, 2, 101}));
+    EXPECT_EQ(h5::dataset_shape(file.get(), "/interventions/participants", ctx), (Shape{2, 60, 2}));
+    EXPECT_EQ(h5::dataset_shape(file.get(), "/age", ctx), (Shape{101}));
+    EXPECT_EQ(h5::read_strings(file.get(), "/youth/level_name", std::array<hsize_t, 1>{4}, ctx),
+              in.results.youth.substance_levels);
+    const auto type_of = [&](const char* path) {
+        h5::Dataset ds(H5Dopen2(file.get(), path, H5P_DEFAULT));
+        h5::Datatype type(H5Dget_type(ds.get()));
+        return std::pair{H5Tget_class(type.get()), H5Tget_size(type.get())};
+    };
+    EXPECT_EQ(type_of("/youth/propensity_mean"), std::pair(H5T_FLOAT, std::size_t{4}));
+    EXPECT_EQ(type_of("/youth/members"), std::pair(H5T_INTEGER, std::size_t{4}));
+    // 960 values, at least the compression threshold: chunked.
+    h5::Dataset use(H5Dopen2(file.get(), "/youth/substance_use", H5P_DEFAULT));
+    h5::PropList create(H5Dget_create_plist(use.get()));
+    EXPECT_EQ(H5Pget_layout(create.get()), H5D_CHUNKED);
+}
+
+// A file written before the youth layer (schema 1) reads with empty youth tallies, so old runs
+// can still be compared; the rest of the run is as written.
+TEST_F(ResultsFileTest, ReadsASchema1FileWithoutYouthTallies) {
+    const Inputs in = make_inputs(2, 3, 4, 5);
+    const fs::path out = dir_ / "old.h5";
+    write(out, in);
+    {
+        h5::File file = open_for_update(out);
+        ASSERT_TRUE(file.valid());
+        for (const char* path : {"/youth/members", "/youth/associates", "/youth/recruits", "/youth/offences",
+                                 "/youth/school_failure", "/youth/propensity_mean", "/youth/substance_use",
+                                 "/youth/level_name", "/offending", "/interventions/participants"}) {
+            ASSERT_GE(H5Ldelete(file.get(), path, H5P_DEFAULT), 0) << path;
+        }
+        h5::Attribute version(H5Aopen(file.get(), "schema_version", H5P_DEFAULT));
+        const std::int32_t one = 1;
+        ASSERT_GE(H5Awrite(version.get(), H5T_NATIVE_INT32, &one), 0);
+    }
+    const RunFile got = read_run_file(out);
+    EXPECT_EQ(got.results.crimes_true, in.results.crimes_true);
+    EXPECT_EQ(got.results.youth_public_hours, in.results.youth_public_hours);
+    EXPECT_TRUE(got.results.youth.members.empty());
+    EXPECT_TRUE(got.results.youth.substance_levels.empty());
+    EXPECT_TRUE(got.results.youth.offences_by_age.empty());
+    EXPECT_EQ(got.results.youth.years, 0);
+}
+
+// Schema 2 promises the youth tallies: a file that says 2 but lacks one is refused.
+TEST_F(ResultsFileTest, RejectsASchema2FileWithoutAYouthTally) {
+    const fs::path out = dir_ / "run.h5";
+    write(out, make_inputs(2, 3, 4, 5));
+    {
+        h5::File file = open_for_update(out);
+        ASSERT_TRUE(file.valid());
+        ASSERT_GE(H5Ldelete(file.get(), "/youth/recruits", H5P_DEFAULT), 0);
+    }
+    const std::string message = input_error_message([&] { read_run_file(out); });
+    EXPECT_NE(message.find("recruits"), std::string::npos) << message;
+    EXPECT_NE(message.find(out.string()), std::string::npos) << message;
+}
+
+TEST_F(ResultsFileTest, YouthTalliesOfTheWrongLengthAreALogicError) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    in.results.youth.substance_use.pop_back();
+    EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
+    in = make_inputs(2, 3, 4, 5);
+    in.results.youth.offences_by_age.pop_back();
+    EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
+    in = make_inputs(2, 3, 4, 5);
+    in.results.youth.participants.push_back(0);
+    EXPECT_THROW(write(dir_ / "run.h5", in), LogicError);
+    EXPECT_TRUE(entries(dir_).empty());
 }
 
 TEST_F(ResultsFileTest, RejectsAnotherSchemaVersion) {
@@ -546,6 +679,7 @@ TEST_F(ResultsFileTest, ExperimentFileHoldsAGroupPerRun) {
     Inputs other = make_inputs(2, 3, 4, 5);
     other.results.crimes_true[0] = 99;
     other.results.interventions = {};
+    other.results.youth.participants.clear();  // no measures, no participants
     other.provenance.scenario_file = "scenarios/lighting.yaml";
     ExperimentProvenance prov;
     prov.trygg_version = "0.1.0";
@@ -618,12 +752,13 @@ import sys
 import xarray as xr
 
 path, total_true, total_cells = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+members, by_age = int(sys.argv[4]), int(sys.argv[5])
 engines = [e for e, m in (("netcdf4", "netCDF4"), ("h5netcdf", "h5netcdf"))
            if importlib.util.find_spec(m)]
 for engine in engines:
     root = xr.open_dataset(path, engine=engine)
     assert root.attrs["crs"] == "EPSG:3006", root.attrs
-    assert int(root.attrs["schema_version"]) == 1, root.attrs
+    assert int(root.attrs["schema_version"]) == 2, root.attrs
     assert root["week"].dtype.kind == "i", root["week"].dtype  # not decoded as time
     assert list(root["x"].values) == [532150.0 + 100.0 * i for i in range(5)], root["x"].values
     assert root["x"].attrs["units"] == "m"
@@ -641,12 +776,35 @@ for engine in engines:
     grid = xr.open_dataset(path, group="grid", engine=engine)
     assert grid["district"].dtype == "int32", grid["district"].dtype
     assert int(grid["district"].min()) == -1
+
+    youth = xr.open_dataset(path, group="youth", engine=engine)
+    for name in ("members", "associates", "recruits", "offences", "school_failure", "propensity_mean"):
+        assert youth[name].dims == ("replicate", "week", "district"), (name, youth[name].dims)
+        assert youth[name].attrs["units"] == "1", youth[name].attrs
+    assert youth["propensity_mean"].dtype == "float32", youth["propensity_mean"].dtype
+    assert youth["substance_use"].dims == ("replicate", "week", "district", "level"), youth["substance_use"].dims
+    assert int(youth["members"].sum()) == members
+    levels = list(youth["level_name"].values)
+    assert levels[1] == "alcohol_regular", levels
+    regular = youth["substance_use"].assign_coords(level=levels).sel(level="alcohol_regular")
+    assert regular.dims == ("replicate", "week", "district"), regular.dims
+    offending = xr.open_dataset(path, group="offending", engine=engine)
+    assert offending["by_age"].dims == ("replicate", "year", "age"), offending["by_age"].dims
+    assert offending["by_age"].sizes["age"] == 101
+    assert int(offending["by_age"].sum()) == by_age
+    assert root["age"].dtype.kind == "i", root["age"].dtype  # ages are not decoded as time
+    items = xr.open_dataset(path, group="interventions", engine=engine)
+    assert items["participants"].dims == ("replicate", "week", "intervention"), items["participants"].dims
 print("ok with", engines)
 )PY";
     const long total_true = std::accumulate(in.results.crimes_true.begin(), in.results.crimes_true.end(), 0L);
     const long total_cells = std::accumulate(in.results.crimes_cells.begin(), in.results.crimes_cells.end(), 0L);
-    const Command check = run_command(python + " " + quoted(script) + " " + quoted(out) + " " +
-                                      std::to_string(total_true) + " " + std::to_string(total_cells));
+    const auto& y = in.results.youth;
+    const long members = std::accumulate(y.members.begin(), y.members.end(), 0L);
+    const long by_age = std::accumulate(y.offences_by_age.begin(), y.offences_by_age.end(), 0L);
+    const Command check =
+        run_command(python + " " + quoted(script) + " " + quoted(out) + " " + std::to_string(total_true) + " " +
+                    std::to_string(total_cells) + " " + std::to_string(members) + " " + std::to_string(by_age));
     EXPECT_EQ(check.status, 0) << check.output;
 }
 
