@@ -51,7 +51,7 @@ TEST(Deployment, FixedCamerasActOnlyInTheirCellsAndHours) {
     cams.when.weekdays = 1u << 4;  // Friday evenings
     const InterventionPlan plan{cams};
     PolicingParams no_police;
-    Deployment d(w.city, w.sites, w.agents, plan, no_police, {}, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, plan, no_police, {}, 0.0, 0.0, w.timeline);
     auto cameras_at = [&](int day, int clock) {
         d.begin_hour(day * 24 + clock);
         return w.sites.cameras[static_cast<std::size_t>(site)];
@@ -77,7 +77,7 @@ TEST(Deployment, LightingSpillsToNeighboursOnlyWithDiffusionOfBenefit) {
     light.intensity = 1.0;
     const float before = w.sites.lighting[static_cast<std::size_t>(site)];
     ASSERT_LT(before, 1.0f);
-    Deployment d(w.city, w.sites, w.agents, {light}, {}, {}, 0.5, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {light}, {}, {}, 0.5, 0.0, w.timeline);
     d.begin_hour(20);
     EXPECT_EQ(w.sites.lighting[static_cast<std::size_t>(site)], 1.0f);
     // A neighbour that someone uses gets half (diffusion 0.5), unless it is lit better anyway.
@@ -106,7 +106,7 @@ TEST(Deployment, UnitsAddGuardiansOnDutyWhereTheyStand) {
     PolicingParams police = borlange_config().params.policing;
     police.patrols = 0;  // only the scenario's units
     FieldWorkerParams fw{6.0, 2.0};
-    Deployment d(w.city, w.sites, w.agents, {workers, patrol}, police, fw, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {workers, patrol}, police, fw, 0.0, 0.0, w.timeline);
     Setting s;
     d.begin_hour(20);
     d.add_units(s, site, /*youth=*/true);
@@ -134,7 +134,7 @@ TEST(Deployment, AdaptiveCameraPostsMoveWithThePictureAndMarkWhereTheyStood) {
     posts.units = 1;
     posts.adaptive = true;
     posts.intensity = 0.7;
-    Deployment d(w.city, w.sites, w.agents, {posts}, {}, {}, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {posts}, {}, {}, 0.0, 0.0, w.timeline);
     const std::int32_t site = quiet_site(w);
     const int cell = w.sites.cell[static_cast<std::size_t>(site)];
     d.begin_hour(30);
@@ -177,7 +177,7 @@ TEST(Deployment, AdaptivePatrolsShareOutTheHotspotsAndOtherKindsStartAgain) {
     workers.units = 1;
     workers.when = ActiveWindow{};  // all day
     const FieldWorkerParams fw{6.0, 2.0};
-    Deployment d(w.city, w.sites, w.agents, {extra, workers}, police, fw, 0.0, w.timeline);
+    Deployment d(w.city, w.sites, w.agents, {extra, workers}, police, fw, 0.0, 0.0, w.timeline);
     int asked = 0;
     bool patrols_work_monday_night = false, workers_work_monday_noon = false;
     d.steer([&](const std::function<bool(int)>& works) {

@@ -20,22 +20,6 @@ namespace {
 using testing::borlange_city;
 using testing::borlange_config;
 
-int district_named(const City& city, const std::string& name) {
-    for (std::size_t d = 0; d < city.districts.size(); ++d) {
-        if (city.districts[d].name == name) return static_cast<int>(d);
-    }
-    ADD_FAILURE() << "no district " << name;
-    return 0;
-}
-
-std::vector<int> district_cells(const City& city, int district) {
-    std::vector<int> cells;
-    for (std::size_t c = 0; c < city.cell_district.size(); ++c) {
-        if (city.cell_district[c] == district) cells.push_back(static_cast<int>(c));
-    }
-    return cells;
-}
-
 const RunOutput& ten_years() {
     static const RunOutput out = run_scenario(borlange_city(), borlange_config().params,
                                               testing::borlange_timeline(10 * kWeeksPerYear), {5150, 1, 2, false});
