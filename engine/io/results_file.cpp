@@ -53,6 +53,9 @@ void check_youth(const RunResults& r) {
             "youth substance_use is not replicates*weeks*districts*levels long");
     require(y.years >= 0 && y.offences_by_age.size() == product({r.replicates, y.years, kOffendingAges}),
             "offences_by_age is not replicates*years*101 long");
+    require(y.residents_by_age.size() == y.offences_by_age.size(), "residents_by_age is not replicates*years*101 long");
+    require(y.substance_by_age.size() == y.offences_by_age.size() * y.substance_levels.size(),
+            "substance_by_age is not replicates*years*101*levels long");
     require(y.participants.size() == product({r.replicates, r.weeks}) * r.interventions.size(),
             "youth participants is not replicates*weeks*interventions long");
 }
@@ -480,6 +483,17 @@ void write_youth(hid_t root, const RunResults& r, const Scales& s, const h5::Err
         h5::write_dataset(offending.get(), "by_age", age_shape, age_shape, std::span(y.offences_by_age), ctx);
     h5::describe(by_age.get(), "1", "offences (true events) by the offender's age, in the model year", ctx);
     h5::attach_scales(by_age.get(), std::array{s.replicate.get(), s.year.get(), s.age.get()}, ctx);
+    h5::Dataset residents = h5::write_dataset(offending.get(), "residents_by_age", age_shape, age_shape,
+                                              std::span(y.residents_by_age), ctx);
+    h5::describe(residents.get(), "1", "residents by age at the model year's last week (offending/by_age per resident)",
+                 ctx);
+    h5::attach_scales(residents.get(), std::array{s.replicate.get(), s.year.get(), s.age.get()}, ctx);
+    const std::array use_age_shape{age_shape[0], age_shape[1], age_shape[2], level_shape[0]};
+    h5::Dataset use_by_age = h5::write_dataset(youth.get(), "substance_by_age", use_age_shape, use_age_shape,
+                                               std::span(y.substance_by_age), ctx);
+    h5::describe(use_by_age.get(), "1", "residents at the substance-use level by age, at the model year's last week",
+                 ctx);
+    h5::attach_scales(use_by_age.get(), std::array{s.replicate.get(), s.year.get(), s.age.get(), s.level.get()}, ctx);
 }
 
 void write_interventions(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
@@ -594,6 +608,11 @@ void read_youth(hid_t root, hid_t g, RunResults& r, const h5::ErrorContext& ctx)
     h5::Group offending = h5::open_group(g, "offending", ctx);
     y.offences_by_age = h5::read_int32(offending.get(), "by_age",
                                        std::array{dim(r.replicates), dim(y.years), dim(kOffendingAges)}, ctx);
+    y.residents_by_age = h5::read_int32(offending.get(), "residents_by_age",
+                                        std::array{dim(r.replicates), dim(y.years), dim(kOffendingAges)}, ctx);
+    y.substance_by_age =
+        h5::read_int32(youth.get(), "substance_by_age",
+                       std::array{dim(r.replicates), dim(y.years), dim(kOffendingAges), dim(levels)}, ctx);
     h5::Group items = h5::open_group(g, "interventions", ctx);
     y.participants =
         h5::read_int32(items.get(), "participants",

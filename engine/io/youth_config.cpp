@@ -196,7 +196,6 @@ SubstanceParams read_substance_use(const ConfigMap& m) {
     p.profile[kAlcohol] = read_profile(m, "alcohol");
     p.profile[kNarcotics] = read_profile(m, "narcotics");
     p.peer_gain = m.number("peer_gain", kFactor);
-    p.peer_reference = m.number("peer_reference", Range::unit());
     p.market_gain = m.number("market_gain", kFactor);
     p.quit_per_year = m.number("quit_per_year", kNonNegative);
     p.debt_per_year = m.number("debt_per_year", kNonNegative);
@@ -216,7 +215,9 @@ RecruitmentParams read_recruitment(const ConfigMap& m, const CitySpec& spec) {
     p.associate_rate = associate.number("rate", kNonNegative);
     p.associate_slope = associate.number("slope", {0, 20});
     p.debt_factor = associate.number("debt_factor", kFactor);
-    p.member_per_tie = m.number("member_per_tie", kNonNegative);
+    const ConfigMap member = m.map("member");
+    p.member_rate = member.number("rate", kNonNegative);
+    p.member_per_tie = member.number("per_tie", kNonNegative);
     p.contact_lapse_per_year = m.number("contact_lapse_per_year", kNonNegative);
     p.associate_lapse_per_year = m.number("associate_lapse_per_year", kNonNegative);
     p.member_exit_per_year = m.number("member_exit_per_year", kNonNegative);

@@ -32,7 +32,8 @@ Network next_network_state(const RecruitmentParams& p, Network now, const Recrui
             return u < up + chance(p.contact_lapse_per_year * year) ? Network::None : Network::Contact;
         }
         case Network::Associate: {
-            const double up = chance(p.member_per_tie * in.ties_to_members);
+            const double up = chance(p.member_rate * std::exp(p.associate_slope * (in.sat_index - in.threshold)) +
+                                     p.member_per_tie * in.ties_to_members);
             if (u < up) return Network::Member;
             return u < up + chance(p.associate_lapse_per_year * year) ? Network::None : Network::Associate;
         }

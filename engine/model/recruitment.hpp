@@ -25,7 +25,9 @@ struct RecruitmentParams {
     double associate_rate = 0.0;
     double associate_slope = 0.0;
     double debt_factor = 1.0;  // × for those with drug debts
-    // associate → member [per week] per tie to a member
+    // associate → member [per week]: at the SAT threshold × exp(slope × (index − threshold)),
+    // plus per tie to a member
+    double member_rate = 0.0;
     double member_per_tie = 0.0;
     double contact_lapse_per_year = 0.0;    // contact → none
     double associate_lapse_per_year = 0.0;  // associate → none

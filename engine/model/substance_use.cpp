@@ -32,10 +32,12 @@ UseHazards use_hazards(const SubstanceParams& p, int substance, int age) {
     };
     UseHazards h;
     h.initiation = weekly(now.any, next.any);
-    // Regular among users: the quitting flow back is added so the profile holds.
-    const double reg_now = now.any > 0 ? now.regular / now.any : 0.0;
-    const double reg_next = next.any > 0 ? next.regular / next.any : 0.0;
-    h.progression = weekly(reg_now, reg_next) + p.quit_per_year / kWeeksPerYear * reg_now / std::max(1e-9, 1 - reg_now);
+    // Regular use: the experimenters must supply the year's growth in regular users and
+    // replace those who quit, so the profile holds.
+    const double experimenting = 0.5 * ((now.any - now.regular) + (next.any - next.regular));
+    const double inflow =
+        std::max(0.0, next.regular - now.regular) + p.quit_per_year * 0.5 * (now.regular + next.regular);
+    h.progression = experimenting > 1e-9 ? inflow / experimenting / kWeeksPerYear : 0.0;
     return h;
 }
 
@@ -46,11 +48,13 @@ Use initial_use(const SubstanceParams& p, int substance, int age, double u) {
 
 Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
              double u) {
-    if (age < p.min_age) return Use::None;
+    // From the year before the profile's first age: a 12-year-old may start, so that 13-year-olds use as observed.
+    if (age < p.min_age - 1) return Use::None;
     const UseHazards h = use_hazards(p, substance, age);
     switch (now) {
         case Use::None: {
-            double rate = h.initiation * std::max(0.0, 1.0 + p.peer_gain * (peers_using - p.peer_reference));
+            double rate =
+                h.initiation * std::max(0.0, 1.0 + p.peer_gain * (peers_using - use_at(p, substance, age).any));
             if (substance == kNarcotics && market) rate *= 1.0 + p.market_gain;
             if (prevented) rate *= 1.0 - p.prevention_effect;
             return u < -std::expm1(-rate) ? Use::Experimenting : Use::None;

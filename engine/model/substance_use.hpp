@@ -27,11 +27,12 @@ struct SubstanceParams {
     // The observed age profile per substance, interpolated linearly between points: the
     // initial state, and what the weekly hazards are derived from.
     std::array<std::vector<UsePoint>, 2> profile;  // [alcohol, narcotics]
-    double peer_gain = 0.0;                        // initiation × (1 + gain × (share of ties using − reference))
-    double peer_reference = 0.0;                   // the baseline share of ties using, per substance average
-    double market_gain = 0.0;                      // narcotics initiation × (1 + gain) where a drug market is open
-    double quit_per_year = 0.0;                    // regular → experimenting
-    double debt_per_year = 0.0;                    // regular narcotics users who fall into debt in a year
+    // Initiation × (1 + gain × (share of ties using − the share using at that age)): peers
+    // who use more than is usual for their age draw a young person in (Kandel 1985).
+    double peer_gain = 0.0;
+    double market_gain = 0.0;    // narcotics initiation × (1 + gain) where a drug market is open
+    double quit_per_year = 0.0;  // regular → experimenting
+    double debt_per_year = 0.0;  // regular narcotics users who fall into debt in a year
     double debt_clear_per_year = 0.0;
     double prevention_effect = 0.0;  // × (1 − effect) on initiation for participants (andts_prevention)
 };

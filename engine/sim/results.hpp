@@ -82,10 +82,12 @@ struct RunResults {
         std::vector<std::int32_t> members, associates, recruits;  // [replicate][week][district]
         std::vector<std::int32_t> substance_use;  // [replicate][week][district][level] residents 13–24
         std::vector<std::string> substance_levels;
-        std::vector<std::int32_t> offences;         // [replicate][week][district] by residents aged 12–20
-        std::vector<float> propensity_mean;         // [replicate][week][district] mean SAT index, residents 12–20
-        std::vector<std::int32_t> school_failure;   // [replicate][week][district] failing pupils 13–19
-        std::vector<std::int32_t> offences_by_age;  // [replicate][year][age 0..100] true offences by offender age
+        std::vector<std::int32_t> offences;          // [replicate][week][district] by residents aged 12–20
+        std::vector<float> propensity_mean;          // [replicate][week][district] mean SAT index, residents 12–20
+        std::vector<std::int32_t> school_failure;    // [replicate][week][district] failing pupils 13–19
+        std::vector<std::int32_t> offences_by_age;   // [replicate][year][age 0..100] true offences by offender age
+        std::vector<std::int32_t> residents_by_age;  // [replicate][year][age 0..100] residents at the year's last week
+        std::vector<std::int32_t> substance_by_age;  // [replicate][year][age 0..100][level] at the year's last week
         int years = 0;
         std::vector<std::int32_t> participants;  // [replicate][week][intervention] in a social measure that week
     };

@@ -71,6 +71,8 @@ void append_youth(RunResults::Youth& to, const YouthTallies& from) {
     append(to.propensity_mean, from.propensity_mean);
     append(to.school_failure, from.school_failure);
     append(to.offences_by_age, from.offences_by_age);
+    append(to.residents_by_age, from.residents_by_age);
+    append(to.substance_by_age, from.substance_by_age);
     append(to.participants, from.participants);
 }
 
@@ -214,6 +216,8 @@ void append_replicates(RunResults& all, const RunResults& p) {
     append(y.propensity_mean, z.propensity_mean);
     append(y.school_failure, z.school_failure);
     append(y.offences_by_age, z.offences_by_age);
+    append(y.residents_by_age, z.residents_by_age);
+    append(y.substance_by_age, z.substance_by_age);
     append(y.participants, z.participants);
     for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
     auto& e = all.events;

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 namespace trygg {
@@ -76,6 +78,8 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
     tallies_.offences_by_age.assign(
         static_cast<std::size_t>((timeline.weeks + kWeeksPerYear - 1) / kWeeksPerYear) * (kMaxAge + 1), 0);
     tallies_.participants.assign(weeks * params.interventions.size(), 0);
+    tallies_.residents_by_age.assign(tallies_.offences_by_age.size(), 0);
+    tallies_.substance_by_age.assign(tallies_.offences_by_age.size() * kSubstanceLevels, 0);
     area_.resize(params.interventions.size());
     for (std::size_t k = 0; k < params.interventions.size(); ++k) {
         if (!is_social(params.interventions[k].kind)) continue;
@@ -389,6 +393,8 @@ void YouthLayer::develop_youth(int week) {
     std::vector<std::uint8_t> delinquent(pop_.size());
     for (std::size_t i = 0; i < pop_.size(); ++i) delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
     const std::vector<std::uint8_t> alcohol = pop_.alcohol, narcotics = pop_.narcotics, network = pop_.network;
+    double dbg_n = 0, dbg_crim = 0, dbg_struct = 0, dbg_peer = 0, dbg_reg = 0, dbg_fail = 0, dbg_pupils = 0,
+           dbg_alc = 0, dbg_nar = 0, dbg_sn = 0;
     for (std::size_t i = 0; i < pop_.size(); ++i) {
         const int age = pop_.age[i];
         const bool young = age >= dp.min_age && age <= std::max(dp.max_age, rp.max_age);
@@ -396,9 +402,12 @@ void YouthLayer::develop_youth(int week) {
         const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), uweek, 0);
         const std::size_t d = static_cast<std::size_t>(district_[i]);
         // Substance use, through peers and the market.
-        if (age >= sp.min_age && age <= sp.max_age) {
+        if (age >= sp.min_age - 1 && age <= sp.max_age) {
             const double peers_drinking = share_of_ties(pop_, i, gap, [&](std::size_t j) { return alcohol[j] > 0; });
             const double peers_using = share_of_ties(pop_, i, gap, [&](std::size_t j) { return narcotics[j] > 0; });
+            dbg_sn += 1;
+            dbg_alc += peers_drinking;
+            dbg_nar += peers_using;
             // (two passes over eight ties: cheap beside the Philox call)
             pop_.alcohol[i] =
                 static_cast<std::uint8_t>(next_use(sp, kAlcohol, age, static_cast<Use>(alcohol[i]), peers_drinking,
@@ -427,6 +436,15 @@ void YouthLayer::develop_youth(int week) {
             develop(dp, pop_, i, drivers);
             failing_[i] = is_pupil(static_cast<Schedule>(pop_.schedule[i])) &&
                           engagement(dp, pop_, i, drivers) < dp.school_failure_threshold;
+            dbg_n += 1;
+            dbg_crim += drivers.criminogenic_hours / 10.0;
+            dbg_struct += drivers.structured_hours / 10.0;
+            dbg_peer += bad_peers;
+            dbg_reg += drivers.regular_use;
+            if (is_pupil(static_cast<Schedule>(pop_.schedule[i]))) {
+                dbg_pupils += 1;
+                dbg_fail += failing_[i];
+            }
         } else {
             failing_[i] = 0;
         }
@@ -446,6 +464,10 @@ void YouthLayer::develop_youth(int week) {
         pop_.network[i] = static_cast<std::uint8_t>(after);
         new_member_[i] = after == Network::Member && before != Network::Member ? 1 : 0;
     }
+    if (std::getenv("TRYGG_DEBUG_YOUTH"))
+        std::fprintf(stderr, "DBG week %d crim %.3f struct %.3f peer %.3f reg %.3f fail %.3f | alc %.3f nar %.3f\n",
+                     week, dbg_crim / dbg_n, dbg_struct / dbg_n, dbg_peer / dbg_n, dbg_reg / dbg_n,
+                     dbg_fail / dbg_pupils, dbg_alc / dbg_sn, dbg_nar / dbg_sn);
 }
 
 YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,
@@ -502,6 +524,22 @@ void YouthLayer::tally(int week) {
             youth[d] += 1.0;
         }
         if (age >= 13 && age <= 19 && failing_[i]) ++tallies_.school_failure[base + d];
+    }
+    // At the last week of each model year (and of the run): who lives here, by age.
+    if ((week + 1) % kWeeksPerYear == 0 || week == timeline_.weeks - 1) {
+        const auto year = static_cast<std::size_t>(week / kWeeksPerYear);
+        auto* residents = &tallies_.residents_by_age[year * (kMaxAge + 1)];
+        auto* use = &tallies_.substance_by_age[year * (kMaxAge + 1) * kSubstanceLevels];
+        std::fill(residents, residents + kMaxAge + 1, 0);
+        std::fill(use, use + (kMaxAge + 1) * kSubstanceLevels, 0);
+        for (std::size_t i = 0; i < pop_.size(); ++i) {
+            const auto a = static_cast<std::size_t>(std::min<int>(pop_.age[i], kMaxAge));
+            ++residents[a];
+            if (pop_.alcohol[i] == 1) ++use[a * kSubstanceLevels + 0];
+            if (pop_.alcohol[i] == 2) ++use[a * kSubstanceLevels + 1];
+            if (pop_.narcotics[i] == 1) ++use[a * kSubstanceLevels + 2];
+            if (pop_.narcotics[i] == 2) ++use[a * kSubstanceLevels + 3];
+        }
     }
     for (std::size_t d = 0; d < districts; ++d)
         tallies_.propensity_mean[base + d] = youth[d] > 0 ? static_cast<float>(index_sum[d] / youth[d]) : 0.0f;

@@ -38,12 +38,14 @@ struct WeekExposure {
 // Weekly tallies of the youth layer, [week][district] unless said.
 struct YouthTallies {
     std::vector<std::int32_t> members, associates, recruits;
-    std::vector<std::int32_t> substance_use;    // [week][district][level]: alcohol exp/reg, narcotics exp/reg
-    std::vector<std::int32_t> youth_offences;   // offences by residents 12–20 of the district
-    std::vector<float> propensity_mean;         // mean SAT index of residents 12–20
-    std::vector<std::int32_t> school_failure;   // failing pupils 13–19
-    std::vector<std::int32_t> offences_by_age;  // [year][age 0..100]
-    std::vector<std::int32_t> participants;     // [week][intervention item]
+    std::vector<std::int32_t> substance_use;     // [week][district][level]: alcohol exp/reg, narcotics exp/reg
+    std::vector<std::int32_t> youth_offences;    // offences by residents 12–20 of the district
+    std::vector<float> propensity_mean;          // mean SAT index of residents 12–20
+    std::vector<std::int32_t> school_failure;    // failing pupils 13–19
+    std::vector<std::int32_t> offences_by_age;   // [year][age 0..100]
+    std::vector<std::int32_t> residents_by_age;  // [year][age 0..100] at the year's last week
+    std::vector<std::int32_t> substance_by_age;  // [year][age 0..100][level] at the year's last week
+    std::vector<std::int32_t> participants;      // [week][intervention item]
     // Per person slot, over the run (for studies of who a measure reached; not written to
     // the run file): hours at programmes, and weeks in any social measure.
     std::vector<float> programme_hours;

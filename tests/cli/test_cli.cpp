@@ -610,6 +610,8 @@ protected:
             EXPECT_EQ(a.youth.propensity_mean, b.youth.propensity_mean);
             EXPECT_EQ(a.youth.school_failure, b.youth.school_failure);
             EXPECT_EQ(a.youth.offences_by_age, b.youth.offences_by_age);
+            EXPECT_EQ(a.youth.residents_by_age, b.youth.residents_by_age);
+            EXPECT_EQ(a.youth.substance_by_age, b.youth.substance_by_age);
             EXPECT_EQ(a.youth.participants, b.youth.participants);
             EXPECT_EQ(a.treated, b.treated);
             EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);

@@ -154,6 +154,8 @@ inline SyntheticRun synthetic_run(const std::string& label, int replicates, int 
     y.substance_use.assign(R * W * 2 * 4, 0);
     y.years = (weeks + 51) / 52;
     y.offences_by_age.assign(R * static_cast<std::size_t>(y.years) * 101, 0);
+    y.residents_by_age.assign(y.offences_by_age.size(), 0);
+    y.substance_by_age.assign(y.offences_by_age.size() * 4, 0);
     y.participants.clear();  // no interventions
     return s;
 }

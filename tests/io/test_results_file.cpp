@@ -146,6 +146,8 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     y.substance_use = pattern(weekly * 4, 13, 29);
     y.years = (weeks + 51) / 52;
     y.offences_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101), 1, 41);
+    y.residents_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101), 5, 43);
+    y.substance_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101 * 4), 2, 47);
     y.participants = pattern(static_cast<std::size_t>(replicates * weeks) * r.interventions.size(), 2, 31);
     return in;
 }
@@ -216,6 +218,8 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.youth.substance_use, s.youth.substance_use);
     EXPECT_EQ(r.youth.years, s.youth.years);
     EXPECT_EQ(r.youth.offences_by_age, s.youth.offences_by_age);
+    EXPECT_EQ(r.youth.residents_by_age, s.youth.residents_by_age);
+    EXPECT_EQ(r.youth.substance_by_age, s.youth.substance_by_age);
     EXPECT_EQ(r.youth.participants, s.youth.participants);
     EXPECT_EQ(r.interventions.name, s.interventions.name);
     EXPECT_EQ(r.interventions.kind, s.interventions.kind);
@@ -407,7 +411,7 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
     // root, 10 groups, 16 scales, 45 datasets in groups (no event log)
-    EXPECT_EQ(visit.objects, 72);
+    EXPECT_EQ(visit.objects, 74);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 

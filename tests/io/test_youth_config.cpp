@@ -107,7 +107,8 @@ TEST(BorlangeYouthConfig, RecruitmentWithItsNetworkByDistrict) {
     EXPECT_DOUBLE_EQ(r.associate_rate, 0.01);
     EXPECT_DOUBLE_EQ(r.associate_slope, 1.0);
     EXPECT_DOUBLE_EQ(r.debt_factor, 3.0);
-    EXPECT_DOUBLE_EQ(r.member_per_tie, 0.02);
+    EXPECT_DOUBLE_EQ(r.member_rate, 0.003);
+    EXPECT_DOUBLE_EQ(r.member_per_tie, 0.05);
     EXPECT_DOUBLE_EQ(r.contact_lapse_per_year, 1.0);
     EXPECT_DOUBLE_EQ(r.associate_lapse_per_year, 0.3);
     EXPECT_DOUBLE_EQ(r.member_exit_per_year, 0.1);

@@ -15,7 +15,7 @@ RecruitmentParams params() {
     p.associate_rate = 0.01;
     p.associate_slope = 1.0;
     p.debt_factor = 3.0;
-    p.member_per_tie = 0.02;
+    p.member_per_tie = 0.02;  // no base rate: member_rate 0
     p.contact_lapse_per_year = 1.0;
     p.associate_lapse_per_year = 0.3;
     p.member_exit_per_year = 0.1;

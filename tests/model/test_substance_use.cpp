@@ -17,7 +17,6 @@ SubstanceParams params() {
     p.profile[kNarcotics] = {{13, 0.01, 0.0}, {15, 0.06, 0.02}, {17, 0.15, 0.04}, {24, 0.30, 0.05}};
     p.quit_per_year = 0.3;
     p.peer_gain = 1.0;
-    p.peer_reference = 0.3;
     p.market_gain = 0.5;
     p.prevention_effect = 0.2;
     return p;
@@ -51,8 +50,11 @@ TEST(SubstanceUse, WeeklyHazardsReproduceTheSurveysPrevalenceByAge) {
                 const auto k = static_cast<std::size_t>(i);
                 const auto draw = rng.words(Stream::Youth, static_cast<std::uint32_t>(i),
                                             static_cast<std::uint32_t>(age * 52 + w), 1);
-                alcohol[k] = next_use(p, kAlcohol, age, alcohol[k], 0.3, false, false, to_unit(draw[0]));
-                narcotics[k] = next_use(p, kNarcotics, age, narcotics[k], 0.3, false, false, to_unit(draw[1]));
+                // Peers use as much as is usual at their age: initiation at its profile rate.
+                alcohol[k] = next_use(p, kAlcohol, age, alcohol[k], use_at(p, kAlcohol, age).any, false, false,
+                                      to_unit(draw[0]));
+                narcotics[k] = next_use(p, kNarcotics, age, narcotics[k], use_at(p, kNarcotics, age).any, false, false,
+                                        to_unit(draw[1]));
             }
         }
         const UsePoint want_a = use_at(p, kAlcohol, age + 1), want_n = use_at(p, kNarcotics, age + 1);
@@ -79,12 +81,13 @@ TEST(SubstanceUse, PeersMarketsAndPreventionMoveInitiation) {
         }
         return lo / 100000.0;
     };
-    const double base = starts(0.3, false, false);
+    const double usual = use_at(p, kNarcotics, 16).any;  // peers using as much as is usual at 16
+    const double base = starts(usual, false, false);
     EXPECT_GT(base, 0.0);
-    EXPECT_NEAR(starts(0.8, false, false) / base, 1.5, 0.02);  // 1 + 1.0 × (0.8 − 0.3)
-    EXPECT_NEAR(starts(0.3, true, false) / base, 1.5, 0.02);
-    EXPECT_NEAR(starts(0.3, false, true) / base, 0.8, 0.02);
-    EXPECT_EQ(next_use(p, kNarcotics, 12, Use::Regular, 1.0, true, false, 0.0), Use::None);  // too young
+    EXPECT_NEAR(starts(usual + 0.5, false, false) / base, 1.5, 0.02);  // 1 + 1.0 × 0.5
+    EXPECT_NEAR(starts(usual, true, false) / base, 1.5, 0.02);
+    EXPECT_NEAR(starts(usual, false, true) / base, 0.8, 0.02);
+    EXPECT_EQ(next_use(p, kNarcotics, 11, Use::Regular, 1.0, true, false, 0.0), Use::None);  // too young
 }
 
 }  // namespace
