@@ -236,6 +236,7 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
         }
     }
     loaded.push_back(canonical);
+    out.files.push_back(file);
     out.text += "# ---- " + file.string() + " ----\n" + doc.text();
     if (!out.text.empty() && out.text.back() != '\n') out.text += '\n';
 

@@ -52,9 +52,10 @@ struct InterventionSpec {
 
 struct ScenarioConfig {
     std::filesystem::path file;
-    std::string name;                 // the file's stem: "baseline", "lighting_tjarna"
-    std::string text;                 // every file of the extends chain, base first, for provenance
-    std::filesystem::path city_file;  // resolved relative to the file that names it
+    std::string name;                          // the file's stem: "baseline", "lighting_tjarna"
+    std::string text;                          // every file of the extends chain, base first, for provenance
+    std::vector<std::filesystem::path> files;  // every file of the extends chain, base first
+    std::filesystem::path city_file;           // resolved relative to the file that names it
     Date start_date;
     int weeks = 0;
     int replicates = 0;

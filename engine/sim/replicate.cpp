@@ -1,5 +1,6 @@
 #include "sim/replicate.hpp"
 
+#include "core/parallel.hpp"
 #include "model/day_plan.hpp"
 #include "model/day_tables.hpp"
 #include "model/destinations.hpp"
@@ -128,6 +129,7 @@ private:
                 }
             },
             tbb::simple_partitioner());
+        stop_if_cancelled();  // half-planned days must not be simulated
     }
 
     void move_people(int bucket) {
