@@ -238,7 +238,7 @@ PopulationParams read_population(const ConfigMap& m) {
     p.structured_share = leisure.number("structured", Range::unit());
     p.unstructured_share = leisure.number("unstructured", Range::unit());
     if (p.structured_share + p.unstructured_share > 1.0) {
-        leisure.fail("unstructured", "structured + unstructured shares exceed 1");
+        leisure.fail_together({"unstructured", "structured"}, "structured + unstructured shares exceed 1");
     }
     return p;
 }
