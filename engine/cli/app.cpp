@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 
 #include <exception>
+#include <new>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -46,7 +47,22 @@ void print_help(std::ostream& out) {
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
            "\n"
-           "Exit status: 0 done, 2 bad input (the message names file, line and key), 1 internal error.\n";
+           "Exit status:\n"
+           "  0    done\n"
+           "  1    internal error (a bug in trygg: please report it)\n"
+           "  2    bad input: the message names the file, line and key; nothing was simulated\n"
+           "  3    an output could not be written (disk full, file-size limit, read-only place); the\n"
+           "       message names the file, and no partial file is left\n"
+           "  4    out of memory: fewer replicates, weeks or threads, or a smaller --max-memory\n"
+           "  130  a batch was interrupted (Ctrl-C, SIGTERM); --resume finishes it\n";
+}
+
+// Every message is one line, whatever a library put into it.
+std::string one_line(std::string text) {
+    for (char& c : text) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    return text;
 }
 
 }  // namespace
@@ -93,10 +109,16 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
             << "' (commands: run, batch, short2008, compare, places, help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
-        err << "trygg: error: " << e.what() << '\n';
+        err << "trygg: error: " << one_line(e.what()) << '\n';
         return kExitBadInput;
+    } catch (const OutputError& e) {
+        err << "trygg: cannot write output: " << one_line(e.what()) << '\n';
+        return kExitOutput;
+    } catch (const std::bad_alloc&) {
+        err << "trygg: out of memory: run fewer replicates, weeks or threads (see trygg help run)\n";
+        return kExitOutOfMemory;
     } catch (const std::exception& e) {
-        err << "trygg: internal error: " << e.what() << '\n';
+        err << "trygg: internal error: " << one_line(e.what()) << '\n';
         return kExitInternal;
     }
 }

@@ -1,5 +1,7 @@
 #include "cli/batch_command.hpp"
 
+#include "cli/app.hpp"
+#include "cli/memory_budget.hpp"
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
@@ -37,12 +39,14 @@ namespace {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
-// Ctrl-C once: start no new replicate, let the running ones finish and be kept. Twice: the
+// Ctrl-C or SIGTERM (a scheduler's kill, a shutdown) once: start no new replicate, let the
+// running ones finish and be kept, and say "interrupted" in the status file. Twice: the
 // default action, at once (what is kept stays kept). Only async-signal-safe calls here.
 volatile std::sig_atomic_t g_interrupted = 0;
 extern "C" void on_interrupt(int) {
     g_interrupted = 1;
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     constexpr char kMessage[] =
         "\ntrygg batch: stopping after the replicates that are running (Ctrl-C again to stop at once)\n";
     [[maybe_unused]] const auto written = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
@@ -52,6 +56,7 @@ struct BatchArgs {
     std::string experiment;
     std::string output;
     std::optional<long long> threads;
+    std::optional<std::string> max_memory;
     bool resume = false;
     bool check = false;
     bool quiet = false;
@@ -62,6 +67,8 @@ po::options_description batch_options() {
     o.add_options()("output,o", po::value<std::string>(),
                     "HDF5 file to write (default: EXPERIMENT name + .h5 in the current directory)")(
         "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
+        "max-memory", po::value<std::string>(),
+        "refuse a batch that would need more memory than this, e.g. 16G (default: the physical memory)")(
         "resume", "finish an interrupted batch from the replicates it kept in OUT.h5.parts/")(
         "check", "read and check the experiment and every scenario and sweep point, list the runs, simulate nothing")(
         "quiet,q", "no progress line and no closing summary")("help,h", "this text");
@@ -82,6 +89,7 @@ BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& h
     a.experiment = vm["experiment"].as<std::string>();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     if (vm.count("threads")) a.threads = vm["threads"].as<long long>();
+    if (vm.count("max-memory")) a.max_memory = vm["max-memory"].as<std::string>();
     a.resume = vm.count("resume") > 0;
     a.check = vm.count("check") > 0;
     a.quiet = vm.count("quiet") > 0;
@@ -106,15 +114,6 @@ std::string read_file(const fs::path& path) {
     return s.str();
 }
 
-void write_file(const fs::path& path, const std::string& text) {
-    write_atomically(path, [&](const fs::path& tmp) {
-        std::ofstream out(tmp, std::ios::binary);
-        out << text;
-        out.close();
-        if (!out) throw std::runtime_error("cannot write " + tmp.string());
-    });
-}
-
 fs::path part_path(const fs::path& parts, const std::string& group, int replicate) {
     char name[32];
     std::snprintf(name, sizeof name, "r%05d.h5", replicate);
@@ -127,7 +126,7 @@ void write_status(const fs::path& path, const std::string& state, std::int64_t d
     std::ostringstream s;
     s << "{\"state\": \"" << state << "\", \"replicates_done\": " << done << ", \"replicates_total\": " << total
       << ", \"elapsed_s\": " << static_cast<long long>(elapsed) << ", \"output\": \"" << output.string() << "\"}\n";
-    write_file(path, s.str());
+    write_text_atomically(path, s.str());
 }
 
 // A run of the experiment (its scenario carries the experiment's seed, replicates and weeks),
@@ -139,6 +138,81 @@ RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup,
     for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
     p.replicates = replicates;
     return p;
+}
+
+// Where a batch keeps what it has done, and what it writes besides the file itself.
+struct BatchFiles {
+    fs::path output, parts, status, manifest;
+};
+
+// The outputs never replace the experiment, a scenario, a city config or a data file.
+void check_batch_outputs(const ExperimentConfig& e, const std::vector<RunSetup>& setups, const BatchFiles& f) {
+    std::vector<RoledPath> inputs{{"the experiment", e.file}};
+    for (std::size_t k = 0; k < e.runs.size(); ++k) {
+        for (RoledPath& in : inputs_of(e.runs[k].scenario, setups[k])) inputs.push_back(std::move(in));
+    }
+    check_outputs_apart(
+        {{"--output", f.output}, {"the status file", f.status}, {"the folder of kept replicates", f.parts}}, inputs,
+        "trygg batch");
+}
+
+// While simulating, each replicate running holds its state and its output; at the end one
+// run's replicates are put together at a time, the kept part being read beside the whole.
+void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& setups, int threads,
+                        std::uint64_t limit) {
+    double largest_result = 0.0, largest_working = 0.0;
+    for (const RunSetup& setup : setups) {
+        largest_result = std::max(largest_result, static_cast<double>(result_bytes_per_replicate(setup, e.weeks)));
+        largest_working = std::max(largest_working, static_cast<double>(working_bytes_per_replicate(setup)));
+    }
+    const double tasks = static_cast<double>(e.runs.size()) * e.replicates;
+    const double simulating = std::min(tasks, static_cast<double>(threads)) * (largest_working + 2.0 * largest_result);
+    const double assembling = (e.replicates + 2.0) * largest_result;
+    check_memory(std::max(simulating, assembling), limit, "trygg batch",
+                 std::to_string(e.runs.size()) + " run(s) × " + std::to_string(e.replicates) + " replicate(s) × " +
+                     std::to_string(e.weeks) + " weeks on " + std::to_string(threads) + " thread(s)",
+                 "run fewer replicates, weeks or threads");
+}
+
+// The kept parts of an interrupted batch, or a fresh folder for them. Parts of another
+// experiment (or another trygg) must never be mixed into this one's file.
+void open_parts(const ExperimentConfig& e, const BatchFiles& f, bool resume) {
+    const std::string print = fingerprint(e);
+    std::error_code ec;
+    if (fs::exists(f.parts, ec)) {
+        if (!resume) {
+            throw InputError("trygg batch: " + f.parts.string() +
+                             " holds replicates of an interrupted batch: finish it with --resume, or remove it");
+        }
+        if (read_file(f.manifest) != print) {
+            throw InputError("trygg batch: " + f.parts.string() +
+                             " was made by another experiment (or another trygg): remove it to start afresh");
+        }
+    } else {
+        fs::create_directories(f.parts);
+        write_text_atomically(f.manifest, print);
+    }
+    for (const auto& run : e.runs) fs::create_directories(f.parts / run.group);
+}
+
+// A kept part must hold exactly the replicate its name says, of this very run: a part copied
+// over another (r00000.h5 over r00001.h5) would otherwise put replicate 0 in the file twice.
+void check_part(const fs::path& file, const RunProvenance& expected) {
+    const RunProvenance p = read_run_provenance(file);
+    auto refuse = [&](const std::string& problem) {
+        throw InputError("trygg batch: " + file.string() + " " + problem + ": remove it, and --resume runs it again");
+    };
+    if (p.replicates != 1 || p.first_replicate != expected.first_replicate) {
+        refuse("holds replicate " + std::to_string(p.first_replicate) +
+               (p.replicates == 1 ? "" : " and " + std::to_string(p.replicates - 1) + " more") + ", not replicate " +
+               std::to_string(expected.first_replicate));
+    }
+    if (p.scenario_yaml != expected.scenario_yaml)
+        refuse("is a replicate of another scenario, sweep point or experiment");
+    if (p.city_yaml != expected.city_yaml) refuse("was made with another city config");
+    if (p.seed != expected.seed || p.weeks != expected.weeks || p.start_date != expected.start_date) {
+        refuse("was made with another seed, start date or horizon");
+    }
 }
 
 }  // namespace
@@ -154,9 +228,11 @@ void print_batch_help(std::ostream& out) {
            "OUT.h5:combined` pairs them and its intervals are narrow.\n"
            "\n"
            "Nothing is lost: each finished replicate is kept in OUT.h5.parts/ until the file is\n"
-           "complete. After Ctrl-C or a kill, the same command with --resume runs only what is\n"
-           "missing and writes the same datasets as an uninterrupted batch. OUT.h5.status.json\n"
-           "holds the state (running, interrupted, done) and replicates done, for scripts.\n"
+           "complete. Ctrl-C or SIGTERM stops it after the replicates that are running (status 130);\n"
+           "after that or a kill, the same command with --resume checks every kept replicate, runs\n"
+           "only what is missing and writes the same datasets as an uninterrupted batch.\n"
+           "OUT.h5.status.json holds the state (running, interrupted, failed, done) and replicates\n"
+           "done, for scripts.\n"
            "\n"
         << batch_options()
         << "\n"
@@ -172,7 +248,13 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     if (help) return 0;
     const auto started = std::chrono::steady_clock::now();
     const ExperimentConfig experiment = load_experiment_config(a.experiment);
-    const fs::path output = a.output.empty() ? fs::path(experiment.file.stem().string() + ".h5") : fs::path(a.output);
+    BatchFiles files;
+    files.output = a.output.empty() ? fs::path(experiment.file.stem().string() + ".h5") : fs::path(a.output);
+    files.parts = files.output.string() + ".parts";
+    files.status = files.output.string() + ".status.json";
+    files.manifest = files.parts / "experiment.txt";
+    const fs::path& output = files.output;
+    const fs::path& parts = files.parts;
     check_output_path(output, "trygg batch");
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     if (a.threads && (*a.threads < 1 || *a.threads > 1024)) {
@@ -183,6 +265,8 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     // Everything is loaded and checked before the first replicate runs.
     std::vector<RunSetup> setups;
     for (const auto& run : experiment.runs) setups.push_back(prepare_run(run.scenario, run.point.values));
+    check_batch_outputs(experiment, setups, files);
+    check_batch_memory(experiment, setups, threads, memory_limit(a.max_memory, "trygg batch"));
     if (a.check) {
         out << experiment.file.string() << ": " << experiment.runs.size() << " run(s) × " << experiment.replicates
             << " replicate(s) × " << experiment.weeks << " weeks, seed " << experiment.seed << "\n";
@@ -196,26 +280,7 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
         return 0;
     }
 
-    const fs::path parts = output.string() + ".parts";
-    const fs::path status = output.string() + ".status.json";
-    const fs::path manifest = parts / "experiment.txt";
-    const std::string print = fingerprint(experiment);
-    std::error_code ec;
-    if (fs::exists(parts, ec)) {
-        if (!a.resume) {
-            throw InputError("trygg batch: " + parts.string() +
-                             " holds replicates of an interrupted batch: finish it with --resume, or remove it");
-        }
-        if (read_file(manifest) != print) {
-            throw InputError("trygg batch: " + parts.string() +
-                             " was made by another experiment (or another trygg): remove it to start afresh");
-        }
-    } else {
-        fs::create_directories(parts);
-        write_file(manifest, print);
-    }
-    for (const auto& run : experiment.runs) fs::create_directories(parts / run.group);
-
+    open_parts(experiment, files, a.resume);
     struct Task {
         std::size_t run;
         int replicate;
@@ -223,9 +288,17 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     std::vector<Task> todo;
     const int replicates = experiment.replicates;
     const auto total = static_cast<std::int64_t>(experiment.runs.size()) * replicates;
+    std::error_code ec;
     for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
         for (int r = 0; r < replicates; ++r) {
-            if (!fs::exists(part_path(parts, experiment.runs[k].group, r), ec)) todo.push_back({k, r});
+            const fs::path part = part_path(parts, experiment.runs[k].group, r);
+            if (!fs::exists(part, ec)) {
+                todo.push_back({k, r});
+                continue;
+            }
+            RunProvenance expected = provenance_of(experiment.runs[k], setups[k], experiment, 1, threads, 0.0);
+            expected.first_replicate = r;
+            check_part(part, expected);
         }
     }
     std::atomic<std::int64_t> done{total - static_cast<std::int64_t>(todo.size())};
@@ -233,12 +306,13 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     const std::int64_t weeks_total = total * experiment.weeks;
     std::mutex status_mutex;
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
-    write_status(status, "running", done, total, 0.0, output);
+    write_status(files.status, "running", done, total, 0.0, output);
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg batch");
     auto note = [&] { return std::to_string(done.load()) + "/" + std::to_string(total) + " replicates"; };
     g_interrupted = 0;
-    const auto previous = std::signal(SIGINT, on_interrupt);
+    const auto previous_int = std::signal(SIGINT, on_interrupt);
+    const auto previous_term = std::signal(SIGTERM, on_interrupt);
     std::exception_ptr failure;
     std::mutex failure_mutex;
     {
@@ -256,12 +330,13 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
                     const RunOutput result = run_replicates(
                         setup.city, setup.params, setup.timeline, options,
                         [&](std::int64_t, std::int64_t) { progress.update(++weeks_done, weeks_total, note()); });
-                    write_run_file(part_path(parts, run.group, task.replicate),
-                                   provenance_of(run, setup, experiment, 1, threads, 0.0), result.grid,
+                    RunProvenance provenance = provenance_of(run, setup, experiment, 1, threads, 0.0);
+                    provenance.first_replicate = task.replicate;
+                    write_run_file(part_path(parts, run.group, task.replicate), provenance, result.grid,
                                    result.districts, result.results);
                     ++done;
                     const std::lock_guard lock(status_mutex);
-                    write_status(status, "running", done, total, elapsed(), output);
+                    write_status(files.status, "running", done, total, elapsed(), output);
                 } catch (...) {
                     const std::lock_guard lock(failure_mutex);
                     if (!failure) failure = std::current_exception();
@@ -270,14 +345,22 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
             });
         });
     }
-    std::signal(SIGINT, previous);
+    std::signal(SIGINT, previous_int);
+    std::signal(SIGTERM, previous_term);
     progress.finish();
-    if (failure) std::rethrow_exception(failure);
+    if (failure) {
+        try {
+            write_status(files.status, "failed", done, total, elapsed(), output);
+        } catch (const OutputError&) {
+            // The failure itself (a full disk, most likely) is the one to report.
+        }
+        std::rethrow_exception(failure);
+    }
     if (done < total) {
-        write_status(status, "interrupted", done, total, elapsed(), output);
+        write_status(files.status, "interrupted", done, total, elapsed(), output);
         err << "trygg batch: interrupted; " << done << " of " << total << " replicates are kept in " << parts.string()
             << "; run the same command with --resume to finish\n";
-        return 130;
+        return kExitInterrupted;
     }
 
     // Assemble: one group per run, replicates in order, read back from the kept parts.
@@ -311,7 +394,7 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
         return all;
     });
     fs::remove_all(parts, ec);
-    write_status(status, "done", total, total, seconds, output);
+    write_status(files.status, "done", total, total, seconds, output);
     if (!a.quiet) {
         out << "Wrote " << output.string() << ": " << experiment.runs.size() << " run(s) × " << replicates
             << " replicate(s) × " << experiment.weeks << " weeks, " << threads << " thread(s), "

@@ -29,6 +29,7 @@ struct CompareArgs {
     std::string csv, json;
     double buffer_m = kDefaultBufferM;
     bool quiet = false;
+    bool unpaired = false;
 };
 
 po::options_description compare_options() {
@@ -37,6 +38,9 @@ po::options_description compare_options() {
         "json", po::value<std::string>(), "also write the whole comparison as JSON (format trygg-compare/1)")(
         "buffer-m", po::value<double>(),
         "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
+        "unpaired",
+        "runs that do not share random numbers (another seed, start date, horizon or city): independent "
+        "intervals (Welch; independent bootstrap for WDQ), much wider than paired ones")(
         "quiet,q", "no table (with --csv or --json: only the files)")("help,h", "this text");
     return o;
 }
@@ -63,6 +67,7 @@ CompareArgs parse(const std::vector<std::string>& args, std::ostream& out, bool&
         throw InputError("trygg compare: --buffer-m: value " + std::string(value) + " must be 0 or more metres");
     }
     a.quiet = vm.count("quiet") > 0;
+    a.unpaired = vm.count("unpaired") > 0;
     return a;
 }
 
@@ -193,11 +198,18 @@ void print_youth(std::ostream& out, const Comparison& c) {
 }
 
 void print_table(std::ostream& out, const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
-    out << "Comparison of two runs: " << c.replicates << " paired replicate(s) × " << c.weeks << " weeks\n"
+    const bool paired = c.pairing == Pairing::Paired;
+    out << "Comparison of two runs: " << c.replicates << (paired ? " paired" : " UNPAIRED (independent)")
+        << " replicate(s) × " << c.weeks << " weeks\n"
         << "  BASE   " << label_of(base) << " (scenario " << base.scenario_file << ")\n"
-        << "  OTHER  " << label_of(other) << " (scenario " << other.scenario_file << ")\n"
-        << "Counts over the whole horizon, mean over replicates. Change = OTHER − BASE in the same replicate\n"
-           "(same random numbers), with its 95% interval; percent of the BASE mean.\n\n";
+        << "  OTHER  " << label_of(other) << " (scenario " << other.scenario_file << ")\n";
+    if (paired) {
+        out << "Counts over the whole horizon, mean over replicates. Change = OTHER − BASE in the same replicate\n"
+               "(same random numbers), with its 95% interval; percent of the BASE mean.\n\n";
+    } else {
+        out << "Counts over the whole horizon, mean over replicates. The runs do not share random numbers, so\n"
+               "Change = OTHER mean − BASE mean with an unpaired 95% interval (Welch); percent of the BASE mean.\n\n";
+    }
     out << pad("", kLabel) << pad("       base", kNumber) << pad("      other", kNumber) << "   "
         << pad("change (95% interval)", kChange) << "percent (95% interval)\n";
     print_row(out, "All crimes (true)", find(c, "crimes_true", "total"));
@@ -246,7 +258,9 @@ void print_compare_help(std::ostream& out) {
            "same days in both and only the measures differ. The change OTHER − BASE is taken replicate\n"
            "by replicate; its mean and 95% interval (t distribution over replicates) say what the\n"
            "measures did, far more precisely than two separate averages. Runs must have the same\n"
-           "replicates, weeks, districts, crime types and grid.\n"
+           "replicates, weeks, districts, crime types and grid, and to be paired the same seed, start\n"
+           "date, horizon and city config; runs that are not paired are refused unless --unpaired is\n"
+           "given, which uses independent intervals and says so in the table, CSV and JSON.\n"
            "\n"
            "Printed: all crimes, by type, by hour of day, victims, police-registered and EST-known\n"
            "crimes, hotspot cell-weeks, youth hours in public space; young people: recruits into\n"
@@ -279,14 +293,24 @@ int compare_command(const std::vector<std::string>& args, std::ostream& out, std
 
     ComparedFile base = parse_run_spec(a.base);
     ComparedFile other = parse_run_spec(a.other);
+    std::vector<RoledPath> outputs;
+    if (!a.csv.empty()) outputs.push_back({"--csv", a.csv});
+    if (!a.json.empty()) outputs.push_back({"--json", a.json});
+    check_outputs_apart(outputs, {{"BASE", base.file}, {"OTHER", other.file}}, "trygg compare");
     Comparison comparison;
     try {
         const RunFile b = read_run(base);
         const RunFile o = read_run(other);
         base.scenario_file = b.provenance.scenario_file;
         other.scenario_file = o.provenance.scenario_file;
+        const std::string difference = why_not_paired(b.provenance, o.provenance);
+        if (!difference.empty() && !a.unpaired) {
+            throw InputError(label_of(base) + " and " + label_of(other) + " are not paired (" + difference +
+                             "): their replicates do not share random numbers; compare them with --unpaired");
+        }
+        const Pairing pairing = a.unpaired ? Pairing::Unpaired : Pairing::Paired;
         comparison = compare_runs({label_of(base), b.grid, b.districts, b.results},
-                                  {label_of(other), o.grid, o.districts, o.results}, a.buffer_m);
+                                  {label_of(other), o.grid, o.districts, o.results}, a.buffer_m, pairing);
     } catch (const InputError& e) {
         throw InputError("trygg compare: " + std::string(e.what()));
     }

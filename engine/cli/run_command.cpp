@@ -1,5 +1,6 @@
 #include "cli/run_command.hpp"
 
+#include "cli/memory_budget.hpp"
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
@@ -30,6 +31,7 @@ struct RunArgs {
     std::string scenario;
     std::string output;
     std::optional<long long> replicates, weeks, seed, threads;
+    std::optional<std::string> max_memory;
     bool quiet = false;
     bool events = false;
 };
@@ -42,6 +44,8 @@ po::options_description run_options() {
         "weeks,w", po::value<long long>(), "horizon in weeks, overriding the scenario (1–523)")(
         "seed,s", po::value<long long>(), "random seed, overriding the scenario (0–2^53)")(
         "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
+        "max-memory", po::value<std::string>(),
+        "refuse a run whose results would need more memory than this, e.g. 16G (default: the physical memory)")(
         "events",
         "also write the event log: every crime with hour, cell, type, offender, victim group, reporters (/events)")(
         "quiet,q", "no progress line and no summary table")("help,h", "this text");
@@ -76,9 +80,22 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     a.weeks = get("weeks");
     a.seed = get("seed");
     a.threads = get("threads");
+    if (vm.count("max-memory")) a.max_memory = vm["max-memory"].as<std::string>();
     a.quiet = vm.count("quiet") > 0;
     a.events = vm.count("events") > 0;
     return a;
+}
+
+// Every replicate's results are held until the file is written, once per replicate and once
+// more when they are put together; the replicates running at once also need their state.
+void check_run_memory(const RunSetup& setup, const ScenarioConfig& scenario, int threads, std::uint64_t limit) {
+    const double replicates = scenario.replicates;
+    const double at_once = std::min(replicates, static_cast<double>(threads));
+    const double need = replicates * 2.0 * static_cast<double>(result_bytes_per_replicate(setup, scenario.weeks)) +
+                        at_once * static_cast<double>(working_bytes_per_replicate(setup));
+    check_memory(need, limit, "trygg run",
+                 std::to_string(scenario.replicates) + " replicate(s) × " + std::to_string(scenario.weeks) + " weeks",
+                 "run fewer replicates or weeks");
 }
 
 }  // namespace
@@ -113,6 +130,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
     check_output_path(output, "trygg run");
     const RunSetup setup = prepare_run(scenario);
+    check_outputs_apart({{"--output", output}}, inputs_of(scenario, setup), "trygg run");
+    check_run_memory(setup, scenario, threads, memory_limit(a.max_memory, "trygg run"));
     const City& city = setup.city;
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");

@@ -1,5 +1,6 @@
 #include "cli/short2008_command.hpp"
 
+#include "cli/memory_budget.hpp"
 #include "cli/options.hpp"
 
 #include "cli/output_path.hpp"
@@ -14,9 +15,12 @@
 #include <boost/program_options.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <ostream>
 #include <thread>
+#include <utility>
 
 namespace trygg {
 namespace {
@@ -28,6 +32,7 @@ struct Options {
     long long steps = 100000;
     long long seed = 1;
     long long threads = 0;
+    std::string max_memory;
     std::string output = "short2008.h5";
     bool quiet = false;
 };
@@ -49,6 +54,8 @@ po::options_description describe_options(Options& o) {
         "threads,t", po::value<long long>(&o.threads),
         "worker threads (default: all cores); results do not depend on it")(
         "output,o", po::value<std::string>(&o.output)->default_value("short2008.h5"), "HDF5 file to write")(
+        "max-memory", po::value<std::string>(&o.max_memory),
+        "refuse a lattice that would need more memory than this, e.g. 16G (default: the physical memory)")(
         "quiet,q", "no progress line and no summary")("help,h", "this text");
     return d;
 }
@@ -61,6 +68,19 @@ std::string number(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", v);
     return buf;
+}
+
+// The lattice's fields (B twice, A and the burglar counts written at the end), the burglars'
+// lists (about n̄ per site, three lists), the per-step series and the file image: L = 65,536
+// needs hundreds of GB and died of bad_alloc.
+void check_short2008_memory(const Short2008Params& p, long long steps, std::uint64_t limit) {
+    const double sites = static_cast<double>(p.size) * static_cast<double>(p.size);
+    const double burglars = std::max(1.0, p.equilibrium_burglars());
+    const double need = sites * (16.0 + 20.0 + 36.0 + 12.0 * burglars) + static_cast<double>(steps) * 24.0;
+    check_memory(need, limit, "trygg short2008",
+                 "a " + std::to_string(p.size) + " × " + std::to_string(p.size) + " lattice over " +
+                     std::to_string(steps) + " steps",
+                 "choose a smaller --size or fewer --steps");
 }
 
 }  // namespace
@@ -93,6 +113,11 @@ int short2008_command(const std::vector<std::string>& args, std::ostream& out, s
     }
     o.quiet = vm.count("quiet") > 0;
     const auto& p = o.params;
+    // Infinity or NaN would run and write a field of NaN; every number must be finite first.
+    for (const auto& [name, value] : {std::pair{"eta", p.eta}, std::pair{"theta", p.theta}, std::pair{"gamma", p.gamma},
+                                      std::pair{"a0", p.a0}, std::pair{"omega", p.omega}, std::pair{"dt", p.dt}}) {
+        require(std::isfinite(value), name, "must be a finite number, got " + number(value));
+    }
     require(p.size >= 3 && p.size <= 65536, "size", "value " + std::to_string(p.size) + " is out of range [3, 65536]");
     require(p.eta >= 0 && p.eta <= 1, "eta", "value " + number(p.eta) + " is out of range [0, 1]");
     require(p.theta >= 0, "theta", "must be ≥ 0, got " + number(p.theta));
@@ -109,6 +134,8 @@ int short2008_command(const std::vector<std::string>& args, std::ostream& out, s
     require(threads >= 1 && threads <= 1024, "threads",
             "value " + std::to_string(o.threads) + " is out of range [1, 1024]");
     check_output_path(o.output, "trygg short2008");
+    check_short2008_memory(
+        p, o.steps, memory_limit(o.max_memory.empty() ? std::nullopt : std::optional(o.max_memory), "trygg short2008"));
 
     const auto started = std::chrono::steady_clock::now();
     Short2008Output run;

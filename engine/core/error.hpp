@@ -1,6 +1,8 @@
 #pragma once
 // Typed errors. Bad input (a config, a data file, a command line) is an InputError or its
-// ConfigError subtype and exits with status 2; a LogicError is a bug in trygg itself.
+// ConfigError subtype and exits with status 2; an output that cannot be written (disk full,
+// file-size limit, a read-only place) is an OutputError and exits with status 3; a LogicError
+// is a bug in trygg itself.
 #include <stdexcept>
 #include <string>
 
@@ -33,6 +35,13 @@ private:
     std::string file_;
     int line_;
     std::string key_;
+};
+
+// An output file that could not be written: the environment's problem (disk, quota, path),
+// not the input's and not trygg's. The message names the file and the reason.
+class OutputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 // A broken invariant inside trygg: never the user's fault.

@@ -265,7 +265,7 @@ double quantile(const std::vector<double>& sorted, double p) {
     return sorted[lo] + (at - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
-std::optional<Interval> bootstrap_interval(const AreaCounts& c) {
+std::optional<Interval> bootstrap_interval(const AreaCounts& c, Pairing pairing) {
     const std::size_t n = c.treated_b.size();
     if (n < 2) return std::nullopt;
     std::mt19937_64 generator(kBootstrapSeed);
@@ -274,14 +274,16 @@ std::optional<Interval> bootstrap_interval(const AreaCounts& c) {
     for (int k = 0; k < kBootstrapResamples; ++k) {
         AreaMeans m;
         for (std::size_t j = 0; j < n; ++j) {
-            // One index for both runs: the pairing is what the resample keeps.
+            // Paired: one index for both runs, the pairing is what the resample keeps.
+            // Unpaired: each run resampled on its own.
             const std::size_t i = draw_index(generator, n);
+            const std::size_t ia = pairing == Pairing::Paired ? i : draw_index(generator, n);
             m.treated_b += c.treated_b[i];
             m.buffer_b += c.buffer_b[i];
             m.rest_b += c.rest_b[i];
-            m.treated_a += c.treated_a[i];
-            m.buffer_a += c.buffer_a[i];
-            m.rest_a += c.rest_a[i];
+            m.treated_a += c.treated_a[ia];
+            m.buffer_a += c.buffer_a[ia];
+            m.rest_a += c.rest_a[ia];
         }
         // Sums instead of means: every ratio in the quotient is scale-free.
         if (const auto q = quotient_of(m)) kept.push_back(*q);
@@ -414,6 +416,55 @@ Estimate paired_estimate(std::string outcome, std::string key, std::span<const d
     return e;
 }
 
+Estimate unpaired_estimate(std::string outcome, std::string key, std::span<const double> base,
+                           std::span<const double> other) {
+    Estimate e;
+    e.outcome = std::move(outcome);
+    e.key = std::move(key);
+    e.pairing = Pairing::Unpaired;
+    e.replicates = static_cast<int>(std::min(base.size(), other.size()));
+    if (base.empty() || other.empty()) return e;
+    e.base_mean = mean_of(base);
+    e.other_mean = mean_of(other);
+    e.change = e.other_mean - e.base_mean;
+    if (base.size() >= 2 && other.size() >= 2) {
+        auto variance_of_mean = [](std::span<const double> v, double mean) {
+            double squares = 0.0;
+            for (const double x : v) squares += (x - mean) * (x - mean);
+            const auto n = static_cast<double>(v.size());
+            return squares / (n - 1.0) / n;
+        };
+        const double vb = variance_of_mean(base, e.base_mean);
+        const double vo = variance_of_mean(other, e.other_mean);
+        const double nb = static_cast<double>(base.size()), no = static_cast<double>(other.size());
+        double df = nb + no - 2.0;
+        if (vb + vo > 0.0) df = (vb + vo) * (vb + vo) / (vb * vb / (nb - 1.0) + vo * vo / (no - 1.0));
+        const double half = t_quantile_975(std::max(1, static_cast<int>(std::floor(df)))) * std::sqrt(vb + vo);
+        e.change_interval = Interval{e.change - half, e.change + half};
+    }
+    if (e.base_mean != 0.0) {
+        const double scale = 100.0 / e.base_mean;
+        e.percent = e.change * scale;
+        if (e.change_interval) {
+            const double a = e.change_interval->low * scale;
+            const double b = e.change_interval->high * scale;
+            e.percent_interval = Interval{std::min(a, b), std::max(a, b)};
+        }
+    }
+    return e;
+}
+
+std::string why_not_paired(const RunProvenance& b, const RunProvenance& o) {
+    if (b.seed != o.seed) return "seed " + std::to_string(b.seed) + " and " + std::to_string(o.seed);
+    if (b.first_replicate != o.first_replicate) {
+        return "first replicate " + std::to_string(b.first_replicate) + " and " + std::to_string(o.first_replicate);
+    }
+    if (b.start_date != o.start_date) return "start date " + b.start_date + " and " + o.start_date;
+    if (b.weeks != o.weeks) return std::to_string(b.weeks) + " and " + std::to_string(o.weeks) + " weeks";
+    if (b.city_yaml != o.city_yaml) return "another city config (" + b.city_file + " and " + o.city_file + ")";
+    return "";
+}
+
 AreaSplit split_areas(const GridDescription& grid, std::span<const std::int32_t> treated, double buffer_m) {
     const auto cells = static_cast<std::size_t>(grid.ny) * static_cast<std::size_t>(grid.nx);
     if (treated.size() != cells || grid.district.size() != cells) {
@@ -459,7 +510,7 @@ AreaSplit split_areas(const GridDescription& grid, std::span<const std::int32_t>
     return s;
 }
 
-DisplacementQuotient displacement_quotient(const AreaCounts& c, int treated_cells) {
+DisplacementQuotient displacement_quotient(const AreaCounts& c, int treated_cells, Pairing pairing) {
     DisplacementQuotient q;
     if (treated_cells == 0) {
         q.meaning = "undefined: the other run treats no cell of the study area";
@@ -478,7 +529,7 @@ DisplacementQuotient displacement_quotient(const AreaCounts& c, int treated_cell
         return q;
     }
     q.value = quotient_of(m);
-    q.interval = bootstrap_interval(c);
+    q.interval = bootstrap_interval(c, pairing);
     if (*success > 0.0) {
         q.meaning =
             "crime did not fall in the treated area relative to the rest (success measure > 0), so the quotient "
@@ -508,7 +559,7 @@ CostEffect cost_effect(double sek, const Estimate& total) {
     return c;
 }
 
-Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m) {
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m, Pairing pairing) {
     require_sizes(base);
     require_sizes(other);
     require_comparable(base, other);
@@ -516,10 +567,12 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
     const RunResults& b = base.results;
     const RunResults& o = other.results;
     Comparison cmp;
+    cmp.pairing = pairing;
     cmp.replicates = b.replicates;
     cmp.weeks = b.weeks;
     auto add = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
-        cmp.outcomes.push_back(paired_estimate(outcome, key, vb, vo));
+        cmp.outcomes.push_back(pairing == Pairing::Paired ? paired_estimate(outcome, key, vb, vo)
+                                                          : unpaired_estimate(outcome, key, vb, vo));
         return cmp.outcomes.back();
     };
     auto any = [](int, int) { return true; };
@@ -567,7 +620,7 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
     areas.treated = add("crimes_true_by_area", "treated", counts.treated_b, counts.treated_a);
     areas.buffer = add("crimes_true_by_area", "buffer", counts.buffer_b, counts.buffer_a);
     areas.rest = add("crimes_true_by_area", "rest", counts.rest_b, counts.rest_a);
-    areas.wdq = displacement_quotient(counts, areas.split.treated);
+    areas.wdq = displacement_quotient(counts, areas.split.treated, pairing);
 
     double sek = 0.0;
     for (const double c : o.interventions.cost_sek) sek += c;

@@ -16,6 +16,21 @@
 
 namespace trygg {
 
+// Paired: replicate r of both runs drew the same random numbers (same seed, start date,
+// horizon and city), and the change is taken replicate by replicate. Unpaired (`--unpaired`):
+// the runs are independent samples, and intervals are Welch's (means) or an independent
+// bootstrap (WDQ), much wider.
+enum class Pairing { Paired, Unpaired };
+
+inline const char* name_of(Pairing p) {
+    return p == Pairing::Paired ? "paired" : "unpaired";
+}
+
+// Why replicate r of BASE and replicate r of OTHER did not draw the same random numbers (a
+// different seed, first replicate, start date, horizon or city config text), or "" when they
+// did and the runs are paired.
+std::string why_not_paired(const RunProvenance& base, const RunProvenance& other);
+
 // A 95% interval.
 struct Interval {
     double low = 0.0;
@@ -37,6 +52,7 @@ struct Estimate {
     std::optional<double> percent;  // [%]
     std::optional<Interval> percent_interval;
     int replicates = 0;
+    Pairing pairing = Pairing::Paired;
 };
 
 // t quantile 0.975 with `df` degrees of freedom: a table for 1–30, 1.96 beyond.
@@ -45,6 +61,13 @@ double t_quantile_975(int df);
 // The paired estimate from per-replicate values of BASE and OTHER (equal lengths).
 Estimate paired_estimate(std::string outcome, std::string key, std::span<const double> base,
                          std::span<const double> other);
+
+// The unpaired estimate: the same means and change, with Welch's interval
+// d̄ ± t(0.975, ν) · √(s_b²/n_b + s_o²/n_o), ν the Welch–Satterthwaite degrees of freedom
+// (rounded down; n_b + n_o − 2 when both variances are 0). None when either run has fewer
+// than 2 replicates.
+Estimate unpaired_estimate(std::string outcome, std::string key, std::span<const double> base,
+                           std::span<const double> other);
 
 // Where the scenario's measures act, and around them.
 enum class Area : std::int8_t { Outside = -1, Treated = 0, Buffer = 1, Rest = 2 };
@@ -82,7 +105,10 @@ struct AreaCounts {
     std::vector<double> treated_b, buffer_b, rest_b, treated_a, buffer_a, rest_a;
 };
 
-DisplacementQuotient displacement_quotient(const AreaCounts& counts, int treated_cells);
+// Paired: the bootstrap resamples replicate indices shared by both runs; unpaired: BASE's and
+// OTHER's indices independently.
+DisplacementQuotient displacement_quotient(const AreaCounts& counts, int treated_cells,
+                                           Pairing pairing = Pairing::Paired);
 
 // What the measures cost against what they prevent, over the run's horizon.
 struct CostEffect {
@@ -110,6 +136,7 @@ struct YouthComparison {
 };
 
 struct Comparison {
+    Pairing pairing = Pairing::Paired;
     int replicates = 0;
     int weeks = 0;
     std::vector<Estimate> outcomes;  // every outcome, the youth ones and the three areas among them
@@ -131,6 +158,7 @@ inline constexpr double kDefaultBufferM = 300.0;
 // Runs that differ in replicates, weeks, districts, crime types, victim groups, substance-use
 // levels or grid: an InputError naming both labels and what differs. Areas come from OTHER's
 // treated cells. The youth outcomes (docs/comparison.md) need youth tallies in both runs.
-Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m = kDefaultBufferM);
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m = kDefaultBufferM,
+                        Pairing pairing = Pairing::Paired);
 
 }  // namespace trygg

@@ -78,8 +78,10 @@ SchoolHolidayRules read_calendar(const ConfigMap& calendar) {
 }
 
 // DeSO polygons and populations from the GeoJSON the geography section names.
-void read_areas(const ConfigMap& geo, const fs::path& base, CitySpec& spec, const Projection& to_grid) {
+void read_areas(const ConfigMap& geo, const fs::path& base, CitySpec& spec, const Projection& to_grid,
+                std::vector<fs::path>& files) {
     const fs::path areas = existing_file(geo, "areas_file", base);
+    files.push_back(areas);
     const std::string deso_key = geo.string("deso_code_property");
     const std::string district_key = geo.string("district_code_property");
     const std::string population_key = geo.string("population_property");
@@ -234,7 +236,7 @@ PopulationParams read_population(const ConfigMap& m) {
     p.structured_share = leisure.number("structured", Range::unit());
     p.unstructured_share = leisure.number("unstructured", Range::unit());
     if (p.structured_share + p.unstructured_share > 1.0) {
-        leisure.fail("unstructured", "structured + unstructured shares exceed 1");
+        leisure.fail_together({"unstructured", "structured"}, "structured + unstructured shares exceed 1");
     }
     return p;
 }
@@ -338,8 +340,9 @@ void read_place_types(const ConfigMap& m, const std::map<std::string, std::array
 }
 
 void read_places(const ConfigMap& geo, const ConfigMap& root, const fs::path& base, const Projection& from_wgs84,
-                 CitySpec& spec) {
+                 CitySpec& spec, std::vector<fs::path>& files) {
     const fs::path file = existing_file(geo, "places_file", base);
+    files.push_back(file);
     std::vector<PlaceRecord> records;
     try {
         records = read_places_csv(file, from_wgs84);
@@ -578,6 +581,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     const fs::path base = file.parent_path();
     CityConfig out;
     out.file = file;
+    out.files = {file};
     out.text = doc.text();
     CitySpec& spec = out.spec;
     spec.name = root.string("name");
@@ -596,7 +600,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     };
     const auto to_grid = projection(areas_crs, "areas_crs");
     const auto from_wgs84 = projection("EPSG:4326", "crs");
-    read_areas(geo, base, spec, *to_grid);
+    read_areas(geo, base, spec, *to_grid, out.files);
 
     spec.school_holidays = read_calendar(root.map("calendar"));
     read_districts(root, spec);
@@ -605,7 +609,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     out.params.routine = read_routines(root.map("routines"));
     const auto profiles = read_visitor_profiles(root.map("visitor_profiles"));
     read_place_types(root.map("place_types"), profiles, spec);
-    read_places(geo, root, base, *from_wgs84, spec);
+    read_places(geo, root, base, *from_wgs84, spec, out.files);
     read_neighbourhood(root.map("neighbourhood_places"), spec);
     out.params.offending = read_offending(root.map("offending"));
     out.params.near_repeat = read_near_repeat(root.map("near_repeat"));

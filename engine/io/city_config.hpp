@@ -27,8 +27,9 @@ struct ParameterOverride {
 
 struct CityConfig {
     std::filesystem::path file;
-    std::string text;      // the file as written, for provenance
-    std::string grid_crs;  // geography.crs: the CRS of the grid (EPSG:3006)
+    std::vector<std::filesystem::path> files;  // every file read: the config and its data files
+    std::string text;                          // the file as written, for provenance
+    std::string grid_crs;                      // geography.crs: the CRS of the grid (EPSG:3006)
     CitySpec spec;
     ModelParams params;
 };

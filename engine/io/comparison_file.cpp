@@ -65,6 +65,7 @@ Json estimate_json(const Estimate& e) {
     j["percent_low"] = number(low_of(e.percent_interval));
     j["percent_high"] = number(high_of(e.percent_interval));
     j["replicates"] = e.replicates;
+    j["pairing"] = name_of(e.pairing);
     return j;
 }
 
@@ -87,12 +88,7 @@ Json area_json(int cells, const Estimate& e) {
 }
 
 void write_text(const fs::path& out, const std::string& text) {
-    write_atomically(out, [&](const fs::path& tmp) {
-        std::ofstream file(tmp, std::ios::binary);
-        file << text;
-        file.close();
-        if (!file) throw std::runtime_error(tmp.string() + ": cannot write");
-    });
+    write_text_atomically(out, text);
 }
 
 }  // namespace
@@ -104,7 +100,7 @@ std::string comparison_csv(const Comparison& c) {
                 csv_number(e.other_mean) + "," + csv_number(e.change) + "," + csv_number(low_of(e.change_interval)) +
                 "," + csv_number(high_of(e.change_interval)) + "," + csv_number(e.percent) + "," +
                 csv_number(low_of(e.percent_interval)) + "," + csv_number(high_of(e.percent_interval)) + "," +
-                std::to_string(e.replicates) + "\n";
+                std::to_string(e.replicates) + "," + name_of(e.pairing) + "\n";
     }
     return text;
 }
@@ -114,6 +110,7 @@ std::string comparison_json(const Comparison& c, const ComparedFile& base, const
     j["format"] = kComparisonFormat;
     j["base"] = source_json(base);
     j["other"] = source_json(other);
+    j["pairing"] = name_of(c.pairing);
     j["replicates"] = c.replicates;
     j["weeks"] = c.weeks;
     Json outcomes = Json::array();

@@ -13,7 +13,8 @@ namespace trygg {
 inline constexpr const char* kComparisonFormat = "trygg-compare/1";
 
 inline constexpr const char* kComparisonCsvHeader =
-    "outcome,key,base_mean,other_mean,change,change_low,change_high,percent,percent_low,percent_high,replicates";
+    "outcome,key,base_mean,other_mean,change,change_low,change_high,percent,percent_low,percent_high,replicates,"
+    "pairing";
 
 // Where one side of the comparison came from.
 struct ComparedFile {

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "io/atomic_file.hpp"
 
 namespace trygg::h5 {
 
@@ -237,7 +238,7 @@ void ErrorContext::fail(std::string_view action, std::string_view object) const 
         message += " (HDF5: " + detail + ")";
     }
     if (mode_ == Mode::Reading) throw InputError(message);
-    throw std::runtime_error(message);
+    throw OutputError(message);
 }
 
 void ErrorContext::reject(std::string_view problem) const {
@@ -270,7 +271,22 @@ File create_file(const std::filesystem::path& path, const ErrorContext& ctx) {
     // The root group's header is created from this list; without this it would carry the
     // creation second and two otherwise identical files would differ.
     ctx.check(H5Pset_obj_track_times(create.get(), false), "disable time tracking for", "/");
-    return File(ctx.check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), H5P_DEFAULT), "create the file"));
+    PropList access(ctx.check(H5Pcreate(H5P_FILE_ACCESS), "create a file access list"));
+    constexpr std::size_t kGrowBy = std::size_t{16} << 20;  // the in-memory image grows 16 MiB at a time
+    ctx.check(H5Pset_fapl_core(access.get(), kGrowBy, false), "keep the file in memory");
+    return File(ctx.check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, create.get(), access.get()), "create the file"));
+}
+
+void save_file(File& file, const std::filesystem::path& path, const ErrorContext& ctx) {
+    ctx.check(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flush the file");
+    const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
+    if (size < 0) ctx.fail("get the file image");
+    std::vector<char> image(static_cast<std::size_t>(size));
+    if (size > 0 && H5Fget_file_image(file.get(), image.data(), image.size()) != size) {
+        ctx.fail("get the file image");
+    }
+    if (file.close() < 0) ctx.fail("close the file");
+    write_bytes(path, image);
 }
 
 File open_file_read_only(const std::filesystem::path& path, const ErrorContext& ctx) {

@@ -86,7 +86,7 @@ private:
 enum class Mode { Writing, Reading };
 
 // The file being worked on and how failures are reported: Mode::Reading throws
-// trygg::InputError, Mode::Writing throws std::runtime_error. Messages read
+// trygg::InputError, Mode::Writing throws trygg::OutputError. Messages read
 // "<file>: cannot <action> '<object>' (HDF5: <innermost HDF5 error>)".
 class ErrorContext {
 public:
@@ -134,7 +134,15 @@ std::vector<hsize_t> cap_chunk(std::span<const hsize_t> shape, std::span<const h
 
 // Files. Creation tracks link and attribute creation order on the root group, as netCDF-4
 // does, so tools list things in the order they were written.
+//
+// A file created for writing lives in memory (HDF5's core driver) until save_file() puts its
+// image on disk with checked POSIX writes. HDF5 1.10 cannot close a file whose flush to disk
+// failed: the handle stays half-open and the library segfaults in its cleanup at exit. In
+// memory, HDF5 never meets a full disk or a file-size limit; trygg does, and reports it as an
+// OutputError. The price is the compressed file's size in memory while it is written.
 File create_file(const std::filesystem::path& path, const ErrorContext& ctx);
+// Closes `file` (every object in it must be closed already) and writes its image to `path`.
+void save_file(File& file, const std::filesystem::path& path, const ErrorContext& ctx);
 File open_file_read_only(const std::filesystem::path& path, const ErrorContext& ctx);
 
 Group create_group(hid_t parent, const std::string& name, const ErrorContext& ctx);

@@ -216,6 +216,7 @@ void write_run_attributes(hid_t root, const RunProvenance& p, const h5::ErrorCon
     h5::write_attribute(root, "start_date", p.start_date, ctx);
     h5::write_attribute(root, "seed", std::uint64_t{p.seed}, ctx);
     h5::write_attribute(root, "replicates", std::int32_t{p.replicates}, ctx);
+    h5::write_attribute(root, "first_replicate", std::int32_t{p.first_replicate}, ctx);
     h5::write_attribute(root, "weeks", std::int32_t{p.weeks}, ctx);
     h5::write_attribute(root, "threads", std::int32_t{p.threads}, ctx);
     h5::write_attribute(root, "wall_seconds", p.wall_seconds, ctx);
@@ -562,7 +563,7 @@ void write_contents(const fs::path& path, const RunProvenance& provenance, const
         const Scales scales = write_shared(root, grid, districts, results, ctx);
         write_run_group(root, provenance, results, scales, ctx);
     }  // every object is closed here, so closing the file below really flushes and releases it
-    if (file.close() < 0) ctx.fail("close (flush) the file");
+    h5::save_file(file, path, ctx);
 }
 
 // --- reading ---------------------------------------------------------------------------------
@@ -630,6 +631,10 @@ RunProvenance read_provenance(hid_t root, const h5::ErrorContext& ctx) {
     p.start_date = h5::read_string_attribute(root, "start_date", ctx);
     p.seed = h5::read_uint64_attribute(root, "seed", ctx);
     p.replicates = h5::read_int32_attribute(root, "replicates", ctx);
+    // Files written before first_replicate existed hold replicates from 0.
+    if (h5::has_attribute(root, "first_replicate", ctx)) {
+        p.first_replicate = h5::read_int32_attribute(root, "first_replicate", ctx);
+    }
     p.weeks = h5::read_int32_attribute(root, "weeks", ctx);
     p.threads = h5::read_int32_attribute(root, "threads", ctx);
     p.wall_seconds = h5::read_float64_attribute(root, "wall_seconds", ctx);
@@ -729,7 +734,7 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                 if (!point.empty()) h5::write_attribute(group.get(), "sweep_point", point, ctx);
             }
         }
-        if (file.close() < 0) ctx.fail("close (flush) the file");
+        h5::save_file(file, tmp, ctx);
     });
 }
 
@@ -757,6 +762,16 @@ std::vector<std::string> list_run_groups(const fs::path& in) {
         ctx.reject("cannot list the file's groups");
     }
     return found.names;
+}
+
+RunProvenance read_run_provenance(const fs::path& in) {
+    const h5::QuietErrors quiet;
+    const h5::ErrorContext ctx(in, h5::Mode::Reading);
+    std::error_code ec;
+    if (!fs::is_regular_file(in, ec)) throw InputError(in.string() + ": no such file");
+    h5::File file = h5::open_file_read_only(in, ctx);
+    check_schema_version(file.get(), ctx);
+    return read_provenance(file.get(), ctx);
 }
 
 RunFile read_run_file(const fs::path& in, const std::string& group) {

@@ -43,6 +43,10 @@ struct RunFile {
 // does not have, or datasets without the expected shapes: an InputError that names the file.
 RunFile read_run_file(const std::filesystem::path& in, const std::string& group = "");
 
+// Only the provenance of a single-run file (its root attributes), without reading the data:
+// InputError as read_run_file.
+RunProvenance read_run_provenance(const std::filesystem::path& in);
+
 // An experiment file (`trygg batch`): the dimension scales, grid, districts and crime types
 // at the root, shared by every run; one group per scenario and sweep point with a run file's
 // layout inside (docs/hdf5-layout.md).

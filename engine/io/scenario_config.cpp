@@ -302,8 +302,10 @@ InterventionSpec read_intervention(const ConfigMap& m) {
             break;
     }
     const ConfigMap cost = m.map("cost");
-    item.investment_sek = cost.number("investment_sek", Range::at_least(0));
-    item.running_sek_per_year = cost.number("running_sek_per_year", Range::at_least(0));
+    // Bounded so that investment + running × years (up to 10) stays a finite, meaningful sum:
+    // 1e308 SEK a year became inf SEK over the horizon.
+    item.investment_sek = cost.number("investment_sek", {0, kMaxCostSek});
+    item.running_sek_per_year = cost.number("running_sek_per_year", {0, kMaxCostSek});
     cost.finish();
     (void)m.optional_string("source");
     m.finish();
@@ -346,11 +348,18 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
                 if (list) root.fail_item("extends", k, "file not found: " + parent_file.string());
                 root.fail("extends", "file not found: " + parent_file.string());
             }
-            load_chain(parent_file, chain, loaded, out, root.file(), root.line("extends"),
-                       list ? root.path("extends") + "[" + std::to_string(k) + "]" : root.path("extends"));
+            const std::string at = list ? root.path("extends") + "[" + std::to_string(k) + "]" : root.path("extends");
+            // Each level is a recursion: a chain 10,000 files deep overflowed the stack.
+            if (chain.size() >= static_cast<std::size_t>(kMaxExtendsDepth)) {
+                throw ConfigError(
+                    root.file(), root.line("extends"), at,
+                    "the chain of extended scenarios is more than " + std::to_string(kMaxExtendsDepth) + " files deep");
+            }
+            load_chain(parent_file, chain, loaded, out, root.file(), root.line("extends"), at);
         }
     }
     loaded.push_back(canonical);
+    out.files.push_back(file);
     out.text += "# ---- " + file.string() + " ----\n" + doc.text();
     if (!out.text.empty() && out.text.back() != '\n') out.text += '\n';
 
@@ -430,12 +439,26 @@ bool same_where(const InterventionSpec& a, const InterventionSpec& b, int distri
            std::equal(a.polygon.begin(), a.polygon.end(), b.polygon.begin(), same_point);
 }
 
-std::bitset<24> hour_set(const ActiveWindow& w) {
-    std::bitset<24> hours;
-    for (int h = 0; h < 24; ++h) {
-        if (w.in_hours(h)) hours.set(static_cast<std::size_t>(h));
+// The hours of the week (0 = Monday 00:00) the window covers on the calendar. Small hours of a
+// window past midnight belong to the evening before (docs/scenarios.md): mon [22, 2] covers
+// Monday 22–24 and Tuesday 00–02, so it meets tue [0, 3] although their days differ.
+std::bitset<168> week_hours(const ActiveWindow& w) {
+    std::bitset<168> hours;
+    const bool past_midnight = w.to_hour <= w.from_hour;
+    for (int day = 0; day < 7; ++day) {
+        if (((w.weekdays >> day) & 1u) == 0) continue;
+        for (int h = 0; h < 24; ++h) {
+            if (!w.in_hours(h)) continue;
+            const int calendar_day = past_midnight && h < w.to_hour ? (day + 1) % 7 : day;
+            hours.set(static_cast<std::size_t>(calendar_day * 24 + h));
+        }
     }
     return hours;
+}
+
+// The last calendar day with an active hour: a day later for a window past midnight.
+long long last_calendar_day(const ActiveWindow& w) {
+    return static_cast<long long>(w.last_day) + (w.to_hour <= w.from_hour ? 1 : 0);
 }
 
 // Two items of one kind on the same place in the same hours of the same days: the scenario
@@ -446,8 +469,8 @@ void check_overlaps(const ScenarioConfig& s, const InterventionPlan& plan, const
             const Intervention &x = plan[a], &y = plan[b];
             if (x.kind != y.kind) continue;
             const ActiveWindow &wx = x.when, &wy = y.when;
-            if (wx.last_day < wy.first_day || wy.last_day < wx.first_day) continue;
-            if ((wx.weekdays & wy.weekdays) == 0 || (hour_set(wx) & hour_set(wy)).none()) continue;
+            if (last_calendar_day(wx) < wy.first_day || last_calendar_day(wy) < wx.first_day) continue;
+            if ((week_hours(wx) & week_hours(wy)).none()) continue;
             if (!same_people(x, y)) continue;
             if (!same_where(s.interventions[a], s.interventions[b], districts[a], districts[b])) continue;
             const Blame& other = s.interventions[a].at;

@@ -53,9 +53,10 @@ struct InterventionSpec {
 
 struct ScenarioConfig {
     std::filesystem::path file;
-    std::string name;                 // the file's stem: "baseline", "lighting_tjarna"
-    std::string text;                 // every file of the extends chain, base first, for provenance
-    std::filesystem::path city_file;  // resolved relative to the file that names it
+    std::string name;                          // the file's stem: "baseline", "lighting_tjarna"
+    std::string text;                          // every file of the extends chain, base first, for provenance
+    std::vector<std::filesystem::path> files;  // every file of the extends chain, base first
+    std::filesystem::path city_file;           // resolved relative to the file that names it
     Date start_date;
     int weeks = 0;
     int replicates = 0;
@@ -69,6 +70,9 @@ struct ScenarioConfig {
 inline constexpr int kMaxWeeks = 52 * 10 + 3;  // DESIGN §3.2: horizons up to 10 years
 inline constexpr int kMaxReplicates = 10000;
 inline constexpr double kMaxSeed = 9007199254740992.0;  // 2^53: survives JSON and Python
+inline constexpr int kMaxExtendsDepth = 32;
+inline constexpr double kMaxCostSek = 1e12;  // investment or running cost a year: about Sweden's yearly GDP / 6 //
+                                             // files in one extends chain, the scenario included
 
 // Reads the file and every file it extends. ConfigError (file, line, key) for anything
 // wrong, including a chain that comes back to a file already in it.

@@ -82,7 +82,7 @@ void write_contents(const fs::path& path, const Short2008Output& run) {
         series("mean_burglars", run.mean_burglars, "burglars per site after each step");
         series("burglaries", run.burglaries, "burglaries during each step");
     }
-    if (file.close() < 0) ctx.fail("close (flush) the file");
+    h5::save_file(file, path, ctx);
 }
 
 }  // namespace

@@ -682,6 +682,16 @@ void ConfigMap::fail(std::string_view key, const std::string& problem) const {
     throw error_at(*state_->source, line(key), path(key), problem);
 }
 
+void ConfigMap::fail_together(std::initializer_list<std::string_view> keys, const std::string& problem) const {
+    for (const std::string_view key : keys) {
+        const std::string at = path(key);
+        for (const auto& f : state_->source->foreign) {
+            if (under(at, f.path)) throw ConfigError(f.label, f.line, at, problem);
+        }
+    }
+    fail(*keys.begin(), problem);
+}
+
 void ConfigMap::fail_item(std::string_view key, std::size_t index, const std::string& problem) const {
     int where = line(key);
     if (const YamlEntry* entry = find_entry(*state_, key);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -91,6 +92,10 @@ public:
     // Report a domain problem (a district code not in the GeoJSON, say) at the key's value,
     // or at the mapping when the key is absent. An empty key names the mapping itself.
     [[noreturn]] void fail(std::string_view key, const std::string& problem) const;
+    // A problem of several keys together ("structured + unstructured shares exceed 1"): blamed
+    // on the first of them whose value was set from elsewhere (a scenario's override), since
+    // that is the change that broke it; otherwise on `keys[0]`.
+    [[noreturn]] void fail_together(std::initializer_list<std::string_view> keys, const std::string& problem) const;
     // Same for item `index` (0-based) of the sequence under `key`, e.g. one name in a list.
     [[noreturn]] void fail_item(std::string_view key, std::size_t index, const std::string& problem) const;
     int line(std::string_view key) const;  // 1-based line of the value, or of the mapping

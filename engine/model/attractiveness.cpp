@@ -1,5 +1,7 @@
 #include "model/attractiveness.hpp"
 
+#include "core/parallel.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
@@ -51,6 +53,7 @@ void spread_and_decay(const FieldParams& p, Boundary boundary, int nx, int ny, s
     tbb::parallel_for(tbb::blocked_range<int>(0, ny, 32), [&](const tbb::blocked_range<int>& r) {
         update_rows(p, boundary, nx, ny, b.data(), b_next.data(), r.begin(), r.end());
     });
+    stop_if_cancelled();
 }
 
 double total_after_update(const FieldParams& p, double total, std::int64_t events) {

@@ -1,5 +1,7 @@
 #include "model/lagesbild.hpp"
 
+#include "core/parallel.hpp"
+
 #include <tbb/parallel_invoke.h>
 
 #include <algorithm>
@@ -28,6 +30,7 @@ void Lagesbild::close_week() {
                                    params_.correction);
     };
     tbb::parallel_invoke([&] { hotspots_of(truth_, hot_true); }, [&] { hotspots_of(est_, hot_est); });
+    stop_if_cancelled();  // a cancelled invoke may have left hot_true or hot_est empty
     for (std::size_t c = 0; c < area_.size(); ++c) {
         frequency_true_[c] += hot_true[c];
         frequency_est_[c] += hot_est[c];

@@ -1,5 +1,7 @@
 #include "model/short2008.hpp"
 
+#include "core/parallel.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
@@ -141,6 +143,7 @@ void Short2008::step() {
         run_chunk(0);
     } else {
         tbb::parallel_for(std::size_t{0}, chunks, run_chunk);
+        stop_if_cancelled();
     }
     // Survivors in chunk order, then the newcomers.
     pos_next_.clear();

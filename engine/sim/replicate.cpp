@@ -1,6 +1,7 @@
 #include "sim/replicate.hpp"
 
 #include "core/clock.hpp"
+#include "core/parallel.hpp"
 #include "model/aftermath.hpp"
 #include "model/day_plan.hpp"
 #include "model/day_tables.hpp"
@@ -193,6 +194,7 @@ private:
                 }
             },
             tbb::simple_partitioner());
+        stop_if_cancelled();  // half-planned days must not be simulated
     }
 
     void move_people(int bucket) {

@@ -18,6 +18,7 @@ struct RunProvenance {
     std::string start_date;     // ISO date of the first simulated day
     std::uint64_t seed = 0;
     int replicates = 0;
+    int first_replicate = 0;  // the file holds replicates first … first + replicates − 1 (a batch's kept part)
     int weeks = 0;
     int threads = 0;
     double wall_seconds = 0.0;

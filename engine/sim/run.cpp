@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "model/crime_type.hpp"
 #include "model/hotspots.hpp"
 
@@ -107,6 +108,7 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
             },
             options.event_log);
     });
+    stop_if_cancelled();  // a batch task elsewhere failed: these outputs are not all there
 
     RunOutput out;
     auto& res = out.results;

@@ -51,11 +51,13 @@ protected:
 
     // Runs `trygg ARGS` in work/; stdout and stderr go to files outside work/ so that the
     // directory listing shows only what trygg wrote.
-    Outcome trygg(const std::string& args) const {
+    // `shell` goes before the binary in the same shell, e.g. "ulimit -f 50;" to run it with a
+    // file-size limit.
+    Outcome trygg(const std::string& args, const std::string& shell = "") const {
         const auto out = dir_ / "stdout.txt";
         const auto err = dir_ / "stderr.txt";
-        const std::string command = "cd " + quoted(work().string()) + " && " + quoted(TRYGG_BINARY) + " " + args +
-                                    " </dev/null >" + quoted(out.string()) + " 2>" + quoted(err.string());
+        const std::string command = "cd " + quoted(work().string()) + " && " + shell + " " + quoted(TRYGG_BINARY) +
+                                    " " + args + " </dev/null >" + quoted(out.string()) + " 2>" + quoted(err.string());
         const int raw = std::system(command.c_str());
         Outcome o;
         o.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

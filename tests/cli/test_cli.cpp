@@ -362,6 +362,17 @@ TEST_F(Cli, Short2008RejectsBadParameters) {
     expect_bad_input(trygg("short2008 -o missing_dir/x.h5"), {"missing_dir"});
 }
 
+// Infinity and NaN ran and wrote fields of NaN; the documented largest lattice died of
+// bad_alloc. Both are refused before anything runs.
+TEST_F(Cli, Short2008RefusesNonFiniteNumbersAndLatticesTooLargeForMemory) {
+    expect_bad_input(trygg("short2008 --theta inf -o x.h5"), {"--theta: must be a finite number, got inf"});
+    expect_bad_input(trygg("short2008 --theta nan -o x.h5"), {"--theta: must be a finite number, got nan"});
+    expect_bad_input(trygg("short2008 --gamma inf -o x.h5"), {"--gamma: must be a finite number"});
+    expect_bad_input(trygg("short2008 --size 65536 -o x.h5 --max-memory 64G"),
+                     {"a 65536 × 65536 lattice over 100000 steps needs about ", "more than the 64.0 GB",
+                      "choose a smaller --size or fewer --steps"});
+}
+
 TEST_F(Cli, SteeringMustBeStaticOrAdaptive) {
     put("scenario.yaml",
         "city: " + kCity.string() + "\nstart_date: 2025-01-06\nweeks: 2\nreplicates: 1\nseed: 1\nsteering: adaptiv\n");
@@ -419,6 +430,55 @@ TEST_F(Scenarios, OverlappingItemsOfOneKindAtOnePlace) {
                      {"scenario.yaml:12: interventions[1].when: 'More lights' overlaps 'Lights' (scenario.yaml:3)"});
 }
 
+// Small hours belong to the evening before (docs/scenarios.md): Monday 22–02 acts on Tuesday
+// 00–02, so a Tuesday 00–03 item at the same place overlaps it; Monday 00–03 does not.
+TEST_F(Scenarios, OverlapFollowsTheEveningTheSmallHoursBelongTo) {
+    auto two_items = [&](const std::string& second_days) {
+        put_extending(lighting("{district: Tjärna Ängar}", "    when: {hours: [22, 2], days: [mon]}\n") +
+                      "  - name: Night lights\n"
+                      "    kind: lighting\n"
+                      "    where: {district: Tjärna Ängar}\n"
+                      "    when: {hours: [0, 3], days: [" +
+                      second_days +
+                      "]}\n"
+                      "    intensity: 1.0\n"
+                      "    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    };
+    two_items("tue");
+    expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
+                     {"scenario.yaml:12: interventions[1].when: 'Night lights' overlaps 'Lights' (scenario.yaml:3)"});
+    two_items("mon");
+    const Outcome o = trygg("run scenario.yaml -o OUT.h5 -q --weeks 1 --replicates 1");
+    EXPECT_EQ(o.status, 0) << o.err;
+}
+
+// 1e308 SEK a year became inf SEK over the horizon.
+TEST_F(Scenarios, ACostBeyondAnyBudgetIsRefused) {
+    put_extending(
+        "interventions:\n"
+        "  - name: Lights\n"
+        "    kind: lighting\n"
+        "    where: {district: Tjärna Ängar}\n"
+        "    intensity: 0.9\n"
+        "    cost: {investment_sek: 0, running_sek_per_year: 1e308}\n");
+    expect_bad_input(
+        trygg("run scenario.yaml -o OUT.h5"),
+        {"scenario.yaml:7: interventions[0].cost.running_sek_per_year: value 1e308 is out of range [0, 1e+12]"});
+}
+
+// A chain of extends is read by recursion: 10,000 files deep overflowed the stack.
+TEST_F(Scenarios, AnExtendsChainDeeperThan32FilesIsRefused) {
+    put("s0.yaml", "extends: " + kBaseline.string() + "\n");
+    for (int k = 1; k <= 40; ++k) {
+        put("s" + std::to_string(k) + ".yaml",
+            "# level " + std::to_string(k) + "\nextends: s" + std::to_string(k - 1) + ".yaml\n");
+    }
+    expect_bad_input(trygg("run s40.yaml -o OUT.h5"),
+                     {"s9.yaml:2: extends: the chain of extended scenarios is more than 32 files deep"});
+    const Outcome o = trygg("run s30.yaml -o OUT.h5 -q --weeks 1 --replicates 1");
+    EXPECT_EQ(o.status, 0) << o.err;
+}
+
 TEST_F(Scenarios, NegativeCost) {
     put_extending(
         "interventions:\n"
@@ -428,7 +488,7 @@ TEST_F(Scenarios, NegativeCost) {
         "    intensity: 0.9\n"
         "    cost: {investment_sek: -5, running_sek_per_year: 10}\n");
     expect_bad_input(trygg("run scenario.yaml -o OUT.h5"),
-                     {"scenario.yaml:7: interventions[0].cost.investment_sek: value -5 is out of range [0, inf)"});
+                     {"scenario.yaml:7: interventions[0].cost.investment_sek: value -5 is out of range [0, 1e+12]"});
 }
 
 TEST_F(Scenarios, UnknownKindSuggestsTheClosest) {
@@ -553,6 +613,15 @@ TEST_F(Scenarios, AYouthSectionOutOfRangeInTheCity) {
     expect_bad_input(
         trygg("run scenario.yaml -o OUT.h5"),
         {"city.yaml:" + std::to_string(line) + ": recruitment.arrest_exit_share: value 2 is out of range"});
+}
+
+// Shares that together exceed 1 because the scenario changed one of them: the scenario's
+// line is to blame, not the city config's line of the other share.
+TEST_F(Scenarios, ATogetherCheckBrokenByAnOverrideIsBlamedOnTheScenario) {
+    put_extending("overrides:\n  population.youth_leisure.structured: 0.9\n");
+    expect_bad_input(
+        trygg("run scenario.yaml -o OUT.h5"),
+        {"scenario.yaml:3: population.youth_leisure.structured: structured + unstructured shares exceed 1"});
 }
 
 TEST_F(Scenarios, InheritedKeysAndTheShippedScenariosRun) {

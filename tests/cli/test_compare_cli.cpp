@@ -225,5 +225,25 @@ TEST_F(CompareCli, IncomparableRunsWriteNoFiles) {
     expect_bad_input(trygg("compare base.h5 short.h5 --csv out.csv --json out.json"), {"cannot compare"});
 }
 
+// Runs with another seed (or start date, horizon, city) do not share random numbers: "paired"
+// intervals would be wrong, so compare refuses them unless told --unpaired, and then says so.
+TEST_F(CompareCli, RunsThatAreNotPairedNeedUnpaired) {
+    auto [base, other] = lighting_runs(4);
+    other.provenance.seed = 2;
+    write(work() / "seed2.h5", other);
+    ours_.insert("seed2.h5");
+    expect_bad_input(trygg("compare base.h5 seed2.h5 --csv out.csv"),
+                     {"trygg compare: base.h5 and seed2.h5 are not paired (seed 1 and 2)", "--unpaired"});
+    const Outcome o = trygg("compare base.h5 seed2.h5 --unpaired --csv out.csv --json out.json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("4 UNPAIRED (independent) replicate(s) × 2 weeks"));
+    EXPECT_THAT(o.out, HasSubstr("unpaired 95% interval (Welch)"));
+    EXPECT_THAT(read_text(work() / "out.csv"), HasSubstr(",4,unpaired\n"));
+    EXPECT_THAT(read_text(work() / "out.json"), HasSubstr("\"pairing\": \"unpaired\""));
+    const Outcome paired = trygg("compare base.h5 lighting.h5 -q --csv paired.csv");
+    ASSERT_EQ(paired.status, 0) << paired.err;
+    EXPECT_THAT(read_text(work() / "paired.csv"), HasSubstr(",4,paired\n"));
+}
+
 }  // namespace
 }  // namespace trygg

@@ -63,6 +63,53 @@ TEST(PairedEstimate, IntervalOfThreeReplicatesByHand) {
     EXPECT_NEAR(e.percent_interval->high, 100.0 * (-2.0 + half) / 12.0, 1e-12);
 }
 
+// Welch by hand: the same values unpaired. Means 12 and 10, variances of the means 4/3 and 1;
+// ν = (7/3)² / ((4/3)²/2 + 1²/2) = 49/9 / (25/18) = 3.92 → 3, so −2 ± 3.1824 · √(7/3).
+TEST(UnpairedEstimate, WelchIntervalOfThreeReplicatesByHand) {
+    const std::vector<double> base{10, 12, 14};
+    const std::vector<double> other{8, 11, 11};
+    const Estimate e = unpaired_estimate("crimes_true", "total", base, other);
+    EXPECT_EQ(e.pairing, Pairing::Unpaired);
+    EXPECT_DOUBLE_EQ(e.change, -2.0);
+    const double half = 3.1824 * std::sqrt(7.0 / 3.0);
+    ASSERT_TRUE(e.change_interval);
+    EXPECT_NEAR(e.change_interval->low, -2.0 - half, 1e-12);
+    EXPECT_NEAR(e.change_interval->high, -2.0 + half, 1e-12);
+    // Wider than the paired interval of the same numbers (±2.48).
+    EXPECT_GT(half, 4.3027 / std::sqrt(3.0));
+}
+
+// Replicate r pairs with replicate r only when both drew the same random numbers.
+TEST(Pairing, RunsWithAnotherSeedStartHorizonOrCityAreNotPaired) {
+    const RunProvenance base = synthetic_run("base", 2).provenance;
+    EXPECT_EQ(why_not_paired(base, base), "");
+    RunProvenance other = base;
+    other.scenario_yaml = "another scenario";  // what the measures change: still paired
+    EXPECT_EQ(why_not_paired(base, other), "");
+    other = base;
+    other.seed = base.seed + 1;
+    EXPECT_THAT(why_not_paired(base, other), HasSubstr("seed 1 and 2"));
+    other = base;
+    other.start_date = "2026-01-05";
+    EXPECT_THAT(why_not_paired(base, other), HasSubstr("start date 2025-01-06 and 2026-01-05"));
+    other = base;
+    other.weeks = base.weeks + 1;
+    EXPECT_THAT(why_not_paired(base, other), HasSubstr("weeks"));
+    other = base;
+    other.city_yaml = base.city_yaml + "# edited\n";
+    EXPECT_THAT(why_not_paired(base, other), HasSubstr("another city config"));
+    other = base;
+    other.first_replicate = 4;
+    EXPECT_THAT(why_not_paired(base, other), HasSubstr("first replicate 0 and 4"));
+}
+
+TEST(CompareRuns, UnpairedComparisonsSaySo) {
+    const SyntheticRun base = synthetic_run("base", 3);
+    const Comparison c = compare_runs(base.compared(), base.compared(), kDefaultBufferM, Pairing::Unpaired);
+    EXPECT_EQ(c.pairing, Pairing::Unpaired);
+    for (const Estimate& e : c.outcomes) EXPECT_EQ(e.pairing, Pairing::Unpaired) << e.outcome;
+}
+
 // The point of pairing: a constant shift has no spread at all, however noisy the replicates.
 TEST(PairedEstimate, AConstantShiftHasAZeroWidthInterval) {
     const std::vector<double> base{100, 400, 250, 900};

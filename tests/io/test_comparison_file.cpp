@@ -64,23 +64,23 @@ TEST(ComparisonCsv, HeaderAndOneRowPerOutcomeAndArea) {
     ASSERT_EQ(lines.size(), c.outcomes.size() + 1);
     EXPECT_EQ(lines[0],
               "outcome,key,base_mean,other_mean,change,change_low,change_high,percent,percent_low,percent_high,"
-              "replicates");
+              "replicates,pairing");
     // −2 ± 4.3027/√3 = −2 ± 2.48416; percent of 12.
-    EXPECT_EQ(lines[1], "crimes_true,total,12.0000,10.0000,-2.0000,-4.4842,0.4842,-16.6667,-37.3680,4.0347,3");
+    EXPECT_EQ(lines[1], "crimes_true,total,12.0000,10.0000,-2.0000,-4.4842,0.4842,-16.6667,-37.3680,4.0347,3,paired");
     EXPECT_THAT(lines, ::testing::Contains("crimes_true_by_area,treated,12.0000,10.0000,-2.0000,-4.4842,0.4842,"
-                                           "-16.6667,-37.3680,4.0347,3"));
+                                           "-16.6667,-37.3680,4.0347,3,paired"));
     EXPECT_THAT(lines, ::testing::Contains(::testing::StartsWith("crimes_true_by_area,buffer,")));
     EXPECT_THAT(lines, ::testing::Contains(::testing::StartsWith("crimes_true_by_area,rest,")));
     EXPECT_THAT(lines, ::testing::Contains(::testing::StartsWith("crimes_true_by_district,Tjärna Ängar,")));
     // Zero base: no percent, empty fields.
-    EXPECT_THAT(lines, ::testing::Contains("crimes_reported,total,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3"));
+    EXPECT_THAT(lines, ::testing::Contains("crimes_reported,total,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3,paired"));
     // Young people: each outcome for the city, then by district; recruits as crimes_true above.
     EXPECT_THAT(lines, ::testing::Contains("youth_recruits,total,12.0000,10.0000,-2.0000,-4.4842,0.4842,-16.6667,"
-                                           "-37.3680,4.0347,3"));
+                                           "-37.3680,4.0347,3,paired"));
     EXPECT_THAT(lines, ::testing::Contains("youth_recruits_by_district,Tjärna Ängar,12.0000,10.0000,-2.0000,-4.4842,"
-                                           "0.4842,-16.6667,-37.3680,4.0347,3"));
+                                           "0.4842,-16.6667,-37.3680,4.0347,3,paired"));
     EXPECT_THAT(lines,
-                ::testing::Contains("youth_recruits_by_district,Centrum,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3"));
+                ::testing::Contains("youth_recruits_by_district,Centrum,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3,paired"));
     for (const char* outcome :
          {"youth_members_at_horizon", "youth_members_last_year", "youth_offences", "youth_propensity_mean",
           "youth_substance_use_alcohol_experimenting", "youth_substance_use_alcohol_regular",
@@ -102,7 +102,7 @@ TEST(ComparisonCsv, KeysWithCommasAreQuoted) {
     c.outcomes.push_back(e);
     const auto lines = lines_of(comparison_csv(c));
     ASSERT_EQ(lines.size(), 2u);
-    EXPECT_EQ(lines[1], "crimes_true_by_district,\"Gylle, \"\"södra\"\"\",0.0000,0.0000,0.0000,,,,,,1");
+    EXPECT_EQ(lines[1], "crimes_true_by_district,\"Gylle, \"\"södra\"\"\",0.0000,0.0000,0.0000,,,,,,1,paired");
 }
 
 TEST(ComparisonJson, ParsesBackWithTheDocumentedKeys) {
@@ -113,6 +113,7 @@ TEST(ComparisonJson, ParsesBackWithTheDocumentedKeys) {
     EXPECT_EQ(j["base"]["group"], "");
     EXPECT_EQ(j["other"]["group"], "lighting");
     EXPECT_EQ(j["other"]["scenario_file"], "scenarios/lighting.yaml");
+    EXPECT_EQ(j["pairing"], "paired");
     EXPECT_EQ(j["replicates"], 3);
     EXPECT_EQ(j["weeks"], 2);
 
@@ -121,8 +122,9 @@ TEST(ComparisonJson, ParsesBackWithTheDocumentedKeys) {
     const auto& total = j["outcomes"][0];
     std::vector<std::string> keys;
     for (const auto& [key, value] : total.items()) keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"base_mean", "change", "change_high", "change_low", "key", "other_mean",
-                                              "outcome", "percent", "percent_high", "percent_low", "replicates"}));
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"base_mean", "change", "change_high", "change_low", "key", "other_mean",
+                                        "outcome", "pairing", "percent", "percent_high", "percent_low", "replicates"}));
     EXPECT_EQ(total["outcome"], "crimes_true");
     EXPECT_EQ(total["key"], "total");
     EXPECT_DOUBLE_EQ(total["change"].get<double>(), -2.0);

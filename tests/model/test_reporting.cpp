@@ -9,6 +9,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/parallel.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -111,6 +118,34 @@ TEST(Lagesbild, FindsAClusterAndCountsItsWeeks) {
 // picture, but the evening crimes elsewhere are where the evening shift is sent; the
 // hotspots are a beat apart; hours with no crime known to EST name none. Hours are the
 // run's (day 0 a Monday).
+// When another replicate of the same parallel loop fails (out of memory), TBB cancels the
+// group, and the week's nested search for hotspots returns without having run. close_week
+// must stop rather than read the pictures it never got (it segfaulted with two threads).
+TEST(Lagesbild, AWeekClosedInACancelledGroupStopsInsteadOfReadingNothing) {
+    const RasterShape raster{30, 30, 100.0};
+    LagesbildParams p{250.0, 0.05, Correction::FalseDiscoveryRate, 300.0, 3};
+    Lagesbild picture(raster, std::vector<std::uint8_t>(900, 1), p);
+    picture.add(5 * 30 + 5, true, 14);
+    bool stopped = false;
+    tbb::task_group_context group;
+    tbb::task_arena arena(2);
+    arena.execute([&] {
+        tbb::parallel_for(
+            tbb::blocked_range<int>(0, 1),
+            [&](const tbb::blocked_range<int>&) {
+                group.cancel_group_execution();  // what a failing sibling task does
+                try {
+                    picture.close_week();
+                } catch (const TaskCancelled&) {
+                    stopped = true;
+                }
+            },
+            tbb::simple_partitioner(), group);
+    });
+    EXPECT_TRUE(stopped);
+    EXPECT_TRUE(picture.weeks().empty()) << "a cancelled week must not be counted";
+}
+
 TEST(Lagesbild, HotspotsInTheHoursOfTheUnits) {
     const RasterShape raster{30, 30, 100.0};
     LagesbildParams p{250.0, 0.05, Correction::FalseDiscoveryRate, 300.0, 2};
