@@ -3,6 +3,7 @@
 #include "core/timeline.hpp"
 #include "io/city_config.hpp"
 #include "model/day_plan.hpp"
+#include "model/development.hpp"
 #include "model/occupancy.hpp"
 #include "model/offending.hpp"
 #include "model/short2008.hpp"
@@ -16,12 +17,19 @@
 namespace trygg {
 namespace {
 
+// The offenders at the start of a run (the youth layer marks them in a replicate).
+Population with_offenders(Population pop, const DevelopmentParams& development) {
+    set_offenders(development, pop);
+    return pop;
+}
+
 struct Borlange {
     Borlange()
         : config(load_city_config(std::string(TRYGG_SOURCE_DIR) + "/configs/borlange.yaml")),
           city(build_city(config.spec)),
           timeline(build_timeline({2025, 1, 6}, 4, city.location, city.school_holidays)),
-          population(synthesise_population(city, config.params.population, {1, 0})),
+          population(with_offenders(synthesise_population(city, config.params.population, {1, 0}),
+                                    config.params.development)),
           sites(build_sites(city, population)),
           agents(build_routine_agents(population, sites)),
           destinations(build_destinations(city, sites, config.params.routine)),

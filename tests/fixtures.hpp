@@ -4,6 +4,8 @@
 #include "core/timeline.hpp"
 #include "io/city_config.hpp"
 #include "model/crime_type.hpp"
+#include "model/development.hpp"
+#include "population/synthesis.hpp"
 #include "sim/results.hpp"
 #include "world/city.hpp"
 
@@ -69,6 +71,14 @@ inline const City& borlange_city(double cell_size = 100.0) {
         slot = std::make_unique<City>(build_city(std::move(spec)));
     }
     return *slot;
+}
+
+// A synthetic Borlänge population with its offenders marked as at the start of a run (the
+// youth layer does this in a replicate; kernels tested on their own need it done here).
+inline Population borlange_people(const City& city, RngKey key) {
+    Population pop = synthesise_population(city, borlange_config().params.population, key);
+    set_offenders(borlange_config().params.development, pop);
+    return pop;
 }
 
 // Weeks from Monday 2025-01-06, the baseline's start.

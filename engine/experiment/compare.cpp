@@ -329,6 +329,11 @@ bool friday_or_saturday_evening(int hour_of_week) {
 
 // The young people's outcomes, overall ("total") and by home district (docs/comparison.md).
 void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison& cmp) {
+    // Paired or not, as the rest of the comparison.
+    auto estimate = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
+        return cmp.pairing == Pairing::Paired ? paired_estimate(outcome, key, vb, vo)
+                                              : unpaired_estimate(outcome, key, vb, vo);
+    };
     const RunResults& b = base.results;
     const RunResults& o = other.results;
     YouthComparison& youth = cmp.youth;
@@ -347,9 +352,9 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
                  " weeks are weekly means; substance use counts residents 13-24";
     // Each outcome once for the city ("total") and once per district ("<outcome>_by_district").
     auto add = [&](const std::string& outcome, const auto& of) {
-        cmp.outcomes.push_back(paired_estimate(outcome, "total", of(b, -1), of(o, -1)));
+        cmp.outcomes.push_back(estimate(outcome, "total", of(b, -1), of(o, -1)));
         for (int d = 0; d < b.districts; ++d) {
-            cmp.outcomes.push_back(paired_estimate(
+            cmp.outcomes.push_back(estimate(
                 outcome + "_by_district", base.districts.names[static_cast<std::size_t>(d)], of(b, d), of(o, d)));
         }
     };
@@ -364,10 +369,10 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
         add("youth_substance_use_" + b.youth.substance_levels[k],
             [&](const RunResults& r, int d) { return youth_sum(r, r.youth.substance_use, W - L, W, d, L, levels, k); });
     }
-    cmp.outcomes.push_back(paired_estimate("youth_propensity_mean", "total", propensity_at_horizon(b, base.districts),
+    cmp.outcomes.push_back(estimate("youth_propensity_mean", "total", propensity_at_horizon(b, base.districts),
                                            propensity_at_horizon(o, other.districts)));
     for (int d = 0; d < b.districts; ++d) {
-        cmp.outcomes.push_back(paired_estimate(
+        cmp.outcomes.push_back(estimate(
             "youth_propensity_mean_by_district", base.districts.names[static_cast<std::size_t>(d)],
             youth_sum(b, b.youth.propensity_mean, W - 1, W, d), youth_sum(o, o.youth.propensity_mean, W - 1, W, d)));
     }

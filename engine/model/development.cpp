@@ -44,4 +44,14 @@ void develop(const DevelopmentParams& p, Population& pop, std::size_t i, const W
     pop.morality[i] += static_cast<float>((equilibrium - pop.morality[i]) / p.adjustment_weeks);
 }
 
+void set_offenders(const DevelopmentParams& p, Population& pop) {
+    for (std::size_t i = 0; i < pop.size(); ++i) {
+        const int age = pop.age[i];
+        const bool member = pop.network[i] == static_cast<std::uint8_t>(Network::Member);
+        const bool active = age >= p.offending_from_age && (member || sat_index(p, pop, i) > p.threshold);
+        pop.propensity[i] = active ? pop.intensity[i] : 0.0f;
+        if (age > 20) pop.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
+    }
+}
+
 }  // namespace trygg

@@ -67,4 +67,10 @@ bool is_pupil(Schedule s);
 // One week of development for person i (ages min_age..max_age).
 void develop(const DevelopmentParams& p, Population& pop, std::size_t i, const WeekDrivers& d);
 
+// Who offends now: everyone from offending_from_age whose SAT index is above the threshold,
+// and every network member, at their intensity (propensity 0 for the rest). An active
+// criminal career goes with a lifestyle of unstructured time out late (Wikström et al.
+// 2012: lifestyle risk): adults (21+) who offend take that leisure pattern, others none.
+void set_offenders(const DevelopmentParams& p, Population& pop);
+
 }  // namespace trygg

@@ -366,7 +366,7 @@ void YouthLayer::choose_participants(int week, int day) {
                     break;
             }
         }
-        tallies_.participants[static_cast<std::size_t>(week - 1) * plan.size() + k] = static_cast<std::int32_t>(take);
+        tallies_.participants[static_cast<std::size_t>(week) * plan.size() + k] = static_cast<std::int32_t>(take);
     }
     // Shifts last while a person takes part and fade after (persistence_weeks).
     for (std::size_t i = 0; i < pop_.size(); ++i) {
@@ -488,16 +488,7 @@ YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std
 }
 
 void YouthLayer::update_offenders() {
-    const auto& dp = params_.development;
-    for (std::size_t i = 0; i < pop_.size(); ++i) {
-        const int age = pop_.age[i];
-        const bool member = pop_.network[i] == static_cast<std::uint8_t>(Network::Member);
-        const bool active = age >= dp.offending_from_age && (member || sat_index(dp, pop_, i) > dp.threshold);
-        pop_.propensity[i] = active ? pop_.intensity[i] : 0.0f;
-        // An active criminal career goes with a lifestyle of unstructured time out late
-        // (Wikström et al. 2012: lifestyle risk); adults take that leisure pattern.
-        if (age > 20) pop_.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
-    }
+    set_offenders(params_.development, pop_);
 }
 
 void YouthLayer::tally(int week) {

@@ -609,7 +609,7 @@ TEST_F(Scenarios, AnUnknownProgrammeStructure) {
 }
 
 TEST_F(Scenarios, AYouthSectionOutOfRangeInTheCity) {
-    const int line = put_city("  arrest_exit_share: 0.2\n", "  arrest_exit_share: 2\n");
+    const int line = put_city("  arrest_exit_share: 0.05 ", "  arrest_exit_share: 2 ");
     expect_bad_input(
         trygg("run scenario.yaml -o OUT.h5"),
         {"city.yaml:" + std::to_string(line) + ": recruitment.arrest_exit_share: value 2 is out of range"});

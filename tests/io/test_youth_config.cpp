@@ -58,7 +58,7 @@ TEST(BorlangeYouthConfig, Development) {
     EXPECT_EQ(p.max_age, 24);
     EXPECT_EQ(p.offending_from_age, 12);
     EXPECT_DOUBLE_EQ(p.threshold, 1.73);
-    ASSERT_EQ(p.maturation.size(), 9u);
+    ASSERT_EQ(p.maturation.size(), 10u);
     EXPECT_EQ(p.maturation[2], (std::pair<int, double>{17, 0.0}));
     EXPECT_EQ(p.maturation.back(), (std::pair<int, double>{85, 3.0}));
     EXPECT_DOUBLE_EQ(p.adjustment_weeks, 52.0);
@@ -114,7 +114,7 @@ TEST(BorlangeYouthConfig, RecruitmentWithItsNetworkByDistrict) {
     EXPECT_DOUBLE_EQ(r.member_exit_per_year, 0.1);
     EXPECT_EQ(r.ageing_out_from, 30);
     EXPECT_DOUBLE_EQ(r.ageing_out_per_year, 0.05);
-    EXPECT_DOUBLE_EQ(r.arrest_exit_share, 0.2);
+    EXPECT_DOUBLE_EQ(r.arrest_exit_share, 0.05);
     EXPECT_DOUBLE_EQ(r.exit_programme_factor, 3.0);
     EXPECT_DOUBLE_EQ(r.member_violence_factor, 3.0);
     EXPECT_DOUBLE_EQ(r.member_drug_factor, 5.0);
@@ -137,7 +137,7 @@ TEST(BorlangeYouthConfig, SocialMeasureEffects) {
     EXPECT_DOUBLE_EQ(s.mentoring_morality, 0.3);
     EXPECT_DOUBLE_EQ(s.persistence_weeks, 26.0);
     EXPECT_DOUBLE_EQ(s.structured_programme_hours, 1.0);
-    EXPECT_DOUBLE_EQ(s.low_structure_exposure, 1.0);
+    EXPECT_DOUBLE_EQ(s.low_structure_exposure, 3.0);
     EXPECT_DOUBLE_EQ(s.venue_alcohol_reduction, 0.3);
 }
 
@@ -358,7 +358,7 @@ TEST_F(YouthConfigErrors, AgeingOutFromAFractionalAge) {
 }
 
 TEST_F(YouthConfigErrors, ArrestExitShareAboveOne) {
-    const int line = write_with("  arrest_exit_share: 0.2\n", "  arrest_exit_share: 1.2\n");
+    const int line = write_with("  arrest_exit_share: 0.05 ", "  arrest_exit_share: 1.2 ");
     expect_error(load_error(), line, "recruitment.arrest_exit_share", "value 1.2 is out of range [0, 1]");
 }
 

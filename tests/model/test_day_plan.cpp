@@ -17,7 +17,7 @@ struct PlannerWorld {
         : city(in),
           params(std::move(routine)),
           timeline(testing::borlange_timeline(weeks)),
-          population(synthesise_population(city, borlange_config().params.population, {9, 0})),
+          population(testing::borlange_people(city, {9, 0})),
           sites(build_sites(city, population)),
           agents(build_routine_agents(population, sites)),
           destinations(build_destinations(city, sites, params)),

@@ -22,7 +22,7 @@ DevelopmentParams params() {
     p.engagement_effect = 0.1;
     p.school_failure_threshold = -0.84;
     p.engagement_substance_effect = 0.5;
-    p.engagement_peer_effect = 0.5;
+    p.engagement_peer_effect = 0.0;  // engagement's own test sets it
     return p;
 }
 

@@ -19,7 +19,7 @@ using testing::borlange_config;
 
 struct World {
     const City& city = borlange_city();
-    Population pop = synthesise_population(city, borlange_config().params.population, {3, 0});
+    Population pop = testing::borlange_people(city, {3, 0});
     Sites sites = build_sites(city, pop);
     RoutineAgents agents = build_routine_agents(pop, sites);
     Timeline timeline = testing::borlange_timeline(2);  // day 0 is Monday 2025-01-06
