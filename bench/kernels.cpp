@@ -28,8 +28,8 @@ struct Borlange {
         : config(load_city_config(std::string(TRYGG_SOURCE_DIR) + "/configs/borlange.yaml")),
           city(build_city(config.spec)),
           timeline(build_timeline({2025, 1, 6}, 4, city.location, city.school_holidays)),
-          population(with_offenders(synthesise_population(city, config.params.population, {1, 0}),
-                                    config.params.development)),
+          population(
+              with_offenders(synthesise_population(city, config.params.population, {1, 0}), config.params.development)),
           sites(build_sites(city, population)),
           agents(build_routine_agents(population, sites)),
           destinations(build_destinations(city, sites, config.params.routine)),

@@ -354,8 +354,8 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
     auto add = [&](const std::string& outcome, const auto& of) {
         cmp.outcomes.push_back(estimate(outcome, "total", of(b, -1), of(o, -1)));
         for (int d = 0; d < b.districts; ++d) {
-            cmp.outcomes.push_back(estimate(
-                outcome + "_by_district", base.districts.names[static_cast<std::size_t>(d)], of(b, d), of(o, d)));
+            cmp.outcomes.push_back(estimate(outcome + "_by_district", base.districts.names[static_cast<std::size_t>(d)],
+                                            of(b, d), of(o, d)));
         }
     };
     add("youth_recruits", [&](const RunResults& r, int d) { return youth_sum(r, r.youth.recruits, 0, W, d); });
@@ -370,7 +370,7 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
             [&](const RunResults& r, int d) { return youth_sum(r, r.youth.substance_use, W - L, W, d, L, levels, k); });
     }
     cmp.outcomes.push_back(estimate("youth_propensity_mean", "total", propensity_at_horizon(b, base.districts),
-                                           propensity_at_horizon(o, other.districts)));
+                                    propensity_at_horizon(o, other.districts)));
     for (int d = 0; d < b.districts; ++d) {
         cmp.outcomes.push_back(estimate(
             "youth_propensity_mean_by_district", base.districts.names[static_cast<std::size_t>(d)],

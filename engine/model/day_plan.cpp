@@ -89,7 +89,11 @@ bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t
         if (lane16(w, static_cast<int>(k % 8)) >= p.uptake16) continue;
         site = p.site;
         low_structure = p.low_structure;
-        kind = indoors_kind(static_cast<AgeGroup>(ctx.agents.age_group[person]));
+        // A structured programme supervises those who come; a low-structure drop-in gathers
+        // them, unsupervised, with older delinquent youth (Mahoney & Stattin 2000): they are
+        // in public at the venue, where they can offend and be offended against.
+        const auto group = static_cast<AgeGroup>(ctx.agents.age_group[person]);
+        kind = low_structure ? public_kind(group) : indoors_kind(group);
         start = std::max(start, p.from);
         end = std::min(end, p.to);
         return true;

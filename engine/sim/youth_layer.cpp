@@ -9,8 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <numeric>
 
 namespace trygg {
@@ -393,8 +391,6 @@ void YouthLayer::develop_youth(int week) {
     std::vector<std::uint8_t> delinquent(pop_.size());
     for (std::size_t i = 0; i < pop_.size(); ++i) delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
     const std::vector<std::uint8_t> alcohol = pop_.alcohol, narcotics = pop_.narcotics, network = pop_.network;
-    double dbg_n = 0, dbg_crim = 0, dbg_struct = 0, dbg_peer = 0, dbg_reg = 0, dbg_fail = 0, dbg_pupils = 0,
-           dbg_alc = 0, dbg_nar = 0, dbg_sn = 0;
     for (std::size_t i = 0; i < pop_.size(); ++i) {
         const int age = pop_.age[i];
         const bool young = age >= dp.min_age && age <= std::max(dp.max_age, rp.max_age);
@@ -405,10 +401,6 @@ void YouthLayer::develop_youth(int week) {
         if (age >= sp.min_age - 1 && age <= sp.max_age) {
             const double peers_drinking = share_of_ties(pop_, i, gap, [&](std::size_t j) { return alcohol[j] > 0; });
             const double peers_using = share_of_ties(pop_, i, gap, [&](std::size_t j) { return narcotics[j] > 0; });
-            dbg_sn += 1;
-            dbg_alc += peers_drinking;
-            dbg_nar += peers_using;
-            // (two passes over eight ties: cheap beside the Philox call)
             pop_.alcohol[i] =
                 static_cast<std::uint8_t>(next_use(sp, kAlcohol, age, static_cast<Use>(alcohol[i]), peers_drinking,
                                                    false, prevention_[i] != 0, to_unit(w[0])));
@@ -436,15 +428,6 @@ void YouthLayer::develop_youth(int week) {
             develop(dp, pop_, i, drivers);
             failing_[i] = is_pupil(static_cast<Schedule>(pop_.schedule[i])) &&
                           engagement(dp, pop_, i, drivers) < dp.school_failure_threshold;
-            dbg_n += 1;
-            dbg_crim += drivers.criminogenic_hours / 10.0;
-            dbg_struct += drivers.structured_hours / 10.0;
-            dbg_peer += bad_peers;
-            dbg_reg += drivers.regular_use;
-            if (is_pupil(static_cast<Schedule>(pop_.schedule[i]))) {
-                dbg_pupils += 1;
-                dbg_fail += failing_[i];
-            }
         } else {
             failing_[i] = 0;
         }
@@ -464,10 +447,6 @@ void YouthLayer::develop_youth(int week) {
         pop_.network[i] = static_cast<std::uint8_t>(after);
         new_member_[i] = after == Network::Member && before != Network::Member ? 1 : 0;
     }
-    if (std::getenv("TRYGG_DEBUG_YOUTH"))
-        std::fprintf(stderr, "DBG week %d crim %.3f struct %.3f peer %.3f reg %.3f fail %.3f | alc %.3f nar %.3f\n",
-                     week, dbg_crim / dbg_n, dbg_struct / dbg_n, dbg_peer / dbg_n, dbg_reg / dbg_n,
-                     dbg_fail / dbg_pupils, dbg_alc / dbg_sn, dbg_nar / dbg_sn);
 }
 
 YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,

@@ -79,8 +79,8 @@ TEST(ComparisonCsv, HeaderAndOneRowPerOutcomeAndArea) {
                                            "-37.3680,4.0347,3,paired"));
     EXPECT_THAT(lines, ::testing::Contains("youth_recruits_by_district,Tjärna Ängar,12.0000,10.0000,-2.0000,-4.4842,"
                                            "0.4842,-16.6667,-37.3680,4.0347,3,paired"));
-    EXPECT_THAT(lines,
-                ::testing::Contains("youth_recruits_by_district,Centrum,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3,paired"));
+    EXPECT_THAT(lines, ::testing::Contains(
+                           "youth_recruits_by_district,Centrum,0.0000,0.0000,0.0000,0.0000,0.0000,,,,3,paired"));
     for (const char* outcome :
          {"youth_members_at_horizon", "youth_members_last_year", "youth_offences", "youth_propensity_mean",
           "youth_substance_use_alcohol_experimenting", "youth_substance_use_alcohol_regular",

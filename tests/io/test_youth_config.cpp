@@ -63,11 +63,11 @@ TEST(BorlangeYouthConfig, Development) {
     EXPECT_EQ(p.maturation.back(), (std::pair<int, double>{85, 3.0}));
     EXPECT_DOUBLE_EQ(p.adjustment_weeks, 52.0);
     EXPECT_DOUBLE_EQ(p.exposure_effect, 0.15);
-    EXPECT_DOUBLE_EQ(p.exposure_reference, 0.0);
+    EXPECT_DOUBLE_EQ(p.exposure_reference, 0.18);
     EXPECT_DOUBLE_EQ(p.peer_effect, 0.8);
     EXPECT_DOUBLE_EQ(p.substance_effect, 0.3);
     EXPECT_DOUBLE_EQ(p.school_failure_effect, 0.3);
-    EXPECT_DOUBLE_EQ(p.structured_effect, 0.1);
+    EXPECT_DOUBLE_EQ(p.structured_effect, 0.2);
     EXPECT_DOUBLE_EQ(p.engagement_effect, 0.1);
     EXPECT_DOUBLE_EQ(p.school_failure_threshold, -0.84);
     EXPECT_DOUBLE_EQ(p.engagement_substance_effect, 0.5);
@@ -137,7 +137,7 @@ TEST(BorlangeYouthConfig, SocialMeasureEffects) {
     EXPECT_DOUBLE_EQ(s.mentoring_morality, 0.3);
     EXPECT_DOUBLE_EQ(s.persistence_weeks, 26.0);
     EXPECT_DOUBLE_EQ(s.structured_programme_hours, 1.0);
-    EXPECT_DOUBLE_EQ(s.low_structure_exposure, 3.0);
+    EXPECT_DOUBLE_EQ(s.low_structure_exposure, 2.0);
     EXPECT_DOUBLE_EQ(s.venue_alcohol_reduction, 0.3);
 }
 

@@ -164,7 +164,10 @@ TEST(Situational, SearchDrawsOffendersToRecentCrime) {
 }
 
 // Drug offences are found, not reported: more patrols find more (DESIGN §6.6), whatever the
-// patrols deter elsewhere. Paired runs, the same seed.
+// patrols deter elsewhere. Paired runs, the same seed. At least 10 % more: network members
+// deal where they live, mostly away from the patrols' beats in the centre, so extra patrols
+// find a smaller share of all drug offences than when every offender was alike (+17 % with
+// the youth layer's members, +20 % or more before).
 TEST(Situational, DrugOffencesRiseWithPolicePresence) {
     auto registered_drugs = [](int patrols) {
         const RunOutput out = run_city(borlange_city(), [&](ModelParams& p) { p.policing.patrols = patrols; });
@@ -176,7 +179,7 @@ TEST(Situational, DrugOffencesRiseWithPolicePresence) {
     const double none = registered_drugs(0);
     const double many = registered_drugs(6);
     std::printf("registered drug offences a year: %.0f without patrols, %.0f with six\n", none, many);
-    EXPECT_GT(many, 1.2 * none);
+    EXPECT_GT(many, 1.1 * none);
 }
 
 // Adaptive patrols follow the weekly picture: over a year they stand in many more cells than
