@@ -117,6 +117,7 @@ void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, boo
     unstructured(out_site, out_hours);
     if (joined) {
         e.programme_hours[i] += static_cast<float>(hours);
+        e.leisure_site[i] = site;
         if (low_structure)
             e.criminogenic_hours[i] += static_cast<float>(hours) * e.low_structure_exposure;
         else
@@ -125,6 +126,7 @@ void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, boo
         unstructured(site, hours);
     } else if (b == Block::Activity && (kind == Presence::IndoorsMinor || kind == Presence::IndoorsAdult)) {
         e.structured_hours[i] += static_cast<float>(hours);
+        e.leisure_site[i] = site;
     }
 }
 

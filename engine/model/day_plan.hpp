@@ -106,6 +106,7 @@ struct WeekExposureView {
     const float* site_members = nullptr;        // [site] 0 or 1
     const float* site_field_workers = nullptr;  // [site] 1 where field workers stand this week
     std::uint8_t* met_field_workers = nullptr;  // [person] set when out where they stand
+    std::int32_t* leisure_site = nullptr;       // [person] venue of structured leisure this week, or -1
     float structured_programme_hours = 1.0f;
     float low_structure_exposure = 1.0f;
 };

@@ -21,6 +21,10 @@ double sat_index(const DevelopmentParams& p, const Population& pop, std::size_t 
     return -(pop.morality[i] + pop.self_control[i] + maturation(p, pop.age[i])) / std::sqrt(2.0);
 }
 
+SatIndex::SatIndex(const DevelopmentParams& p) {
+    for (std::size_t a = 0; a < maturation_.size(); ++a) maturation_[a] = maturation(p, static_cast<int>(a));
+}
+
 bool is_pupil(Schedule s) {
     return s == Schedule::ChildPupil || s == Schedule::TeenPupil || s == Schedule::UpperSecondary;
 }
@@ -45,10 +49,11 @@ void develop(const DevelopmentParams& p, Population& pop, std::size_t i, const W
 }
 
 void set_offenders(const DevelopmentParams& p, Population& pop) {
+    const SatIndex sat(p);
     for (std::size_t i = 0; i < pop.size(); ++i) {
         const int age = pop.age[i];
         const bool member = pop.network[i] == static_cast<std::uint8_t>(Network::Member);
-        const bool active = age >= p.offending_from_age && (member || sat_index(p, pop, i) > p.threshold);
+        const bool active = age >= p.offending_from_age && (member || sat(pop, i) > p.threshold);
         pop.propensity[i] = active ? pop.intensity[i] : 0.0f;
         if (age > 20) pop.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
     }

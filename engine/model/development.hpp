@@ -14,6 +14,7 @@
 // and fall after — the age–crime curve is not an input.
 #include "population/population.hpp"
 
+#include <array>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -61,6 +62,19 @@ struct WeekDrivers {
 double maturation(const DevelopmentParams& p, int age);
 // The SAT index of person i: + = crime more likely an option.
 double sat_index(const DevelopmentParams& p, const Population& pop, std::size_t i);
+
+// The same, with maturation tabulated by age once: the weekly steps ask it for every person.
+class SatIndex {
+public:
+    explicit SatIndex(const DevelopmentParams& p);
+    double operator()(const Population& pop, std::size_t i) const {
+        return -(pop.morality[i] + pop.self_control[i] + maturation_[pop.age[i]]) * kInverseSqrt2;
+    }
+
+private:
+    static constexpr double kInverseSqrt2 = 0.70710678118654752440;
+    std::array<double, 256> maturation_{};
+};
 // Effective school engagement and whether a pupil is failing.
 double engagement(const DevelopmentParams& p, const Population& pop, std::size_t i, const WeekDrivers& d);
 bool is_pupil(Schedule s);

@@ -36,7 +36,7 @@ void form_ties(Population& pop, const std::vector<std::int32_t>& district, const
     std::vector<std::uint32_t> youth;
     for (std::size_t i = 0; i < pop.size(); ++i) {
         auto* t = &pop.ties[i * kTies];
-        std::fill(t, t + kClassTies + kNeighbourTies, -1);
+        std::fill(t, t + kFirstLeisureTie, -1);
         if (pop.age[i] >= p.min_age && pop.age[i] <= p.max_age) youth.push_back(static_cast<std::uint32_t>(i));
     }
     // Classes: same school place and age. Neighbourhoods: same district, age within the gap
@@ -67,9 +67,34 @@ void form_ties(Population& pop, const std::vector<std::int32_t>& district, const
         kClassTies, kNeighbourTies, 1);
 }
 
+void tie_leisure(Population& pop, const std::vector<std::int32_t>& venue, int age_gap, const CounterRng& rng,
+                 std::uint32_t week) {
+    std::vector<std::uint32_t> there;
+    for (std::size_t i = 0; i < venue.size(); ++i) {
+        if (venue[i] >= 0) there.push_back(static_cast<std::uint32_t>(i));
+    }
+    const int band = std::max(1, age_gap);
+    auto key = [&](std::uint32_t i) { return static_cast<std::int64_t>(venue[i]) * 256 + pop.age[i] / band; };
+    std::stable_sort(there.begin(), there.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    for (std::size_t first = 0; first < there.size();) {
+        std::size_t last = first;
+        while (last < there.size() && key(there[last]) == key(there[first])) ++last;
+        const std::size_t n = last - first;
+        for (std::size_t k = first; n > 1 && k < last; ++k) {
+            const std::uint32_t person = there[k];
+            const auto w = rng.words(Stream::Network, person, week, 64);
+            std::size_t pick = first + w[0] % (n - 1);
+            if (pick >= k) ++pick;  // anyone but themselves
+            pop.ties[static_cast<std::size_t>(person) * kTies + kFirstLeisureTie] =
+                static_cast<std::int32_t>(there[pick]);
+        }
+        first = last;
+    }
+}
+
 void tie_co_offenders(Population& pop, std::uint32_t a, std::uint32_t b) {
     auto link = [&](std::uint32_t from, std::uint32_t to) {
-        auto* t = &pop.ties[static_cast<std::size_t>(from) * kTies + kClassTies + kNeighbourTies];
+        auto* t = &pop.ties[static_cast<std::size_t>(from) * kTies + kFirstCoOffendingTie];
         for (int k = 0; k < kCoOffendingTies; ++k) {
             if (t[k] == static_cast<std::int32_t>(to)) return;
         }

@@ -1,10 +1,12 @@
 #pragma once
 // Young people's peer ties (DESIGN §3.3, §3.7): from the school class (same school, same
-// year), the neighbourhood (same district, within two years of age) and offending together
-// (co-offending ties). Each person keeps kTies directed ties in fixed slots: the first
-// kClassTies from class, then kNeighbourTies from the neighbourhood, the rest co-offending.
-// Class and neighbourhood ties are formed again each school year, when classes change;
-// co-offending ties stay until replaced by newer ones. "Delinquent peers" is measured on
+// year), the neighbourhood (same district, within two years of age), leisure (the same
+// programme or activity venue, within two years) and offending together (co-offending
+// ties). Each person keeps kTies directed ties in fixed slots: kClassTies from class, then
+// kNeighbourTies from the neighbourhood, kLeisureTies from leisure, the rest co-offending.
+// Class and neighbourhood ties are formed again each school year, when classes change; a
+// leisure tie each week someone spends structured time at a venue with peers; co-offending
+// ties stay until replaced by newer ones. "Delinquent peers" is measured on
 // these ties, not on who happens to stand in the same cell.
 #include "core/rng.hpp"
 #include "population/population.hpp"
@@ -15,8 +17,11 @@
 namespace trygg {
 
 inline constexpr int kClassTies = 3;
-inline constexpr int kNeighbourTies = 3;
-inline constexpr int kCoOffendingTies = kTies - kClassTies - kNeighbourTies;
+inline constexpr int kNeighbourTies = 2;
+inline constexpr int kLeisureTies = 1;
+inline constexpr int kCoOffendingTies = kTies - kClassTies - kNeighbourTies - kLeisureTies;
+inline constexpr int kFirstLeisureTie = kClassTies + kNeighbourTies;
+inline constexpr int kFirstCoOffendingTie = kFirstLeisureTie + kLeisureTies;
 
 struct PeerNetworkParams {
     int min_age = 10;  // who has class and neighbourhood ties
@@ -28,6 +33,12 @@ struct PeerNetworkParams {
 // is each person's home district; `year` keys the draws so each school year differs.
 void form_ties(Population& pop, const std::vector<std::int32_t>& district, const PeerNetworkParams& p,
                const CounterRng& rng, std::uint32_t year);
+
+// Leisure ties: among the young people who spent time at the same venue this week
+// (`venue[person]`, -1 for none) and are within `age_gap` years, each gets one of the others
+// as their leisure tie (drawn with `week`).
+void tie_leisure(Population& pop, const std::vector<std::int32_t>& venue, int age_gap, const CounterRng& rng,
+                 std::uint32_t week);
 
 // A co-offending tie each way between a and b (the oldest co-offending slot is replaced).
 void tie_co_offenders(Population& pop, std::uint32_t a, std::uint32_t b);

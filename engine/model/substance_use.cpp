@@ -41,20 +41,21 @@ UseHazards use_hazards(const SubstanceParams& p, int substance, int age) {
     return h;
 }
 
-Use initial_use(const SubstanceParams& p, int substance, int age, double u) {
-    const UsePoint at = use_at(p, substance, age);
-    return u < at.regular ? Use::Regular : u < at.any ? Use::Experimenting : Use::None;
+Use initial_use(const SubstanceParams& p, int substance, double age, double u) {
+    const int whole = static_cast<int>(std::floor(age));
+    const double part = age - whole;
+    const UsePoint a = use_at(p, substance, whole), b = use_at(p, substance, whole + 1);
+    const double regular = a.regular + part * (b.regular - a.regular), any = a.any + part * (b.any - a.any);
+    return u < regular ? Use::Regular : u < any ? Use::Experimenting : Use::None;
 }
 
-Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
-             double u) {
-    // From the year before the profile's first age: a 12-year-old may start, so that 13-year-olds use as observed.
-    if (age < p.min_age - 1) return Use::None;
-    const UseHazards h = use_hazards(p, substance, age);
+namespace {
+
+Use step(const SubstanceParams& p, int substance, const UseHazards& h, double peers_beyond_usual, Use now, bool market,
+         bool prevented, double u) {
     switch (now) {
         case Use::None: {
-            double rate =
-                h.initiation * std::max(0.0, 1.0 + p.peer_gain * (peers_using - use_at(p, substance, age).any));
+            double rate = h.initiation * std::max(0.0, 1.0 + p.peer_gain * peers_beyond_usual);
             if (substance == kNarcotics && market) rate *= 1.0 + p.market_gain;
             if (prevented) rate *= 1.0 - p.prevention_effect;
             return u < -std::expm1(-rate) ? Use::Experimenting : Use::None;
@@ -67,6 +68,32 @@ Use next_use(const SubstanceParams& p, int substance, int age, Use now, double p
         default:
             return u < -std::expm1(-p.quit_per_year / kWeeksPerYear) ? Use::Experimenting : Use::Regular;
     }
+}
+
+}  // namespace
+
+UseTable::UseTable(const SubstanceParams& p) : hazards_(2 * 256), usual_(2 * 256, 0.0) {
+    for (int substance : {kAlcohol, kNarcotics}) {
+        for (int age = 0; age < 256; ++age) {
+            hazards_[index(substance, age)] = use_hazards(p, substance, age);
+            usual_[index(substance, age)] = use_at(p, substance, age).any;
+        }
+    }
+}
+
+Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
+             double u) {
+    // From the year before the profile's first age: a 12-year-old may start, so that
+    // 13-year-olds use as observed.
+    if (age < p.min_age - 1) return Use::None;
+    return step(p, substance, use_hazards(p, substance, age), peers_using - use_at(p, substance, age).any, now, market,
+                prevented, u);
+}
+
+Use next_use(const SubstanceParams& p, const UseTable& table, int substance, int age, Use now,
+             double peers_beyond_usual, bool market, bool prevented, double u) {
+    if (age < p.min_age - 1) return Use::None;
+    return step(p, substance, table.hazards(substance, age), peers_beyond_usual, now, market, prevented, u);
 }
 
 }  // namespace trygg

@@ -51,13 +51,32 @@ struct UseHazards {
 };
 UseHazards use_hazards(const SubstanceParams& p, int substance, int age);
 
-// The initial level of `substance` for a person of `age`, from a uniform draw.
-Use initial_use(const SubstanceParams& p, int substance, int age, double u);
+// The initial level of `substance` for a person of `age` years and a fraction of a year
+// since their birthday (the profile is read there: a 15-year-old is 15½ on average), from
+// a uniform draw.
+Use initial_use(const SubstanceParams& p, int substance, double age, double u);
+
+// The hazards and the usual share of users at each age, tabulated once for the weekly step.
+class UseTable {
+public:
+    explicit UseTable(const SubstanceParams& p);
+    const UseHazards& hazards(int substance, int age) const { return hazards_[index(substance, age)]; }
+    double usual(int substance, int age) const { return usual_[index(substance, age)]; }
+
+private:
+    static std::size_t index(int substance, int age) { return static_cast<std::size_t>(substance * 256 + age); }
+    std::vector<UseHazards> hazards_;
+    std::vector<double> usual_;
+};
 
 // One week for one substance: the new level from the current one and two uniform draws.
 // `peers_using` is the share of ties using the substance; `market` whether an open drug
 // market is in the home district; `prevented` whether the person is in a prevention programme.
 Use next_use(const SubstanceParams& p, int substance, int age, Use now, double peers_using, bool market, bool prevented,
              double u);
+// The same from the table, with `peers_beyond_usual`: the share of ties using less the share
+// usual at those ties' own ages (so ties younger or older than the person do not bias it).
+Use next_use(const SubstanceParams& p, const UseTable& table, int substance, int age, Use now,
+             double peers_beyond_usual, bool market, bool prevented, double u);
 
 }  // namespace trygg

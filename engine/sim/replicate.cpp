@@ -76,6 +76,7 @@ public:
         exposure_view_.site_members = e.site_members.data();
         exposure_view_.site_field_workers = e.site_field_workers.data();
         exposure_view_.met_field_workers = e.met_field_workers.data();
+        exposure_view_.leisure_site = e.leisure_site.data();
     }
 
     // The schedule: every phase of an hour, a day and a week, in order (DESIGN §3.2).

@@ -36,7 +36,9 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
       timeline_(timeline),
       rng_(rng),
       pop_(pop),
-      roles_(city, params.population, pop.home_cell) {
+      roles_(city, params.population, pop.home_cell),
+      sat_(params.development),
+      use_table_(params.substance) {
     const std::size_t n = pop.size();
     district_.resize(n);
     residents_.assign(city.districts.size(), 0);
@@ -58,6 +60,7 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
     last_est_offence_.assign(n, -1000);
     last_field_contact_.assign(n, -1000);
     exposure_.met_field_workers.assign(n, 0);
+    exposure_.leisure_site.assign(n, -1);
     new_member_.assign(n, 0);
     support_.assign(n, 0.0f);
     engagement_support_.assign(n, 0.0f);
@@ -92,7 +95,7 @@ void YouthLayer::initialise() {
     const auto& sp = params_.substance;
     for (std::size_t i = 0; i < n; ++i) {
         const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), 0, 1);
-        const int age = pop_.age[i];
+        const double age = exact_age(i, timeline_.start);
         pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(sp, kAlcohol, age, to_unit(w[0])));
         pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(sp, kNarcotics, age, to_unit(w[1])));
         pop_.drug_debt[i] =
@@ -111,9 +114,8 @@ void YouthLayer::initialise() {
             if (district_[i] == static_cast<std::int32_t>(d) && pop_.age[i] >= 16 && pop_.age[i] <= 30)
                 candidates.push_back(static_cast<std::uint32_t>(i));
         }
-        std::stable_sort(candidates.begin(), candidates.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return sat_index(params_.development, pop_, a) > sat_index(params_.development, pop_, b);
-        });
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return sat_(pop_, a) > sat_(pop_, b); });
         for (std::size_t k = 0; k < candidates.size() && k < static_cast<std::size_t>(members + associates); ++k) {
             pop_.network[candidates[k]] =
                 static_cast<std::uint8_t>(k < static_cast<std::size_t>(members) ? Network::Member : Network::Associate);
@@ -175,7 +177,10 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
         if (exposure_.met_field_workers[i]) last_field_contact_[i] = week - 1;
         exposure_.met_field_workers[i] = 0;
     }
-    age_and_move(week, day, agents, sites, occupancy);
+    // Friends made at the week's venues (sports, programmes).
+    tie_leisure(pop_, exposure_.leisure_site, params_.peers.neighbour_age_gap, rng_, static_cast<std::uint32_t>(week));
+    std::fill(exposure_.leisure_site.begin(), exposure_.leisure_site.end(), -1);
+    age_and_move(week, day);
     choose_participants(week, day);
     develop_youth(week);
     update_offenders();
@@ -212,10 +217,12 @@ void YouthLayer::refresh_routines(RoutineAgents& agents, const Sites& sites, Occ
     rank_offenders(agents, pop_);
 }
 
-void YouthLayer::age_and_move(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
-    (void)agents;
-    (void)sites;
-    (void)occupancy;
+double YouthLayer::exact_age(std::size_t i, Date on) const {
+    const int since = (day_of_year(on) - pop_.birthday[i] + 365) % 365;  // days since the last birthday
+    return pop_.age[i] + since / 365.0;
+}
+
+void YouthLayer::age_and_move(int week, int day) {
     const auto& dp = params_.demography;
     // The past week's days of the year: birthdays among them.
     const Date last = timeline_.days[static_cast<std::size_t>(day - 1)].date;
@@ -283,8 +290,9 @@ void YouthLayer::arrive(std::size_t i, int week) {
     roles_.assign(pop_, i, age, draw);
     const auto& district = city_.districts[static_cast<std::size_t>(district_[i])];
     draw_traits(pop_, i, district.ses_index, params_.population, draw);
-    pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kAlcohol, age, draw.uniform()));
-    pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kNarcotics, age, draw.uniform()));
+    const double exact = exact_age(i, timeline_.days[static_cast<std::size_t>(week) * kDaysPerWeek].date);
+    pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kAlcohol, exact, draw.uniform()));
+    pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kNarcotics, exact, draw.uniform()));
     pop_.drug_debt[i] = 0;
     pop_.network[i] = static_cast<std::uint8_t>(Network::None);
     new_member_[i] = 0;
@@ -322,7 +330,7 @@ void YouthLayer::choose_participants(int week, int day) {
             if (!area[static_cast<std::size_t>(pop_.home_cell[i])]) continue;
             const bool networked = pop_.network[i] >= static_cast<std::uint8_t>(Network::Associate);
             if (item.kind == InterventionKind::ExitProgramme && !networked) continue;
-            const double risk = sat_index(params_.development, pop_, i);
+            const double risk = sat_(pop_, i);
             double key = risk;
             if (item.target == Target::RiskScore && risk < item.risk_score) continue;
             if (item.target == Target::Referrals) {
@@ -388,34 +396,33 @@ void YouthLayer::develop_youth(int week) {
     }
     const int gap = params_.peers.neighbour_age_gap + 3;
     const auto uweek = static_cast<std::uint32_t>(week);
-    std::vector<std::uint8_t> delinquent(pop_.size());
-    for (std::size_t i = 0; i < pop_.size(); ++i) delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
-    const std::vector<std::uint8_t> alcohol = pop_.alcohol, narcotics = pop_.narcotics, network = pop_.network;
+    const double debt_chance = weekly(sp.debt_per_year), clear_chance = weekly(sp.debt_clear_per_year);
+    WeekStart start{std::vector<std::uint8_t>(pop_.size()), pop_.alcohol, pop_.narcotics, pop_.network};
+    for (std::size_t i = 0; i < pop_.size(); ++i) start.delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
+    const auto& network = start.network;
     for (std::size_t i = 0; i < pop_.size(); ++i) {
         const int age = pop_.age[i];
         const bool young = age >= dp.min_age && age <= std::max(dp.max_age, rp.max_age);
         if (!young && network[i] == static_cast<std::uint8_t>(Network::None)) continue;
         const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), uweek, 0);
         const std::size_t d = static_cast<std::size_t>(district_[i]);
+        const PeerCounts peers = count_peers(i, gap, start);
         // Substance use, through peers and the market.
         if (age >= sp.min_age - 1 && age <= sp.max_age) {
-            const double peers_drinking = share_of_ties(pop_, i, gap, [&](std::size_t j) { return alcohol[j] > 0; });
-            const double peers_using = share_of_ties(pop_, i, gap, [&](std::size_t j) { return narcotics[j] > 0; });
-            pop_.alcohol[i] =
-                static_cast<std::uint8_t>(next_use(sp, kAlcohol, age, static_cast<Use>(alcohol[i]), peers_drinking,
-                                                   false, prevention_[i] != 0, to_unit(w[0])));
-            pop_.narcotics[i] =
-                static_cast<std::uint8_t>(next_use(sp, kNarcotics, age, static_cast<Use>(narcotics[i]), peers_using,
-                                                   market[d] != 0, prevention_[i] != 0, to_unit(w[1])));
+            pop_.alcohol[i] = static_cast<std::uint8_t>(
+                next_use(sp, use_table_, kAlcohol, age, static_cast<Use>(start.alcohol[i]),
+                         peers.beyond_usual(kAlcohol), false, prevention_[i] != 0, to_unit(w[0])));
+            pop_.narcotics[i] = static_cast<std::uint8_t>(
+                next_use(sp, use_table_, kNarcotics, age, static_cast<Use>(start.narcotics[i]),
+                         peers.beyond_usual(kNarcotics), market[d] != 0, prevention_[i] != 0, to_unit(w[1])));
             const bool regular = pop_.narcotics[i] == static_cast<std::uint8_t>(Use::Regular);
             const double u = to_unit(w[2]);
-            if (!pop_.drug_debt[i] && regular && u < weekly(sp.debt_per_year))
+            if (!pop_.drug_debt[i] && regular && u < debt_chance)
                 pop_.drug_debt[i] = 1;
-            else if (pop_.drug_debt[i] && u < weekly(sp.debt_clear_per_year))
+            else if (pop_.drug_debt[i] && u < clear_chance)
                 pop_.drug_debt[i] = 0;
         }
-        const PeerCounts peers = count_peers(i, gap, delinquent, network);
-        const double bad_peers = peers.live > 0 ? static_cast<double>(peers.delinquent) / peers.live : 0.0;
+        const double bad_peers = peers.share_delinquent();
         if (age >= dp.min_age && age <= dp.max_age) {
             WeekDrivers drivers;
             drivers.criminogenic_hours = exposure_.criminogenic_hours[i];
@@ -437,7 +444,7 @@ void YouthLayer::develop_youth(int week) {
         in.ties_to_members = peers.members;
         in.member_exposure_hours = exposure_.member_hours[i];
         in.district_members_per_1000 = residents_[d] > 0 ? 1000.0 * members[d] / residents_[d] : 0.0;
-        in.sat_index = sat_index(dp, pop_, i);
+        in.sat_index = sat_(pop_, i);
         in.threshold = dp.threshold;
         in.debt = pop_.drug_debt[i] != 0;
         in.exit_programme = exit_programme_[i] != 0;
@@ -449,8 +456,7 @@ void YouthLayer::develop_youth(int week) {
     }
 }
 
-YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,
-                                               const std::vector<std::uint8_t>& network) const {
+YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const WeekStart& start) const {
     PeerCounts c;
     for (int k = 0; k < kTies; ++k) {
         const std::int32_t j = pop_.ties[i * kTies + static_cast<std::size_t>(k)];
@@ -459,9 +465,14 @@ YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const std
         const int age_gap = static_cast<int>(pop_.age[jj]) - static_cast<int>(pop_.age[i]);
         if (age_gap > gap || age_gap < -gap) continue;  // lapsed: that person moved away
         ++c.live;
-        c.delinquent += delinquent[jj];
-        c.in_network += network[jj] >= static_cast<std::uint8_t>(Network::Associate) ? 1 : 0;
-        c.members += network[jj] == static_cast<std::uint8_t>(Network::Member) ? 1 : 0;
+        c.delinquent += start.delinquent[jj];
+        c.in_network += start.network[jj] >= static_cast<std::uint8_t>(Network::Associate) ? 1 : 0;
+        c.members += start.network[jj] == static_cast<std::uint8_t>(Network::Member) ? 1 : 0;
+        for (int s : {kAlcohol, kNarcotics}) {
+            const auto substance = static_cast<std::size_t>(s);
+            c.using_[substance] += (s == kAlcohol ? start.alcohol[jj] : start.narcotics[jj]) > 0 ? 1 : 0;
+            c.usual[substance] += use_table_.usual(s, pop_.age[jj]);
+        }
     }
     return c;
 }
@@ -490,7 +501,7 @@ void YouthLayer::tally(int week) {
             if (pop_.narcotics[i] == 2) ++levels[3];
         }
         if (age >= 12 && age <= 20) {
-            index_sum[d] += sat_index(params_.development, pop_, i);
+            index_sum[d] += sat_(pop_, i);
             youth[d] += 1.0;
         }
         if (age >= 13 && age <= 19 && failing_[i]) ++tallies_.school_failure[base + d];

@@ -11,6 +11,7 @@
 #include "model/development.hpp"
 #include "model/occupancy.hpp"
 #include "model/sites.hpp"
+#include "model/substance_use.hpp"
 #include "population/population.hpp"
 #include "population/roles.hpp"
 #include "sim/model_params.hpp"
@@ -33,6 +34,7 @@ struct WeekExposure {
     std::vector<float> site_members;              // [site] 1 where members spent time last week
     std::vector<float> site_field_workers;        // [site] 1 where field workers stand this week
     std::vector<std::uint8_t> met_field_workers;  // [person] out where field workers stood this week
+    std::vector<std::int32_t> leisure_site;       // [person] a venue of structured leisure this week, or -1
 };
 
 // Weekly tallies of the youth layer, [week][district] unless said.
@@ -92,14 +94,26 @@ public:
 
 private:
     void initialise();
-    void age_and_move(int week, int day, RoutineAgents& agents, const Sites& sites, Occupancy& occupancy);
+    void age_and_move(int week, int day);
+    // Age in years with the fraction since the last birthday, on date `on`.
+    double exact_age(std::size_t i, Date on) const;
     void school_year(int day);
     void arrive(std::size_t i, int week);
+    // What a person's live ties are and do.
     struct PeerCounts {
         int live = 0, delinquent = 0, in_network = 0, members = 0;
+        std::array<int, 2> using_ = {0, 0};        // [alcohol, narcotics] ties using
+        std::array<double, 2> usual = {0.0, 0.0};  // Σ the share using at each tie's own age
+        double beyond_usual(int substance) const {
+            const auto k = static_cast<std::size_t>(substance);
+            return live > 0 ? (using_[k] - usual[k]) / live : 0.0;
+        }
+        double share_delinquent() const { return live > 0 ? static_cast<double>(delinquent) / live : 0.0; }
     };
-    PeerCounts count_peers(std::size_t i, int gap, const std::vector<std::uint8_t>& delinquent,
-                           const std::vector<std::uint8_t>& network) const;
+    struct WeekStart {  // the states the week's transitions start from
+        std::vector<std::uint8_t> delinquent, alcohol, narcotics, network;
+    };
+    PeerCounts count_peers(std::size_t i, int gap, const WeekStart& start) const;
     void choose_participants(int week, int day);
     void develop_youth(int week);
     void update_offenders();
@@ -112,6 +126,8 @@ private:
     const CounterRng& rng_;
     Population& pop_;
     RoleAssigner roles_;
+    SatIndex sat_;
+    UseTable use_table_;
     std::vector<std::int32_t> district_;              // [person] home district
     std::vector<std::int32_t> residents_;             // [district]
     double birth_share_ = 0.0;                        // of arrivals

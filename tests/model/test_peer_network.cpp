@@ -31,7 +31,7 @@ TEST(PeerNetwork, ClassTiesAreWithinOneSchoolAndYearAndNeighbourTiesWithinOneDis
     int class_ties = 0, neighbour_ties = 0;
     for (std::size_t i = 0; i < pop.size(); ++i) {
         std::set<std::int32_t> seen;
-        for (int k = 0; k < kClassTies + kNeighbourTies; ++k) {
+        for (int k = 0; k < kFirstLeisureTie; ++k) {
             const std::int32_t j = pop.ties[i * kTies + static_cast<std::size_t>(k)];
             if (j < 0) continue;
             ASSERT_NE(j, static_cast<std::int32_t>(i)) << "nobody is their own peer";
@@ -47,7 +47,7 @@ TEST(PeerNetwork, ClassTiesAreWithinOneSchoolAndYearAndNeighbourTiesWithinOneDis
                 EXPECT_LE(std::abs(pop.age[jj] - pop.age[i]), 2);
             }
         }
-        for (int k = kClassTies + kNeighbourTies; k < kTies; ++k) EXPECT_EQ(pop.ties[i * kTies + k], -1);
+        for (int k = kFirstLeisureTie; k < kTies; ++k) EXPECT_EQ(pop.ties[i * kTies + k], -1);
     }
     // Classes of 20 fill all three class slots; neighbourhood groups all three.
     EXPECT_EQ(class_ties, 200 * kClassTies);
@@ -59,11 +59,30 @@ TEST(PeerNetwork, CoOffendingTiesGoBothWaysAndSurviveANewSchoolYear) {
     std::vector<std::int32_t> district(pop.size(), 0);
     tie_co_offenders(pop, 3, 8);
     tie_co_offenders(pop, 3, 8);  // once only
-    EXPECT_EQ(pop.ties[3 * kTies + kClassTies + kNeighbourTies], 8);
-    EXPECT_EQ(pop.ties[3 * kTies + kClassTies + kNeighbourTies + 1], -1);
-    EXPECT_EQ(pop.ties[8 * kTies + kClassTies + kNeighbourTies], 3);
+    EXPECT_EQ(pop.ties[3 * kTies + kFirstCoOffendingTie], 8);
+    EXPECT_EQ(pop.ties[3 * kTies + kFirstCoOffendingTie + 1], -1);
+    EXPECT_EQ(pop.ties[8 * kTies + kFirstCoOffendingTie], 3);
     form_ties(pop, district, PeerNetworkParams{}, CounterRng({1, 0}), 1);
-    EXPECT_EQ(pop.ties[3 * kTies + kClassTies + kNeighbourTies], 8);
+    EXPECT_EQ(pop.ties[3 * kTies + kFirstCoOffendingTie], 8);
+}
+
+TEST(PeerNetwork, LeisureTiesJoinThoseAtOneVenueOfAnAge) {
+    auto pop = classmates();
+    std::vector<std::int32_t> venue(pop.size(), -1);
+    for (std::size_t i = 0; i < 40; ++i) venue[i] = static_cast<std::int32_t>(i % 2);  // two venues
+    tie_leisure(pop, venue, 2, CounterRng({4, 0}), 7);
+    for (std::size_t i = 0; i < pop.size(); ++i) {
+        const std::int32_t j = pop.ties[i * kTies + kFirstLeisureTie];
+        if (venue[i] < 0) {
+            EXPECT_EQ(j, -1) << "no venue, no leisure tie";
+            continue;
+        }
+        ASSERT_GE(j, 0) << "everyone at a venue with others of an age gets one";
+        const auto jj = static_cast<std::size_t>(j);
+        EXPECT_NE(jj, i);
+        EXPECT_EQ(venue[jj], venue[i]);
+        EXPECT_EQ(pop.age[jj] / 2, pop.age[i] / 2);
+    }
 }
 
 TEST(PeerNetwork, DelinquentPeersAreAShareOfLiveTies) {
