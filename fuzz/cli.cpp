@@ -1,6 +1,7 @@
 // libFuzzer target `cli`: the command line → run_app, argv split at newlines (a seed file
-// holds one argument per line). Every bad command line must end with exit status 2 and one
-// line; status 1 ("internal error") means an untyped exception escaped a command: a finding.
+// holds one argument per line) and each cut at its first NUL, as the kernel would pass it. Every bad command line must
+// end with exit status 2 and one line; status 1 ("internal error") means an untyped exception escaped a command: a
+// finding.
 //
 // The working directory is an empty temporary one, so an input file named on the command
 // line does not exist and nothing is simulated; `run`, `batch` and `short2008` also get an
@@ -40,6 +41,7 @@ std::vector<std::string> split_lines(const std::uint8_t* data, std::size_t size)
         }
     }
     if (!current.empty()) args.push_back(current);
+    for (auto& a : args) a = a.c_str();
     return args;
 }
 
