@@ -32,6 +32,8 @@ json parse(const std::filesystem::path& file) {
         return json::parse(text);
     } catch (const json::parse_error& e) {
         throw InputError(file.string() + ":" + std::to_string(line_at(text, e.byte)) + ": not valid JSON: " + e.what());
+    } catch (const json::exception& e) {  // a number too large for a double (1e400): out_of_range
+        throw InputError(file.string() + ": not valid JSON: " + e.what());
     }
 }
 

@@ -9,8 +9,9 @@ namespace trygg {
 namespace {
 
 // Built for AVX2 and for the baseline x86-64 alike, chosen at load time: the stencil is
-// memory- and SIMD-bound, and AVX2 doubles its width. Same arithmetic, same results.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// memory- and SIMD-bound, and AVX2 doubles its width. Same arithmetic, same results. Not under
+// TSan: the load-time resolver would run instrumented before TSan's runtime is up (segfault).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void update_rows(const FieldParams& p, Boundary boundary, int nx, int ny, const double* __restrict b,

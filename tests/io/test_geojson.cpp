@@ -270,6 +270,15 @@ TEST_F(GeoJson, UnclosedRing) {
         HasSubstr(file() + ": feature 0:"));
 }
 
+// Fuzz finding (fuzz/geojson.cpp): a number beyond a double's range is not a JSON syntax error
+// to nlohmann::json but an out_of_range exception, which escaped as "internal error".
+TEST_F(GeoJson, ANumberTooLargeForADoubleIsBadInput) {
+    const std::string huge = R"({"type": "Polygon", "coordinates": [[[0, 0], [1e400, 0], [10, 10], [0, 0]]]})";
+    EXPECT_THAT(error_for(collection(feature(huge))), HasSubstr(file() + ": not valid JSON: "));
+    const fs::path crs = write("crs.geojson", R"({"type": "FeatureCollection", "x": 60.1e308, "features": []})");
+    EXPECT_THAT(input_error_from([&] { geojson_crs(crs); }), HasSubstr("number overflow"));
+}
+
 // ---- places CSV ----
 
 class PlacesCsv : public DataFiles {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 namespace trygg {
@@ -35,7 +37,8 @@ TEST(Determinism, OneTwoAndThreeThreadsGiveIdenticalResults) {
 }
 
 TEST(Determinism, WrittenDatasetsAreIdenticalAcrossThreadCounts) {
-    const auto dir = std::filesystem::temp_directory_path() / "trygg_test_determinism";
+    // Per process: the same test of another build (ASan, TSan) may run at the same time.
+    const auto dir = std::filesystem::temp_directory_path() / ("trygg_test_determinism_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     RunProvenance prov;
     prov.seed = 77;
