@@ -60,9 +60,31 @@ OffenderDay offender_day(const Borlange& w) {
 }
 
 // One person-day: two Philox calls, block sampling and the moves it emits.
+// The young people's weekly exposure as a run keeps it (sites weighted as if offenders had
+// been seen everywhere last week, so every unstructured block adds to it).
+struct ExposureArrays {
+    explicit ExposureArrays(std::size_t people, std::size_t sites)
+        : hours(people * 4, 0.0f), met(people, 0), leisure(people, -1), weight(sites, SiteExposure{0.5f, 0.5f, 0.5f}) {
+        view.criminogenic_hours = hours.data();
+        view.member_hours = hours.data() + people;
+        view.structured_hours = hours.data() + 2 * people;
+        view.programme_hours = hours.data() + 3 * people;
+        view.sites = weight.data();
+        view.met_field_workers = met.data();
+        view.leisure_site = leisure.data();
+    }
+    std::vector<float> hours;
+    std::vector<std::uint8_t> met;
+    std::vector<std::int32_t> leisure;
+    std::vector<SiteExposure> weight;
+    WeekExposureView view;
+};
+
 void BM_PlanDay(benchmark::State& state) {
     auto& w = world();
-    const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents, w.config.params.routine, w.rng};
+    ExposureArrays exposure(w.population.size(), static_cast<std::size_t>(w.sites.size()));
+    const DayPlanContext ctx{w.city, w.tables, w.destinations, w.agents,      w.config.params.routine,
+                             w.rng,  nullptr,  nullptr,        &exposure.view};
     MoveBuckets moves;
     OffenderDay offenders = offender_day(w);
     int day = 0;

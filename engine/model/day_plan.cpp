@@ -106,13 +106,15 @@ bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t
 // offenders seen there last week; supervised activities and high-structure programmes
 // count as structured; a low-structure drop-in counts as unstructured time with older
 // delinquent youth (Mahoney & Stattin 2000).
-void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, bool low_structure, std::int32_t out_site,
-                   int out_hours, std::int32_t site, int hours, Presence kind) {
+[[gnu::noinline]] void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, bool low_structure,
+                                     std::int32_t out_site, int out_hours, std::int32_t site, int hours,
+                                     Presence kind) {
     auto unstructured = [&](std::int32_t where, int h) {
         if (where < 0 || h <= 0) return;
-        e.criminogenic_hours[i] += static_cast<float>(h) * e.site_offenders[static_cast<std::size_t>(where)];
-        e.member_hours[i] += static_cast<float>(h) * e.site_members[static_cast<std::size_t>(where)];
-        if (e.site_field_workers[static_cast<std::size_t>(where)] > 0) e.met_field_workers[i] = 1;
+        const SiteExposure& at = e.sites[static_cast<std::size_t>(where)];
+        e.criminogenic_hours[i] += static_cast<float>(h) * at.offenders;
+        e.member_hours[i] += static_cast<float>(h) * at.members;
+        if (at.field_workers > 0) e.met_field_workers[i] = 1;
     };
     unstructured(out_site, out_hours);
     if (joined) {

@@ -95,6 +95,14 @@ struct ProgrammeDay {
     bool low_structure = false;  // a drop-in rather than an adult-led programme
 };
 
+// What a site holds for a young person spending time there, read together (one cache line
+// for the planner's random access).
+struct SiteExposure {
+    float offenders = 0.0f;      // weight of the offenders seen there last week, 0..1
+    float members = 0.0f;        // 1 where network members spent time last week
+    float field_workers = 0.0f;  // 1 where field workers stand this week
+};
+
 // Where the planner adds young people's weekly exposure (the youth layer owns the arrays;
 // persons are planned in disjoint ranges, so each entry has one writer).
 struct WeekExposureView {
@@ -102,9 +110,7 @@ struct WeekExposureView {
     float* member_hours = nullptr;              // [person]
     float* structured_hours = nullptr;          // [person]
     float* programme_hours = nullptr;           // [person]
-    const float* site_offenders = nullptr;      // [site] 0..1
-    const float* site_members = nullptr;        // [site] 0 or 1
-    const float* site_field_workers = nullptr;  // [site] 1 where field workers stand this week
+    const SiteExposure* sites = nullptr;        // [site] what a young person meets there
     std::uint8_t* met_field_workers = nullptr;  // [person] set when out where they stand
     std::int32_t* leisure_site = nullptr;       // [person] venue of structured leisure this week, or -1
     float structured_programme_hours = 1.0f;

@@ -48,15 +48,17 @@ void develop(const DevelopmentParams& p, Population& pop, std::size_t i, const W
     pop.morality[i] += static_cast<float>((equilibrium - pop.morality[i]) / p.adjustment_weeks);
 }
 
+void set_offender(const DevelopmentParams& p, const SatIndex& sat, Population& pop, std::size_t i) {
+    const int age = pop.age[i];
+    const bool member = pop.network[i] == static_cast<std::uint8_t>(Network::Member);
+    const bool active = age >= p.offending_from_age && (member || sat(pop, i) > p.threshold);
+    pop.propensity[i] = active ? pop.intensity[i] : 0.0f;
+    if (age > 20) pop.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
+}
+
 void set_offenders(const DevelopmentParams& p, Population& pop) {
     const SatIndex sat(p);
-    for (std::size_t i = 0; i < pop.size(); ++i) {
-        const int age = pop.age[i];
-        const bool member = pop.network[i] == static_cast<std::uint8_t>(Network::Member);
-        const bool active = age >= p.offending_from_age && (member || sat(pop, i) > p.threshold);
-        pop.propensity[i] = active ? pop.intensity[i] : 0.0f;
-        if (age > 20) pop.leisure[i] = static_cast<std::uint8_t>(active ? Leisure::Unstructured : Leisure::Neutral);
-    }
+    for (std::size_t i = 0; i < pop.size(); ++i) set_offender(p, sat, pop, i);
 }
 
 }  // namespace trygg

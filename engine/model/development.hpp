@@ -86,5 +86,7 @@ void develop(const DevelopmentParams& p, Population& pop, std::size_t i, const W
 // criminal career goes with a lifestyle of unstructured time out late (Wikström et al.
 // 2012: lifestyle risk): adults (21+) who offend take that leisure pattern, others none.
 void set_offenders(const DevelopmentParams& p, Population& pop);
+// The same for person i, with the index tabulated.
+void set_offender(const DevelopmentParams& p, const SatIndex& sat, Population& pop, std::size_t i);
 
 }  // namespace trygg

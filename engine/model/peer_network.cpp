@@ -75,7 +75,11 @@ void tie_leisure(Population& pop, const std::vector<std::int32_t>& venue, int ag
     }
     const int band = std::max(1, age_gap);
     auto key = [&](std::uint32_t i) { return static_cast<std::int64_t>(venue[i]) * 256 + pop.age[i] / band; };
-    std::stable_sort(there.begin(), there.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    // By venue and age band, persons in order within each (the same order a stable sort gives).
+    std::sort(there.begin(), there.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto ka = key(a), kb = key(b);
+        return ka != kb ? ka < kb : a < b;
+    });
     for (std::size_t first = 0; first < there.size();) {
         std::size_t last = first;
         while (last < there.size() && key(there[last]) == key(there[first])) ++last;

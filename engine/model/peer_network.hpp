@@ -5,7 +5,7 @@
 // ties). Each person keeps kTies directed ties in fixed slots: kClassTies from class, then
 // kNeighbourTies from the neighbourhood, kLeisureTies from leisure, the rest co-offending.
 // Class and neighbourhood ties are formed again each school year, when classes change; a
-// leisure tie each week someone spends structured time at a venue with peers; co-offending
+// leisure tie every four weeks from the venue someone last spent structured time at; co-offending
 // ties stay until replaced by newer ones. "Delinquent peers" is measured on
 // these ties, not on who happens to stand in the same cell.
 #include "core/rng.hpp"

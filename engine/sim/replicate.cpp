@@ -72,9 +72,7 @@ public:
         exposure_view_.structured_programme_hours = static_cast<float>(params.social.structured_programme_hours);
         exposure_view_.low_structure_exposure = static_cast<float>(params.social.low_structure_exposure);
         youth_.set_field_workers(deployment_.field_worker_sites());
-        exposure_view_.site_offenders = e.site_offenders.data();  // nothing seen before the first week
-        exposure_view_.site_members = e.site_members.data();
-        exposure_view_.site_field_workers = e.site_field_workers.data();
+        exposure_view_.sites = e.sites.data();
         exposure_view_.met_field_workers = e.met_field_workers.data();
         exposure_view_.leisure_site = e.leisure_site.data();
     }

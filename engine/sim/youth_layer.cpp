@@ -1,10 +1,15 @@
 #include "sim/youth_layer.hpp"
 
 #include "core/clock.hpp"
+#include "core/parallel.hpp"
 #include "model/peer_network.hpp"
 #include "model/recruitment.hpp"
 #include "model/substance_use.hpp"
 #include "population/demography.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
 
 #include <algorithm>
 #include <array>
@@ -25,6 +30,21 @@ double weekly(double per_year) {
 
 bool in_network(const Population& pop, std::size_t j) {
     return pop.network[j] >= static_cast<std::uint8_t>(Network::Associate);
+}
+
+// Runs body(i) for every person, in parallel over fixed chunks. Only for steps where each
+// person's update reads the week's starting state and writes that person's own entries, with
+// draws keyed by the person: the result is then the same at any thread count.
+template <class Body>
+void for_each_person(std::size_t n, const Body& body) {
+    constexpr std::size_t kChunk = 4096;
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, n, kChunk),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+            for (std::size_t i = r.begin(); i != r.end(); ++i) body(i);
+        },
+        tbb::simple_partitioner());
+    stop_if_cancelled();
 }
 
 }  // namespace
@@ -164,9 +184,7 @@ void YouthLayer::attach(const Sites& sites) {
     const auto n = static_cast<std::size_t>(sites.size());
     offenders_seen_.assign(n, 0.0f);
     members_seen_.assign(n, 0.0f);
-    exposure_.site_offenders.assign(n, 0.0f);  // nothing seen before the first week
-    exposure_.site_members.assign(n, 0.0f);
-    exposure_.site_field_workers.assign(n, 0.0f);
+    exposure_.sites.assign(n, SiteExposure{});  // nothing seen before the first week
     co_hour_.assign(n, -1);
     co_person_.assign(n, -1);
 }
@@ -177,9 +195,13 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
         if (exposure_.met_field_workers[i]) last_field_contact_[i] = week - 1;
         exposure_.met_field_workers[i] = 0;
     }
-    // Friends made at the week's venues (sports, programmes).
-    tie_leisure(pop_, exposure_.leisure_site, params_.peers.neighbour_age_gap, rng_, static_cast<std::uint32_t>(week));
-    std::fill(exposure_.leisure_site.begin(), exposure_.leisure_site.end(), -1);
+    // Friends made at the venues (sports, programmes) of the last four weeks: a leisure tie
+    // is renewed monthly, the venue being the last one a young person went to.
+    if (week % 4 == 0) {
+        tie_leisure(pop_, exposure_.leisure_site, params_.peers.neighbour_age_gap, rng_,
+                    static_cast<std::uint32_t>(week));
+        std::fill(exposure_.leisure_site.begin(), exposure_.leisure_site.end(), -1);
+    }
     age_and_move(week, day);
     choose_participants(week, day);
     develop_youth(week);
@@ -187,8 +209,8 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
     refresh_routines(agents, sites, occupancy);
     // Last week's offenders and members at each site weigh this week's exposure there.
     for (std::size_t s = 0; s < offenders_seen_.size(); ++s) {
-        exposure_.site_offenders[s] = static_cast<float>(-std::expm1(-offenders_seen_[s] / 10.0));
-        exposure_.site_members[s] = members_seen_[s];
+        exposure_.sites[s].offenders = static_cast<float>(-std::expm1(-offenders_seen_[s] / 10.0));
+        exposure_.sites[s].members = members_seen_[s];
         offenders_seen_[s] = 0.0f;
         members_seen_[s] = 0.0f;
     }
@@ -203,11 +225,11 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
 void YouthLayer::refresh_routines(RoutineAgents& agents, const Sites& sites, Occupancy& occupancy) {
     // Everyone is at home at 04:00: a person whose age group changed moves between the
     // home's presence kinds (a 17-year-old turned 18 is now an adult guardian at home).
+    std::vector<std::uint8_t> was(agents.age_group);
+    for_each_person(pop_.size(), [&](std::size_t i) { refresh_agent(agents, pop_, sites, i); });
     std::vector<Move> moves;
     for (std::size_t i = 0; i < pop_.size(); ++i) {
-        const auto before = static_cast<AgeGroup>(agents.age_group[i]);
-        refresh_agent(agents, pop_, sites, i);
-        const auto after = static_cast<AgeGroup>(agents.age_group[i]);
+        const auto before = static_cast<AgeGroup>(was[i]), after = static_cast<AgeGroup>(agents.age_group[i]);
         if (before != after) {
             moves.push_back(
                 {slot(agents.home_site[i], home_kind(before)), slot(agents.home_site[i], home_kind(after))});
@@ -230,17 +252,18 @@ void YouthLayer::age_and_move(int week, int day) {
     const int from = to - (kDaysPerWeek - 1);
     auto had_birthday = [&](int b) { return from >= 0 ? b >= from && b <= to : b >= from + 365 || b <= to; };
     const auto uweek = static_cast<std::uint32_t>(week);
-    std::array<std::uint32_t, 4> w{};
-    for (std::size_t i = 0; i < pop_.size(); ++i) {
+    // Each person's week is their own (a departure refills their own slot), so persons run in
+    // parallel.
+    for_each_person(pop_.size(), [&](std::size_t i) {
         // One Philox call draws the week's departure for four persons.
-        if (i % 4 == 0) w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i / 4), uweek, 0);
+        const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i / 4), uweek, 0);
         const int age = pop_.age[i];
         const double leave = leave_chance_[static_cast<std::size_t>(age)];
         if (to_unit(w[i % 4]) < leave) {
             arrive(i, week);
-            continue;
+            return;
         }
-        if (!had_birthday(pop_.birthday[i]) || age >= kMaxAge) continue;
+        if (!had_birthday(pop_.birthday[i]) || age >= kMaxAge) return;
         pop_.age[i] = static_cast<std::uint8_t>(age + 1);
         const int now = age + 1;
         if (now == 12) {
@@ -252,7 +275,7 @@ void YouthLayer::age_and_move(int week, int day) {
             pop_.schedule[i] = static_cast<std::uint8_t>(Schedule::Pensioner);
             pop_.anchor_cell[i] = pop_.home_cell[i];
         }
-    }
+    });
     // The school year: the week it starts, cohorts move on by birth year.
     const Date first = timeline_.days[static_cast<std::size_t>(day)].date;
     const Date start{first.year, dp.school_start_month, dp.school_start_day};
@@ -400,10 +423,10 @@ void YouthLayer::develop_youth(int week) {
     WeekStart start{std::vector<std::uint8_t>(pop_.size()), pop_.alcohol, pop_.narcotics, pop_.network};
     for (std::size_t i = 0; i < pop_.size(); ++i) start.delinquent[i] = pop_.propensity[i] > 0 || in_network(pop_, i);
     const auto& network = start.network;
-    for (std::size_t i = 0; i < pop_.size(); ++i) {
+    for_each_person(pop_.size(), [&](std::size_t i) {
         const int age = pop_.age[i];
         const bool young = age >= dp.min_age && age <= std::max(dp.max_age, rp.max_age);
-        if (!young && network[i] == static_cast<std::uint8_t>(Network::None)) continue;
+        if (!young && network[i] == static_cast<std::uint8_t>(Network::None)) return;
         const auto w = rng_.words(Stream::Youth, static_cast<std::uint32_t>(i), uweek, 0);
         const std::size_t d = static_cast<std::size_t>(district_[i]);
         const PeerCounts peers = count_peers(i, gap, start);
@@ -453,7 +476,7 @@ void YouthLayer::develop_youth(int week) {
         const Network after = next_network_state(rp, before, in, to_unit(w[3]));
         pop_.network[i] = static_cast<std::uint8_t>(after);
         new_member_[i] = after == Network::Member && before != Network::Member ? 1 : 0;
-    }
+    });
 }
 
 YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const WeekStart& start) const {
@@ -478,7 +501,7 @@ YouthLayer::PeerCounts YouthLayer::count_peers(std::size_t i, int gap, const Wee
 }
 
 void YouthLayer::update_offenders() {
-    set_offenders(params_.development, pop_);
+    for_each_person(pop_.size(), [&](std::size_t i) { set_offender(params_.development, sat_, pop_, i); });
 }
 
 void YouthLayer::tally(int week) {

@@ -26,13 +26,11 @@ namespace trygg {
 
 // What the day planner and the hour step add to a young person's week.
 struct WeekExposure {
-    std::vector<float> criminogenic_hours;        // [person] unstructured with peers, × offenders there last week
-    std::vector<float> member_hours;              // [person] unstructured where network members were last week
-    std::vector<float> structured_hours;          // [person] supervised activities, high-structure programmes
-    std::vector<float> programme_hours;           // [person] at programmes, any structure
-    std::vector<float> site_offenders;            // [site] weight of offenders seen there last week, 0..1
-    std::vector<float> site_members;              // [site] 1 where members spent time last week
-    std::vector<float> site_field_workers;        // [site] 1 where field workers stand this week
+    std::vector<float> criminogenic_hours;  // [person] unstructured with peers, × offenders there last week
+    std::vector<float> member_hours;        // [person] unstructured where network members were last week
+    std::vector<float> structured_hours;    // [person] supervised activities, high-structure programmes
+    std::vector<float> programme_hours;     // [person] at programmes, any structure
+    std::vector<SiteExposure> sites;        // [site] offenders and members seen last week, field workers this week
     std::vector<std::uint8_t> met_field_workers;  // [person] out where field workers stood this week
     std::vector<std::int32_t> leisure_site;       // [person] a venue of structured leisure this week, or -1
 };
@@ -72,7 +70,7 @@ public:
     // Where field workers stand this week (after the EST meeting has steered them).
     // Copied in place: the day planner holds a pointer to the array.
     void set_field_workers(const std::vector<float>& at) {
-        std::copy(at.begin(), at.end(), exposure_.site_field_workers.begin());
+        for (std::size_t s = 0; s < at.size(); ++s) exposure_.sites[s].field_workers = at[s];
     }
 
     // The hour step's part: an offender in public at `site` this hour; a crime by `person`.
