@@ -81,6 +81,55 @@ inline Population borlange_people(const City& city, RngKey key) {
     return pop;
 }
 
+// Every dataset of two runs is the same (determinism and resume tests): each array of the
+// results, the event log, the interventions and the youth layer's tallies.
+inline void expect_same_results(const RunResults& a, const RunResults& b) {
+    EXPECT_EQ(a.replicates, b.replicates);
+    EXPECT_EQ(a.weeks, b.weeks);
+    EXPECT_EQ(a.crimes_true, b.crimes_true);
+    EXPECT_EQ(a.crimes_reported, b.crimes_reported);
+    EXPECT_EQ(a.crimes_est, b.crimes_est);
+    EXPECT_EQ(a.crimes_cells, b.crimes_cells);
+    EXPECT_EQ(a.crimes_cells_est, b.crimes_cells_est);
+    EXPECT_EQ(a.victims, b.victims);
+    EXPECT_EQ(a.arrests, b.arrests);
+    EXPECT_EQ(a.hotspots_true, b.hotspots_true);
+    EXPECT_EQ(a.hotspots_est, b.hotspots_est);
+    EXPECT_EQ(a.kde_top_est, b.kde_top_est);
+    EXPECT_EQ(a.weekly_hotspots_true, b.weekly_hotspots_true);
+    EXPECT_EQ(a.weekly_hotspots_est, b.weekly_hotspots_est);
+    EXPECT_EQ(a.weekly_hotspots_both, b.weekly_hotspots_both);
+    EXPECT_EQ(a.patrol_weeks, b.patrol_weeks);
+    EXPECT_EQ(a.concentration, b.concentration);
+    EXPECT_EQ(a.cells_holding, b.cells_holding);
+    EXPECT_EQ(a.crimes_by_hour, b.crimes_by_hour);
+    EXPECT_EQ(a.youth_public_hours, b.youth_public_hours);
+    EXPECT_EQ(a.treated, b.treated);
+    EXPECT_EQ(a.interventions.name, b.interventions.name);
+    EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
+    const auto &y = a.youth, &z = b.youth;
+    EXPECT_EQ(y.members, z.members);
+    EXPECT_EQ(y.associates, z.associates);
+    EXPECT_EQ(y.recruits, z.recruits);
+    EXPECT_EQ(y.substance_use, z.substance_use);
+    EXPECT_EQ(y.offences, z.offences);
+    EXPECT_EQ(y.propensity_mean, z.propensity_mean);
+    EXPECT_EQ(y.school_failure, z.school_failure);
+    EXPECT_EQ(y.offences_by_age, z.offences_by_age);
+    EXPECT_EQ(y.residents_by_age, z.residents_by_age);
+    EXPECT_EQ(y.substance_by_age, z.substance_by_age);
+    EXPECT_EQ(y.participants, z.participants);
+    const auto &e = a.events, &f = b.events;
+    EXPECT_EQ(e.replicate, f.replicate);
+    EXPECT_EQ(e.hour, f.hour);
+    EXPECT_EQ(e.cell, f.cell);
+    EXPECT_EQ(e.crime_type, f.crime_type);
+    EXPECT_EQ(e.offender, f.offender);
+    EXPECT_EQ(e.victim_group, f.victim_group);
+    EXPECT_EQ(e.reported_by, f.reported_by);
+    EXPECT_EQ(e.arrested, f.arrested);
+}
+
 // Weeks from Monday 2025-01-06, the baseline's start.
 inline Timeline borlange_timeline(int weeks, Date start = {2025, 1, 6}) {
     const City& city = borlange_city();
