@@ -62,13 +62,16 @@ void add_concentration(const City& city, const std::vector<std::int32_t>& by_cel
     for (double s : crime_shares) res.cells_holding.push_back(share_of_cells_holding(counts, area, s));
 }
 
-void append_youth(RunResults::Youth& to, const YouthTallies& from) {
+// The youth tallies of one replicate (YouthTallies) or of a later part of a run
+// (RunResults::Youth) appended to a run's: the same fields by name.
+template <class Tallies>
+void append_youth(RunResults::Youth& to, const Tallies& from) {
     auto append = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
     append(to.members, from.members);
     append(to.associates, from.associates);
     append(to.recruits, from.recruits);
     append(to.substance_use, from.substance_use);
-    append(to.offences, from.youth_offences);
+    append(to.offences, from.offences);
     append(to.propensity_mean, from.propensity_mean);
     append(to.school_failure, from.school_failure);
     append(to.offences_by_age, from.offences_by_age);
@@ -208,19 +211,7 @@ void append_replicates(RunResults& all, const RunResults& p) {
     append(all.cells_holding, p.cells_holding);
     append(all.crimes_by_hour, p.crimes_by_hour);
     append(all.youth_public_hours, p.youth_public_hours);
-    auto& y = all.youth;
-    const auto& z = p.youth;
-    append(y.members, z.members);
-    append(y.associates, z.associates);
-    append(y.recruits, z.recruits);
-    append(y.substance_use, z.substance_use);
-    append(y.offences, z.offences);
-    append(y.propensity_mean, z.propensity_mean);
-    append(y.school_failure, z.school_failure);
-    append(y.offences_by_age, z.offences_by_age);
-    append(y.residents_by_age, z.residents_by_age);
-    append(y.substance_by_age, z.substance_by_age);
-    append(y.participants, z.participants);
+    append_youth(all.youth, p.youth);
     for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
     auto& e = all.events;
     const auto& f = p.events;

@@ -93,7 +93,7 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
     tallies_.associates.assign(weeks * districts, 0);
     tallies_.recruits.assign(weeks * districts, 0);
     tallies_.substance_use.assign(weeks * districts * kSubstanceLevels, 0);
-    tallies_.youth_offences.assign(weeks * districts, 0);
+    tallies_.offences.assign(weeks * districts, 0);
     tallies_.propensity_mean.assign(weeks * districts, 0.0f);
     tallies_.school_failure.assign(weeks * districts, 0);
     tallies_.offences_by_age.assign(
@@ -160,7 +160,7 @@ void YouthLayer::record_offence(int hour, std::int32_t site, std::uint32_t perso
     const int week = hour / kHoursPerWeek;
     const int age = pop_.age[person];
     const std::size_t d = static_cast<std::size_t>(district_[person]);
-    if (age >= 12 && age <= 20) ++tallies_.youth_offences[static_cast<std::size_t>(week) * city_.districts.size() + d];
+    if (age >= 12 && age <= 20) ++tallies_.offences[static_cast<std::size_t>(week) * city_.districts.size() + d];
     const auto year = static_cast<std::size_t>(week / kWeeksPerYear);
     ++tallies_.offences_by_age[year * (kMaxAge + 1) + static_cast<std::size_t>(std::min(age, kMaxAge))];
     if (known_to_est) last_est_offence_[person] = week;

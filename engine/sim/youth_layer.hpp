@@ -39,7 +39,7 @@ struct WeekExposure {
 struct YouthTallies {
     std::vector<std::int32_t> members, associates, recruits;
     std::vector<std::int32_t> substance_use;     // [week][district][level]: alcohol exp/reg, narcotics exp/reg
-    std::vector<std::int32_t> youth_offences;    // offences by residents 12–20 of the district
+    std::vector<std::int32_t> offences;          // offences by residents 12–20 of the district
     std::vector<float> propensity_mean;          // mean SAT index of residents 12–20
     std::vector<std::int32_t> school_failure;    // failing pupils 13–19
     std::vector<std::int32_t> offences_by_age;   // [year][age 0..100]

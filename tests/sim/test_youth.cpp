@@ -325,6 +325,17 @@ TEST(Youth, AnExitProgrammeLowersMembership) {
     EXPECT_LT(members_exit, 0.8 * members_base);
 }
 
+// The cells of the three districts where young people's risk is highest.
+std::vector<int> highest_risk_districts(const City& city) {
+    std::vector<int> cells;
+    for (const char* name : {"Tjärna Ängar", "Bullermyren", "Jakobsgårdarna-Paradiset-Nygårdsdalen"}) {
+        const auto some = district_cells(city, district_named(city, name));
+        cells.insert(cells.end(), some.begin(), some.end());
+    }
+    std::sort(cells.begin(), cells.end());
+    return cells;
+}
+
 // The share of a group with any offence, in a paired run and its baseline.
 struct Prevalence {
     double treated = 0, control = 0, people = 0;
@@ -370,11 +381,7 @@ TEST(Youth, FamilySupportLowersParticipantsOffendingAsTheMetaAnalysisFound) {
     Intervention item;
     item.name = "Family support";
     item.kind = InterventionKind::FamilySupport;
-    for (const char* name : {"Tjärna Ängar", "Bullermyren", "Jakobsgårdarna-Paradiset-Nygårdsdalen"}) {
-        const auto cells = district_cells(city, district_named(city, name));
-        item.cells.insert(item.cells.end(), cells.begin(), cells.end());
-    }
-    std::sort(item.cells.begin(), item.cells.end());
+    item.cells = highest_risk_districts(city);
     item.min_age = 10;
     item.max_age = 15;
     item.target = Target::RiskScore;
@@ -399,11 +406,7 @@ TEST(Youth, SchoolSupportLowersParticipantsOffendingByASmallAmount) {
     Intervention item;
     item.name = "School support";
     item.kind = InterventionKind::SchoolSupport;
-    for (const char* name : {"Tjärna Ängar", "Bullermyren", "Jakobsgårdarna-Paradiset-Nygårdsdalen"}) {
-        const auto cells = district_cells(city, district_named(city, name));
-        item.cells.insert(item.cells.end(), cells.begin(), cells.end());
-    }
-    std::sort(item.cells.begin(), item.cells.end());
+    item.cells = highest_risk_districts(city);
     item.min_age = 13;
     item.max_age = 15;
     item.target = Target::RiskScore;
