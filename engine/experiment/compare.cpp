@@ -389,6 +389,22 @@ double t_quantile_975(int df) {
     return df <= 30 ? table[static_cast<std::size_t>(df - 1)] : 1.96;
 }
 
+namespace {
+
+// The change and its interval as a percentage of the base mean (none when that is 0).
+void add_percent(Estimate& e) {
+    if (e.base_mean == 0.0) return;
+    const double scale = 100.0 / e.base_mean;
+    e.percent = e.change * scale;
+    if (e.change_interval) {
+        const double a = e.change_interval->low * scale;
+        const double b = e.change_interval->high * scale;
+        e.percent_interval = Interval{std::min(a, b), std::max(a, b)};
+    }
+}
+
+}  // namespace
+
 Estimate paired_estimate(std::string outcome, std::string key, std::span<const double> base,
                          std::span<const double> other) {
     if (base.size() != other.size()) throw LogicError("paired_estimate: " + outcome + " has unpaired replicates");
@@ -409,15 +425,7 @@ Estimate paired_estimate(std::string outcome, std::string key, std::span<const d
         const double half = t_quantile_975(e.replicates - 1) * std::sqrt(squares / (n - 1.0)) / std::sqrt(n);
         e.change_interval = Interval{e.change - half, e.change + half};
     }
-    if (e.base_mean != 0.0) {
-        const double scale = 100.0 / e.base_mean;
-        e.percent = e.change * scale;
-        if (e.change_interval) {
-            const double a = e.change_interval->low * scale;
-            const double b = e.change_interval->high * scale;
-            e.percent_interval = Interval{std::min(a, b), std::max(a, b)};
-        }
-    }
+    add_percent(e);
     return e;
 }
 
@@ -447,15 +455,7 @@ Estimate unpaired_estimate(std::string outcome, std::string key, std::span<const
         const double half = t_quantile_975(std::max(1, static_cast<int>(std::floor(df)))) * std::sqrt(vb + vo);
         e.change_interval = Interval{e.change - half, e.change + half};
     }
-    if (e.base_mean != 0.0) {
-        const double scale = 100.0 / e.base_mean;
-        e.percent = e.change * scale;
-        if (e.change_interval) {
-            const double a = e.change_interval->low * scale;
-            const double b = e.change_interval->high * scale;
-            e.percent_interval = Interval{std::min(a, b), std::max(a, b)};
-        }
-    }
+    add_percent(e);
     return e;
 }
 
