@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <charconv>
 #include <climits>
+#include <cmath>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
@@ -859,6 +860,15 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
         h5::Group youth = h5::open_group(g, "youth", ctx);
         const std::vector<double> hours =
             h5::read_float64(youth.get(), "public_hours", std::array{dim(r.replicates), hsize_t{kHoursPerWeek}}, ctx);
+        // Stored as float64 (the CF readers' common numeric type) but counts of hours: a value
+        // that is not a whole number a double holds exactly would become an undefined integer.
+        constexpr double kExactInteger = 9007199254740992.0;  // 2^53
+        for (const double h : hours) {
+            if (!(h >= 0.0 && h <= kExactInteger && h == std::floor(h))) {
+                ctx.reject("/youth/public_hours holds " + std::to_string(h) +
+                           ", not a whole number of hours from 0 to 2^53");
+            }
+        }
         r.youth_public_hours.assign(hours.begin(), hours.end());
     }
     {

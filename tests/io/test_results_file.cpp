@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <span>
@@ -571,6 +573,27 @@ TEST_F(ResultsFileTest, RejectsASchema2FileWithoutAYouthTally) {
     const std::string message = input_error_message([&] { read_run_file(out); });
     EXPECT_NE(message.find("recruits"), std::string::npos) << message;
     EXPECT_NE(message.find(out.string()), std::string::npos) << message;
+}
+
+// Found by the runfile fuzzer: hours stored as float64 that are NaN, negative, fractional or
+// beyond 2^53 are refused, not converted to an undefined integer.
+TEST_F(ResultsFileTest, RejectsPublicHoursThatAreNotWholeNumbers) {
+    for (const double bad : {std::nan(""), -1.0, 2.5, 1e300, std::numeric_limits<double>::infinity()}) {
+        const fs::path out = dir_ / "run.h5";
+        write(out, make_inputs(2, 3, 4, 5));
+        {
+            h5::File file = open_for_update(out);
+            ASSERT_TRUE(file.valid());
+            h5::Dataset hours(H5Dopen2(file.get(), "/youth/public_hours", H5P_DEFAULT));
+            ASSERT_TRUE(hours.valid());
+            std::vector<double> values(2 * 168, 1.0);
+            values[170] = bad;
+            ASSERT_GE(H5Dwrite(hours.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), 0);
+        }
+        const std::string message = input_error_message([&] { read_run_file(out); });
+        EXPECT_NE(message.find("/youth/public_hours"), std::string::npos) << bad << ": " << message;
+        EXPECT_NE(message.find(out.string()), std::string::npos) << message;
+    }
 }
 
 TEST_F(ResultsFileTest, YouthTalliesOfTheWrongLengthAreALogicError) {
