@@ -82,7 +82,7 @@ inline Population borlange_people(const City& city, RngKey key) {
 }
 
 // Every dataset of two runs is the same (determinism and resume tests): each array of the
-// results, the event log, the interventions and the youth layer's tallies.
+// results, the event log, the interventions and the youth and safety layers' tallies.
 inline void expect_same_results(const RunResults& a, const RunResults& b) {
     EXPECT_EQ(a.replicates, b.replicates);
     EXPECT_EQ(a.weeks, b.weeks);
@@ -119,6 +119,24 @@ inline void expect_same_results(const RunResults& a, const RunResults& b) {
     EXPECT_EQ(y.residents_by_age, z.residents_by_age);
     EXPECT_EQ(y.substance_by_age, z.substance_by_age);
     EXPECT_EQ(y.participants, z.participants);
+    const auto &s = a.safety, &t = b.safety;
+    EXPECT_EQ(s.signals, t.signals);
+    EXPECT_EQ(s.unsafe_weekly, t.unsafe_weekly);
+    EXPECT_EQ(s.unsafe_share, t.unsafe_share);
+    EXPECT_EQ(s.avoided_share, t.avoided_share);
+    EXPECT_EQ(s.gang_problems, t.gang_problems);
+    EXPECT_EQ(s.dealing_problems, t.dealing_problems);
+    EXPECT_EQ(s.collective_efficacy, t.collective_efficacy);
+    EXPECT_EQ(s.risk_score, t.risk_score);
+    EXPECT_EQ(s.risk_class, t.risk_class);
+    EXPECT_EQ(s.components, t.components);
+    EXPECT_EQ(s.risk_trend, t.risk_trend);
+    EXPECT_EQ(s.rumours_started, t.rumours_started);
+    EXPECT_EQ(s.rumours_exposed, t.rumours_exposed);
+    EXPECT_EQ(a.incident_type_names, b.incident_type_names);
+    EXPECT_EQ(a.incidents_true, b.incidents_true);
+    EXPECT_EQ(a.incidents_reported, b.incidents_reported);
+    EXPECT_EQ(a.incidents_est, b.incidents_est);
     const auto &e = a.events, &f = b.events;
     EXPECT_EQ(e.replicate, f.replicate);
     EXPECT_EQ(e.hour, f.hour);

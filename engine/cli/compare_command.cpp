@@ -7,6 +7,7 @@
 #include "experiment/compare.hpp"
 #include "io/comparison_file.hpp"
 #include "io/results_file.hpp"
+#include "model/risk_area.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -173,6 +174,16 @@ const Estimate& find(const Comparison& c, const std::string& outcome, const std:
     throw LogicError("trygg compare: no outcome " + outcome + "/" + key);
 }
 
+// An estimate in other units (shares as percentages): means, change and interval × factor;
+// the percent change is unchanged.
+Estimate scaled(Estimate e, double factor) {
+    e.base_mean *= factor;
+    e.other_mean *= factor;
+    e.change *= factor;
+    if (e.change_interval) e.change_interval = Interval{e.change_interval->low * factor, e.change_interval->high * factor};
+    return e;
+}
+
 // The youth layer's outcomes for the city, then recruits and youth offences by home district;
 // every district's row of every youth outcome is in the CSV and JSON.
 void print_youth(std::ostream& out, const Comparison& c) {
@@ -195,6 +206,58 @@ void print_youth(std::ostream& out, const Comparison& c) {
     print_row(out, "  propensity 12–20, last week", find(c, "youth_propensity_mean", "total"), 3);
     print_section(out, c, "Recruits by district", "youth_recruits_by_district");
     print_section(out, c, "Youth offences by district", "youth_offences_by_district");
+}
+
+// The risk-area outlook: per district, the share of replicates in each class at the horizon
+// in BASE → OTHER, the change in the share listed (any class) and in the unsafe share. Tjärna
+// Ängar first (the board's goal), then the districts listed in either run, then the rest in
+// one line. Every district's row of every outcome is in the CSV and JSON.
+void print_safety(std::ostream& out, const Comparison& c) {
+    if (!c.safety.compared) {
+        out << "Risk areas and safety: not compared, " << c.safety.note << '\n';
+        return;
+    }
+    out << "Risk-area indicator at the horizon (share of replicates per class, base -> other; inspired by the\n"
+           "police's criteria, not their decision) and residents unsafe out late (mean of the last "
+        << c.safety.last_quarters << " quarters)\n";
+    print_row(out, "  disorder and fires", find(c, "incidents_true", "total"));
+    for (const Estimate& e : c.outcomes)
+        if (e.outcome == "incidents_true_by_type") print_row(out, "    " + e.key, e);
+    print_row(out, "    known to the EST", find(c, "incidents_est", "total"));
+    print_row(out, "  unsafe out late, city (%)", scaled(find(c, "unsafe_share", "total"), 100.0));
+    std::vector<std::string> order, quiet;
+    for (const Estimate& e : c.outcomes) {
+        if (e.outcome != "risk_listed_at_horizon_by_district") continue;
+        if (e.key == "Tjärna Ängar")
+            order.insert(order.begin(), e.key);
+        else if (e.base_mean > 0.0 || e.other_mean > 0.0)
+            order.push_back(e.key);
+        else
+            quiet.push_back(e.key);
+    }
+    for (const std::string& district : order) {
+        out << "  " << district << ":";
+        for (const auto name : kRiskClassNames) {
+            const Estimate& e = find(c, "risk_class_" + std::string(name) + "_at_horizon_by_district", district);
+            out << "  " << name << " " << fixed(100.0 * e.base_mean, 0) << "->" << fixed(100.0 * e.other_mean, 0) << "%";
+        }
+        out << '\n';
+        out << "    trend over the last four quarters:";
+        for (const char* t : {"improving", "unchanged", "worsening"}) {
+            const Estimate& e = find(c, std::string("risk_trend_") + t + "_by_district", district);
+            out << "  " << t << " " << fixed(100.0 * e.base_mean, 0) << "->" << fixed(100.0 * e.other_mean, 0) << "%";
+        }
+        out << '\n';
+        print_row(out, "    listed (pp)", scaled(find(c, "risk_listed_at_horizon_by_district", district), 100.0));
+        print_row(out, "    score", find(c, "risk_score_at_horizon_by_district", district), 2);
+        print_row(out, "    unsafe out late (pp)", scaled(find(c, "unsafe_share_by_district", district), 100.0));
+        print_row(out, "    collective efficacy", find(c, "collective_efficacy_at_horizon_by_district", district), 3);
+    }
+    if (!quiet.empty()) {
+        out << "  listed in no replicate of either run:";
+        for (std::size_t k = 0; k < quiet.size(); ++k) out << (k ? ", " : " ") << quiet[k];
+        out << '\n';
+    }
 }
 
 void print_table(std::ostream& out, const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
@@ -223,6 +286,7 @@ void print_table(std::ostream& out, const Comparison& c, const ComparedFile& bas
     print_row(out, "  youth hours in public", find(c, "youth_public_hours", "total"));
     print_row(out, "    of which Fri+Sat 18–24", find(c, "youth_public_hours", "fri_sat_18_24"));
     print_youth(out, c);
+    print_safety(out, c);
 
     const AreaComparison& a = c.areas;
     out << "Areas (OTHER's treated cells, buffer " << fixed(a.split.buffer_m, 0) << " m)\n";
@@ -265,7 +329,10 @@ void print_compare_help(std::ostream& out) {
            "Printed: all crimes, by type, by hour of day, victims, police-registered and EST-known\n"
            "crimes, hotspot cell-weeks, youth hours in public space; young people: recruits into\n"
            "criminal networks, members, offences by 12–20-year-olds, substance use and propensity\n"
-           "(by district in the CSV and JSON); crimes in OTHER's treated cells, in a buffer around them\n"
+           "(by district in the CSV and JSON); the risk-area indicator per district at the horizon\n"
+           "(share of replicates in each class: none, utsatt, risk, sarskilt_utsatt; an indicator\n"
+           "inspired by the police's criteria, not their decision), residents unsafe out late and\n"
+           "collective efficacy; crimes in OTHER's treated cells, in a buffer around them\n"
            "and in the rest of the study area; the cost per crime prevented.\n"
            "\n"
            "WDQ, the weighted displacement quotient (Bowers & Johnson 2003), asks whether crime moved\n"

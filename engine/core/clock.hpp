@@ -9,6 +9,8 @@ inline constexpr int kDaysPerWeek = 7;
 inline constexpr int kHoursPerWeek = kHoursPerDay * kDaysPerWeek;  // 168
 inline constexpr int kWeeksPerYear = 52;                           // a model year is 52 weeks (364 days)
 inline constexpr int kDaysPerYear = kWeeksPerYear * kDaysPerWeek;
+// A model quarter is 13 weeks: the risk-area indicator and the safety survey are quarterly.
+inline constexpr int kWeeksPerQuarter = kWeeksPerYear / 4;
 
 // Clock hour at which the model day begins; hours before it belong to the day before.
 inline constexpr int kModelDayStart = 4;

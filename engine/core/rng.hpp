@@ -25,6 +25,8 @@ enum class Stream : std::uint16_t {
     Network = 9,       // peer ties (entity = person, time = school year)
     LifeCourse = 10,   // birthdays' roles, deaths, moves, arrivals (entity = person, time = week)
     Youth = 11,        // substance use, recruitment, measures' selection (entity = person, time = week)
+    Safety = 12,       // residents' dispositions (entity = person, time = arrival), victims (entity = crime)
+    Incidents = 13,    // disorder and fires: whether, which, who learns of it (entity = person, time = hour)
 };
 
 struct RngKey {

@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 
 #include "core/error.hpp"
+#include "model/risk_area.hpp"
 
 #include <algorithm>
 #include <array>
@@ -378,6 +379,120 @@ void compare_youth(const ComparedRun& base, const ComparedRun& other, Comparison
     }
 }
 
+// The safety layer's outcomes, by district and for the city (docs/comparison.md).
+void compare_safety(const ComparedRun& base, const ComparedRun& other, Comparison& cmp) {
+    auto estimate = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
+        return cmp.pairing == Pairing::Paired ? paired_estimate(outcome, key, vb, vo)
+                                              : unpaired_estimate(outcome, key, vb, vo);
+    };
+    SafetyComparison& safety = cmp.safety;
+    for (const ComparedRun* run : {&base, &other}) {
+        if (run->results.safety.risk_class.empty()) {
+            safety.note = run->label + " has no safety tallies (a file written before the safety layer)";
+            return;
+        }
+    }
+    const RunResults& b = base.results;
+    require_same_names(base, other, "incident types", b.incident_type_names, other.results.incident_type_names);
+    const int Q = b.safety.quarters;
+    const int last = std::min(Q, 4);
+    safety.compared = true;
+    safety.last_quarters = last;
+    safety.note = "risk-area class at the last quarter (an indicator inspired by the police's criteria, not their "
+                  "decision); unsafe share: mean of the last " +
+                  std::to_string(last) + " quarters";
+    const auto D = static_cast<std::size_t>(b.districts);
+    auto at_horizon = [&](const RunResults& r, int d, const auto& value) {
+        Values v(static_cast<std::size_t>(r.replicates));
+        for (int rep = 0; rep < r.replicates; ++rep) {
+            const std::size_t k = (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) +
+                                   static_cast<std::size_t>(Q - 1)) * D + static_cast<std::size_t>(d);
+            v[static_cast<std::size_t>(rep)] = value(r, k);
+        }
+        return v;
+    };
+    // Residents' shares: the last quarters' mean; the city's weighted by the districts' residents.
+    auto unsafe = [&](const RunResults& r, const DistrictTable& table, int d) {
+        Values v(static_cast<std::size_t>(r.replicates), 0.0);
+        double total = 0.0;
+        for (int dd = 0; dd < r.districts; ++dd)
+            if (d < 0 || dd == d) total += table.population[static_cast<std::size_t>(dd)];
+        for (int rep = 0; rep < r.replicates; ++rep) {
+            for (int q = Q - last; q < Q; ++q) {
+                for (int dd = 0; dd < r.districts; ++dd) {
+                    if (d >= 0 && dd != d) continue;
+                    const std::size_t k = (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) +
+                                           static_cast<std::size_t>(q)) * D + static_cast<std::size_t>(dd);
+                    v[static_cast<std::size_t>(rep)] +=
+                        static_cast<double>(r.safety.unsafe_share[k]) *
+                        static_cast<double>(table.population[static_cast<std::size_t>(dd)]) / (total * last);
+                }
+            }
+        }
+        return v;
+    };
+    for (int d = 0; d < b.districts; ++d) {
+        const std::string& name = base.districts.names[static_cast<std::size_t>(d)];
+        for (int c = 0; c < kRiskClasses; ++c) {
+            auto in_class = [c](const RunResults& r, std::size_t k) { return r.safety.risk_class[k] == c ? 1.0 : 0.0; };
+            cmp.outcomes.push_back(estimate("risk_class_" + std::string(kRiskClassNames[static_cast<std::size_t>(c)]) +
+                                                "_at_horizon_by_district",
+                                            name, at_horizon(b, d, in_class), at_horizon(other.results, d, in_class)));
+        }
+        // The trend of the last four quarters (one value per replicate and district).
+        static constexpr std::array<const char*, 3> kTrends = {"improving", "unchanged", "worsening"};
+        for (int t = -1; t <= 1; ++t) {
+            auto trend = [&](const RunResults& r) {
+                Values v(static_cast<std::size_t>(r.replicates));
+                for (int rep = 0; rep < r.replicates; ++rep) {
+                    const auto k = static_cast<std::size_t>(rep) * D + static_cast<std::size_t>(d);
+                    v[static_cast<std::size_t>(rep)] = r.safety.risk_trend[k] == t ? 1.0 : 0.0;
+                }
+                return v;
+            };
+            cmp.outcomes.push_back(estimate("risk_trend_" + std::string(kTrends[static_cast<std::size_t>(t + 1)]) +
+                                                "_by_district",
+                                            name, trend(b), trend(other.results)));
+        }
+        auto listed = [](const RunResults& r, std::size_t k) { return r.safety.risk_class[k] > 0 ? 1.0 : 0.0; };
+        cmp.outcomes.push_back(
+            estimate("risk_listed_at_horizon_by_district", name, at_horizon(b, d, listed), at_horizon(other.results, d, listed)));
+        auto score = [](const RunResults& r, std::size_t k) { return static_cast<double>(r.safety.risk_score[k]); };
+        cmp.outcomes.push_back(
+            estimate("risk_score_at_horizon_by_district", name, at_horizon(b, d, score), at_horizon(other.results, d, score)));
+        auto efficacy = [](const RunResults& r, std::size_t k) {
+            return static_cast<double>(r.safety.collective_efficacy[k]);
+        };
+        cmp.outcomes.push_back(estimate("collective_efficacy_at_horizon_by_district", name,
+                                        at_horizon(b, d, efficacy), at_horizon(other.results, d, efficacy)));
+        cmp.outcomes.push_back(estimate("unsafe_share_by_district", name, unsafe(b, base.districts, d),
+                                        unsafe(other.results, other.districts, d)));
+    }
+    cmp.outcomes.push_back(
+        estimate("unsafe_share", "total", unsafe(b, base.districts, -1), unsafe(other.results, other.districts, -1)));
+    // Disorder and fires over the horizon, all and known to the EST picture.
+    const std::size_t types = b.incident_type_names.size();
+    auto incidents = [&](const RunResults& r, const std::vector<std::int32_t>& counts, int type) {
+        Values v(static_cast<std::size_t>(r.replicates), 0.0);
+        const std::size_t per_replicate = counts.size() / static_cast<std::size_t>(r.replicates);
+        for (std::size_t k = 0; k < counts.size(); ++k) {
+            if (type >= 0 && k % types != static_cast<std::size_t>(type)) continue;
+            v[k / per_replicate] += counts[k];
+        }
+        return v;
+    };
+    const RunResults& o = other.results;
+    cmp.outcomes.push_back(estimate("incidents_true", "total", incidents(b, b.incidents_true, -1),
+                                    incidents(o, o.incidents_true, -1)));
+    for (std::size_t t = 0; t < types; ++t) {
+        cmp.outcomes.push_back(estimate("incidents_true_by_type", b.incident_type_names[t],
+                                        incidents(b, b.incidents_true, static_cast<int>(t)),
+                                        incidents(o, o.incidents_true, static_cast<int>(t))));
+    }
+    cmp.outcomes.push_back(
+        estimate("incidents_est", "total", incidents(b, b.incidents_est, -1), incidents(o, o.incidents_est, -1)));
+}
+
 }  // namespace
 
 double t_quantile_975(int df) {
@@ -611,6 +726,7 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
         youth_hours(o, friday_or_saturday_evening));
 
     compare_youth(base, other, cmp);
+    compare_safety(base, other, cmp);
 
     // Both runs are split by OTHER's measures: BASE is what those cells saw without them.
     AreaComparison& areas = cmp.areas;

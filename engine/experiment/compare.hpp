@@ -135,6 +135,17 @@ struct YouthComparison {
     std::string note;
 };
 
+// Whether the safety layer's outcomes were compared (schema 3 files on). The risk-area
+// outcomes read each district's class in the last quarter (the horizon): per class, the
+// share of replicates in it ("risk_class_<class>_at_horizon_by_district", paired 0/1
+// differences), and whether it is listed at all; the unsafe share is the mean of the last
+// four quarters (fewer in a shorter run).
+struct SafetyComparison {
+    bool compared = false;
+    int last_quarters = 0;
+    std::string note;
+};
+
 struct Comparison {
     Pairing pairing = Pairing::Paired;
     int replicates = 0;
@@ -143,6 +154,7 @@ struct Comparison {
     AreaComparison areas;
     CostEffect cost;
     YouthComparison youth;
+    SafetyComparison safety;
 };
 
 // One side of a comparison; `label` names it in errors ("base.h5", "exp.h5:lighting").

@@ -5,9 +5,11 @@
 #include "io/geojson.hpp"
 #include "io/places_csv.hpp"
 #include "io/projection.hpp"
+#include "io/safety_config.hpp"
 #include "io/yaml_reader.hpp"
 #include "io/youth_config.hpp"
 #include "model/crime_type.hpp"
+#include "model/incident_type.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -461,6 +463,11 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
         r.police[static_cast<std::size_t>(t)] =
             police.number(kCrimeTypeNames[static_cast<std::size_t>(t)], Range::unit());
     }
+    const ConfigMap incidents = m.map("police_incidents");
+    for (int t = 0; t < kIncidentTypes; ++t) {
+        r.police_incidents[static_cast<std::size_t>(t)] =
+            incidents.number(kIncidentTypeNames[static_cast<std::size_t>(t)], Range::unit());
+    }
     const auto found = m.strings("found_by_police");
     for (std::size_t k = 0; k < found.size(); ++k) {
         r.found_by_police[static_cast<std::size_t>(crime_type_index(m, "found_by_police", k, found[k]))] = true;
@@ -478,11 +485,26 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
     for (const auto& e : reporters) {
         EstReporter rep;
         rep.name = e.string("name");
-        const auto types = e.strings("crime_types");
-        for (std::size_t k = 0; k < types.size(); ++k) {
-            rep.crime_types |= 1u << static_cast<unsigned>(crime_type_index(e, "crime_types", k, types[k]));
+        // Crimes, incidents (disorder, fire) or both; at least one of either.
+        if (e.has("crime_types") || !e.has("incidents")) {
+            const auto types = e.strings("crime_types");
+            for (std::size_t k = 0; k < types.size(); ++k) {
+                rep.crime_types |= 1u << static_cast<unsigned>(crime_type_index(e, "crime_types", k, types[k]));
+            }
         }
-        if (rep.crime_types == 0) e.fail("crime_types", "a reporter must see at least one crime type");
+        if (e.has("incidents")) {
+            const auto kinds = e.strings("incidents");
+            const std::vector<std::string> names(kIncidentTypeNames.begin(), kIncidentTypeNames.end());
+            for (std::size_t k = 0; k < kinds.size(); ++k) {
+                const auto it = std::find(names.begin(), names.end(), kinds[k]);
+                if (it == names.end())
+                    e.fail_item("incidents", k, "no incident type '" + kinds[k] + "'" + did_you_mean(kinds[k], names));
+                rep.incidents |= 1u << static_cast<unsigned>(it - names.begin());
+            }
+        }
+        if (rep.crime_types == 0 && rep.incidents == 0)
+            e.fail(e.has("incidents") ? "incidents" : "crime_types",
+                   "a reporter must see at least one crime type or incident type");
         if (e.has("place_types")) {
             const auto places = e.strings("place_types");
             for (std::size_t k = 0; k < places.size(); ++k) {
@@ -510,6 +532,23 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
         r.est.push_back(std::move(rep));
     }
     return r;
+}
+
+// `incidents`: disorder and fires (model/incidents.hpp), each with the offending rule's scales.
+IncidentParams read_incidents(const ConfigMap& m) {
+    IncidentParams p;
+    p.nightlife_disorder_factor = m.number("nightlife_disorder_factor", kNonNegative);
+    const ConfigMap types = m.map("types");
+    for (int t = 0; t < kIncidentTypes; ++t) {
+        const ConfigMap tm = types.map(kIncidentTypeNames[static_cast<std::size_t>(t)]);
+        auto& c = p.types[static_cast<std::size_t>(t)];
+        c.base_rate = tm.number("base_rate", Range::unit());
+        c.opportunity_half = tm.number("opportunity_half", {1e-9, kInf});
+        c.guardian_scale = tm.number("guardian_scale", {1e-9, kInf});
+        c.lighting_effect = tm.number("lighting_effect", Range::unit());
+        c.camera_effect = tm.number("camera_effect", Range::unit());
+    }
+    return p;
 }
 
 LagesbildParams read_lagesbild(const ConfigMap& m) {
@@ -612,6 +651,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     read_places(geo, root, base, *from_wgs84, spec, out.files);
     read_neighbourhood(root.map("neighbourhood_places"), spec);
     out.params.offending = read_offending(root.map("offending"));
+    out.params.incidents = read_incidents(root.map("incidents"));
     out.params.near_repeat = read_near_repeat(root.map("near_repeat"));
     out.params.reporting = read_reporting(root.map("reporting"), spec);
     out.params.arrests = read_arrests(root.map("arrests"));
@@ -624,6 +664,10 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     out.params.substance = read_substance_use(root.map("substance_use"));
     out.params.recruitment = read_recruitment(root.map("recruitment"), spec);
     out.params.social = read_social_measures(root.map("social_measures"));
+    out.params.efficacy = read_collective_efficacy(root.map("collective_efficacy"));
+    out.params.safety = read_safety(root.map("safety"), spec, out.params.efficacy);
+    out.params.risk_area = read_risk_area(root.map("risk_area"));
+    out.params.rumours = read_rumours(root.map("rumours"));
     out.grid_crs = grid_crs;
     root.finish();
     return out;

@@ -1,6 +1,7 @@
 #include "io/hdf5_handle.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -313,6 +314,10 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
     Datatype type;
     std::size_t element_bytes = 0;
     switch (element) {
+        case Element::Int8:
+            type = Datatype(ctx.check(H5Tcopy(H5T_STD_I8LE), "copy the int8 datatype"));
+            element_bytes = 1;
+            break;
         case Element::Int32:
             type = Datatype(ctx.check(H5Tcopy(H5T_STD_I32LE), "copy the int32 datatype"));
             element_bytes = 4;
@@ -352,6 +357,11 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
     return Dataset(
         ctx.check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, create.get(), H5P_DEFAULT),
                   "create dataset", name));
+}
+
+Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
+                      std::span<const hsize_t> chunk, std::span<const std::int8_t> values, const ErrorContext& ctx) {
+    return write_numeric(parent, name, Element::Int8, H5T_NATIVE_INT8, shape, chunk, values, ctx);
 }
 
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
@@ -402,6 +412,11 @@ std::vector<hsize_t> dataset_shape(hid_t parent, const std::string& relative, co
 std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                      const ErrorContext& ctx) {
     return read_numeric<std::int32_t>(parent, path, H5T_INTEGER, "integers", H5T_NATIVE_INT32, expected_shape, ctx);
+}
+
+std::vector<std::int8_t> read_int8(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                   const ErrorContext& ctx) {
+    return read_numeric<std::int8_t>(parent, path, H5T_INTEGER, "integers", H5T_NATIVE_INT8, expected_shape, ctx);
 }
 
 std::vector<double> read_float64(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
@@ -462,6 +477,16 @@ void write_attribute(hid_t object, const std::string& name, std::uint64_t value,
 
 void write_attribute(hid_t object, const std::string& name, double value, const ErrorContext& ctx) {
     write_numeric_attribute(object, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, value, ctx);
+}
+
+void write_attribute(hid_t object, const std::string& name, std::span<const std::int8_t> values,
+                     const ErrorContext& ctx) {
+    const std::string label = attribute_label(object, name);
+    const std::array<hsize_t, 1> shape{values.size()};
+    Dataspace space = simple_space(shape, ctx, label);
+    Attribute attribute(ctx.check(H5Acreate2(object, name.c_str(), H5T_STD_I8LE, space.get(), H5P_DEFAULT, H5P_DEFAULT),
+                                  "create attribute", label));
+    ctx.check(H5Awrite(attribute.get(), H5T_NATIVE_INT8, values.data()), "write attribute", label);
 }
 
 void write_attribute(hid_t object, const std::string& name, const std::string& value, const ErrorContext& ctx) {

@@ -117,7 +117,7 @@ private:
 
 // Element types the trygg files use. Strings are variable-length UTF-8, which netCDF-4 maps to
 // its NC_STRING type and h5py/xarray decode to Python str.
-enum class Element { Int32, Float32, Float64, String };
+enum class Element { Int8, Int32, Float32, Float64, String };
 
 // Datasets smaller than this are stored contiguously: compressing a few hundred bytes costs
 // more in chunk index than it saves.
@@ -157,6 +157,8 @@ Dataset create_dataset(hid_t parent, const std::string& name, Element element, s
 
 // create_dataset followed by a write of all of `values` (row-major, product(shape) long).
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
+                      std::span<const hsize_t> chunk, std::span<const std::int8_t> values, const ErrorContext& ctx);
+Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const std::int32_t> values, const ErrorContext& ctx);
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const float> values, const ErrorContext& ctx);
@@ -170,6 +172,9 @@ Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsi
 std::vector<hsize_t> dataset_shape(hid_t parent, const std::string& path, const ErrorContext& ctx);
 std::vector<std::int32_t> read_int32(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                      const ErrorContext& ctx);
+// Any integer dataset, converted to int8 (HDF5 clamps values out of range; callers check them).
+std::vector<std::int8_t> read_int8(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
+                                   const ErrorContext& ctx);
 std::vector<double> read_float64(hid_t parent, const std::string& path, std::span<const hsize_t> expected_shape,
                                  const ErrorContext& ctx);
 // Any floating-point dataset, converted to float (a float32 dataset reads back exactly).
@@ -184,6 +189,9 @@ void write_attribute(hid_t object, const std::string& name, std::int32_t value, 
 void write_attribute(hid_t object, const std::string& name, std::uint64_t value, const ErrorContext& ctx);
 void write_attribute(hid_t object, const std::string& name, double value, const ErrorContext& ctx);
 void write_attribute(hid_t object, const std::string& name, const std::string& value, const ErrorContext& ctx);
+// A 1-D int8 attribute (CF flag_values must have the type of their variable).
+void write_attribute(hid_t object, const std::string& name, std::span<const std::int8_t> values,
+                     const ErrorContext& ctx);
 
 bool has_attribute(hid_t object, const std::string& name, const ErrorContext& ctx);
 std::int32_t read_int32_attribute(hid_t object, const std::string& name, const ErrorContext& ctx);

@@ -21,6 +21,7 @@
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/hdf5_handle.hpp"
+#include "model/risk_area.hpp"
 
 namespace trygg {
 
@@ -59,6 +60,30 @@ void check_youth(const RunResults& r) {
             "substance_by_age is not replicates*years*101*levels long");
     require(y.participants.size() == product({r.replicates, r.weeks}) * r.interventions.size(),
             "youth participants is not replicates*weeks*interventions long");
+}
+
+// The safety layer's tallies (RunResults::Safety), every one present in a file of this schema.
+void check_safety(const RunResults& r) {
+    const auto& f = r.safety;
+    const std::size_t weekly = product({r.replicates, r.weeks, r.districts});
+    const std::size_t quarterly = product({r.replicates, f.quarters, r.districts});
+    require(f.quarters == (r.weeks + kWeeksPerQuarter - 1) / kWeeksPerQuarter, "safety quarters is not weeks/13 rounded up");
+    require(f.signals.size() == weekly * f.signal_names.size(), "safety signals is not replicates*weeks*districts*signals long");
+    require(f.unsafe_weekly.size() == weekly, "safety unsafe_weekly is not replicates*weeks*districts long");
+    for (const auto* v : {&f.unsafe_share, &f.avoided_share, &f.gang_problems, &f.dealing_problems,
+                          &f.collective_efficacy, &f.risk_score}) {
+        require(v->size() == quarterly, "a quarterly safety tally is not replicates*quarters*districts long");
+    }
+    require(f.risk_class.size() == quarterly, "risk_class is not replicates*quarters*districts long");
+    require(f.components.size() == quarterly * f.component_names.size(),
+            "risk components is not replicates*quarters*districts*components long");
+    require(f.risk_trend.size() == product({r.replicates, r.districts}), "risk_trend is not replicates*districts long");
+    require(f.rumours_started.size() == weekly && f.rumours_exposed.size() == weekly,
+            "rumours started or exposed is not replicates*weeks*districts long");
+    const std::size_t incidents = weekly * r.incident_type_names.size();
+    require(r.incidents_true.size() == incidents && r.incidents_reported.size() == incidents &&
+                r.incidents_est.size() == incidents,
+            "incidents is not replicates*weeks*districts*incident_types long");
 }
 
 // The writer is handed arrays with separately stated dimensions; a mismatch is a bug upstream
@@ -102,6 +127,7 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
             "youth_public_hours is not replicates*168 long");
     require(r.treated.size() == cells, "treated is not ny*nx long");
     check_youth(r);
+    check_safety(r);
     const auto& t = r.interventions;
     require(t.kind.size() == t.size() && t.investment_sek.size() == t.size() &&
                 t.running_sek_per_year.size() == t.size() && t.cost_sek.size() == t.size(),
@@ -131,6 +157,10 @@ struct Scales {
     h5::Dataset level;  // substance-use level of /youth/substance_use
     h5::Dataset year;   // model year (52 weeks) of /offending/by_age
     h5::Dataset age;    // completed years 0 … 100
+    h5::Dataset quarter;    // 13-week quarter of /safety and /risk_area
+    h5::Dataset signal;     // what residents see, /safety/signals
+    h5::Dataset component;      // of the risk-area indicator
+    h5::Dataset incident_type;  // disorder, fire
 };
 
 h5::Dataset write_index_scale(hid_t root, const std::string& name, int n, const std::string& long_name,
@@ -196,6 +226,14 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
     s.year = write_index_scale(root, "year", r.youth.years,
                                "model year index; year y is weeks 52y to 52y+51 from start_date", ctx);
     s.age = write_index_scale(root, "age", kOffendingAges, "age in completed years", ctx);
+    s.quarter = write_index_scale(root, "quarter", r.safety.quarters,
+                                  "quarter index; quarter q is weeks 13q to 13q+12 from start_date", ctx);
+    s.signal = write_index_scale(root, "signal", static_cast<int>(r.safety.signal_names.size()),
+                                 "safety signal index; see /safety/signal_name", ctx);
+    s.component = write_index_scale(root, "component", static_cast<int>(r.safety.component_names.size()),
+                                    "risk-area component index; see /risk_area/component_name", ctx);
+    s.incident_type = write_index_scale(root, "incident_type", static_cast<int>(r.incident_type_names.size()),
+                                        "incident type index; see /incidents/type_name", ctx);
     return s;
 }
 
@@ -498,6 +536,132 @@ void write_youth(hid_t root, const RunResults& r, const Scales& s, const h5::Err
     h5::attach_scales(use_by_age.get(), std::array{s.replicate.get(), s.year.get(), s.age.get(), s.level.get()}, ctx);
 }
 
+// /safety: what residents see and feel, collective efficacy; /risk_area: the indicator
+// inspired by the police's criteria (DESIGN §3.8, §3.10).
+void write_safety(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
+    const auto& f = r.safety;
+    h5::Group safety = h5::create_group(root, "safety", ctx);
+    const std::array names_shape{dim(static_cast<int>(f.signal_names.size()))};
+    h5::Dataset names =
+        h5::write_dataset(safety.get(), "signal_name", names_shape, names_shape, std::span(f.signal_names), ctx);
+    h5::describe(names.get(), "safety signal", ctx);
+    h5::attach_scales(names.get(), std::array{s.signal.get()}, ctx);
+    const std::array signal_shape{dim(r.replicates), dim(r.weeks), dim(r.districts), names_shape[0]};
+    h5::Dataset signals =
+        h5::write_dataset(safety.get(), "signals", signal_shape, signal_shape, std::span(f.signals), ctx);
+    h5::describe(signals.get(), "1/1000",
+                 "what the district's residents saw in the week, per 1,000 residents: assaults and robberies, "
+                 "vandalism, network member-hours in public, drug offences by members, residents out at 22:00 "
+                 "(nightly mean), crimes against residents, residents replaced by newcomers",
+                 ctx);
+    h5::attach_scales(signals.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.signal.get()},
+                      ctx);
+    const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts)};
+    h5::Dataset unsafe_weekly =
+        h5::write_dataset(safety.get(), "unsafe_weekly", weekly, weekly, std::span(f.unsafe_weekly), ctx);
+    h5::describe(unsafe_weekly.get(), "1",
+                 "share of residents 16-84 who feel unsafe out late in their own area (NTU's question), in the week",
+                 ctx);
+    h5::attach_scales(unsafe_weekly.get(), std::array{s.replicate.get(), s.week.get(), s.district.get()}, ctx);
+    const std::array quarterly{dim(r.replicates), dim(f.quarters), dim(r.districts)};
+    const std::array quarter_scales{s.replicate.get(), s.quarter.get(), s.district.get()};
+    struct Share {
+        const char* name;
+        const std::vector<float>& values;
+        const char* long_name;
+    };
+    for (const Share& q :
+         {Share{"unsafe_share", f.unsafe_share,
+                "share of residents 16-84 unsafe out late in their own area (incl. those who do not go out), "
+                "mean of the quarter's weeks"},
+          Share{"avoided_share", f.avoided_share,
+                "share of residents 16-84 who avoid going out at night for fear of crime, mean of the quarter's weeks"},
+          Share{"gang_problems", f.gang_problems,
+                "share of residents 16-84 who see gangs in their area as a great problem (NTU), quarter mean"},
+          Share{"dealing_problems", f.dealing_problems,
+                "share of residents 16-84 who see open drug dealing in their area as a great problem (NTU), "
+                "quarter mean"},
+          Share{"collective_efficacy", f.collective_efficacy,
+                "the district's collective efficacy (0-1, Sampson et al. 1997) at the quarter's end"}}) {
+        h5::Dataset d = h5::write_dataset(safety.get(), q.name, quarterly, quarterly, std::span(q.values), ctx);
+        h5::describe(d.get(), "1", q.long_name, ctx);
+        h5::attach_scales(d.get(), quarter_scales, ctx);
+    }
+
+    h5::Group rumours = h5::create_group(root, "rumours", ctx);
+    for (const auto& [name, values, long_name] :
+         {std::tuple{"started", &f.rumours_started,
+                     "rumours started by public violence in the district, in the week"},
+          std::tuple{"exposed", &f.rumours_exposed,
+                     "residents of the district who heard a rumour of violence, in the week"}}) {
+        h5::Dataset d = h5::write_dataset(rumours.get(), name, weekly, weekly, std::span(*values), ctx);
+        h5::describe(d.get(), "1", long_name, ctx);
+        h5::attach_scales(d.get(), std::array{s.replicate.get(), s.week.get(), s.district.get()}, ctx);
+    }
+
+    h5::Group incidents = h5::create_group(root, "incidents", ctx);
+    const std::array type_shape{dim(static_cast<int>(r.incident_type_names.size()))};
+    h5::Dataset type_names = h5::write_dataset(incidents.get(), "type_name", type_shape, type_shape,
+                                               std::span(r.incident_type_names), ctx);
+    h5::describe(type_names.get(), "incident type", ctx);
+    h5::attach_scales(type_names.get(), std::array{s.incident_type.get()}, ctx);
+    const std::array incident_shape{weekly[0], weekly[1], weekly[2], type_shape[0]};
+    for (const auto& [name, values, long_name] :
+         {std::tuple{"true", &r.incidents_true, "disorder incidents and deliberately set fires, in the week"},
+          std::tuple{"reported", &r.incidents_reported, "incidents that reached the police, in the week"},
+          std::tuple{"est", &r.incidents_est,
+                     "incidents known to at least one EST actor (the police included), in the week"}}) {
+        h5::Dataset d = h5::write_dataset(incidents.get(), name, incident_shape, incident_shape, std::span(*values), ctx);
+        h5::describe(d.get(), "1", long_name, ctx);
+        h5::attach_scales(d.get(),
+                          std::array{s.replicate.get(), s.week.get(), s.district.get(), s.incident_type.get()}, ctx);
+    }
+
+    h5::Group risk = h5::create_group(root, "risk_area", ctx);
+    h5::write_attribute(risk.get(), "comment",
+                        std::string("an indicator inspired by the police's criteria for vulnerable areas (Polisen, "
+                                    "Lagesbild over utsatta omraden), not the police's decision"),
+                        ctx);
+    h5::Dataset cls = h5::write_dataset(risk.get(), "class", quarterly, quarterly, std::span(f.risk_class), ctx);
+    h5::describe(cls.get(), "risk-area class of the district in the quarter (indicator, not the police's list)", ctx);
+    const std::array<std::int8_t, kRiskClasses> flags = {0, 1, 2, 3};
+    h5::write_attribute(cls.get(), "flag_values", std::span<const std::int8_t>(flags), ctx);
+    std::string meanings;
+    for (auto name : kRiskClassNames) meanings += (meanings.empty() ? "" : " ") + std::string(name);
+    h5::write_attribute(cls.get(), "flag_meanings", meanings, ctx);
+    h5::attach_scales(cls.get(), quarter_scales, ctx);
+    const std::array trend_shape{dim(r.replicates), dim(r.districts)};
+    h5::Dataset trend = h5::write_dataset(risk.get(), "trend", trend_shape, trend_shape, std::span(f.risk_trend), ctx);
+    h5::describe(trend.get(),
+                 "trend of the district's score over the run's last four quarters (least-squares slope against "
+                 "risk_area.trend_step)",
+                 ctx);
+    const std::array<std::int8_t, 3> trend_flags = {-1, 0, 1};
+    h5::write_attribute(trend.get(), "flag_values", std::span<const std::int8_t>(trend_flags), ctx);
+    h5::write_attribute(trend.get(), "flag_meanings", std::string("improving unchanged worsening"), ctx);
+    h5::attach_scales(trend.get(), std::array{s.replicate.get(), s.district.get()}, ctx);
+    h5::Dataset score = h5::write_dataset(risk.get(), "score", quarterly, quarterly, std::span(f.risk_score), ctx);
+    h5::describe(score.get(), "1",
+                 "criminal-influence score: weighted mean of the components over their municipal references, capped",
+                 ctx);
+    h5::attach_scales(score.get(), quarter_scales, ctx);
+    const std::array component_names_shape{dim(static_cast<int>(f.component_names.size()))};
+    h5::Dataset component_names = h5::write_dataset(risk.get(), "component_name", component_names_shape,
+                                                    component_names_shape, std::span(f.component_names), ctx);
+    h5::describe(component_names.get(), "risk-area component", ctx);
+    h5::attach_scales(component_names.get(), std::array{s.component.get()}, ctx);
+    const std::array component_shape{quarterly[0], quarterly[1], quarterly[2], component_names_shape[0]};
+    h5::Dataset components = h5::write_dataset(risk.get(), "components", component_shape, component_shape,
+                                               std::span(f.components), ctx);
+    h5::describe(components.get(), "1",
+                 "the components in their own units: registered public violence and drug offences by members per "
+                 "1,000 residents a year, unreported share, members per 1,000, recruits per 1,000 aged 12-20 a "
+                 "year, unsafe share",
+                 ctx);
+    h5::attach_scales(components.get(),
+                      std::array{s.replicate.get(), s.quarter.get(), s.district.get(), s.component.get()}, ctx);
+}
+
 void write_interventions(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     const auto& t = r.interventions;
     const h5::Dataset scale =
@@ -540,6 +704,7 @@ void write_run_group(hid_t root, const RunProvenance& provenance, const RunResul
     write_hotspots(root, results, scales, ctx);
     write_by_hour(root, results, scales, ctx);
     write_youth(root, results, scales, ctx);
+    write_safety(root, results, scales, ctx);
     write_interventions(root, results, scales, ctx);
     if (results.has_events) write_events(root, results, ctx);
 }
@@ -619,6 +784,52 @@ void read_youth(hid_t root, hid_t g, RunResults& r, const h5::ErrorContext& ctx)
     y.participants =
         h5::read_int32(items.get(), "participants",
                        std::array{dim(r.replicates), dim(r.weeks), static_cast<hsize_t>(r.interventions.size())}, ctx);
+}
+
+// The safety layer's tallies (schema 3 on).
+void read_safety(hid_t root, hid_t g, RunResults& r, const h5::ErrorContext& ctx) {
+    auto& f = r.safety;
+    f.quarters = length_of(root, "quarter", ctx);
+    if (f.quarters != (r.weeks + kWeeksPerQuarter - 1) / kWeeksPerQuarter)
+        ctx.reject("dimension 'quarter' is " + std::to_string(f.quarters) + " long, not weeks/13 rounded up");
+    const int signals = length_of(root, "signal", ctx);
+    const int components = length_of(root, "component", ctx);
+    h5::Group safety = h5::open_group(g, "safety", ctx);
+    f.signal_names = h5::read_strings(safety.get(), "signal_name", std::array{dim(signals)}, ctx);
+    const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts)};
+    f.signals = h5::read_float32(safety.get(), "signals", std::array{weekly[0], weekly[1], weekly[2], dim(signals)}, ctx);
+    f.unsafe_weekly = h5::read_float32(safety.get(), "unsafe_weekly", weekly, ctx);
+    const std::array quarterly{dim(r.replicates), dim(f.quarters), dim(r.districts)};
+    f.unsafe_share = h5::read_float32(safety.get(), "unsafe_share", quarterly, ctx);
+    f.avoided_share = h5::read_float32(safety.get(), "avoided_share", quarterly, ctx);
+    f.gang_problems = h5::read_float32(safety.get(), "gang_problems", quarterly, ctx);
+    f.dealing_problems = h5::read_float32(safety.get(), "dealing_problems", quarterly, ctx);
+    f.collective_efficacy = h5::read_float32(safety.get(), "collective_efficacy", quarterly, ctx);
+    h5::Group rumours = h5::open_group(g, "rumours", ctx);
+    f.rumours_started = h5::read_int32(rumours.get(), "started", weekly, ctx);
+    f.rumours_exposed = h5::read_int32(rumours.get(), "exposed", weekly, ctx);
+    const int incident_types = length_of(root, "incident_type", ctx);
+    h5::Group incidents = h5::open_group(g, "incidents", ctx);
+    r.incident_type_names = h5::read_strings(incidents.get(), "type_name", std::array{dim(incident_types)}, ctx);
+    const std::array incident_shape{weekly[0], weekly[1], weekly[2], dim(incident_types)};
+    r.incidents_true = h5::read_int32(incidents.get(), "true", incident_shape, ctx);
+    r.incidents_reported = h5::read_int32(incidents.get(), "reported", incident_shape, ctx);
+    r.incidents_est = h5::read_int32(incidents.get(), "est", incident_shape, ctx);
+    h5::Group risk = h5::open_group(g, "risk_area", ctx);
+    f.risk_class = h5::read_int8(risk.get(), "class", quarterly, ctx);
+    for (const std::int8_t c : f.risk_class) {
+        if (c < 0 || c >= kRiskClasses)
+            ctx.reject("/risk_area/class holds " + std::to_string(c) + ", not a class 0 to " +
+                       std::to_string(kRiskClasses - 1));
+    }
+    f.risk_score = h5::read_float32(risk.get(), "score", quarterly, ctx);
+    f.risk_trend = h5::read_int8(risk.get(), "trend", std::array{dim(r.replicates), dim(r.districts)}, ctx);
+    for (const std::int8_t t : f.risk_trend) {
+        if (t < -1 || t > 1) ctx.reject("/risk_area/trend holds " + std::to_string(t) + ", not -1, 0 or 1");
+    }
+    f.component_names = h5::read_strings(risk.get(), "component_name", std::array{dim(components)}, ctx);
+    f.components = h5::read_float32(risk.get(), "components",
+                                    std::array{quarterly[0], quarterly[1], quarterly[2], dim(components)}, ctx);
 }
 
 RunProvenance read_provenance(hid_t root, const h5::ErrorContext& ctx) {
@@ -885,6 +1096,8 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
     }
     // A schema 1 file predates the youth layer: its youth tallies stay empty.
     if (version >= 2) read_youth(root, g, r, ctx);
+    // Schema 1 and 2 files predate the safety layer: its tallies stay empty.
+    if (version >= 3) read_safety(root, g, r, ctx);
 
     r.has_events = H5Lexists(g, "events", H5P_DEFAULT) > 0;
     if (r.has_events) {

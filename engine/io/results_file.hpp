@@ -14,10 +14,12 @@ namespace trygg {
 
 // Bumped whenever a path, type or dimension order changes, so old readers fail loudly instead
 // of misreading a newer file. 2 added the youth layer's tallies (/youth/members …,
-// /offending/by_age, /interventions/participants and the level, year and age dimensions).
-inline constexpr int kSchemaVersion = 2;
+// /offending/by_age, /interventions/participants and the level, year and age dimensions);
+// 3 the safety layer's (/safety/…, /risk_area/… and the quarter, signal and component
+// dimensions).
+inline constexpr int kSchemaVersion = 3;
 // The oldest layout this trygg still reads: a schema 1 file (written before the youth layer)
-// reads with empty youth tallies, so old runs can still be compared. Other versions are rejected.
+// reads with empty youth and safety tallies, a schema 2 file with empty safety tallies, so old runs can still be compared. Other versions are rejected.
 inline constexpr int kOldestReadableSchemaVersion = 1;
 // Ages of /offending/by_age: 0 … 100 completed years.
 inline constexpr int kOffendingAges = 101;

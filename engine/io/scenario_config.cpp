@@ -42,7 +42,7 @@ struct KindKey {
     std::string_view key;
     bool (*takes)(InterventionKind);
 };
-constexpr std::array<KindKey, 12> kKindKeys = {{
+constexpr std::array<KindKey, 14> kKindKeys = {{
     {"intensity",
      [](InterventionKind k) {
          return k == InterventionKind::Lighting || k == InterventionKind::FixedCameras ||
@@ -60,6 +60,8 @@ constexpr std::array<KindKey, 12> kKindKeys = {{
     {"risk_score", [](InterventionKind k) { return is_social(k); }},
     {"participants", [](InterventionKind k) { return is_social(k); }},
     {"setting", [](InterventionKind k) { return k == InterventionKind::AndtsPrevention; }},
+    {"share", [](InterventionKind k) { return k == InterventionKind::HousingDevelopment; }},
+    {"new_resident_ses", [](InterventionKind k) { return k == InterventionKind::HousingDevelopment; }},
 }};
 
 void check_keys_of_kind(const ConfigMap& m, InterventionKind kind) {
@@ -97,12 +99,15 @@ void read_when(const ConfigMap& m, InterventionSpec& spec) {
     if (spec.start && spec.end && *spec.end < *spec.start) {
         m.fail("end", "ends before it starts (" + to_string(*spec.start) + ")");
     }
-    if (is_social(spec.item.kind)) {
-        // A social measure takes its participants week by week, all day.
+    if (is_social(spec.item.kind) || acts_on_residents(spec.item.kind)) {
+        // A social measure takes its participants week by week; rumour work and housing act
+        // on residents day by day: all day, every day of their period.
         for (const std::string_view key : {"hours", "days"}) {
             if (m.has(key)) {
                 m.fail(key, "'" + std::string(key) + "' does not apply to kind " + kind_name(spec.item.kind) +
-                                ": a social measure acts week by week, so `when` takes start and end only");
+                                (is_social(spec.item.kind) ? ": a social measure acts week by week"
+                                                           : ": it acts on residents every day of its period") +
+                                ", so `when` takes start and end only");
             }
         }
         return;
@@ -144,13 +149,16 @@ std::vector<std::string> where_forms(InterventionKind kind) {
     if (is_mobile(kind)) return {"places", "cells"};
     if (kind == InterventionKind::Programme) return {"places"};
     if (kind == InterventionKind::AndtsPrevention) return {"district", "polygon", "cells", "places"};
-    if (is_social(kind)) return {"district", "polygon", "cells"};
+    if (is_social(kind) || acts_on_residents(kind)) return {"district", "polygon", "cells"};
     return {"district", "places", "polygon", "cells"};
 }
 
 std::string wrong_where(InterventionKind kind) {
     if (kind == InterventionKind::Programme) return "a programme is at one place: where: {places: [name]}";
     if (is_mobile(kind)) return "mobile units stand at places or cells, or follow the picture (where: adaptive)";
+    if (acts_on_residents(kind))
+        return "kind " + kind_name(kind) +
+               " acts on the residents of an area: where: {district: name}, {polygon: …} or {cells: …}";
     return "a " + kind_name(kind) +
            " item acts on the young people living in an area: where: {district: name}, {polygon: …} or {cells: …}";
 }
@@ -164,7 +172,8 @@ void read_where(const ConfigMap& item, InterventionSpec& spec) {
         if (!mobile || where != "adaptive") {
             if (mobile)
                 item.fail("where", "expected 'adaptive' or a mapping such as {places: [name]}, got '" + where + "'");
-            if (programme || is_social(spec.item.kind)) item.fail("where", wrong_where(spec.item.kind));
+            if (programme || is_social(spec.item.kind) || acts_on_residents(spec.item.kind))
+                item.fail("where", wrong_where(spec.item.kind));
             item.fail("where",
                       "expected a mapping such as {district: name}, {places: [names]}, "
                       "{polygon: [[lon, lat], …]} or {cells: [[column, row], …]}");
@@ -296,6 +305,20 @@ InterventionSpec read_intervention(const ConfigMap& m) {
             break;
         case InterventionKind::Programme:
             read_programme(m, item);
+            break;
+        case InterventionKind::AwarenessWork:
+        case InterventionKind::OfficialInformation:
+        case InterventionKind::CivilSociety:
+            break;
+        case InterventionKind::HousingDevelopment:
+            item.share = m.number("share", Range::unit());
+            if (item.share <= 0.0) m.fail("share", "must be greater than 0: the share of the area's homes rebuilt");
+            item.new_resident_ses = m.number("new_resident_ses", {-5, 5});
+            if (!spec.end) {
+                fail(spec.when_at,
+                     "a housing development needs its end (when: {start: …, end: YYYY-MM-DD}): its share of "
+                     "homes is rebuilt at an even pace until then");
+            }
             break;
         default:
             read_social(m, spec);

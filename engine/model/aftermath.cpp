@@ -27,4 +27,18 @@ Aftermath draw_aftermath(const ReportingParams& reporting, const ArrestParams& a
     return a;
 }
 
+std::uint32_t draw_incident_reports(const ReportingParams& reporting, const ReportContext& context,
+                                    const CounterRng& rng, std::uint32_t offender, int hour) {
+    std::uint32_t reported_by = 0;
+    const auto time = static_cast<std::uint32_t>(hour);
+    const auto w = rng.words(Stream::Incidents, offender, time, 1);
+    if (to_unit(w[0]) < police_probability(reporting, context)) reported_by |= 1u;
+    for (std::size_t r = 0; r < reporting.est.size(); ++r) {
+        if (!sees(reporting.est[r], context)) continue;
+        const auto u = rng.words(Stream::Incidents, offender, time, static_cast<std::uint16_t>(2 + r));
+        if (to_unit(u[0]) < reporting.est[r].probability) reported_by |= 1u << (r + 1);
+    }
+    return reported_by;
+}
+
 }  // namespace trygg

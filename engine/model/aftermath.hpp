@@ -26,4 +26,10 @@ struct ArrestChance {
 Aftermath draw_aftermath(const ReportingParams& reporting, const ArrestParams& arrests, const ReportContext& context,
                          ArrestChance chance, const CounterRng& rng, std::uint32_t offender, int hour);
 
+// Who learns of an incident (disorder, fire): the police and each EST actor that sees it, each
+// drawn on its own, keyed by (offender, hour) on the incidents' stream. No arrest is drawn:
+// disorder and small fires seldom lead to one (simplified).
+std::uint32_t draw_incident_reports(const ReportingParams& reporting, const ReportContext& context,
+                                    const CounterRng& rng, std::uint32_t offender, int hour);
+
 }  // namespace trygg

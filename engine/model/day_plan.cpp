@@ -217,6 +217,9 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                 default:
                     break;
             }
+            // Afraid to be out late: home by the hour, or not out at all (fewer guardians).
+            if (ctx.avoids_night && ctx.avoids_night[i] && kind == public_kind(group))
+                end = std::min(end, ctx.avoid_from);
             if (start >= end) continue;
             // The part of an evening out before a programme opens, if the person goes on there.
             const int out_from = start;

@@ -134,6 +134,10 @@ struct DayPlanContext {
     WeekExposureView* exposure = nullptr;  // young people's week, or none
     int exposure_from = 10;                // ages whose exposure is kept
     int exposure_to = 24;
+    // Residents who avoid going out at night for fear of crime (model/insecurity.hpp): their
+    // blocks in public end by `avoid_from` (a model-day hour). Null: nobody avoids.
+    const std::uint8_t* avoids_night = nullptr;
+    int avoid_from = 21;
 };
 
 // Plans persons [first, last) for `day` into `moves` and `offenders`. Safe to run for

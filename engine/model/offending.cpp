@@ -72,8 +72,12 @@ double provocation(CrimeType type, const OffendingParams& p, const Sites& sites,
 
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
                   const Setting& s) {
+    return deterrence_of(p.types[static_cast<std::size_t>(type)], p, sites, occ, s);
+}
+
+double deterrence_of(const CrimeTypeParams& t, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
+                     const Setting& s) {
     const auto k = static_cast<std::size_t>(s.site);
-    const auto& t = p.types[static_cast<std::size_t>(type)];
     const std::int32_t* c = occ.site_counts(s.site);
     const double guardians = sites.collective_efficacy[k] *
                                  (c[static_cast<int>(Presence::PublicAdult)] + c[static_cast<int>(Presence::Visitor)] +
@@ -97,6 +101,7 @@ OffenceRates offence_rates(const OffendingParams& p, const Sites& sites, const O
         const double peers = std::max(0, occ.at(s.site, Presence::PublicYouth) - 1);
         peer += p.peer_gain * std::min(peers, static_cast<double>(p.peer_cap)) / p.peer_cap;
     }
+    r.peer = peer;
     for (int t = 0; t < kCrimeTypes; ++t) {
         const auto type = static_cast<CrimeType>(t);
         const double base = p.types[static_cast<std::size_t>(t)].base_rate;

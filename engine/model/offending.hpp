@@ -68,6 +68,7 @@ struct Setting {
 };
 
 struct OffenceRates {
+    double peer = 1.0;  // the peer factor the rates include (youth offending with peers)
     std::array<double, kCrimeTypes> rate{};
     std::array<double, kCrimeTypes> undeterred{};  // the same without deterrence
     double total = 0.0;
@@ -80,6 +81,9 @@ double opportunity(CrimeType type, const OffendingParams& p, const Sites& sites,
 // night-life hours and on festive nights (1 for other types).
 double provocation(CrimeType type, const OffendingParams& p, const Sites& sites, const Setting& s);
 double deterrence(CrimeType type, const OffendingParams& p, const Sites& sites, const Occupancy& occ, const Setting& s);
+// The same for any scales `t` (disorder and fires: model/incidents.hpp).
+double deterrence_of(const CrimeTypeParams& t, const OffendingParams& p, const Sites& sites, const Occupancy& occ,
+                     const Setting& s);
 // Diffusion of benefit: each site's lighting and cameras become at least `share` of the
 // best of its eight neighbouring cells'. Done once when the sites are built.
 void spread_benefit(Sites& sites, const Grid& grid, double share);

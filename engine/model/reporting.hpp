@@ -5,6 +5,7 @@
 // the fire service and Keolis) see it, is drawn separately, so the model keeps both the truth
 // and the picture.
 #include "model/crime_type.hpp"
+#include "model/incident_type.hpp"
 
 #include <array>
 #include <cstdint>
@@ -23,6 +24,7 @@ inline constexpr std::array<const char*, kVictimGroups> kVictimGroupNames = {"re
 struct EstReporter {
     std::string name;
     std::uint32_t crime_types = 0;      // bit t: sees crimes of type t
+    std::uint32_t incidents = 0;        // bit t: sees incidents of type t (disorder, fire)
     std::uint32_t place_types = 0;      // bit p: only at sites with a place of type p (0: anywhere)
     std::vector<int> districts;         // only in these districts (empty: everywhere)
     bool young_offenders_only = false;  // only crimes by offenders under 21 (schools, social services)
@@ -36,6 +38,9 @@ struct ReportingParams {
     // Types the police find themselves (drug offences) rather than being told of: no victim
     // to be reluctant, so collective efficacy does not change their registration.
     std::array<bool, kCrimeTypes> found_by_police{};
+    // Share of incidents of each type (model/incidents.hpp: disorder, fire) that reach the
+    // police (calls, not registered crimes), at the reference efficacy.
+    std::array<double, kIncidentTypes> police_incidents{};
     double efficacy_reference = 0.5;
     // Reluctance to report (a police criterion for vulnerable areas): the police share is
     // × (efficacy / reference)^exponent, capped at 1.
@@ -48,6 +53,7 @@ inline constexpr int kMaxEstReporters = 31;
 // What a crime site looks like to the reporters.
 struct ReportContext {
     CrimeType type = CrimeType::Burglary;
+    int incident = -1;              // an incident of this type (disorder 0, fire 1) rather than a crime
     std::uint32_t place_types = 0;  // bits of the place types at the site
     int district = -1;
     bool young_offender = false;

@@ -52,6 +52,8 @@ Deployment::Deployment(const City& city, Sites& sites, const RoutineAgents& agen
             mark_treated(groups_.back());
         } else if (item.kind == InterventionKind::Programme) {
             programmes_.push_back(static_cast<int>(i));
+        } else if (acts_on_residents(item.kind)) {
+            for (int c : item.cells) treated_[static_cast<std::size_t>(c)] = 1;
         } else if (is_social(item.kind)) {
             // Social measures act on young people in the youth layer; responsible alcohol
             // service acts on the night-life sites of its area, like a fixed item.

@@ -37,12 +37,24 @@ enum class InterventionKind : std::uint8_t {
     Mentoring,        // a mentor for a young person: morality of participants up
     ExitProgramme,    // avhopparverksamhet: network members and associates helped out
     AndtsPrevention,  // school-based prevention (initiation down) or responsible alcohol service at venues
+    AwarenessWork,    // rumour and source-criticism work in schools: young people share rumours less
+    OfficialInformation,  // quick official statements after incidents: rumours stop sooner
+    HousingDevelopment,   // homes rebuilt or converted over years: new residents, tenure mix, status
+    CivilSociety,         // civil-society work (night walkers, associations, neighbourhood watch): efficacy up
     Count
 };
 inline constexpr int kInterventionKinds = static_cast<int>(InterventionKind::Count);
 inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {
-    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",        "field_workers",   "programme",
-    "school_support", "family_support", "mentoring",      "exit_programme", "andts_prevention"};
+    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",          "field_workers",
+    "programme",      "school_support", "family_support", "mentoring",        "exit_programme",
+    "andts_prevention", "awareness_work", "official_information", "housing_development", "civil_society"};
+
+// Measures that act on the residents of an area through the safety layer (rumours) or the
+// city's housing (sim/safety_layer, sim/youth_layer), not on sites or routines.
+inline bool acts_on_residents(InterventionKind k) {
+    return k == InterventionKind::AwarenessWork || k == InterventionKind::OfficialInformation ||
+           k == InterventionKind::HousingDevelopment || k == InterventionKind::CivilSociety;
+}
 
 inline bool is_social(InterventionKind k) {
     return k == InterventionKind::SchoolSupport || k == InterventionKind::FamilySupport ||
@@ -132,6 +144,10 @@ struct Intervention {
     double risk_score = 0.0;  // Target::RiskScore: the SAT index from which a young person is taken
     int participants = 0;     // places at once
     PreventionSetting setting = PreventionSetting::Schools;
+    // Housing development: the share of the area's homes rebuilt or converted by the item's
+    // last day, at an even pace from its first (their households move out, newcomers move in).
+    double share = 0.0;
+    double new_resident_ses = 0.0;  // socio-economic index of the households moving in
     // Cost (DESIGN §3.11): investment at the start, running cost per year of operation.
     double investment_sek = 0.0;
     double running_sek_per_year = 0.0;

@@ -3,7 +3,10 @@
 // the city config and the scenario by the io layer, validated there key by key, then frozen
 // for the run.
 #include "model/arrests.hpp"
+#include "model/collective_efficacy.hpp"
+#include "model/insecurity.hpp"
 #include "model/development.hpp"
+#include "model/incidents.hpp"
 #include "model/lagesbild.hpp"
 #include "model/near_repeat.hpp"
 #include "model/offending.hpp"
@@ -11,6 +14,8 @@
 #include "model/policing.hpp"
 #include "model/recruitment.hpp"
 #include "model/reporting.hpp"
+#include "model/risk_area.hpp"
+#include "model/rumours.hpp"
 #include "model/routine.hpp"
 #include "model/social_measures.hpp"
 #include "model/substance_use.hpp"
@@ -24,6 +29,7 @@ struct ModelParams {
     PopulationParams population;
     RoutineParams routine;
     OffendingParams offending;
+    IncidentParams incidents;  // disorder and fires, by the offending rule's terms
     std::array<NearRepeatParams, kCrimeTypes> near_repeat{};
     ReportingParams reporting;
     ArrestParams arrests;
@@ -37,6 +43,11 @@ struct ModelParams {
     SubstanceParams substance;
     RecruitmentParams recruitment;
     SocialMeasureEffects social;
+    // How safe districts are and feel (DESIGN §3.8, §3.10).
+    InsecurityParams safety;
+    CollectiveEfficacyParams efficacy;
+    RiskAreaParams risk_area;
+    RumourParams rumours;
     // The scenario's measures (empty for the baseline). Validated by the io layer: cells
     // inside the grid, places that exist, windows that are not inverted.
     InterventionPlan interventions;

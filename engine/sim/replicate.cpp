@@ -6,6 +6,7 @@
 #include "model/day_plan.hpp"
 #include "model/day_tables.hpp"
 #include "model/destinations.hpp"
+#include "model/incidents.hpp"
 #include "model/near_repeat.hpp"
 #include "model/occupancy.hpp"
 #include "model/offending.hpp"
@@ -29,6 +30,9 @@ namespace {
 // Persons per planning chunk. Fixed, so chunk boundaries — and the order in which moves
 // are applied — never depend on the number of threads.
 constexpr std::size_t kChunk = 2048;
+// Clock hour at which the safety layer counts who is out in public (NTU asks about being
+// out late in one's own area).
+constexpr int kNightCount = 22;
 
 std::vector<std::uint8_t> study_area(const City& city) {
     std::vector<std::uint8_t> area(city.cell_district.size());
@@ -49,6 +53,7 @@ public:
           rng_(key),
           population_(synthesise_population(city, params.population, key)),
           youth_(city, params, timeline, rng_, population_),
+          safety_(city, params, timeline, rng_, population_),
           sites_(build_sites(city, population_)),
           agents_(build_routine_agents(population_, sites_)),
           destinations_(build_destinations(city, sites_, params.routine)),
@@ -62,6 +67,7 @@ public:
                       params.offending.diffusion_of_benefit, params.social.venue_alcohol_reduction, timeline),
           chunks_((population_.size() + kChunk - 1) / kChunk) {
         youth_.attach(sites_);
+        safety_.attach(sites_, youth_);
         size_offender_day();
         free_from_.assign(population_.size(), 0);
         auto& e = youth_.exposure();
@@ -81,8 +87,10 @@ public:
     //   hour  step_hour: measures and units; arrivals and departures; visitors; offending
     //   day   at 04:00 (kModelDayStart): the near-repeat fields take in yesterday's crimes;
     //         on Mondays, the youth layer's week (ageing, moves, the school year, measures,
-    //         substance use, development, recruitment, who offends); everyone's plan for
-    //         the model day
+    //         substance use, development, recruitment, who offends), then the safety
+    //         layer's (signals, worry, who avoids the night, collective efficacy; at a
+    //         quarter's end the risk-area indicator); rumours spread a day; everyone's plan
+    //         for the model day
     //   week  after Sunday's last hour: close_week: patrol tally, the lägesbild, the EST
     //         meeting steering the mobile units
     ReplicateOutput run(const WeekDone& on_week) {
@@ -102,6 +110,7 @@ public:
             }
         }
         youth_.finish();
+        safety_.finish(youth_);
         return output(hours);
     }
 
@@ -109,6 +118,10 @@ private:
     ReplicateOutput output(int hours) const {
         ReplicateOutput out;
         out.youth = youth_.tallies();
+        out.safety = safety_.tallies();
+        out.incidents_true = incidents_true_;
+        out.incidents_reported = incidents_reported_;
+        out.incidents_est = incidents_est_;
         out.weekly = ledger_.weekly_true();
         out.weekly_reported = ledger_.weekly_reported();
         out.weekly_est = ledger_.weekly_est();
@@ -135,12 +148,14 @@ private:
     void begin_day(int day) {
         if (day > 0) near_repeat_.end_of_day();  // the previous model day's crimes
         if (day > 0 && day % kDaysPerWeek == 0) social_week(day / kDaysPerWeek, day);
+        safety_.rumour_day(day);  // rumours spread a day before anyone goes out
         plan_day(day);
     }
 
     // Monday 04:00: the week of the youth layer, then what depends on who is who.
     void social_week(int week, int day) {
         youth_.step(week, day, agents_, sites_, occupancy_);
+        safety_.step(week, youth_);
         deployment_.count_programme_youth(agents_);
         size_offender_day();
     }
@@ -165,6 +180,7 @@ private:
         if (bucket >= 0) move_people(bucket);  // 1. arrivals and departures of this hour
         admit_visitors(hour);                  // 2. visitor flows into the centre and its places
         commit_offences(hour);                 // 3. the situational offending rule
+        if (hour % kHoursPerDay == kNightCount) safety_.count_night(occupancy_);  // 4. who is out late
         youth_public_[static_cast<std::size_t>(hour % kHoursPerWeek)] += occupancy_.total(Presence::PublicYouth);
     }
 
@@ -181,7 +197,9 @@ private:
                                  &deployment_.reach(),
                                  &exposure_view_,
                                  params_.development.min_age,
-                                 params_.development.max_age};
+                                 params_.development.max_age,
+                                 safety_.avoids_night(),
+                                 params_.safety.avoid_from_hour};
         tbb::parallel_for(
             tbb::blocked_range<std::size_t>(0, chunks_.size(), 1),
             [&](const tbb::blocked_range<std::size_t>& r) {
@@ -231,10 +249,13 @@ private:
             }
             setting.site = site;
             youth_.seen_in_public(site, person);
+            if (population_.network[person] == static_cast<std::uint8_t>(Network::Member))
+                safety_.member_in_public(site);
             const bool youth = agents_.age_group[person] != static_cast<std::uint8_t>(AgeGroup::Adult);
             deployment_.add_units(setting, site, youth);
             const std::int32_t cell = sites_.cell[static_cast<std::size_t>(site)];
-            OffenceRates rates = rates_of(person, setting, youth);
+            OffenceRates rates = rates_of(person, setting, youth, hour);
+            maybe_incident(hour, rank, setting, rates.peer);
             scale_by_near_repeat(rates, near_repeat_, cell);
             if (rates.total <= 0) continue;
             const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
@@ -261,7 +282,7 @@ private:
         if (setting.site < 0) return;
         deployment_.add_units(setting, setting.site, youth);
         const std::uint32_t person = agents_.offenders[rank];
-        OffenceRates rates = rates_of(person, setting, youth);
+        OffenceRates rates = rates_of(person, setting, youth, hour);
         scale_by_near_repeat(rates, near_repeat_, sites_.cell[static_cast<std::size_t>(setting.site)]);
         if (rates.total <= 0) return;
         const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 1);
@@ -270,14 +291,48 @@ private:
         }
     }
 
-    OffenceRates rates_of(std::uint32_t person, const Setting& setting, bool youth) const {
+    // Disorder and fires by the offender this hour (model/incidents.hpp), on their own stream:
+    // whether one happens never changes the crime draws.
+    void maybe_incident(int hour, std::size_t rank, const Setting& setting, double peer) {
+        const std::uint32_t person = agents_.offenders[rank];
+        const IncidentRates r = incident_rates(params_.incidents, params_.offending, sites_, occupancy_, setting,
+                                               population_.propensity[person], peer);
+        if (r.total <= 0) return;
+        const auto w = rng_.words(Stream::Incidents, person, static_cast<std::uint32_t>(hour), 0);
+        if (to_unit(w[0]) >= -std::expm1(-r.total)) return;
+        const IncidentType type = pick_incident(r, to_unit(w[1]));
+        const auto k = static_cast<std::size_t>(setting.site);
+        const std::int32_t cell = sites_.cell[k];
+        const std::int32_t district = city_.cell_district[static_cast<std::size_t>(cell)];
+        ReportContext context;
+        context.incident = static_cast<int>(type);
+        context.place_types = sites_.place_types[k];
+        context.district = district;
+        context.young_offender = agents_.age[person] < 21;
+        context.collective_efficacy = sites_.collective_efficacy[k];
+        const std::uint32_t reported_by = draw_incident_reports(params_.reporting, context, rng_, person, hour);
+        lagesbild_.add(cell, reported_by != 0, hour);  // the EST picture counts disorder and fires too
+        safety_.record_incident(type, district, hour, crimes_++);
+        if (district < 0) return;
+        const auto at = (static_cast<std::size_t>(hour / kHoursPerWeek) * city_.districts.size() +
+                         static_cast<std::size_t>(district)) *
+                            kIncidentTypes +
+                        static_cast<std::size_t>(type);
+        ++incidents_true_[at];
+        if (reported_by & 1u) ++incidents_reported_[at];
+        if (reported_by != 0) ++incidents_est_[at];
+    }
+
+    OffenceRates rates_of(std::uint32_t person, const Setting& setting, bool youth, int hour) const {
         return offence_rates(params_.offending, sites_, occupancy_, setting, population_.propensity[person], youth,
-                             youth_.violence_factor(person), youth_.drug_factor(person));
+                             youth_.violence_factor(person) * safety_.retaliation_factor(person, hour),
+                             youth_.drug_factor(person));
     }
 
     // The crime's aftermath: its victim, who learns of it, whether the offender is caught.
     void record_crime(int hour, std::size_t rank, std::int32_t site, CrimeType type, double victim_draw) {
         const std::uint32_t person = agents_.offenders[rank];
+        const bool by_member = population_.network[person] == static_cast<std::uint8_t>(Network::Member);
         const auto k = static_cast<std::size_t>(site);
         CrimeEvent e;
         e.hour = hour;
@@ -305,6 +360,7 @@ private:
             youth_.arrested(person, after.exit_draw);
         }
         youth_.record_offence(hour, site, person, e.reported_by != 0);
+        safety_.record_crime(e, by_member, crimes_++);
         near_repeat_.record(type, e.cell);
         lagesbild_.add(e.cell, e.reported_by != 0, e.hour);
         ledger_.record(e);
@@ -325,6 +381,7 @@ private:
     CounterRng rng_;
     Population population_;
     YouthLayer youth_;
+    SafetyLayer safety_;
     Sites sites_;
     RoutineAgents agents_;
     Destinations destinations_;
@@ -343,6 +400,13 @@ private:
     std::vector<int> free_from_;  // [person] first hour back on the street after an arrest
     WeekExposureView exposure_view_;
     std::int64_t arrests_ = 0;
+    std::uint32_t crimes_ = 0;  // true crimes and incidents so far: each victim's draw has its own counter
+    std::vector<std::int32_t> incidents_true_ = incident_tally(), incidents_reported_ = incident_tally(),
+                              incidents_est_ = incident_tally();  // [week][district][incident type]
+    std::vector<std::int32_t> incident_tally() const {
+        return std::vector<std::int32_t>(
+            static_cast<std::size_t>(timeline_.weeks) * city_.districts.size() * kIncidentTypes, 0);
+    }
     std::vector<std::int64_t> youth_public_ = std::vector<std::int64_t>(kHoursPerWeek, 0);  // [hour of week]
 };
 

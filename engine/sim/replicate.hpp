@@ -5,6 +5,7 @@
 #include "model/lagesbild.hpp"
 #include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
+#include "sim/safety_layer.hpp"
 #include "sim/youth_layer.hpp"
 #include "world/city.hpp"
 
@@ -32,6 +33,10 @@ struct ReplicateOutput {
     std::vector<std::int64_t> youth_public;       // [hour of week] person-hours of 12–17-year-olds in public space
     std::vector<std::uint8_t> treated;            // [cell] cells the scenario's measures act on
     YouthTallies youth;                           // the youth layer's weekly tallies
+    SafetyTallies safety;                         // insecurity, collective efficacy, the risk-area indicator
+    // Disorder and fires, [week][district][incident type]: all, those that reached the
+    // police, those known to any EST actor (the police included).
+    std::vector<std::int32_t> incidents_true, incidents_reported, incidents_est;
     std::int64_t agent_hours = 0;
     std::int64_t arrests = 0;
 };

@@ -74,6 +74,10 @@ struct RunResults {
     std::vector<double> cells_holding;  // [replicate][crime_share]
 
     std::vector<std::int32_t> crimes_by_hour;  // [replicate][clock hour][crime_type], true, study area
+    // Disorder and fires (schema 3 on): [replicate][week][district][incident type], all, those
+    // that reached the police, those known to any EST actor.
+    std::vector<std::string> incident_type_names;
+    std::vector<std::int32_t> incidents_true, incidents_reported, incidents_est;
     // Person-hours of 12–17-year-olds in public space (unsupervised time), by hour of the
     // week (0 = Monday 00:00), summed over the run's weeks.
     std::vector<std::int64_t> youth_public_hours;  // [replicate][hour_of_week]
@@ -93,6 +97,26 @@ struct RunResults {
         std::vector<std::int32_t> participants;  // [replicate][week][intervention] in a social measure that week
     };
     Youth youth;
+
+    // How safe districts are and feel (DESIGN §3.8, §3.10); schema 3 on. A quarter is 13
+    // weeks of the run; the last may be shorter.
+    struct Safety {
+        int quarters = 0;
+        std::vector<std::string> signal_names;     // /safety/signal_name
+        std::vector<std::string> component_names;  // /risk_area/component_name
+        std::vector<float> signals;                // [replicate][week][district][signal] per 1,000 residents
+        std::vector<float> unsafe_weekly;          // [replicate][week][district]
+        // [replicate][quarter][district]
+        std::vector<float> unsafe_share, avoided_share, gang_problems, dealing_problems, collective_efficacy;
+        std::vector<float> risk_score;
+        std::vector<std::int8_t> risk_class;  // 0 none, 1 utsatt, 2 risk, 3 särskilt utsatt
+        std::vector<float> components;        // [replicate][quarter][district][component]
+        std::vector<std::int8_t> risk_trend;  // [replicate][district] −1 improving, 0 unchanged, 1 worsening (last four quarters)
+        // Rumours (/rumours): [replicate][week][district]
+        std::vector<std::int32_t> rumours_started;  // started by incidents in the district
+        std::vector<std::int32_t> rumours_exposed;  // residents (by home district) who heard one
+    };
+    Safety safety;
 
     // The scenario's measures: what they are, what they cost, where they act.
     struct Interventions {

@@ -80,6 +80,25 @@ void append_youth(RunResults::Youth& to, const Tallies& from) {
     append(to.participants, from.participants);
 }
 
+// The safety tallies of one replicate (SafetyTallies) or of a later part (RunResults::Safety).
+template <class Tallies>
+void append_safety(RunResults::Safety& to, const Tallies& from) {
+    auto append = [](auto& a, const auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    append(to.signals, from.signals);
+    append(to.unsafe_weekly, from.unsafe_weekly);
+    append(to.unsafe_share, from.unsafe_share);
+    append(to.avoided_share, from.avoided_share);
+    append(to.gang_problems, from.gang_problems);
+    append(to.dealing_problems, from.dealing_problems);
+    append(to.collective_efficacy, from.collective_efficacy);
+    append(to.risk_score, from.risk_score);
+    append(to.risk_class, from.risk_class);
+    append(to.components, from.components);
+    append(to.risk_trend, from.risk_trend);
+    append(to.rumours_started, from.rumours_started);
+    append(to.rumours_exposed, from.rumours_exposed);
+}
+
 }  // namespace
 
 RunOutput run_scenario(const City& city, const ModelParams& params, const Timeline& timeline, const RunOptions& options,
@@ -141,9 +160,14 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
     res.youth.substance_levels = {"alcohol_experimenting", "alcohol_regular", "narcotics_experimenting",
                                   "narcotics_regular"};
     res.youth.years = (timeline.weeks + kWeeksPerYear - 1) / kWeeksPerYear;
+    res.safety.quarters = (timeline.weeks + kWeeksPerQuarter - 1) / kWeeksPerQuarter;
+    for (auto name : kSignalNames) res.safety.signal_names.emplace_back(name);
+    for (auto name : kRiskComponentNames) res.safety.component_names.emplace_back(name);
+    for (auto name : kIncidentTypeNames) res.incident_type_names.emplace_back(name);
     for (std::size_t r = 0; r < outputs.size(); ++r) {
         const auto& o = outputs[r];
         append_youth(res.youth, o.youth);
+        append_safety(res.safety, o.safety);
         append(res.crimes_true, o.weekly);
         append(res.crimes_reported, o.weekly_reported);
         append(res.crimes_est, o.weekly_est);
@@ -156,6 +180,9 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
         append(res.kde_top_est, o.kde_top_est);
         append(res.patrol_weeks, o.patrol_weeks);
         append(res.crimes_by_hour, o.by_hour);
+        append(res.incidents_true, o.incidents_true);
+        append(res.incidents_reported, o.incidents_reported);
+        append(res.incidents_est, o.incidents_est);
         res.youth_public_hours.insert(res.youth_public_hours.end(), o.youth_public.begin(), o.youth_public.end());
         if (res.treated.empty()) res.treated.assign(o.treated.size(), 0);
         for (std::size_t c = 0; c < o.treated.size(); ++c) res.treated[c] |= o.treated[c];
@@ -210,8 +237,12 @@ void append_replicates(RunResults& all, const RunResults& p) {
     append(all.concentration, p.concentration);
     append(all.cells_holding, p.cells_holding);
     append(all.crimes_by_hour, p.crimes_by_hour);
+    append(all.incidents_true, p.incidents_true);
+    append(all.incidents_reported, p.incidents_reported);
+    append(all.incidents_est, p.incidents_est);
     append(all.youth_public_hours, p.youth_public_hours);
     append_youth(all.youth, p.youth);
+    append_safety(all.safety, p.safety);
     for (std::size_t c = 0; c < all.treated.size() && c < p.treated.size(); ++c) all.treated[c] |= p.treated[c];
     auto& e = all.events;
     const auto& f = p.events;

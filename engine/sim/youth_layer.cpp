@@ -61,11 +61,51 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
       use_table_(params.substance) {
     const std::size_t n = pop.size();
     district_.resize(n);
+    arrivals_.assign(n, 0);
     residents_.assign(city.districts.size(), 0);
     for (std::size_t i = 0; i < n; ++i) {
         district_[i] = city.cell_district[static_cast<std::size_t>(pop.home_cell[i])];
         ++residents_[static_cast<std::size_t>(district_[i])];
     }
+    // Housing: every home starts at its district's standing; each household's persons; each
+    // development's homes in a random order, the order they will be rebuilt in.
+    const std::size_t households = pop.households();
+    home_ses_.resize(households);
+    rebuilt_.assign(households, 0);
+    for (std::size_t h = 0; h < households; ++h) {
+        const std::int32_t d = city.cell_district[static_cast<std::size_t>(pop.household_cell[h])];
+        home_ses_[h] = static_cast<float>(d < 0 ? 0.0 : city.districts[static_cast<std::size_t>(d)].ses_index);
+    }
+    household_first_.assign(households + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) ++household_first_[pop.household[i] + 1];
+    for (std::size_t h = 0; h < households; ++h) household_first_[h + 1] += household_first_[h];
+    household_people_.resize(n);
+    {
+        std::vector<std::int32_t> at(household_first_.begin(), household_first_.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)
+            household_people_[static_cast<std::size_t>(at[pop.household[i]]++)] = static_cast<std::int32_t>(i);
+    }
+    for (std::size_t k = 0; k < params.interventions.size(); ++k) {
+        const Intervention& item = params.interventions[k];
+        if (item.kind != InterventionKind::HousingDevelopment) continue;
+        std::vector<std::uint8_t> area(static_cast<std::size_t>(city.grid.cells()), 0);
+        for (int c : item.cells) area[static_cast<std::size_t>(c)] = 1;
+        Development dev;
+        dev.item = k;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (random key, household)
+        for (std::size_t h = 0; h < households; ++h) {
+            if (!area[static_cast<std::size_t>(pop.household_cell[h])] || household_first_[h] == household_first_[h + 1])
+                continue;
+            const auto w = rng.words(Stream::LifeCourse, static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(k), 5);
+            keyed.emplace_back(w[0], static_cast<std::uint32_t>(h));
+        }
+        std::sort(keyed.begin(), keyed.end());
+        for (const auto& kh : keyed) dev.households.push_back(kh.second);
+        developments_.push_back(std::move(dev));
+    }
+    district_ses_.assign(city.districts.size(), 0.0);
+    rebuilt_share_.assign(city.districts.size(), 0.0);
+    tally_housing();
     birth_share_ = birth_share_of_arrivals(params.demography, pop.age);
     for (int a = 0; a <= kMaxAge; ++a) {
         leave_chance_[static_cast<std::size_t>(a)] =
@@ -203,6 +243,7 @@ void YouthLayer::step(int week, int day, RoutineAgents& agents, const Sites& sit
         std::fill(exposure_.leisure_site.begin(), exposure_.leisure_site.end(), -1);
     }
     age_and_move(week, day);
+    if (!developments_.empty()) build_housing(week, day);
     choose_participants(week, day);
     develop_youth(week);
     update_offenders();
@@ -301,8 +342,44 @@ void YouthLayer::school_year(int day) {
     form_ties(pop_, district_, params_.peers, rng_, year);
 }
 
+void YouthLayer::build_housing(int week, int day) {
+    for (Development& dev : developments_) {
+        const Intervention& item = params_.interventions[dev.item];
+        if (day < item.when.first_day) continue;
+        // An even pace from the first day to the last: by `day`, this share of the share.
+        const double span = static_cast<double>(item.when.last_day) - item.when.first_day + 1.0;
+        const double progress = std::min(1.0, (day - item.when.first_day) / span);
+        const auto target = static_cast<std::size_t>(item.share * static_cast<double>(dev.households.size()) * progress + 0.5);
+        for (; dev.rebuilt < std::min(target, dev.households.size()); ++dev.rebuilt) {
+            const std::uint32_t h = dev.households[dev.rebuilt];
+            home_ses_[h] = static_cast<float>(item.new_resident_ses);
+            rebuilt_[h] = 1;
+            for (std::int32_t k = household_first_[h]; k < household_first_[h + 1]; ++k)
+                arrive(static_cast<std::size_t>(household_people_[static_cast<std::size_t>(k)]), week);
+        }
+    }
+    tally_housing();
+}
+
+void YouthLayer::tally_housing() {
+    std::fill(district_ses_.begin(), district_ses_.end(), 0.0);
+    std::fill(rebuilt_share_.begin(), rebuilt_share_.end(), 0.0);
+    for (std::size_t i = 0; i < pop_.size(); ++i) {
+        const auto d = static_cast<std::size_t>(district_[i]);
+        const std::uint32_t h = pop_.household[i];
+        district_ses_[d] += home_ses_[h];
+        rebuilt_share_[d] += rebuilt_[h];
+    }
+    for (std::size_t d = 0; d < district_ses_.size(); ++d) {
+        const double n = std::max(1, residents_[d]);
+        district_ses_[d] /= n;
+        rebuilt_share_[d] /= n;
+    }
+}
+
 void YouthLayer::arrive(std::size_t i, int week) {
     // The home is taken by a newborn or an in-migrant: a new person in the same slot.
+    ++arrivals_[i];
     const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(week), 1);
     const int age = arrival_age(params_.demography, birth_share_, to_unit(w[2]), to_unit(w[3]));
     pop_.age[i] = static_cast<std::uint8_t>(age);
@@ -312,7 +389,8 @@ void YouthLayer::arrive(std::size_t i, int week) {
                       static_cast<std::uint32_t>(week) * 16);
     roles_.assign(pop_, i, age, draw);
     const auto& district = city_.districts[static_cast<std::size_t>(district_[i])];
-    draw_traits(pop_, i, district.ses_index, params_.population, draw);
+    (void)district;
+    draw_traits(pop_, i, home_ses_[pop_.household[i]], params_.population, draw);
     const double exact = exact_age(i, timeline_.days[static_cast<std::size_t>(week) * kDaysPerWeek].date);
     pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kAlcohol, exact, draw.uniform()));
     pop_.narcotics[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kNarcotics, exact, draw.uniform()));

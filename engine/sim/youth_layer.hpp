@@ -85,6 +85,13 @@ public:
     void arrested(std::uint32_t person, double u);
 
     WeekExposure& exposure() { return exposure_; }
+    // How many newcomers have taken person slot `i` (a death or a move, and a new resident
+    // in the same home): a slot whose count changed holds someone else.
+    std::uint16_t arrivals(std::size_t i) const { return arrivals_[i]; }
+    // Housing development (scenario kind housing_development): the district's socio-economic
+    // index as its residents now make it up, and the share of them in rebuilt homes.
+    double district_ses(int district) const { return district_ses_[static_cast<std::size_t>(district)]; }
+    double rebuilt_share(int district) const { return rebuilt_share_[static_cast<std::size_t>(district)]; }
     const YouthTallies& tallies() const { return tallies_; }
     // Violence and drug-offence factors of a person's offending (network members).
     double violence_factor(std::uint32_t person) const;
@@ -97,6 +104,10 @@ private:
     double exact_age(std::size_t i, Date on) const;
     void school_year(int day);
     void arrive(std::size_t i, int week);
+    // Homes of the housing developments rebuilt by `day`: their households move out, newcomers
+    // of the new housing's standing move in.
+    void build_housing(int week, int day);
+    void tally_housing();
     // What a person's live ties are and do.
     struct PeerCounts {
         int live = 0, delinquent = 0, in_network = 0, members = 0;
@@ -127,6 +138,19 @@ private:
     SatIndex sat_;
     UseTable use_table_;
     std::vector<std::int32_t> district_;              // [person] home district
+    std::vector<std::uint16_t> arrivals_;             // [person slot] newcomers so far
+    // Housing: each household's home standing (the SES index newcomers to it get), the
+    // persons of each household, and each development's homes in the order they are rebuilt.
+    std::vector<float> home_ses_;                           // [household]
+    std::vector<std::uint8_t> rebuilt_;                     // [household] in a rebuilt home
+    std::vector<std::int32_t> household_first_, household_people_;  // CSR
+    struct Development {
+        std::size_t item = 0;
+        std::vector<std::uint32_t> households;  // in the order they are rebuilt
+        std::size_t rebuilt = 0;
+    };
+    std::vector<Development> developments_;
+    std::vector<double> district_ses_, rebuilt_share_;  // [district]
     std::vector<std::int32_t> residents_;             // [district]
     double birth_share_ = 0.0;                        // of arrivals
     std::array<double, kMaxAge + 1> leave_chance_{};  // [age] weekly chance of dying or moving out

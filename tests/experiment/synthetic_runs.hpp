@@ -157,6 +157,28 @@ inline SyntheticRun synthetic_run(const std::string& label, int replicates, int 
     y.residents_by_age.assign(y.offences_by_age.size(), 0);
     y.substance_by_age.assign(y.offences_by_age.size() * 4, 0);
     y.participants.clear();  // no interventions
+    auto& f = r.safety;
+    f.quarters = (weeks + 12) / 13;
+    const auto Q = static_cast<std::size_t>(f.quarters);
+    f.signal_names = {"violence", "disorder", "network", "dealing", "night_presence", "victimisation", "turnover"};
+    f.component_names = {"public_violence", "open_dealing", "unreported", "members", "recruitment", "unsafe"};
+    f.signals.assign(R * W * 2 * f.signal_names.size(), 0.0f);
+    f.unsafe_weekly.assign(R * W * 2, 0.0f);
+    f.unsafe_share.assign(R * Q * 2, 0.0f);
+    f.avoided_share = f.unsafe_share;
+    f.gang_problems = f.unsafe_share;
+    f.dealing_problems = f.unsafe_share;
+    f.collective_efficacy = f.unsafe_share;
+    f.risk_score = f.unsafe_share;
+    f.risk_class.assign(R * Q * 2, 0);
+    f.components.assign(R * Q * 2 * f.component_names.size(), 0.0f);
+    f.risk_trend.assign(R * 2, 0);
+    f.rumours_started.assign(R * W * 2, 0);
+    f.rumours_exposed.assign(R * W * 2, 0);
+    r.incident_type_names = {"disorder", "fire"};
+    r.incidents_true.assign(R * W * 2 * 2, 0);
+    r.incidents_reported = r.incidents_true;
+    r.incidents_est = r.incidents_true;
     return s;
 }
 

@@ -151,6 +151,37 @@ Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     y.residents_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101), 5, 43);
     y.substance_by_age = pattern(static_cast<std::size_t>(replicates * y.years * 101 * 4), 2, 47);
     y.participants = pattern(static_cast<std::size_t>(replicates * weeks) * r.interventions.size(), 2, 31);
+
+    // The safety layer's tallies, likewise.
+    auto& f = r.safety;
+    f.quarters = (weeks + 12) / 13;
+    f.signal_names = {"violence", "disorder", "network", "dealing", "night_presence", "victimisation", "turnover"};
+    f.component_names = {"public_violence", "open_dealing", "unreported", "members", "recruitment", "unsafe"};
+    auto floats = [](std::size_t n, float a) {
+        std::vector<float> v(n);
+        for (std::size_t i = 0; i < n; ++i) v[i] = a * static_cast<float>(i % 37);
+        return v;
+    };
+    const auto quarterly = static_cast<std::size_t>(replicates * f.quarters * 2);
+    f.signals = floats(weekly * f.signal_names.size(), 0.25f);
+    f.unsafe_weekly = floats(weekly, 0.01f);
+    f.unsafe_share = floats(quarterly, 0.02f);
+    f.avoided_share = floats(quarterly, 0.015f);
+    f.gang_problems = floats(quarterly, 0.005f);
+    f.dealing_problems = floats(quarterly, 0.004f);
+    f.collective_efficacy = floats(quarterly, 0.02f);
+    f.risk_score = floats(quarterly, 0.125f);
+    f.risk_class.resize(quarterly);
+    for (std::size_t i = 0; i < quarterly; ++i) f.risk_class[i] = static_cast<std::int8_t>(i % 4);
+    f.components = floats(quarterly * f.component_names.size(), 0.5f);
+    f.risk_trend.resize(static_cast<std::size_t>(replicates * 2));
+    for (std::size_t i = 0; i < f.risk_trend.size(); ++i) f.risk_trend[i] = static_cast<std::int8_t>(i % 3) - 1;
+    f.rumours_started = pattern(weekly, 3, 5);
+    f.rumours_exposed = pattern(weekly, 7, 61);
+    r.incident_type_names = {"disorder", "fire"};
+    r.incidents_true = pattern(weekly * 2, 5, 13);
+    r.incidents_reported = pattern(weekly * 2, 2, 5);
+    r.incidents_est = pattern(weekly * 2, 3, 7);
     return in;
 }
 
@@ -223,6 +254,27 @@ void expect_same(const Inputs& want, const RunFile& got) {
     EXPECT_EQ(r.youth.residents_by_age, s.youth.residents_by_age);
     EXPECT_EQ(r.youth.substance_by_age, s.youth.substance_by_age);
     EXPECT_EQ(r.youth.participants, s.youth.participants);
+    const auto &f = r.safety, &g = s.safety;
+    EXPECT_EQ(f.quarters, g.quarters);
+    EXPECT_EQ(f.signal_names, g.signal_names);
+    EXPECT_EQ(f.component_names, g.component_names);
+    EXPECT_EQ(f.signals, g.signals);
+    EXPECT_EQ(f.unsafe_weekly, g.unsafe_weekly);
+    EXPECT_EQ(f.unsafe_share, g.unsafe_share);
+    EXPECT_EQ(f.avoided_share, g.avoided_share);
+    EXPECT_EQ(f.gang_problems, g.gang_problems);
+    EXPECT_EQ(f.dealing_problems, g.dealing_problems);
+    EXPECT_EQ(f.collective_efficacy, g.collective_efficacy);
+    EXPECT_EQ(f.risk_score, g.risk_score);
+    EXPECT_EQ(f.risk_class, g.risk_class);
+    EXPECT_EQ(f.components, g.components);
+    EXPECT_EQ(f.risk_trend, g.risk_trend);
+    EXPECT_EQ(f.rumours_started, g.rumours_started);
+    EXPECT_EQ(f.rumours_exposed, g.rumours_exposed);
+    EXPECT_EQ(r.incident_type_names, s.incident_type_names);
+    EXPECT_EQ(r.incidents_true, s.incidents_true);
+    EXPECT_EQ(r.incidents_reported, s.incidents_reported);
+    EXPECT_EQ(r.incidents_est, s.incidents_est);
     EXPECT_EQ(r.interventions.name, s.interventions.name);
     EXPECT_EQ(r.interventions.kind, s.interventions.kind);
     EXPECT_EQ(r.interventions.cost_sek, s.interventions.cost_sek);
@@ -412,8 +464,8 @@ TEST_F(ResultsFileTest, NoObjectCarriesATimestamp) {
         return 0;
     };
     ASSERT_GE(H5Ovisit2(file.get(), H5_INDEX_NAME, H5_ITER_NATIVE, check, &visit, H5O_INFO_TIME), 0);
-    // root, 10 groups, 16 scales, 45 datasets in groups (no event log)
-    EXPECT_EQ(visit.objects, 74);
+    // root, 14 groups, 20 scales, 66 datasets in groups (no event log)
+    EXPECT_EQ(visit.objects, 101);
     EXPECT_TRUE(visit.stamped.empty()) << "first stamped object: " << visit.stamped.front();
 }
 
@@ -785,7 +837,7 @@ engines = [e for e, m in (("netcdf4", "netCDF4"), ("h5netcdf", "h5netcdf"))
 for engine in engines:
     root = xr.open_dataset(path, engine=engine)
     assert root.attrs["crs"] == "EPSG:3006", root.attrs
-    assert int(root.attrs["schema_version"]) == 2, root.attrs
+    assert int(root.attrs["schema_version"]) == 3, root.attrs
     assert root["week"].dtype.kind == "i", root["week"].dtype  # not decoded as time
     assert list(root["x"].values) == [532150.0 + 100.0 * i for i in range(5)], root["x"].values
     assert root["x"].attrs["units"] == "m"
@@ -820,6 +872,18 @@ for engine in engines:
     assert offending["by_age"].sizes["age"] == 101
     assert int(offending["by_age"].sum()) == by_age
     assert root["age"].dtype.kind == "i", root["age"].dtype  # ages are not decoded as time
+    safety = xr.open_dataset(path, group="safety", engine=engine)
+    assert safety["unsafe_share"].dims == ("replicate", "quarter", "district"), safety["unsafe_share"].dims
+    assert safety["signals"].dims == ("replicate", "week", "district", "signal"), safety["signals"].dims
+    assert list(safety["signal_name"].values)[0] == "violence", safety["signal_name"].values
+    risk = xr.open_dataset(path, group="risk_area", engine=engine)
+    cls = risk["class"]
+    assert cls.dims == ("replicate", "quarter", "district"), cls.dims
+    assert cls.dtype == "int8", cls.dtype
+    assert list(cls.attrs["flag_values"]) == [0, 1, 2, 3], cls.attrs
+    assert cls.attrs["flag_meanings"] == "none utsatt risk sarskilt_utsatt", cls.attrs
+    assert "not the police's decision" in risk.attrs["comment"], risk.attrs
+    assert risk["components"].dims == ("replicate", "quarter", "district", "component"), risk["components"].dims
     items = xr.open_dataset(path, group="interventions", engine=engine)
     assert items["participants"].dims == ("replicate", "week", "intervention"), items["participants"].dims
 print("ok with", engines)

@@ -109,7 +109,65 @@ std::string programme(const std::string& extra = "") {
            extra;
 }
 
+// An item acting on residents (awareness_work, official_information, housing_development):
+// line 7 name, 8 kind, 9 where, 10 when, 11 cost, then `extra`.
+std::string residents(const std::string& kind, const std::string& extra = "",
+                      const std::string& when = "{start: 2026-01-05, end: 2030-12-31}",
+                      const std::string& where = "{district: Tjärna Ängar}") {
+    return "  - name: Residents\n"
+           "    kind: " +
+           kind + "\n    where: " + where + "\n    when: " + when +
+           "\n    cost: {investment_sek: 1.0e8, running_sek_per_year: 0}\n" + extra;
+}
+
 // ---- good input ----
+
+TEST_F(ScenarioConfigTest, RumourWorkAndHousingRead) {
+    for (const std::string kind : {"awareness_work", "official_information", "civil_society"}) {
+        SCOPED_TRACE(kind);
+        const InterventionPlan p = plan(residents(kind));
+        ASSERT_EQ(p.size(), 1u);
+        EXPECT_TRUE(acts_on_residents(p[0].kind));
+        EXPECT_FALSE(p[0].cells.empty());
+        EXPECT_EQ(p[0].when.first_day, 364);  // 2026-01-05
+    }
+    const InterventionPlan h =
+        plan(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n"));
+    EXPECT_EQ(h[0].kind, InterventionKind::HousingDevelopment);
+    EXPECT_DOUBLE_EQ(h[0].share, 0.4);
+    EXPECT_DOUBLE_EQ(h[0].new_resident_ses, 0.2);
+    EXPECT_EQ(h[0].when.last_day, 2185);  // 2030-12-31
+}
+
+TEST_F(ScenarioConfigTest, HousingNeedsItsEndAndAShare) {
+    expect_error(error(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n",
+                                 "{start: 2026-01-05}")),
+                 10, "interventions[0].when", "a housing development needs its end");
+    expect_error(error(residents("housing_development", "    share: 0\n    new_resident_ses: 0.2\n")), 12,
+                 "interventions[0].share", "must be greater than 0");
+    expect_error(error(residents("housing_development", "    share: 1.5\n    new_resident_ses: 0.2\n")), 12,
+                 "interventions[0].share", "value 1.5 is out of range [0, 1]");
+    expect_error(error(residents("housing_development", "    share: 0.4\n")), 7, "interventions[0].new_resident_ses",
+                 "missing required key");
+    expect_error(error(residents("housing_development", "    share: 0.4\n    new_resident_ses: 9\n")), 13,
+                 "interventions[0].new_resident_ses", "value 9 is out of range [-5, 5]");
+}
+
+TEST_F(ScenarioConfigTest, ResidentItemsHaveNoHoursNorPlaces) {
+    expect_error(error(residents("awareness_work", "", "{hours: [18, 22]}")), 10, "interventions[0].when.hours",
+                 "'hours' does not apply to kind awareness_work: it acts on residents every day of its period");
+    expect_error(error(residents("official_information", "", "{start: 2026-01-05}", "{places: [Kupolen]}")), 9,
+                 "interventions[0].where.places", "kind official_information acts on the residents of an area");
+    expect_error(error(residents("awareness_work", "", "{start: 2026-01-05}", "adaptive")), 9, "interventions[0].where",
+                 "kind awareness_work acts on the residents of an area");
+}
+
+TEST_F(ScenarioConfigTest, HousingKeysBelongToHousing) {
+    expect_error(error(residents("awareness_work", "    share: 0.4\n")), 12, "interventions[0].share",
+                 "housing_development");
+    expect_error(error(residents("official_information", "    intensity: 0.4\n")), 12, "interventions[0].intensity",
+                 "lighting");
+}
 
 TEST_F(ScenarioConfigTest, EverySocialKindReads) {
     for (const std::string kind : {"school_support", "family_support", "mentoring", "exit_programme"}) {

@@ -103,12 +103,12 @@ TEST(BorlangeYouthConfig, RecruitmentWithItsNetworkByDistrict) {
     EXPECT_EQ(r.max_age, 35);
     EXPECT_DOUBLE_EQ(r.contact_per_tie, 0.01);
     EXPECT_DOUBLE_EQ(r.contact_per_exposure, 0.005);
-    EXPECT_DOUBLE_EQ(r.contact_per_presence, 0.0005);
+    EXPECT_DOUBLE_EQ(r.contact_per_presence, 0.0013);
     EXPECT_DOUBLE_EQ(r.associate_rate, 0.01);
     EXPECT_DOUBLE_EQ(r.associate_slope, 1.0);
     EXPECT_DOUBLE_EQ(r.debt_factor, 3.0);
     EXPECT_DOUBLE_EQ(r.member_rate, 0.003);
-    EXPECT_DOUBLE_EQ(r.member_per_tie, 0.05);
+    EXPECT_DOUBLE_EQ(r.member_per_tie, 0.07);
     EXPECT_DOUBLE_EQ(r.contact_lapse_per_year, 1.0);
     EXPECT_DOUBLE_EQ(r.associate_lapse_per_year, 0.3);
     EXPECT_DOUBLE_EQ(r.member_exit_per_year, 0.1);
@@ -341,7 +341,7 @@ TEST_F(YouthConfigErrors, InitialNetworkWithAMisspeltKey) {
 }
 
 TEST_F(YouthConfigErrors, ContactWithAnUnknownKey) {
-    const int line = write_with("per_presence: 0.0005}", "per_presence: 0.0005, per_member: 0.1}");
+    const int line = write_with("per_presence: 0.0013}", "per_presence: 0.0013, per_member: 0.1}");
     expect_error(load_error(), line, "recruitment.contact.per_member", "unknown key 'per_member'");
 }
 

@@ -1,8 +1,14 @@
 #include "model/offending.hpp"
 
+#include "model/aftermath.hpp"
+#include "model/incidents.hpp"
+
 #include "fixtures.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
 
 namespace trygg {
 namespace {
@@ -128,6 +134,76 @@ TEST(OffenceRates, ScaleWithPropensityAndPeers) {
     const auto with_peers = offence_rates(params(), s, group, st, 1.0, true);
     const auto adult = offence_rates(params(), s, group, st, 1.0, false);
     EXPECT_GT(with_peers.total, adult.total);
+}
+
+// Disorder and fires (model/incidents.hpp) by the offending rule's terms.
+TEST(Incidents, DisorderNeedsPeopleAroundAndFiresNeedHomesOrCars) {
+    const IncidentParams& ip = testing::borlange_config().params.incidents;
+    Sites s = one_site();
+    const Setting st{0, 14, 0.0f, false, false};
+    const Occupancy nobody = with(s, {});
+    const Occupancy crowd = with(s, {{Presence::PublicAdult, 30}});
+    const auto empty = incident_rates(ip, params(), s, nobody, st, 1.0, 1.0);
+    EXPECT_EQ(empty.rate[static_cast<std::size_t>(IncidentType::Disorder)], 0.0);
+    EXPECT_GT(empty.rate[static_cast<std::size_t>(IncidentType::Fire)], 0.0);  // the homes' bins are there
+    const auto busy = incident_rates(ip, params(), s, crowd, st, 1.0, 1.0);
+    EXPECT_GT(busy.rate[static_cast<std::size_t>(IncidentType::Disorder)], 0.0);
+    // Twice the propensity, twice the rate; guardians (the crowd) deter fires.
+    const auto twice = incident_rates(ip, params(), s, crowd, st, 2.0, 1.0);
+    EXPECT_NEAR(twice.total, 2 * busy.total, 1e-12);
+    EXPECT_LT(busy.rate[static_cast<std::size_t>(IncidentType::Fire)],
+              empty.rate[static_cast<std::size_t>(IncidentType::Fire)]);
+    s.homes = {0};
+    s.places = {0};
+    EXPECT_EQ(incident_rates(ip, params(), s, nobody, st, 1.0, 1.0).total, 0.0);
+}
+
+TEST(Incidents, NightLifeHoursRaiseDisorderAtVenues) {
+    const IncidentParams& ip = testing::borlange_config().params.incidents;
+    Sites s = one_site();
+    s.nightlife = {1};
+    s.alcohol_service = {1.0f};
+    const Occupancy crowd = with(s, {{Presence::PublicAdult, 30}});
+    const Setting afternoon{0, 14, 0.0f, false, false}, night{0, 23, 0.0f, false, false};
+    const double day_rate = incident_rates(ip, params(), s, crowd, afternoon, 1.0, 1.0).rate[0];
+    const double night_rate = incident_rates(ip, params(), s, crowd, night, 1.0, 1.0).rate[0];
+    EXPECT_NEAR(night_rate / day_rate, 1.0 + ip.nightlife_disorder_factor, 1e-9);
+}
+
+TEST(Incidents, PickFollowsTheRates) {
+    IncidentRates r;
+    r.rate = {3.0, 1.0};
+    r.total = 4.0;
+    EXPECT_EQ(pick_incident(r, 0.7), IncidentType::Disorder);
+    EXPECT_EQ(pick_incident(r, 0.8), IncidentType::Fire);
+}
+
+// The fire service sees fires, not disorder; Keolis disorder at its stops; the police each
+// with its own share. Every actor draws on its own.
+TEST(Incidents, EachEstActorReportsTheIncidentsOfItsDomain) {
+    const ReportingParams& rp = testing::borlange_config().params.reporting;
+    const CounterRng rng(RngKey{5, 0});
+    int fire_service = -1;
+    for (std::size_t r = 0; r < rp.est.size(); ++r)
+        if (rp.est[r].name.find("Räddningstjänsten") != std::string::npos) fire_service = static_cast<int>(r);
+    ASSERT_GE(fire_service, 0);
+    ReportContext fire, disorder;
+    fire.incident = static_cast<int>(IncidentType::Fire);
+    disorder.incident = static_cast<int>(IncidentType::Disorder);
+    EXPECT_TRUE(sees(rp.est[static_cast<std::size_t>(fire_service)], fire));
+    EXPECT_FALSE(sees(rp.est[static_cast<std::size_t>(fire_service)], disorder));
+    int by_fire_service = 0, by_police = 0;
+    const int n = 4000;
+    for (int k = 0; k < n; ++k) {
+        const std::uint32_t bits = draw_incident_reports(rp, fire, rng, static_cast<std::uint32_t>(k), 100);
+        by_fire_service += (bits >> (fire_service + 1)) & 1u;
+        by_police += bits & 1u;
+    }
+    // Binomial, n = 4000: ±4 standard errors around each configured share.
+    const double fs = rp.est[static_cast<std::size_t>(fire_service)].probability;
+    EXPECT_NEAR(by_fire_service / double{n}, fs, 4 * std::sqrt(fs * (1 - fs) / n));
+    const double police = police_probability(rp, fire);
+    EXPECT_NEAR(by_police / double{n}, police, 4 * std::sqrt(police * (1 - police) / n) + 1e-9);
 }
 
 }  // namespace

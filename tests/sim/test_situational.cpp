@@ -68,9 +68,10 @@ TEST(Situational, LightingLowersCrimeInTheDarkMoreThanInDaylight) {
                 100 * light_change);
     // Paired runs share every draw until the first crime that lighting prevents, so the
     // daylight change is small noise from that divergence; lighting must cut crime in the dark
-    // by clearly more (the effect is a few per cent of deterrence × darkness per crime type).
-    EXPECT_LT(dark_change, -0.03);
-    EXPECT_LT(dark_change, light_change - 0.03);
+    // by clearly more (the effect is a few per cent of deterrence × darkness per crime type,
+    // less the targets that residents who now feel safer bring out at night: model/insecurity).
+    EXPECT_LT(dark_change, -0.02);
+    EXPECT_LT(dark_change, light_change - 0.02);
 }
 
 TEST(Situational, CamerasLowerVehicleCrimeMoreThanViolence) {
