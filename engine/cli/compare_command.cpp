@@ -180,7 +180,8 @@ Estimate scaled(Estimate e, double factor) {
     e.base_mean *= factor;
     e.other_mean *= factor;
     e.change *= factor;
-    if (e.change_interval) e.change_interval = Interval{e.change_interval->low * factor, e.change_interval->high * factor};
+    if (e.change_interval)
+        e.change_interval = Interval{e.change_interval->low * factor, e.change_interval->high * factor};
     return e;
 }
 
@@ -239,7 +240,8 @@ void print_safety(std::ostream& out, const Comparison& c) {
         out << "  " << district << ":";
         for (const auto name : kRiskClassNames) {
             const Estimate& e = find(c, "risk_class_" + std::string(name) + "_at_horizon_by_district", district);
-            out << "  " << name << " " << fixed(100.0 * e.base_mean, 0) << "->" << fixed(100.0 * e.other_mean, 0) << "%";
+            out << "  " << name << " " << fixed(100.0 * e.base_mean, 0) << "->" << fixed(100.0 * e.other_mean, 0)
+                << "%";
         }
         out << '\n';
         out << "    trend over the last four quarters:";

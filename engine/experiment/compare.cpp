@@ -398,15 +398,17 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
     const int last = std::min(Q, 4);
     safety.compared = true;
     safety.last_quarters = last;
-    safety.note = "risk-area class at the last quarter (an indicator inspired by the police's criteria, not their "
-                  "decision); unsafe share: mean of the last " +
-                  std::to_string(last) + " quarters";
+    safety.note =
+        "risk-area class at the last quarter (an indicator inspired by the police's criteria, not their "
+        "decision); unsafe share: mean of the last " +
+        std::to_string(last) + " quarters";
     const auto D = static_cast<std::size_t>(b.districts);
     auto at_horizon = [&](const RunResults& r, int d, const auto& value) {
         Values v(static_cast<std::size_t>(r.replicates));
         for (int rep = 0; rep < r.replicates; ++rep) {
-            const std::size_t k = (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) +
-                                   static_cast<std::size_t>(Q - 1)) * D + static_cast<std::size_t>(d);
+            const std::size_t k =
+                (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) + static_cast<std::size_t>(Q - 1)) * D +
+                static_cast<std::size_t>(d);
             v[static_cast<std::size_t>(rep)] = value(r, k);
         }
         return v;
@@ -421,8 +423,10 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
             for (int q = Q - last; q < Q; ++q) {
                 for (int dd = 0; dd < r.districts; ++dd) {
                     if (d >= 0 && dd != d) continue;
-                    const std::size_t k = (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) +
-                                           static_cast<std::size_t>(q)) * D + static_cast<std::size_t>(dd);
+                    const std::size_t k =
+                        (static_cast<std::size_t>(rep) * static_cast<std::size_t>(Q) + static_cast<std::size_t>(q)) *
+                            D +
+                        static_cast<std::size_t>(dd);
                     v[static_cast<std::size_t>(rep)] +=
                         static_cast<double>(r.safety.unsafe_share[k]) *
                         static_cast<double>(table.population[static_cast<std::size_t>(dd)]) / (total * last);
@@ -435,9 +439,9 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
         const std::string& name = base.districts.names[static_cast<std::size_t>(d)];
         for (int c = 0; c < kRiskClasses; ++c) {
             auto in_class = [c](const RunResults& r, std::size_t k) { return r.safety.risk_class[k] == c ? 1.0 : 0.0; };
-            cmp.outcomes.push_back(estimate("risk_class_" + std::string(kRiskClassNames[static_cast<std::size_t>(c)]) +
-                                                "_at_horizon_by_district",
-                                            name, at_horizon(b, d, in_class), at_horizon(other.results, d, in_class)));
+            cmp.outcomes.push_back(estimate(
+                "risk_class_" + std::string(kRiskClassNames[static_cast<std::size_t>(c)]) + "_at_horizon_by_district",
+                name, at_horizon(b, d, in_class), at_horizon(other.results, d, in_class)));
         }
         // The trend of the last four quarters (one value per replicate and district).
         static constexpr std::array<const char*, 3> kTrends = {"improving", "unchanged", "worsening"};
@@ -450,21 +454,21 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
                 }
                 return v;
             };
-            cmp.outcomes.push_back(estimate("risk_trend_" + std::string(kTrends[static_cast<std::size_t>(t + 1)]) +
-                                                "_by_district",
-                                            name, trend(b), trend(other.results)));
+            cmp.outcomes.push_back(
+                estimate("risk_trend_" + std::string(kTrends[static_cast<std::size_t>(t + 1)]) + "_by_district", name,
+                         trend(b), trend(other.results)));
         }
         auto listed = [](const RunResults& r, std::size_t k) { return r.safety.risk_class[k] > 0 ? 1.0 : 0.0; };
-        cmp.outcomes.push_back(
-            estimate("risk_listed_at_horizon_by_district", name, at_horizon(b, d, listed), at_horizon(other.results, d, listed)));
+        cmp.outcomes.push_back(estimate("risk_listed_at_horizon_by_district", name, at_horizon(b, d, listed),
+                                        at_horizon(other.results, d, listed)));
         auto score = [](const RunResults& r, std::size_t k) { return static_cast<double>(r.safety.risk_score[k]); };
-        cmp.outcomes.push_back(
-            estimate("risk_score_at_horizon_by_district", name, at_horizon(b, d, score), at_horizon(other.results, d, score)));
+        cmp.outcomes.push_back(estimate("risk_score_at_horizon_by_district", name, at_horizon(b, d, score),
+                                        at_horizon(other.results, d, score)));
         auto efficacy = [](const RunResults& r, std::size_t k) {
             return static_cast<double>(r.safety.collective_efficacy[k]);
         };
-        cmp.outcomes.push_back(estimate("collective_efficacy_at_horizon_by_district", name,
-                                        at_horizon(b, d, efficacy), at_horizon(other.results, d, efficacy)));
+        cmp.outcomes.push_back(estimate("collective_efficacy_at_horizon_by_district", name, at_horizon(b, d, efficacy),
+                                        at_horizon(other.results, d, efficacy)));
         cmp.outcomes.push_back(estimate("unsafe_share_by_district", name, unsafe(b, base.districts, d),
                                         unsafe(other.results, other.districts, d)));
     }
@@ -482,8 +486,8 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
         return v;
     };
     const RunResults& o = other.results;
-    cmp.outcomes.push_back(estimate("incidents_true", "total", incidents(b, b.incidents_true, -1),
-                                    incidents(o, o.incidents_true, -1)));
+    cmp.outcomes.push_back(
+        estimate("incidents_true", "total", incidents(b, b.incidents_true, -1), incidents(o, o.incidents_true, -1)));
     for (std::size_t t = 0; t < types; ++t) {
         cmp.outcomes.push_back(estimate("incidents_true_by_type", b.incident_type_names[t],
                                         incidents(b, b.incidents_true, static_cast<int>(t)),

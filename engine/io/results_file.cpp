@@ -67,8 +67,10 @@ void check_safety(const RunResults& r) {
     const auto& f = r.safety;
     const std::size_t weekly = product({r.replicates, r.weeks, r.districts});
     const std::size_t quarterly = product({r.replicates, f.quarters, r.districts});
-    require(f.quarters == (r.weeks + kWeeksPerQuarter - 1) / kWeeksPerQuarter, "safety quarters is not weeks/13 rounded up");
-    require(f.signals.size() == weekly * f.signal_names.size(), "safety signals is not replicates*weeks*districts*signals long");
+    require(f.quarters == (r.weeks + kWeeksPerQuarter - 1) / kWeeksPerQuarter,
+            "safety quarters is not weeks/13 rounded up");
+    require(f.signals.size() == weekly * f.signal_names.size(),
+            "safety signals is not replicates*weeks*districts*signals long");
     require(f.unsafe_weekly.size() == weekly, "safety unsafe_weekly is not replicates*weeks*districts long");
     for (const auto* v : {&f.unsafe_share, &f.avoided_share, &f.gang_problems, &f.dealing_problems,
                           &f.collective_efficacy, &f.risk_score}) {
@@ -154,11 +156,11 @@ struct Scales {
     h5::Dataset hour_of_week;
     h5::Dataset cell_share;
     h5::Dataset crime_share;
-    h5::Dataset level;  // substance-use level of /youth/substance_use
-    h5::Dataset year;   // model year (52 weeks) of /offending/by_age
-    h5::Dataset age;    // completed years 0 … 100
-    h5::Dataset quarter;    // 13-week quarter of /safety and /risk_area
-    h5::Dataset signal;     // what residents see, /safety/signals
+    h5::Dataset level;          // substance-use level of /youth/substance_use
+    h5::Dataset year;           // model year (52 weeks) of /offending/by_age
+    h5::Dataset age;            // completed years 0 … 100
+    h5::Dataset quarter;        // 13-week quarter of /safety and /risk_area
+    h5::Dataset signal;         // what residents see, /safety/signals
     h5::Dataset component;      // of the risk-area indicator
     h5::Dataset incident_type;  // disorder, fire
 };
@@ -590,8 +592,7 @@ void write_safety(hid_t root, const RunResults& r, const Scales& s, const h5::Er
 
     h5::Group rumours = h5::create_group(root, "rumours", ctx);
     for (const auto& [name, values, long_name] :
-         {std::tuple{"started", &f.rumours_started,
-                     "rumours started by public violence in the district, in the week"},
+         {std::tuple{"started", &f.rumours_started, "rumours started by public violence in the district, in the week"},
           std::tuple{"exposed", &f.rumours_exposed,
                      "residents of the district who heard a rumour of violence, in the week"}}) {
         h5::Dataset d = h5::write_dataset(rumours.get(), name, weekly, weekly, std::span(*values), ctx);
@@ -601,8 +602,8 @@ void write_safety(hid_t root, const RunResults& r, const Scales& s, const h5::Er
 
     h5::Group incidents = h5::create_group(root, "incidents", ctx);
     const std::array type_shape{dim(static_cast<int>(r.incident_type_names.size()))};
-    h5::Dataset type_names = h5::write_dataset(incidents.get(), "type_name", type_shape, type_shape,
-                                               std::span(r.incident_type_names), ctx);
+    h5::Dataset type_names =
+        h5::write_dataset(incidents.get(), "type_name", type_shape, type_shape, std::span(r.incident_type_names), ctx);
     h5::describe(type_names.get(), "incident type", ctx);
     h5::attach_scales(type_names.get(), std::array{s.incident_type.get()}, ctx);
     const std::array incident_shape{weekly[0], weekly[1], weekly[2], type_shape[0]};
@@ -611,10 +612,11 @@ void write_safety(hid_t root, const RunResults& r, const Scales& s, const h5::Er
           std::tuple{"reported", &r.incidents_reported, "incidents that reached the police, in the week"},
           std::tuple{"est", &r.incidents_est,
                      "incidents known to at least one EST actor (the police included), in the week"}}) {
-        h5::Dataset d = h5::write_dataset(incidents.get(), name, incident_shape, incident_shape, std::span(*values), ctx);
+        h5::Dataset d =
+            h5::write_dataset(incidents.get(), name, incident_shape, incident_shape, std::span(*values), ctx);
         h5::describe(d.get(), "1", long_name, ctx);
-        h5::attach_scales(d.get(),
-                          std::array{s.replicate.get(), s.week.get(), s.district.get(), s.incident_type.get()}, ctx);
+        h5::attach_scales(d.get(), std::array{s.replicate.get(), s.week.get(), s.district.get(), s.incident_type.get()},
+                          ctx);
     }
 
     h5::Group risk = h5::create_group(root, "risk_area", ctx);
@@ -651,8 +653,8 @@ void write_safety(hid_t root, const RunResults& r, const Scales& s, const h5::Er
     h5::describe(component_names.get(), "risk-area component", ctx);
     h5::attach_scales(component_names.get(), std::array{s.component.get()}, ctx);
     const std::array component_shape{quarterly[0], quarterly[1], quarterly[2], component_names_shape[0]};
-    h5::Dataset components = h5::write_dataset(risk.get(), "components", component_shape, component_shape,
-                                               std::span(f.components), ctx);
+    h5::Dataset components =
+        h5::write_dataset(risk.get(), "components", component_shape, component_shape, std::span(f.components), ctx);
     h5::describe(components.get(), "1",
                  "the components in their own units: registered public violence and drug offences by members per "
                  "1,000 residents a year, unreported share, members per 1,000, recruits per 1,000 aged 12-20 a "
@@ -797,7 +799,8 @@ void read_safety(hid_t root, hid_t g, RunResults& r, const h5::ErrorContext& ctx
     h5::Group safety = h5::open_group(g, "safety", ctx);
     f.signal_names = h5::read_strings(safety.get(), "signal_name", std::array{dim(signals)}, ctx);
     const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts)};
-    f.signals = h5::read_float32(safety.get(), "signals", std::array{weekly[0], weekly[1], weekly[2], dim(signals)}, ctx);
+    f.signals =
+        h5::read_float32(safety.get(), "signals", std::array{weekly[0], weekly[1], weekly[2], dim(signals)}, ctx);
     f.unsafe_weekly = h5::read_float32(safety.get(), "unsafe_weekly", weekly, ctx);
     const std::array quarterly{dim(r.replicates), dim(f.quarters), dim(r.districts)};
     f.unsafe_share = h5::read_float32(safety.get(), "unsafe_share", quarterly, ctx);

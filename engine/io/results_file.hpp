@@ -19,7 +19,8 @@ namespace trygg {
 // dimensions).
 inline constexpr int kSchemaVersion = 3;
 // The oldest layout this trygg still reads: a schema 1 file (written before the youth layer)
-// reads with empty youth and safety tallies, a schema 2 file with empty safety tallies, so old runs can still be compared. Other versions are rejected.
+// reads with empty youth and safety tallies, a schema 2 file with empty safety tallies, so old runs can still be
+// compared. Other versions are rejected.
 inline constexpr int kOldestReadableSchemaVersion = 1;
 // Ages of /offending/by_age: 0 … 100 completed years.
 inline constexpr int kOffendingAges = 101;

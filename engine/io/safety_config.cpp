@@ -10,9 +10,9 @@ namespace trygg {
 namespace {
 
 constexpr Range kAge = {0, 120};
-constexpr Range kSd = {-10, 10};       // a shift or a threshold of worry, in standard deviations
-constexpr Range kEffect = {0, 100};    // SD per unit of a signal
-constexpr Range kRate = {0, 1e6};      // per 1,000 residents a week
+constexpr Range kSd = {-10, 10};     // a shift or a threshold of worry, in standard deviations
+constexpr Range kEffect = {0, 100};  // SD per unit of a signal
+constexpr Range kRate = {0, 1e6};    // per 1,000 residents a week
 constexpr Range kWeeks = {0, 10000};
 
 double positive(const ConfigMap& m, std::string_view key, Range r) {
@@ -57,7 +57,7 @@ void read_status_quo(const ConfigMap& parent, const CitySpec& spec, InsecurityPa
     for (std::size_t d = 0; d < n; ++d) {
         if (!seen[d]) {
             parent.fail("status_quo", "district " + spec.districts[d].name + " (" + spec.districts[d].code +
-                                    ") has no status quo (tools/status_quo.py writes every district)");
+                                          ") has no status quo (tools/status_quo.py writes every district)");
         }
     }
 }
@@ -124,7 +124,8 @@ RiskAreaParams read_risk_area(const ConfigMap& m) {
     p.risk = t.number("risk", {0, 1000});
     p.sarskilt_utsatt = t.number("sarskilt_utsatt", {0, 1000});
     if (!(p.utsatt < p.risk && p.risk < p.sarskilt_utsatt))
-        t.fail_together({"utsatt", "risk", "sarskilt_utsatt"}, "thresholds must increase: utsatt < risk < sarskilt_utsatt");
+        t.fail_together({"utsatt", "risk", "sarskilt_utsatt"},
+                        "thresholds must increase: utsatt < risk < sarskilt_utsatt");
     p.trend_step = positive(m, "trend_step", {0, 1000});
     const ConfigMap c = m.map("components");
     double weights = 0.0;

@@ -1,9 +1,9 @@
 #pragma once
 // The city config's sections on how safe districts are and feel (DESIGN §3.8, §3.10):
 // `safety` (residents' worry, NTU's indicators), `collective_efficacy` (how it moves),
-// `risk_area` (the indicator's components and thresholds) and `rumours` (how they spread), read and validated key by key
-// like the rest of the city config. `status_quo` lists every district: it is written by
-// tools/status_quo.py from the baseline, and a district left out would start from nothing.
+// `risk_area` (the indicator's components and thresholds) and `rumours` (how they spread), read and validated key by
+// key like the rest of the city config. `status_quo` lists every district: it is written by tools/status_quo.py from
+// the baseline, and a district left out would start from nothing.
 #include "io/yaml_reader.hpp"
 #include "model/collective_efficacy.hpp"
 #include "model/insecurity.hpp"

@@ -38,7 +38,7 @@ struct CollectiveEfficacyParams {
     double disorder_effect = 0.0;
     double network_effect = 0.0;
     double turnover_effect = 0.0;
-    double tenure_effect = 0.0;  // + per unit of the rebuilt share: mixed tenure, owners who stay
+    double tenure_effect = 0.0;         // + per unit of the rebuilt share: mixed tenure, owners who stay
     double civil_society_effect = 0.0;  // + per unit share of residents reached by civil-society work
     double floor = 0.05;
     double ceiling = 0.95;

@@ -35,9 +35,8 @@ IncidentRates incident_rates(const IncidentParams& ip, const OffendingParams& p,
         if (o <= 0) continue;
         double setting = 1.0;
         if (type == IncidentType::Disorder && sites.nightlife[static_cast<std::size_t>(s.site)] &&
-            (p.nightlife_from <= p.nightlife_to
-                 ? s.clock_hour >= p.nightlife_from && s.clock_hour < p.nightlife_to
-                 : s.clock_hour >= p.nightlife_from || s.clock_hour < p.nightlife_to)) {
+            (p.nightlife_from <= p.nightlife_to ? s.clock_hour >= p.nightlife_from && s.clock_hour < p.nightlife_to
+                                                : s.clock_hour >= p.nightlife_from || s.clock_hour < p.nightlife_to)) {
             setting += ip.nightlife_disorder_factor * sites.alcohol_service[static_cast<std::size_t>(s.site)];
         }
         const double rate = tp.base_rate * propensity * o / (o + tp.opportunity_half) * setting * peer *

@@ -22,7 +22,7 @@ namespace trygg {
 
 struct IncidentParams {
     std::array<CrimeTypeParams, kIncidentTypes> types{};  // base rate, opportunity, deterrence scales
-    double nightlife_disorder_factor = 0.0;                // × disorder at night-life sites in night-life hours
+    double nightlife_disorder_factor = 0.0;               // × disorder at night-life sites in night-life hours
 };
 
 struct IncidentRates {

@@ -65,13 +65,14 @@ inline double environment(const InsecurityParams& p, const DistrictSignals& s) {
            p.emptiness_effect * std::exp(-s.night_presence / p.night_presence_scale);
 }
 
-// NTU's perceived problems: how much a resident notices (standard normal) plus what the
-// district shows, above the threshold.
-inline bool sees_gang_problem(const InsecurityParams& p, double notice, const DistrictSignals& s) {
-    return notice + p.gang_effect * std::log1p(s.network) > p.problem_threshold;
+// NTU's perceived problems: a resident sees one when how much they notice (standard
+// normal) plus what the district shows is above the threshold, i.e. when their noticing is
+// above the district's bar, computed once per district and week.
+inline double gang_problem_bar(const InsecurityParams& p, const DistrictSignals& s) {
+    return p.problem_threshold - p.gang_effect * std::log1p(s.network);
 }
-inline bool sees_dealing_problem(const InsecurityParams& p, double notice, const DistrictSignals& s) {
-    return notice + p.dealing_effect * std::log1p(s.dealing) > p.problem_threshold;
+inline double dealing_problem_bar(const InsecurityParams& p, const DistrictSignals& s) {
+    return p.problem_threshold - p.dealing_effect * std::log1p(s.dealing);
 }
 
 // One resident's worry. `weeks_since_victimised` < 0: never victimised in the run.

@@ -38,14 +38,14 @@ inline constexpr std::array<std::string_view, kRiskComponents> kRiskComponentNam
 using RiskComponents = std::array<double, kRiskComponents>;
 
 struct RiskAreaParams {
-    double ses_cutoff = 0.0;      // listed only with ses_index at or below this
-    RiskComponents reference{};   // the municipal level of each component (ratio 1)
-    RiskComponents weight{};      // weights of the average (sum > 0)
-    double cap = 1.0;             // a component counts at most this many times its reference
-    double utsatt = 0.0;          // score thresholds, increasing
+    double ses_cutoff = 0.0;     // listed only with ses_index at or below this
+    RiskComponents reference{};  // the municipal level of each component (ratio 1)
+    RiskComponents weight{};     // weights of the average (sum > 0)
+    double cap = 1.0;            // a component counts at most this many times its reference
+    double utsatt = 0.0;         // score thresholds, increasing
     double risk = 0.0;
     double sarskilt_utsatt = 0.0;
-    double trend_step = 0.0;      // score per quarter that counts as a trend
+    double trend_step = 0.0;  // score per quarter that counts as a trend
 };
 
 // The trend of a district's score over its last quarters, as the police's list gives one:

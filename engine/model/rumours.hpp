@@ -10,18 +10,18 @@
 namespace trygg {
 
 struct RumourParams {
-    double start_chance = 0.0;       // a public assault, robbery or fire starts a rumour
-    int witnesses = 1;               // residents of the district who spread it first
-    double youth_share = 0.0;        // chance per day a young spreader passes it to each peer tie
-    int youth_min_age = 12;          // who shares on the youth network
+    double start_chance = 0.0;  // a public assault, robbery or fire starts a rumour
+    int witnesses = 1;          // residents of the district who spread it first
+    double youth_share = 0.0;   // chance per day a young spreader passes it to each peer tie
+    int youth_min_age = 12;     // who shares on the youth network
     int youth_max_age = 24;
-    double neighbour_share = 0.0;    // chance per day a spreader passes it to each neighbourhood contact
-    int neighbour_contacts = 0;      // residents of the district a spreader meets or reads online a day
-    double stop_per_day = 0.0;       // chance per day a spreader stops (SIR recovery)
-    int immunity_days = 0;           // after hearing one, a resident can hear a new one after this
-    double worry_effect = 0.0;       // + SD of worry, fading with worry_memory_weeks
+    double neighbour_share = 0.0;  // chance per day a spreader passes it to each neighbourhood contact
+    int neighbour_contacts = 0;    // residents of the district a spreader meets or reads online a day
+    double stop_per_day = 0.0;     // chance per day a spreader stops (SIR recovery)
+    int immunity_days = 0;         // after hearing one, a resident can hear a new one after this
+    double worry_effect = 0.0;     // + SD of worry, fading with worry_memory_weeks
     double worry_memory_weeks = 1.0;
-    double retaliation = 0.0;        // members' violence × (1 + this) after hearing of violence
+    double retaliation = 0.0;  // members' violence × (1 + this) after hearing of violence
     int retaliation_days = 0;
     // Measures (scenario items awareness_work and official_information).
     double awareness_share_reduction = 0.0;  // young people's sharing × (1 − this) where it runs

@@ -26,28 +26,39 @@
 namespace trygg {
 
 enum class InterventionKind : std::uint8_t {
-    Lighting,         // street and path lighting: site lighting at least `intensity` in the area
-    FixedCameras,     // camera coverage at least `intensity` in the area, monitored or not
-    MobileCameras,    // `units` camera posts of coverage `intensity`, each a 3×3-cell beat
-    Patrols,          // `units` police patrols, each a 3×3-cell beat
-    FieldWorkers,     // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
-    Programme,        // a venue open for young people in its hours: they go there instead of out
-    SchoolSupport,    // extra support in school: engagement of participants up
-    FamilySupport,    // family support, parenting programmes (SIG): morality of participants up
-    Mentoring,        // a mentor for a young person: morality of participants up
-    ExitProgramme,    // avhopparverksamhet: network members and associates helped out
-    AndtsPrevention,  // school-based prevention (initiation down) or responsible alcohol service at venues
-    AwarenessWork,    // rumour and source-criticism work in schools: young people share rumours less
+    Lighting,             // street and path lighting: site lighting at least `intensity` in the area
+    FixedCameras,         // camera coverage at least `intensity` in the area, monitored or not
+    MobileCameras,        // `units` camera posts of coverage `intensity`, each a 3×3-cell beat
+    Patrols,              // `units` police patrols, each a 3×3-cell beat
+    FieldWorkers,         // `units` pairs of field workers (fältgruppen), each a 3×3-cell beat
+    Programme,            // a venue open for young people in its hours: they go there instead of out
+    SchoolSupport,        // extra support in school: engagement of participants up
+    FamilySupport,        // family support, parenting programmes (SIG): morality of participants up
+    Mentoring,            // a mentor for a young person: morality of participants up
+    ExitProgramme,        // avhopparverksamhet: network members and associates helped out
+    AndtsPrevention,      // school-based prevention (initiation down) or responsible alcohol service at venues
+    AwarenessWork,        // rumour and source-criticism work in schools: young people share rumours less
     OfficialInformation,  // quick official statements after incidents: rumours stop sooner
     HousingDevelopment,   // homes rebuilt or converted over years: new residents, tenure mix, status
     CivilSociety,         // civil-society work (night walkers, associations, neighbourhood watch): efficacy up
     Count
 };
 inline constexpr int kInterventionKinds = static_cast<int>(InterventionKind::Count);
-inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {
-    "lighting",       "fixed_cameras",  "mobile_cameras", "patrols",          "field_workers",
-    "programme",      "school_support", "family_support", "mentoring",        "exit_programme",
-    "andts_prevention", "awareness_work", "official_information", "housing_development", "civil_society"};
+inline constexpr std::array<std::string_view, kInterventionKinds> kInterventionKindNames = {"lighting",
+                                                                                            "fixed_cameras",
+                                                                                            "mobile_cameras",
+                                                                                            "patrols",
+                                                                                            "field_workers",
+                                                                                            "programme",
+                                                                                            "school_support",
+                                                                                            "family_support",
+                                                                                            "mentoring",
+                                                                                            "exit_programme",
+                                                                                            "andts_prevention",
+                                                                                            "awareness_work",
+                                                                                            "official_information",
+                                                                                            "housing_development",
+                                                                                            "civil_society"};
 
 // Measures that act on the residents of an area through the safety layer (rumours) or the
 // city's housing (sim/safety_layer, sim/youth_layer), not on sites or routines.

@@ -111,7 +111,8 @@ struct RunResults {
         std::vector<float> risk_score;
         std::vector<std::int8_t> risk_class;  // 0 none, 1 utsatt, 2 risk, 3 särskilt utsatt
         std::vector<float> components;        // [replicate][quarter][district][component]
-        std::vector<std::int8_t> risk_trend;  // [replicate][district] −1 improving, 0 unchanged, 1 worsening (last four quarters)
+        std::vector<std::int8_t>
+            risk_trend;  // [replicate][district] −1 improving, 0 unchanged, 1 worsening (last four quarters)
         // Rumours (/rumours): [replicate][week][district]
         std::vector<std::int32_t> rumours_started;  // started by incidents in the district
         std::vector<std::int32_t> rumours_exposed;  // residents (by home district) who heard one

@@ -38,22 +38,17 @@ void SafetyLayer::QuarterCounts::clear() {
     weeks = 0;
 }
 
-SafetyLayer::SafetyLayer(const City& city, const ModelParams& params, const Timeline& timeline,
-                         const CounterRng& rng, const Population& pop)
-    : city_(city),
-      params_(params),
-      timeline_(timeline),
-      rng_(rng),
-      pop_(pop),
-      districts_(city.districts.size()) {
+SafetyLayer::SafetyLayer(const City& city, const ModelParams& params, const Timeline& timeline, const CounterRng& rng,
+                         const Population& pop)
+    : city_(city), params_(params), timeline_(timeline), rng_(rng), pop_(pop), districts_(city.districts.size()) {
     const std::size_t d = districts_;
-    for (auto* v : {&week_.violence, &week_.disorder, &week_.network, &week_.dealing, &week_.night_presence,
-                    &week_.victimisation, &week_.turnover, &week_.registered_violence, &week_.victim_crimes,
-                    &week_.victim_registered})
+    for (auto* v :
+         {&week_.violence, &week_.disorder, &week_.network, &week_.dealing, &week_.night_presence, &week_.victimisation,
+          &week_.turnover, &week_.registered_violence, &week_.victim_crimes, &week_.victim_registered})
         v->assign(d, 0.0);
-    for (auto* v : {&quarter_.registered_violence, &quarter_.dealing, &quarter_.victim_crimes,
-                    &quarter_.victim_registered, &quarter_.recruits, &quarter_.unsafe, &quarter_.avoided,
-                    &quarter_.gangs, &quarter_.dealing_problems})
+    for (auto* v :
+         {&quarter_.registered_violence, &quarter_.dealing, &quarter_.victim_crimes, &quarter_.victim_registered,
+          &quarter_.recruits, &quarter_.unsafe, &quarter_.avoided, &quarter_.gangs, &quarter_.dealing_problems})
         v->assign(d, 0.0);
     for (auto* v : {&residents_, &youth_residents_, &population_, &unsafe_now_, &avoided_now_, &gangs_now_,
                     &dealing_now_, &turnover_smoothed_})
@@ -111,6 +106,7 @@ void SafetyLayer::attach(Sites& sites, const YouthLayer& youth) {
     retaliating_until_.assign(n, -1);
     spreading_.assign(n, 0);
     rumour_district_.assign(n, -1);
+    rumour_.assign(n, 0);
     for (const Intervention& item : params_.interventions) {
         if (item.kind == InterventionKind::AwarenessWork || item.kind == InterventionKind::OfficialInformation) {
             awareness_cells_.assign(cells, 0);
@@ -170,7 +166,7 @@ void SafetyLayer::start_rumour(std::int32_t district, std::uint32_t crime_index,
     for (int k = 0; k < p.witnesses; ++k) {
         const std::uint32_t person = random_resident(district, draw.uniform());
         if (spreading_[person]) continue;
-        hear(person, day, district);
+        hear(person, day, district, crime_index + 1);
         pending_.push_back(person);
     }
 }
@@ -182,7 +178,8 @@ std::uint32_t SafetyLayer::random_resident(std::int32_t district, double u) cons
         residents_by_district_[static_cast<std::size_t>(first + static_cast<std::int32_t>(u * count))]);
 }
 
-void SafetyLayer::hear(std::uint32_t person, int day, std::int32_t origin) {
+void SafetyLayer::hear(std::uint32_t person, int day, std::int32_t origin, std::uint32_t rumour) {
+    rumour_[person] = rumour;
     heard_day_[person] = day;
     spreading_[person] = 1;
     rumour_district_[person] = origin;
@@ -212,10 +209,16 @@ void SafetyLayer::rumour_day(int day) {
     spreaders_.insert(spreaders_.end(), pending_.begin(), pending_.end());
     pending_.clear();
     if (spreaders_.empty()) return;
-    std::vector<std::uint32_t> still, started;
+    std::vector<std::uint32_t>& still = still_;
+    std::vector<std::uint32_t>& started = started_;
+    still.clear();
+    started.clear();
     auto pass_on = [&](std::uint32_t from, std::uint32_t to) {
-        if (spreading_[to] || (heard_day_[to] != kNeverHeard && day - heard_day_[to] < p.immunity_days)) return;
-        hear(to, day, rumour_district_[from]);
+        // Not while spreading one, not the same one twice, and a new one only after a while.
+        if (spreading_[to] || rumour_[to] == rumour_[from] ||
+            (heard_day_[to] != kNeverHeard && day - heard_day_[to] < p.immunity_days))
+            return;
+        hear(to, day, rumour_district_[from], rumour_[from]);
         started.push_back(to);
     };
     for (const std::uint32_t s : spreaders_) {
@@ -243,7 +246,7 @@ void SafetyLayer::rumour_day(int day) {
         }
     }
     still.insert(still.end(), started.begin(), started.end());
-    spreaders_ = std::move(still);
+    spreaders_.swap(still);
 }
 
 // The share of each district's residents living where civil-society work runs this week.
@@ -297,13 +300,18 @@ void SafetyLayer::newcomers(const YouthLayer& youth) {
         spreading_[i] = 0;
         retaliating_until_[i] = -1;
         rumour_district_[i] = -1;
+        rumour_[i] = 0;
     }
 }
 
 void SafetyLayer::survey(int week, bool record) {
     const InsecurityParams& p = params_.safety;
-    std::vector<double> env(districts_);
-    for (std::size_t d = 0; d < districts_; ++d) env[d] = environment(p, smoothed_[d]);
+    std::vector<double> env(districts_), gang_bar(districts_), dealing_bar(districts_);
+    for (std::size_t d = 0; d < districts_; ++d) {
+        env[d] = environment(p, smoothed_[d]);
+        gang_bar[d] = gang_problem_bar(p, smoothed_[d]);
+        dealing_bar[d] = dealing_problem_bar(p, smoothed_[d]);
+    }
     std::fill(residents_.begin(), residents_.end(), 0.0);
     std::fill(youth_residents_.begin(), youth_residents_.end(), 0.0);
     std::fill(population_.begin(), population_.end(), 0.0);
@@ -332,8 +340,8 @@ void SafetyLayer::survey(int week, bool record) {
         residents_[d] += 1.0;
         unsafe_now_[d] += w > p.unsafe_threshold ? 1.0 : 0.0;
         avoided_now_[d] += avoids_[i];
-        gangs_now_[d] += sees_gang_problem(p, notice_[i], smoothed_[d]) ? 1.0 : 0.0;
-        dealing_now_[d] += sees_dealing_problem(p, notice_[i], smoothed_[d]) ? 1.0 : 0.0;
+        gangs_now_[d] += notice_[i] > gang_bar[d] ? 1.0 : 0.0;
+        dealing_now_[d] += notice_[i] > dealing_bar[d] ? 1.0 : 0.0;
     }
     for (std::size_t d = 0; d < districts_; ++d) {
         const double n = std::max(residents_[d], 1.0);
@@ -358,11 +366,13 @@ void SafetyLayer::close_week(int week, const YouthLayer& youth) {
     const double alpha = 1.0 / p.memory_weeks;
     for (std::size_t d = 0; d < districts_; ++d) {
         const double n = population_[d];
-        const std::array<double, kSignals> raw = {
-            per_thousand(week_.violence[d], n),      per_thousand(week_.disorder[d], n),
-            per_thousand(week_.network[d], n),       per_thousand(week_.dealing[d], n),
-            per_thousand(week_.night_presence[d] / std::max(nights_, 1), n),
-            per_thousand(week_.victimisation[d], n), per_thousand(week_.turnover[d], n)};
+        const std::array<double, kSignals> raw = {per_thousand(week_.violence[d], n),
+                                                  per_thousand(week_.disorder[d], n),
+                                                  per_thousand(week_.network[d], n),
+                                                  per_thousand(week_.dealing[d], n),
+                                                  per_thousand(week_.night_presence[d] / std::max(nights_, 1), n),
+                                                  per_thousand(week_.victimisation[d], n),
+                                                  per_thousand(week_.turnover[d], n)};
         auto* out = &tallies_.signals[(static_cast<std::size_t>(week) * districts_ + d) * kSignals];
         for (int k = 0; k < kSignals; ++k) out[k] = static_cast<float>(raw[static_cast<std::size_t>(k)]);
         DistrictSignals& s = smoothed_[d];
@@ -385,9 +395,13 @@ void SafetyLayer::close_week(int week, const YouthLayer& youth) {
     const CollectiveEfficacyParams& ce = params_.efficacy;
     const std::vector<double> reached = civil_society_reach(week);
     for (std::size_t d = 0; d < districts_; ++d) {
-        const EfficacyDrivers now{smoothed_[d].victimisation, unsafe_now_[d], smoothed_[d].disorder,
-                                  smoothed_[d].network, turnover_smoothed_[d],
-                                  youth.rebuilt_share(static_cast<int>(d)), reached[d]};
+        const EfficacyDrivers now{smoothed_[d].victimisation,
+                                  unsafe_now_[d],
+                                  smoothed_[d].disorder,
+                                  smoothed_[d].network,
+                                  turnover_smoothed_[d],
+                                  youth.rebuilt_share(static_cast<int>(d)),
+                                  reached[d]};
         const double target = efficacy_target(ce, city_.districts[d].collective_efficacy, now, ce.status_quo[d]);
         efficacy_[d] = settle(ce, efficacy_[d], target);
     }
@@ -456,8 +470,7 @@ void SafetyLayer::close_quarter(int week, const YouthLayer& youth) {
         const double score = influence_score(p, year);
         tallies_.risk_score[at] = static_cast<float>(score);
         // The district's standing as its residents now make it up (housing development).
-        tallies_.risk_class[at] =
-            static_cast<std::int8_t>(classify(p, youth.district_ses(static_cast<int>(d)), score));
+        tallies_.risk_class[at] = static_cast<std::int8_t>(classify(p, youth.district_ses(static_cast<int>(d)), score));
         tallies_.unsafe_share[at] = static_cast<float>(quarter_.unsafe[d] / weeks);
         tallies_.avoided_share[at] = static_cast<float>(quarter_.avoided[d] / weeks);
         tallies_.gang_problems[at] = static_cast<float>(quarter_.gangs[d] / weeks);

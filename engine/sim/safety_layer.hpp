@@ -30,7 +30,16 @@
 namespace trygg {
 
 // The weekly signals written to /safety/signals (per 1,000 residents a week).
-enum class Signal : std::uint8_t { Violence, Disorder, Network, Dealing, NightPresence, Victimisation, Turnover, Count };
+enum class Signal : std::uint8_t {
+    Violence,
+    Disorder,
+    Network,
+    Dealing,
+    NightPresence,
+    Victimisation,
+    Turnover,
+    Count
+};
 inline constexpr int kSignals = static_cast<int>(Signal::Count);
 inline constexpr std::array<std::string_view, kSignals> kSignalNames = {
     "violence", "disorder", "network", "dealing", "night_presence", "victimisation", "turnover"};
@@ -40,10 +49,10 @@ struct SafetyTallies {
     std::vector<float> unsafe_weekly;  // [week][district] share of residents 16–84 unsafe out late
     // [quarter][district]
     std::vector<float> unsafe_share, avoided_share, gang_problems, dealing_problems, collective_efficacy;
-    std::vector<float> risk_score;        // of the last four quarters' components (the police assess a year)
-    std::vector<std::int8_t> risk_class;  // RiskClass, from risk_score
-    std::vector<float> components;        // [quarter][district][component] (model/risk_area.hpp)
-    std::vector<std::int8_t> risk_trend;  // [district] RiskTrend of the score over the last four quarters
+    std::vector<float> risk_score;              // of the last four quarters' components (the police assess a year)
+    std::vector<std::int8_t> risk_class;        // RiskClass, from risk_score
+    std::vector<float> components;              // [quarter][district][component] (model/risk_area.hpp)
+    std::vector<std::int8_t> risk_trend;        // [district] RiskTrend of the score over the last four quarters
     std::vector<std::int32_t> rumours_started;  // [week][district] rumours started by incidents there
     std::vector<std::int32_t> rumours_exposed;  // [week][district] residents who heard one (by home)
 };
@@ -100,7 +109,8 @@ private:
     void newcomers(const YouthLayer& youth);
     std::vector<double> civil_society_reach(int week) const;
     void start_rumour(std::int32_t district, std::uint32_t crime_index, int hour);
-    void hear(std::uint32_t person, int day, std::int32_t origin);
+    // `rumour`: which one (its incident's index + 1), so no one takes the same one up twice.
+    void hear(std::uint32_t person, int day, std::int32_t origin, std::uint32_t rumour);
     std::uint32_t random_resident(std::int32_t district, double u) const;
 
     const City& city_;
@@ -110,30 +120,31 @@ private:
     const Population& pop_;
     Sites* sites_ = nullptr;
     std::size_t districts_;
-    std::vector<std::int32_t> site_district_;          // [site], -1 outside (counted nowhere)
-    std::vector<std::int32_t> person_district_;        // [person]
-    std::vector<std::int32_t> home_site_;              // [person]
-    std::vector<std::int32_t> cell_first_, residents_by_cell_;  // CSR: the residents of each cell
-    std::vector<float> disposition_, notice_;          // [person] standard normal, the person's own
+    std::vector<std::int32_t> site_district_;                           // [site], -1 outside (counted nowhere)
+    std::vector<std::int32_t> person_district_;                         // [person]
+    std::vector<std::int32_t> home_site_;                               // [person]
+    std::vector<std::int32_t> cell_first_, residents_by_cell_;          // CSR: the residents of each cell
+    std::vector<float> disposition_, notice_;                           // [person] standard normal, the person's own
     std::vector<std::int32_t> district_first_, residents_by_district_;  // CSR: the residents of each district
     // Rumours: who is spreading one, when each resident last heard one, until when a member
     // is set on retaliation (days), and the cells where the measures run today.
-    std::vector<std::uint32_t> spreaders_, pending_;
+    std::vector<std::uint32_t> spreaders_, pending_, still_, started_;  // the last two: rumour_day's scratch
     static constexpr std::int32_t kNeverHeard = -1000000;
     std::vector<std::int32_t> heard_day_, retaliating_until_, rumour_district_;
+    std::vector<std::uint32_t> rumour_;  // [person] the last rumour heard (index + 1), 0 none
     std::vector<std::uint8_t> spreading_;
     std::vector<std::uint8_t> awareness_cells_, official_cells_;
     int today_ = 0;
-    std::vector<std::uint16_t> generation_;            // [person] the slot's newcomer count last seen
-    std::vector<std::int32_t> victimised_;             // [person] week of the last victimisation, −1 none
-    std::vector<std::uint8_t> avoids_;                 // [person] home by avoid_from_hour
-    std::vector<DistrictSignals> smoothed_;            // [district]
-    std::vector<double> efficacy_, turnover_smoothed_; // [district]
-    std::vector<double> residents_, youth_residents_;  // [district] 16–84 surveyed, 12–20
-    std::vector<double> population_;                   // [district] all residents
+    std::vector<std::uint16_t> generation_;             // [person] the slot's newcomer count last seen
+    std::vector<std::int32_t> victimised_;              // [person] week of the last victimisation, −1 none
+    std::vector<std::uint8_t> avoids_;                  // [person] home by avoid_from_hour
+    std::vector<DistrictSignals> smoothed_;             // [district]
+    std::vector<double> efficacy_, turnover_smoothed_;  // [district]
+    std::vector<double> residents_, youth_residents_;   // [district] 16–84 surveyed, 12–20
+    std::vector<double> population_;                    // [district] all residents
     std::vector<double> unsafe_now_, avoided_now_, gangs_now_, dealing_now_;  // [district] shares this week
-    std::vector<int> quarter_weeks_;                   // [quarter] weeks it had
-    int nights_ = 0;                                   // nights counted this week
+    std::vector<int> quarter_weeks_;                                          // [quarter] weeks it had
+    int nights_ = 0;                                                          // nights counted this week
     WeekCounts week_;
     QuarterCounts quarter_;
     SafetyTallies tallies_;

@@ -94,9 +94,11 @@ YouthLayer::YouthLayer(const City& city, const ModelParams& params, const Timeli
         dev.item = k;
         std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed;  // (random key, household)
         for (std::size_t h = 0; h < households; ++h) {
-            if (!area[static_cast<std::size_t>(pop.household_cell[h])] || household_first_[h] == household_first_[h + 1])
+            if (!area[static_cast<std::size_t>(pop.household_cell[h])] ||
+                household_first_[h] == household_first_[h + 1])
                 continue;
-            const auto w = rng.words(Stream::LifeCourse, static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(k), 5);
+            const auto w =
+                rng.words(Stream::LifeCourse, static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(k), 5);
             keyed.emplace_back(w[0], static_cast<std::uint32_t>(h));
         }
         std::sort(keyed.begin(), keyed.end());
@@ -349,7 +351,8 @@ void YouthLayer::build_housing(int week, int day) {
         // An even pace from the first day to the last: by `day`, this share of the share.
         const double span = static_cast<double>(item.when.last_day) - item.when.first_day + 1.0;
         const double progress = std::min(1.0, (day - item.when.first_day) / span);
-        const auto target = static_cast<std::size_t>(item.share * static_cast<double>(dev.households.size()) * progress + 0.5);
+        const auto target =
+            static_cast<std::size_t>(item.share * static_cast<double>(dev.households.size()) * progress + 0.5);
         for (; dev.rebuilt < std::min(target, dev.households.size()); ++dev.rebuilt) {
             const std::uint32_t h = dev.households[dev.rebuilt];
             home_ses_[h] = static_cast<float>(item.new_resident_ses);

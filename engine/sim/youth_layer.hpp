@@ -137,12 +137,12 @@ private:
     RoleAssigner roles_;
     SatIndex sat_;
     UseTable use_table_;
-    std::vector<std::int32_t> district_;              // [person] home district
-    std::vector<std::uint16_t> arrivals_;             // [person slot] newcomers so far
+    std::vector<std::int32_t> district_;   // [person] home district
+    std::vector<std::uint16_t> arrivals_;  // [person slot] newcomers so far
     // Housing: each household's home standing (the SES index newcomers to it get), the
     // persons of each household, and each development's homes in the order they are rebuilt.
-    std::vector<float> home_ses_;                           // [household]
-    std::vector<std::uint8_t> rebuilt_;                     // [household] in a rebuilt home
+    std::vector<float> home_ses_;                                   // [household]
+    std::vector<std::uint8_t> rebuilt_;                             // [household] in a rebuilt home
     std::vector<std::int32_t> household_first_, household_people_;  // CSR
     struct Development {
         std::size_t item = 0;
@@ -151,9 +151,9 @@ private:
     };
     std::vector<Development> developments_;
     std::vector<double> district_ses_, rebuilt_share_;  // [district]
-    std::vector<std::int32_t> residents_;             // [district]
-    double birth_share_ = 0.0;                        // of arrivals
-    std::array<double, kMaxAge + 1> leave_chance_{};  // [age] weekly chance of dying or moving out
+    std::vector<std::int32_t> residents_;               // [district]
+    double birth_share_ = 0.0;                          // of arrivals
+    std::array<double, kMaxAge + 1> leave_chance_{};    // [age] weekly chance of dying or moving out
     WeekExposure exposure_;
     std::vector<float> offenders_seen_, members_seen_;  // [site] this week
     std::vector<std::int32_t> last_est_offence_;        // [person] week of the last offence known to EST, -1000 none

@@ -131,9 +131,9 @@ TEST_F(SafetyConfigErrors, StatusQuoMissingADistrict) {
 }
 
 TEST_F(SafetyConfigErrors, StatusQuoListingADistrictTwice) {
-    const int line =
-        write_with("    Tolsbo-Strandbo", "    2081R013: {violence: 0, disorder: 0, network: 0, dealing: 0, "
-                                          "night_presence: 0, victimisation: 0, unsafe: 0, turnover: 0}\n    Tolsbo-Strandbo");
+    const int line = write_with("    Tolsbo-Strandbo",
+                                "    2081R013: {violence: 0, disorder: 0, network: 0, dealing: 0, "
+                                "night_presence: 0, victimisation: 0, unsafe: 0, turnover: 0}\n    Tolsbo-Strandbo");
     expect_error(load_error(), line, "safety.status_quo.2081R013", "district Tjärna Ängar (2081R013) is listed twice");
 }
 

@@ -131,8 +131,7 @@ TEST_F(ScenarioConfigTest, RumourWorkAndHousingRead) {
         EXPECT_FALSE(p[0].cells.empty());
         EXPECT_EQ(p[0].when.first_day, 364);  // 2026-01-05
     }
-    const InterventionPlan h =
-        plan(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n"));
+    const InterventionPlan h = plan(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n"));
     EXPECT_EQ(h[0].kind, InterventionKind::HousingDevelopment);
     EXPECT_DOUBLE_EQ(h[0].share, 0.4);
     EXPECT_DOUBLE_EQ(h[0].new_resident_ses, 0.2);
@@ -140,9 +139,9 @@ TEST_F(ScenarioConfigTest, RumourWorkAndHousingRead) {
 }
 
 TEST_F(ScenarioConfigTest, HousingNeedsItsEndAndAShare) {
-    expect_error(error(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n",
-                                 "{start: 2026-01-05}")),
-                 10, "interventions[0].when", "a housing development needs its end");
+    expect_error(
+        error(residents("housing_development", "    share: 0.4\n    new_resident_ses: 0.2\n", "{start: 2026-01-05}")),
+        10, "interventions[0].when", "a housing development needs its end");
     expect_error(error(residents("housing_development", "    share: 0\n    new_resident_ses: 0.2\n")), 12,
                  "interventions[0].share", "must be greater than 0");
     expect_error(error(residents("housing_development", "    share: 1.5\n    new_resident_ses: 0.2\n")), 12,

@@ -75,10 +75,11 @@ TEST(Insecurity, ProblemsNeedTheDistrictToShowThem) {
     DistrictSignals none, gangs, dealing;
     gangs.network = 30.0;
     dealing.dealing = 0.2;
-    EXPECT_FALSE(sees_gang_problem(p, 1.5, none));
-    EXPECT_TRUE(sees_gang_problem(p, 1.5, gangs));  // 1.5 + 0.5 ln 31 > 2
-    EXPECT_FALSE(sees_dealing_problem(p, 1.5, none));
-    EXPECT_TRUE(sees_dealing_problem(p, 1.5, dealing));
+    EXPECT_DOUBLE_EQ(gang_problem_bar(p, none), p.problem_threshold);
+    EXPECT_FALSE(1.5 > gang_problem_bar(p, none));
+    EXPECT_TRUE(1.5 > gang_problem_bar(p, gangs));  // 1.5 + 0.5 ln 31 > 2
+    EXPECT_FALSE(1.5 > dealing_problem_bar(p, none));
+    EXPECT_TRUE(1.5 > dealing_problem_bar(p, dealing));
 }
 
 CollectiveEfficacyParams efficacy() {

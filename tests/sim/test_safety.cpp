@@ -42,9 +42,8 @@ int district_of(const std::string& name) {
 
 // The baseline's first year, five replicates (shared by the tests below).
 const RunResults& year_one() {
-    static const RunOutput out =
-        run_scenario(borlange_city(), borlange_config().params, testing::borlange_timeline(kWeeksPerYear),
-                     {2025, 5, 2, false});
+    static const RunOutput out = run_scenario(borlange_city(), borlange_config().params,
+                                              testing::borlange_timeline(kWeeksPerYear), {2025, 5, 2, false});
     return out.results;
 }
 
@@ -71,7 +70,8 @@ TEST(Safety, TheBaselinesFirstYearListsTjarnaAngarAsARiskAreaAndNoOtherDistrict)
     EXPECT_GE(share_in_class(r, tjarna, RiskClass::Risk), 0.8);
     for (int d = 0; d < r.districts; ++d) {
         if (d == tjarna) continue;
-        EXPECT_GE(share_in_class(r, d, RiskClass::None), 0.8) << borlange_city().districts[static_cast<std::size_t>(d)].name;
+        EXPECT_GE(share_in_class(r, d, RiskClass::None), 0.8)
+            << borlange_city().districts[static_cast<std::size_t>(d)].name;
     }
 }
 
@@ -298,8 +298,8 @@ double sum(const std::vector<double>& v, int from, int to) {
 TEST(Safety, AViolentIncidentRaisesInsecurityInItsDistrictWhichThenFades) {
     const Burst b = burst(borlange_config().params);
     for (int w = 0; w < kHarnessWeeks; w += 3)
-        std::printf("week %2d: unsafe %+.3f in Tjärna Ängar, %3.0f heard a rumour\n", w, b.gap[static_cast<std::size_t>(w)],
-                    b.exposed[static_cast<std::size_t>(w)]);
+        std::printf("week %2d: unsafe %+.3f in Tjärna Ängar, %3.0f heard a rumour\n", w,
+                    b.gap[static_cast<std::size_t>(w)], b.exposed[static_cast<std::size_t>(w)]);
     EXPECT_EQ(b.gap[kIncidentWeek - 1], 0.0);  // before the incident, the twins are the same
     EXPECT_GT(b.gap[kIncidentWeek], 0.03);     // the week it happened
     EXPECT_LT(b.gap[kIncidentWeek + 8], 0.8 * b.gap[kIncidentWeek]);
@@ -313,7 +313,8 @@ TEST(Safety, RumoursAmplifyTheInsecurityAfterAnIncident) {
     ModelParams silent = borlange_config().params;
     silent.rumours.start_chance = 0.0;
     const Burst without = burst(silent), with = burst(talkative());
-    const double a = sum(without.gap, kIncidentWeek, kIncidentWeek + 4), b = sum(with.gap, kIncidentWeek, kIncidentWeek + 4);
+    const double a = sum(without.gap, kIncidentWeek, kIncidentWeek + 4),
+                 b = sum(with.gap, kIncidentWeek, kIncidentWeek + 4);
     std::printf("unsafe share over the four weeks after: +%.3f without rumours, +%.3f with; %.0f heard one\n", a / 4,
                 b / 4, sum(with.exposed, kIncidentWeek, kIncidentWeek + 4));
     EXPECT_EQ(sum(without.exposed, 0, kHarnessWeeks), 0.0);
@@ -335,7 +336,8 @@ TEST(Safety, AwarenessWorkAndOfficialInformationShortenTheRumours) {
         const double heard_plain = sum(plain.exposed, kIncidentWeek, kIncidentWeek + 4);
         std::printf("%s: %.0f heard a rumour (%.0f without); unsafe +%.3f (+%.3f without)\n",
                     std::string(kInterventionKindNames[static_cast<std::size_t>(kind)]).c_str(), heard, heard_plain,
-                    sum(treated.gap, kIncidentWeek, kIncidentWeek + 4) / 4, sum(plain.gap, kIncidentWeek, kIncidentWeek + 4) / 4);
+                    sum(treated.gap, kIncidentWeek, kIncidentWeek + 4) / 4,
+                    sum(plain.gap, kIncidentWeek, kIncidentWeek + 4) / 4);
         EXPECT_LT(heard, 0.9 * heard_plain);
         EXPECT_LT(sum(treated.gap, kIncidentWeek, kIncidentWeek + 4), sum(plain.gap, kIncidentWeek, kIncidentWeek + 4));
     }
