@@ -84,6 +84,7 @@ InsecurityParams read_safety(const ConfigMap& m, const CitySpec& spec, Collectiv
     p.violence_effect = m.number("violence_effect", kEffect);
     p.disorder_effect = m.number("disorder_effect", kEffect);
     p.network_effect = m.number("network_effect", kEffect);
+    p.victimisation_effect = m.number("victimisation_effect", kEffect);
     p.emptiness_effect = m.number("emptiness_effect", kEffect);
     p.night_presence_scale = positive(m, "night_presence_scale", kRate);
     p.darkness_effect = m.number("darkness_effect", kEffect);

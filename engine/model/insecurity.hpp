@@ -3,7 +3,8 @@
 // of Brå's Nationella trygghetsundersökningen, NTU). Each resident has a latent worry:
 //
 //   worry = disposition + (female ? +shift : −shift) + (elderly ? shift : 0)
-//         + environment(district signals)            what the neighbourhood shows
+//         + environment(district signals)            what the neighbourhood shows, neighbours'
+//                                                    victimisation among it
 //         + darkness × (1 − lighting of the home cell)
 //         + victim effect × e^(−weeks since victimised / memory)
 //
@@ -38,10 +39,11 @@ struct InsecurityParams {
     double female_shift = 0.0;      // + for women, − for men
     double elderly_shift = 0.0;
     int elderly_from = 65;
-    double violence_effect = 0.0;   // × ln(1 + assaults and robberies per 1,000 residents a week)
-    double disorder_effect = 0.0;   // × ln(1 + vandalism per 1,000 residents a week)
-    double network_effect = 0.0;    // × ln(1 + network member-hours in public per 1,000 residents a week)
-    double emptiness_effect = 0.0;  // × e^(−night presence / night_presence_scale)
+    double violence_effect = 0.0;       // × ln(1 + assaults and robberies per 1,000 residents a week)
+    double disorder_effect = 0.0;       // × ln(1 + vandalism per 1,000 residents a week)
+    double network_effect = 0.0;        // × ln(1 + network member-hours in public per 1,000 residents a week)
+    double victimisation_effect = 0.0;  // × ln(1 + crimes against the district's residents per 1,000 a week)
+    double emptiness_effect = 0.0;      // × e^(−night presence / night_presence_scale)
     double night_presence_scale = 1.0;
     double darkness_effect = 0.0;  // × (1 − lighting of the home cell)
     double victim_effect = 0.0;    // own victimisation, fading with victim_memory_weeks
@@ -61,7 +63,7 @@ struct InsecurityParams {
 // quiet district matter more than the hundredth in a busy one (fear saturates; assumed form).
 inline double environment(const InsecurityParams& p, const DistrictSignals& s) {
     return p.violence_effect * std::log1p(s.violence) + p.disorder_effect * std::log1p(s.disorder) +
-           p.network_effect * std::log1p(s.network) +
+           p.network_effect * std::log1p(s.network) + p.victimisation_effect * std::log1p(s.victimisation) +
            p.emptiness_effect * std::exp(-s.night_presence / p.night_presence_scale);
 }
 

@@ -19,6 +19,7 @@ InsecurityParams insecurity() {
     p.violence_effect = 0.3;
     p.disorder_effect = 0.2;
     p.network_effect = 0.1;
+    p.victimisation_effect = 0.2;
     p.emptiness_effect = 0.5;
     p.night_presence_scale = 20.0;
     p.darkness_effect = 0.3;
@@ -35,14 +36,15 @@ TEST(Insecurity, EachSignalRaisesTheDistrictsWorry) {
     DistrictSignals calm;
     calm.night_presence = 40.0;
     const double base = environment(p, calm);
-    for (auto field : {&DistrictSignals::violence, &DistrictSignals::disorder, &DistrictSignals::network}) {
+    for (auto field : {&DistrictSignals::violence, &DistrictSignals::disorder, &DistrictSignals::network,
+                       &DistrictSignals::victimisation}) {
         DistrictSignals s = calm;
         s.*field = 2.0;
-        EXPECT_NEAR(environment(p, s) - base,
-                    std::log1p(2.0) * (field == &DistrictSignals::violence   ? p.violence_effect
-                                       : field == &DistrictSignals::disorder ? p.disorder_effect
-                                                                             : p.network_effect),
-                    1e-12);
+        const double effect = field == &DistrictSignals::violence   ? p.violence_effect
+                              : field == &DistrictSignals::disorder ? p.disorder_effect
+                              : field == &DistrictSignals::network  ? p.network_effect
+                                                                    : p.victimisation_effect;
+        EXPECT_NEAR(environment(p, s) - base, std::log1p(2.0) * effect, 1e-12);
     }
     DistrictSignals empty = calm;
     empty.night_presence = 0.0;  // nobody out at night
