@@ -443,8 +443,10 @@ TEST(Safety, HousingDevelopmentChangesWhoLivesThere) {
 
 // The board's question over ten years (scenarios/tjarna_development.yaml against the baseline,
 // 10 paired replicates): does developing Tjärna Ängar lower the chance that the indicator lists
-// it as a risk area at the horizon? The share of replicates at risk or above by quarter is
-// printed as the trajectory; the change at the horizon must have a 95 % interval below 0.
+// it as a risk area at the horizon, the ten years' last year? Per replicate, the share of that
+// year's quarters in which it is one (a single quarter's class is one draw of a noisy score;
+// the year is what the police's yearly assessment reads). The share of replicates by quarter
+// is printed as the trajectory; the change at the horizon must have a 95 % interval below 0.
 TEST(Safety, DevelopingTjarnaAngarLowersTheChanceItIsARiskAreaInTenYears) {
     const ScenarioConfig scenario = load_scenario_config(testing::source_path("scenarios/tjarna_development.yaml"));
     ASSERT_EQ(scenario.weeks, 520);
@@ -470,16 +472,19 @@ TEST(Safety, DevelopingTjarnaAngarLowersTheChanceItIsARiskAreaInTenYears) {
         }
         std::printf("  %2d  %.1f / %.1f\n", q, b, d);
     }
-    std::vector<double> b(kReplicates), d(kReplicates);
+    std::vector<double> b(kReplicates, 0.0), d(kReplicates, 0.0);
+    constexpr int kLastYear = kWeeksPerYear / kWeeksPerQuarter;
     for (int rep = 0; rep < kReplicates; ++rep) {
-        b[static_cast<std::size_t>(rep)] = at_risk(base, rep, quarters - 1);
-        d[static_cast<std::size_t>(rep)] = at_risk(dev, rep, quarters - 1);
+        for (int q = quarters - kLastYear; q < quarters; ++q) {
+            b[static_cast<std::size_t>(rep)] += at_risk(base, rep, q) / kLastYear;
+            d[static_cast<std::size_t>(rep)] += at_risk(dev, rep, q) / kLastYear;
+        }
     }
-    const Estimate e = paired_estimate("risk_at_horizon", "Tjärna Ängar", b, d);
-    std::printf("at the horizon: %.1f -> %.1f, change %.2f (%.2f to %.2f)\n", e.base_mean, e.other_mean, e.change,
-                e.change_interval->low, e.change_interval->high);
-    EXPECT_GE(e.base_mean, 0.8);  // the baseline keeps today's picture
+    const Estimate e = paired_estimate("risk_last_year", "Tjärna Ängar", b, d);
     ASSERT_TRUE(e.change_interval);
+    std::printf("the last year: %.2f -> %.2f, change %.2f (%.2f to %.2f)\n", e.base_mean, e.other_mean, e.change,
+                e.change_interval->low, e.change_interval->high);
+    EXPECT_GE(e.base_mean, 0.6);  // the baseline keeps today's picture in most replicates
     EXPECT_LT(e.change_interval->high, 0.0);
 }
 
