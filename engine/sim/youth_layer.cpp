@@ -391,8 +391,7 @@ void YouthLayer::arrive(std::size_t i, int week) {
     DrawSequence draw(rng_, Stream::LifeCourse, static_cast<std::uint32_t>(i), 2,
                       static_cast<std::uint32_t>(week) * 16);
     roles_.assign(pop_, i, age, draw);
-    const auto& district = city_.districts[static_cast<std::size_t>(district_[i])];
-    (void)district;
+    // The home's standing: its district's, or the new housing's once it was rebuilt.
     draw_traits(pop_, i, home_ses_[pop_.household[i]], params_.population, draw);
     const double exact = exact_age(i, timeline_.days[static_cast<std::size_t>(week) * kDaysPerWeek].date);
     pop_.alcohol[i] = static_cast<std::uint8_t>(initial_use(params_.substance, kAlcohol, exact, draw.uniform()));
