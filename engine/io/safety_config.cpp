@@ -1,9 +1,11 @@
 #include "io/safety_config.hpp"
 
 #include "core/text.hpp"
+#include "io/youth_config.hpp"
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace trygg {
@@ -28,17 +30,9 @@ void read_status_quo(const ConfigMap& parent, const CitySpec& spec, InsecurityPa
     const std::size_t n = spec.districts.size();
     safety.status_quo.assign(n, {});
     efficacy.status_quo.assign(n, {});
-    std::vector<std::string> names;
-    for (const auto& d : spec.districts) names.push_back(d.name);
     std::vector<bool> seen(n, false);
     for (const auto& key : m.keys()) {
-        const auto it = std::find_if(spec.districts.begin(), spec.districts.end(),
-                                     [&](const DistrictSpec& d) { return d.name == key || d.code == key; });
-        if (it == spec.districts.end())
-            m.fail(key, "no district named '" + key + "' (a name or a RegSO code)" + did_you_mean(key, names));
-        const auto d = static_cast<std::size_t>(it - spec.districts.begin());
-        if (seen[d]) m.fail(key, "district " + it->name + " (" + it->code + ") is listed twice");
-        seen[d] = true;
+        const std::size_t d = district_key(m, key, spec, seen);
         const ConfigMap v = m.map(key);
         DistrictSignals& s = safety.status_quo[d];
         s.violence = v.number("violence", kRate);
@@ -66,12 +60,7 @@ void read_status_quo(const ConfigMap& parent, const CitySpec& spec, InsecurityPa
 
 InsecurityParams read_safety(const ConfigMap& m, const CitySpec& spec, CollectiveEfficacyParams& efficacy) {
     InsecurityParams p;
-    const auto ages = m.numbers("ages", kAge);
-    if (ages.size() != 2 || ages[0] != static_cast<int>(ages[0]) || ages[1] != static_cast<int>(ages[1]))
-        m.fail("ages", "expected [youngest, oldest] in whole years");
-    if (ages[1] < ages[0]) m.fail("ages", "the oldest age is below the youngest");
-    p.min_age = static_cast<int>(ages[0]);
-    p.max_age = static_cast<int>(ages[1]);
+    std::tie(p.min_age, p.max_age) = read_age_span(m, "ages");
     p.unsafe_threshold = m.number("unsafe_threshold", kSd);
     p.avoid_threshold = m.number("avoid_threshold", kSd);
     if (p.avoid_threshold < p.unsafe_threshold)
@@ -146,12 +135,7 @@ RumourParams read_rumours(const ConfigMap& m) {
     p.start_chance = m.number("start_chance", Range::unit());
     p.witnesses = static_cast<int>(m.integer("witnesses", {1, 100}));
     p.youth_share = m.number("youth_share", Range::unit());
-    const auto ages = m.numbers("youth_ages", {0, 120});
-    if (ages.size() != 2 || ages[0] != static_cast<int>(ages[0]) || ages[1] != static_cast<int>(ages[1]))
-        m.fail("youth_ages", "expected [youngest, oldest] in whole years");
-    if (ages[1] < ages[0]) m.fail("youth_ages", "the oldest age is below the youngest");
-    p.youth_min_age = static_cast<int>(ages[0]);
-    p.youth_max_age = static_cast<int>(ages[1]);
+    std::tie(p.youth_min_age, p.youth_max_age) = read_age_span(m, "youth_ages");
     p.neighbour_share = m.number("neighbour_share", Range::unit());
     // Two draws a contact in a spreader's day of at most 128 (sim/safety_layer.cpp).
     p.neighbour_contacts = static_cast<int>(m.integer("neighbour_contacts", {0, 50}));

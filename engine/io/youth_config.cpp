@@ -117,17 +117,9 @@ void read_initial_network(const ConfigMap& m, const CitySpec& spec, RecruitmentP
     const std::size_t n = spec.districts.size();
     p.initial_members.assign(n, 0.0);
     p.initial_associates.assign(n, 0.0);
-    std::vector<std::string> names;
-    for (const auto& d : spec.districts) names.push_back(d.name);
     std::vector<bool> seen(n, false);
     for (const auto& key : m.keys()) {
-        const auto it = std::find_if(spec.districts.begin(), spec.districts.end(),
-                                     [&](const DistrictSpec& d) { return d.name == key || d.code == key; });
-        if (it == spec.districts.end())
-            m.fail(key, "no district named '" + key + "' (a name or a RegSO code)" + did_you_mean(key, names));
-        const auto d = static_cast<std::size_t>(it - spec.districts.begin());
-        if (seen[d]) m.fail(key, "district " + it->name + " (" + it->code + ") is listed twice");
-        seen[d] = true;
+        const std::size_t d = district_key(m, key, spec, seen);
         const ConfigMap counts = m.map(key);
         p.initial_members[d] = counts.number("members", {0, 1e6});
         p.initial_associates[d] = counts.number("associates", {0, 1e6});
@@ -135,6 +127,20 @@ void read_initial_network(const ConfigMap& m, const CitySpec& spec, RecruitmentP
 }
 
 }  // namespace
+
+std::size_t district_key(const ConfigMap& m, const std::string& key, const CitySpec& spec, std::vector<bool>& seen) {
+    const auto it = std::find_if(spec.districts.begin(), spec.districts.end(),
+                                 [&](const DistrictSpec& d) { return d.name == key || d.code == key; });
+    if (it == spec.districts.end()) {
+        std::vector<std::string> names;
+        for (const auto& d : spec.districts) names.push_back(d.name);
+        m.fail(key, "no district named '" + key + "' (a name or a RegSO code)" + did_you_mean(key, names));
+    }
+    const auto d = static_cast<std::size_t>(it - spec.districts.begin());
+    if (seen[d]) m.fail(key, "district " + it->name + " (" + it->code + ") is listed twice");
+    seen[d] = true;
+    return d;
+}
 
 std::pair<int, int> read_age_span(const ConfigMap& m, std::string_view key) {
     const auto ages = m.numbers(key, kAge);

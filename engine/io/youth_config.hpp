@@ -12,14 +12,21 @@
 #include "population/demography.hpp"
 #include "world/city.hpp"
 
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace trygg {
 
 // `key: [youngest, oldest]`, whole years 0–120 with youngest ≤ oldest: the ages a rule or
 // a measure is for. Shared with the scenario's programmes and social measures.
 std::pair<int, int> read_age_span(const ConfigMap& m, std::string_view key);
+
+// A mapping key naming a district of `spec` by name or RegSO code: its index, marked in
+// `seen` (sized to the districts). An unknown name (with the closest) or a district named
+// twice is an error at the key. Shared by the sections keyed by district.
+std::size_t district_key(const ConfigMap& m, const std::string& key, const CitySpec& spec, std::vector<bool>& seen);
 
 // `oldest_age` is the last age of population.age_bands: the migration bands must reach it.
 DemographyParams read_demography(const ConfigMap& m, int oldest_age);

@@ -91,9 +91,9 @@ TEST_F(SafetyConfigErrors, AvoidingBelowFeelingUnsafe) {
 
 TEST_F(SafetyConfigErrors, InvertedAges) {
     const int line = write_with("  ages: [16, 84]", "  ages: [84, 16]");
-    expect_error(load_error(), line, "safety.ages", "the oldest age is below the youngest");
+    expect_error(load_error(), line, "safety.ages", "the youngest age 84 is above the oldest 16");
     write_with("  ages: [16, 84]", "  ages: [16.5, 84]");
-    expect_error(load_error(), line, "safety.ages", "expected [youngest, oldest] in whole years");
+    expect_error(load_error(), line, "safety.ages", "expected [youngest, oldest] whole years");
 }
 
 TEST_F(SafetyConfigErrors, ANegativeEffect) {
@@ -215,7 +215,7 @@ TEST(BorlangeSafetyConfig, RumoursIncidentsAndTheirReporters) {
 
 TEST_F(SafetyConfigErrors, RumoursWithInvertedYouthAges) {
     const int line = write_with("  youth_ages: [12, 24]", "  youth_ages: [24, 12]");
-    expect_error(load_error(), line, "rumours.youth_ages", "the oldest age is below the youngest");
+    expect_error(load_error(), line, "rumours.youth_ages", "the youngest age 24 is above the oldest 12");
 }
 
 TEST_F(SafetyConfigErrors, RumoursThatNeverStop) {
