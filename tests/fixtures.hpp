@@ -62,6 +62,14 @@ inline const CityConfig& borlange_config() {
 }
 
 // The Borlänge city rasterised at `cell_size` metres (100 as shipped, 250 also supported).
+// The index of the shipped config's district `name` (a failure if there is none).
+inline std::size_t district_index(const std::string& name) {
+    const auto& d = borlange_config().spec.districts;
+    const auto it = std::find_if(d.begin(), d.end(), [&](const DistrictSpec& s) { return s.name == name; });
+    EXPECT_NE(it, d.end()) << name;
+    return static_cast<std::size_t>(it - d.begin());
+}
+
 inline const City& borlange_city(double cell_size = 100.0) {
     static std::map<double, std::unique_ptr<City>> cities;
     auto& slot = cities[cell_size];

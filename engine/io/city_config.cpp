@@ -395,6 +395,18 @@ void read_neighbourhood(const ConfigMap& m, CitySpec& spec) {
     }
 }
 
+// One crime or incident type's terms in the offending rule: base rate, opportunity,
+// deterrence by guardians, lighting and cameras.
+CrimeTypeParams read_type_scales(const ConfigMap& tm) {
+    CrimeTypeParams c;
+    c.base_rate = tm.number("base_rate", Range::unit());
+    c.opportunity_half = tm.number("opportunity_half", {1e-9, kInf});
+    c.guardian_scale = tm.number("guardian_scale", {1e-9, kInf});
+    c.lighting_effect = tm.number("lighting_effect", Range::unit());
+    c.camera_effect = tm.number("camera_effect", Range::unit());
+    return c;
+}
+
 OffendingParams read_offending(const ConfigMap& m) {
     OffendingParams p;
     p.max_deterrence = m.number("max_deterrence", {0, 0.999});
@@ -418,12 +430,7 @@ OffendingParams read_offending(const ConfigMap& m) {
     const ConfigMap types = m.map("types");
     for (int t = 0; t < kCrimeTypes; ++t) {
         const ConfigMap tm = types.map(kCrimeTypeNames[static_cast<std::size_t>(t)]);
-        auto& c = p.types[static_cast<std::size_t>(t)];
-        c.base_rate = tm.number("base_rate", Range::unit());
-        c.opportunity_half = tm.number("opportunity_half", {1e-9, kInf});
-        c.guardian_scale = tm.number("guardian_scale", {1e-9, kInf});
-        c.lighting_effect = tm.number("lighting_effect", Range::unit());
-        c.camera_effect = tm.number("camera_effect", Range::unit());
+        p.types[static_cast<std::size_t>(t)] = read_type_scales(tm);
     }
     return p;
 }
@@ -541,12 +548,7 @@ IncidentParams read_incidents(const ConfigMap& m) {
     const ConfigMap types = m.map("types");
     for (int t = 0; t < kIncidentTypes; ++t) {
         const ConfigMap tm = types.map(kIncidentTypeNames[static_cast<std::size_t>(t)]);
-        auto& c = p.types[static_cast<std::size_t>(t)];
-        c.base_rate = tm.number("base_rate", Range::unit());
-        c.opportunity_half = tm.number("opportunity_half", {1e-9, kInf});
-        c.guardian_scale = tm.number("guardian_scale", {1e-9, kInf});
-        c.lighting_effect = tm.number("lighting_effect", Range::unit());
-        c.camera_effect = tm.number("camera_effect", Range::unit());
+        p.types[static_cast<std::size_t>(t)] = read_type_scales(tm);
     }
     return p;
 }

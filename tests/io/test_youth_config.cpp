@@ -20,13 +20,7 @@ namespace trygg {
 namespace {
 
 using testing::borlange_config;
-
-std::size_t district_index(const std::string& name) {
-    const auto& d = borlange_config().spec.districts;
-    const auto it = std::find_if(d.begin(), d.end(), [&](const DistrictSpec& s) { return s.name == name; });
-    EXPECT_NE(it, d.end()) << name;
-    return static_cast<std::size_t>(it - d.begin());
-}
+using testing::district_index;
 
 // ---- the shipped config ----
 
