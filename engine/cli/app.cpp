@@ -5,6 +5,7 @@
 #include "cli/places_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/short2008_command.hpp"
+#include "cli/validate_command.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 
@@ -27,6 +28,7 @@ void print_help(std::ostream& out) {
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
+           "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
            "  trygg help COMMAND      options of one command\n"
            "  trygg --help            this text\n"
            "  trygg --version         version and git commit\n"
@@ -43,6 +45,9 @@ void print_help(std::ostream& out) {
            "         numbers): crimes by type, hour and area, displacement (WDQ), cost per crime prevented.\n"
            "  places The city's places as the model builds them (named ones, and corner shops and bus\n"
            "         stops placed where the homes are), with the names and cells scenarios use.\n"
+           "  validate  Virtual replications of published evaluations (lighting, CCTV, hot-spots policing,\n"
+           "         displacement, near repeat, concentration, timing, registered counts, youth leisure):\n"
+           "         the model's effect with its interval beside the published one (docs/validation.md).\n"
            "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
@@ -54,6 +59,7 @@ void print_help(std::ostream& out) {
            "  3    an output could not be written (disk full, file-size limit, read-only place); the\n"
            "       message names the file, and no partial file is left\n"
            "  4    out of memory: fewer replicates, weeks or threads, or a smaller --max-memory\n"
+           "  5    trygg validate: a study's finding no longer does what its file expects\n"
            "  130  a batch was interrupted (Ctrl-C, SIGTERM); --resume finishes it\n";
 }
 
@@ -96,6 +102,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_compare_help(out);
             else if (args.size() > 1 && args[1] == "places")
                 print_places_help(out);
+            else if (args.size() > 1 && args[1] == "validate")
+                print_validate_help(out);
             else
                 print_help(out);
             return kExitOk;
@@ -105,8 +113,9 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, places, help; see trygg --help)\n";
+            << "' (commands: run, batch, short2008, compare, places, validate, help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << one_line(e.what()) << '\n';
