@@ -1,0 +1,125 @@
+// The sensitivity designs: Morris trajectories on the p-level grid that change each parameter
+// once by ±Δ, Sobol' matrices A, B and AB_i from Boost's sequence, both reproducible, and the
+// values of every point mapped onto the parameters' ranges.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "experiment/design.hpp"
+
+#include <boost/random/sobol.hpp>
+
+#include <cmath>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace trygg {
+namespace {
+
+const std::vector<std::string> kThree{"a.x", "a.y", "b.z"};
+
+TEST(MorrisDesign, DeltaIsHalfTheLevelsOverLevelsMinusOne) {
+    EXPECT_DOUBLE_EQ(morris_delta(2), 1.0);
+    EXPECT_DOUBLE_EQ(morris_delta(4), 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(morris_delta(6), 0.6);
+    EXPECT_EQ(morris_size(3, 10), 40u);
+    EXPECT_EQ(sobol_size(3, 8), 40u);
+}
+
+TEST(MorrisDesign, EachStepChangesOneParameterByDeltaOnTheGrid) {
+    const int r = 25, p = 4;
+    const SweepDesign d = morris_design(kThree, {0, -1, 10}, {1, 1, 20}, r, p, 7);
+    ASSERT_EQ(d.size(), morris_size(3, r));
+    const double delta = morris_delta(p);
+    std::set<int> first_changed;
+    for (int t = 0; t < r; ++t) {
+        std::set<int> changed;
+        for (std::size_t j = 0; j <= 3; ++j) {
+            const std::size_t at = static_cast<std::size_t>(t) * 4 + j;
+            const DesignPoint& point = d.points[at];
+            EXPECT_EQ(point.role, PointRole::Trajectory);
+            EXPECT_EQ(point.block, t);
+            EXPECT_EQ(point.step, static_cast<int>(j));
+            for (std::size_t i = 0; i < 3; ++i) {
+                // On the grid {0, 1/3, 2/3, 1}, and the value is low + u (high − low).
+                const double level = d.unit_at(at, i) * (p - 1);
+                EXPECT_NEAR(level, std::round(level), 1e-12);
+                EXPECT_DOUBLE_EQ(d.value_at(at, i), d.low[i] + d.unit_at(at, i) * (d.high[i] - d.low[i]));
+            }
+            if (j == 0) {
+                EXPECT_EQ(point.parameter, -1);
+                continue;
+            }
+            changed.insert(point.parameter);
+            if (j == 1) first_changed.insert(point.parameter);
+            for (std::size_t i = 0; i < 3; ++i) {
+                const double step = d.unit_at(at, i) - d.unit_at(at - 1, i);
+                if (static_cast<int>(i) == point.parameter)
+                    EXPECT_NEAR(std::fabs(step), delta, 1e-12);
+                else
+                    EXPECT_EQ(step, 0.0);
+            }
+        }
+        EXPECT_EQ(changed.size(), 3u) << "trajectory " << t << " must change every parameter once";
+    }
+    // The order is random: over 25 trajectories every parameter comes first at least once.
+    EXPECT_EQ(first_changed.size(), 3u);
+}
+
+TEST(MorrisDesign, TheSeedFixesTheDesign) {
+    const SweepDesign a = morris_design(kThree, {0, 0, 0}, {1, 1, 1}, 6, 4, 11);
+    const SweepDesign b = morris_design(kThree, {0, 0, 0}, {1, 1, 1}, 6, 4, 11);
+    const SweepDesign c = morris_design(kThree, {0, 0, 0}, {1, 1, 1}, 6, 4, 12);
+    EXPECT_EQ(a.unit, b.unit);
+    EXPECT_NE(a.unit, c.unit);
+    EXPECT_EQ(a.seed, 11u);
+}
+
+// Two levels: Δ = 1, every step goes from one end of the range to the other.
+TEST(MorrisDesign, TwoLevelsStepAcrossTheWholeRange) {
+    const SweepDesign d = morris_design({"a.x"}, {2}, {5}, 4, 2, 3);
+    for (std::size_t t = 0; t < 4; ++t) {
+        EXPECT_EQ(std::fabs(d.value_at(2 * t + 1, 0) - d.value_at(2 * t, 0)), 3.0);
+    }
+}
+
+TEST(SobolDesign, RowsAreAAbIAndBFromOneSequenceOfDimensionTwoK) {
+    const int n = 16;
+    const SweepDesign d = sobol_design(kThree, {0, 0, 0}, {2, 2, 2}, n);
+    ASSERT_EQ(d.size(), sobol_size(3, n));
+    boost::random::sobol sequence(6);
+    for (int row = 0; row < n; ++row) {
+        const std::size_t a = static_cast<std::size_t>(row) * 5, b = a + 4;
+        EXPECT_EQ(d.points[a].role, PointRole::A);
+        EXPECT_EQ(d.points[b].role, PointRole::B);
+        for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(d.unit_at(a, i), static_cast<double>(sequence()) * 0x1p-64);
+        for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(d.unit_at(b, i), static_cast<double>(sequence()) * 0x1p-64);
+        for (std::size_t i = 0; i < 3; ++i) {
+            const std::size_t ab = a + 1 + i;
+            EXPECT_EQ(d.points[ab].role, PointRole::AB);
+            EXPECT_EQ(d.points[ab].block, row);
+            EXPECT_EQ(d.points[ab].parameter, static_cast<int>(i));
+            for (std::size_t j = 0; j < 3; ++j) EXPECT_EQ(d.unit_at(ab, j), j == i ? d.unit_at(b, j) : d.unit_at(a, j));
+        }
+        for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(d.value_at(a, i), 2.0 * d.unit_at(a, i));
+    }
+    // The all-zero first point of the sequence is not used: row 0 is its second, (½, …, ½).
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(d.unit_at(0, i), 0.5);
+        EXPECT_EQ(d.unit_at(4, i), 0.5);
+    }
+}
+
+TEST(PlainDesign, KeepsTheValuesExactly) {
+    const SweepDesign d = plain_design(SweepMethod::Grid, {"a.x"}, {{0.1}, {0.2}, {0.3}});
+    EXPECT_EQ(d.low[0], 0.1);
+    EXPECT_EQ(d.high[0], 0.3);
+    EXPECT_EQ(d.value_at(1, 0), 0.2);
+    EXPECT_EQ(d.points[2].role, PointRole::Point);
+    EXPECT_EQ(d.points[2].block, 2);
+    EXPECT_STREQ(name_of(SweepMethod::LatinHypercube), "latin_hypercube");
+    EXPECT_STREQ(name_of(PointRole::AB), "AB");
+}
+
+}  // namespace
+}  // namespace trygg
