@@ -49,7 +49,7 @@ struct SweepDesign {
     std::uint64_t seed = 0;               // Morris: the draws' seed (the experiment's)
     std::vector<DesignPoint> points;
     std::vector<double> unit;    // [point][parameter] in [0, 1]
-    std::vector<double> values;  // [point][parameter] the values run
+    std::vector<double> values;  // [point][parameter] the values run: low + u (high − low), to 12 digits
 
     std::size_t size() const { return points.size(); }
     std::size_t dimensions() const { return parameters.size(); }

@@ -41,10 +41,11 @@ TEST(MorrisDesign, EachStepChangesOneParameterByDeltaOnTheGrid) {
             EXPECT_EQ(point.block, t);
             EXPECT_EQ(point.step, static_cast<int>(j));
             for (std::size_t i = 0; i < 3; ++i) {
-                // On the grid {0, 1/3, 2/3, 1}, and the value is low + u (high − low).
+                // On the grid {0, 1/3, 2/3, 1}, and the value is low + u (high − low) to 12 digits.
                 const double level = d.unit_at(at, i) * (p - 1);
                 EXPECT_NEAR(level, std::round(level), 1e-12);
-                EXPECT_DOUBLE_EQ(d.value_at(at, i), d.low[i] + d.unit_at(at, i) * (d.high[i] - d.low[i]));
+                const double exact = d.low[i] + d.unit_at(at, i) * (d.high[i] - d.low[i]);
+                EXPECT_NEAR(d.value_at(at, i), exact, 1e-11 * (1.0 + std::fabs(exact)));
             }
             if (j == 0) {
                 EXPECT_EQ(point.parameter, -1);
@@ -64,6 +65,19 @@ TEST(MorrisDesign, EachStepChangesOneParameterByDeltaOnTheGrid) {
     }
     // The order is random: over 25 trajectories every parameter comes first at least once.
     EXPECT_EQ(first_changed.size(), 3u);
+}
+
+// Values read as meant: 0.15 + ⅓ · 0.45 is 0.3, not 0.29999999999999993.
+TEST(MorrisDesign, ValuesAreRoundedToTwelveDigits) {
+    const SweepDesign d = morris_design({"a.x"}, {0.15}, {0.6}, 20, 4, 1);
+    bool seen = false;
+    for (std::size_t p = 0; p < d.size(); ++p) {
+        if (std::fabs(d.unit_at(p, 0) - 1.0 / 3.0) < 1e-12) {
+            EXPECT_EQ(d.value_at(p, 0), 0.3);
+            seen = true;
+        }
+    }
+    EXPECT_TRUE(seen);
 }
 
 TEST(MorrisDesign, TheSeedFixesTheDesign) {
