@@ -83,6 +83,16 @@ const std::string kMorrisBatch = "scenarios: [" + kBaseline + ", " + kLighting +
                                  "2\n  levels: 4\n" +
                                  kParameters;
 
+TEST_F(Sensitivity, HelpNamesTheCommand) {
+    for (const std::string args : {"help sensitivity", "sensitivity --help"}) {
+        const Outcome o = trygg(args);
+        EXPECT_EQ(o.status, 0);
+        EXPECT_THAT(o.out, HasSubstr("Usage: trygg sensitivity OUT.h5"));
+        EXPECT_THAT(o.out, HasSubstr("--outcome"));
+    }
+    EXPECT_THAT(trygg("--help").out, HasSubstr("trygg sensitivity OUT.h5"));
+}
+
 // ---- experiment files ----
 
 TEST_F(Sensitivity, BadMorrisAndSobolSweeps) {
@@ -239,6 +249,10 @@ TEST_F(Sensitivity, MorrisTableCsvAndJson) {
     }
     mu_star /= 2.0;
     EXPECT_NEAR(csv_value(csv, "morris,baseline,total,offending.displacement,mu_star"), mu_star, 1e-4 * (1 + mu_star));
+
+    // The bootstrap has a fixed seed: the same file gives the same bytes.
+    ASSERT_EQ(trygg("sensitivity m.h5 --outcome total --outcome burglary --csv again.csv -q").status, 0);
+    EXPECT_EQ(read_text(work() / "again.csv"), csv);
 
     const std::string json = read_text(work() / "m.json");
     EXPECT_THAT(json, HasSubstr("\"format\": \"trygg-sensitivity/1\""));
