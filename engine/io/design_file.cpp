@@ -1,5 +1,8 @@
 #include "io/design_file.hpp"
 
+#include "core/error.hpp"
+#include "io/design_group.hpp"
+
 #include <array>
 #include <string>
 #include <vector>
@@ -117,6 +120,8 @@ void write_sweep_design(hid_t root, const SweepDesign& d, const h5::ErrorContext
 std::optional<SweepDesign> read_sweep_design(const std::filesystem::path& in) {
     const h5::QuietErrors quiet;
     const h5::ErrorContext ctx(in, h5::Mode::Reading);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(in, ec)) throw InputError(in.string() + ": no such file");
     h5::File file = h5::open_file_read_only(in, ctx);
     if (H5Lexists(file.get(), "design", H5P_DEFAULT) <= 0) return std::nullopt;
     const h5::Group group = h5::open_group(file.get(), "design", ctx);

@@ -20,7 +20,7 @@
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
-#include "io/design_file.hpp"
+#include "io/design_group.hpp"
 #include "io/hdf5_handle.hpp"
 #include "model/risk_area.hpp"
 
