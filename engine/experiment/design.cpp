@@ -57,6 +57,9 @@ double upper_of(double lower, double delta) {
     return std::min(lower + delta, 1.0);
 }
 
+static_assert(2 * kMaxSobolParameters <= boost::random::detail::qrng_tables::sobol::max_dimension,
+              "Boost's Sobol' table is smaller than kMaxSobolParameters assumes");
+
 }  // namespace
 
 const char* name_of(SweepMethod method) {
@@ -144,7 +147,7 @@ SweepDesign morris_design(std::vector<std::string> parameters, std::vector<doubl
 
 SweepDesign sobol_design(std::vector<std::string> parameters, std::vector<double> low, std::vector<double> high,
                          int base_samples) {
-    if (base_samples < 1) throw LogicError("sobol_design: bad N");
+    if (base_samples < 1 || parameters.size() > kMaxSobolParameters) throw LogicError("sobol_design: bad N or k");
     SweepDesign d = empty_design(SweepMethod::Sobol, std::move(parameters), std::move(low), std::move(high));
     d.base_samples = base_samples;
     const std::size_t k = d.dimensions();

@@ -57,6 +57,9 @@ struct SweepDesign {
     double value_at(std::size_t point, std::size_t parameter) const { return values[point * dimensions() + parameter]; }
 };
 
+// Boost's Sobol' table has 3667 dimensions, and A and B take two per parameter.
+inline constexpr std::size_t kMaxSobolParameters = 1833;
+
 // Morris's step on the unit cube: p / (2(p − 1)), for even p ≥ 2 (2/3 for p = 4).
 double morris_delta(int levels);
 std::size_t morris_size(std::size_t parameters, int trajectories);  // r (k + 1)

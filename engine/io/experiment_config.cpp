@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace trygg {
 namespace {
@@ -103,6 +104,9 @@ SweepDesign read_morris(const ConfigMap& sweep, const ConfigMap& parameters, con
 // Sobol' (Saltelli): N rows of A and B and k of AB_i.
 SweepDesign read_sobol(const ConfigMap& sweep, const ConfigMap& parameters, const std::vector<std::string>& paths) {
     const auto n = static_cast<int>(sweep.integer("base_samples", {2, kMaxSweepPoints}));
+    if (paths.size() > kMaxSobolParameters) {
+        parameters.fail("", "a Sobol' design takes at most " + std::to_string(kMaxSobolParameters) + " parameters");
+    }
     std::vector<double> low, high;
     read_ranges(parameters, paths, low, high);
     check_size(sweep, "base_samples", "the Sobol' design (base_samples × (parameters + 2))",

@@ -124,6 +124,12 @@ TEST_F(Sensitivity, BadMorrisAndSobolSweeps) {
     put_experiment(kBaseline, "  method: sobol\n  base_samples: 3000\n" + kParameters);
     expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
                      {"exp.yaml:7: sweep.base_samples: the Sobol' design", "has 12000 points; at most 10000"});
+    // Boost's Sobol' table has 3667 dimensions: A and B of 1834 parameters would need 3668.
+    std::string many = "  method: sobol\n  base_samples: 2\n  parameters:\n";
+    for (int i = 0; i < 1834; ++i) many += "    p" + std::to_string(i) + ": [0, 1]\n";
+    put_experiment(kBaseline, many);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
+                     {"exp.yaml:9: sweep.parameters: a Sobol' design takes at most 1833 parameters"});
     // A key of another method is a typo here, not something to ignore.
     put_experiment(kBaseline, "  method: morris\n  points: 8\n" + kParameters);
     expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:7: sweep.points: unknown key 'points'"});
