@@ -222,6 +222,7 @@ std::string design_summary(const SweepDesign& d) {
     if (d.method == SweepMethod::Morris) {
         s << ": " << d.trajectories << " trajectories of " << d.dimensions() + 1 << " points, " << d.levels
           << " levels";
+        if (d.candidates > 0) s << ", chosen for spread from " << d.candidates << " candidates";
     } else if (d.method == SweepMethod::Sobol) {
         s << ": " << d.base_samples << " rows of A, B and " << d.dimensions() << " AB_i";
     }

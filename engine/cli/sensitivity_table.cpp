@@ -36,7 +36,9 @@ void print_sensitivity_table(std::ostream& out, const SensitivityReport& report)
     out << "Sensitivity analysis of " << report.file << ": " << name_of(d.method) << " design over " << d.dimensions()
         << " parameter(s), " << d.size() << " points";
     if (morris)
-        out << " (" << d.trajectories << " trajectories, " << d.levels << " levels)";
+        out << " (" << d.trajectories << " trajectories"
+            << (d.candidates > 0 ? " chosen from " + std::to_string(d.candidates) : std::string()) << ", " << d.levels
+            << " levels)";
     else
         out << " (N = " << d.base_samples << " rows of A and B)";
     out << " × " << report.replicates << " replicate(s) × " << report.weeks << " weeks\n"

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/rng.hpp"
+#include "experiment/trajectory_spread.hpp"
 
 // Header-only; the core links no Boost library. The Sobol' sequence is Boost's so that a
 // reader can trust it (Joe–Kuo tables, tested upstream) rather than a hand-written generator.
@@ -57,6 +58,43 @@ double upper_of(double lower, double delta) {
     return std::min(lower + delta, 1.0);
 }
 
+// One Morris trajectory on the unit cube: k + 1 points, [point][parameter], and the parameter
+// each step changed (-1 for the start). For each parameter the draws pick a lower level ℓ and a
+// direction, then a random order: Philox words of (entity = trajectory, time = parameter).
+struct Trajectory {
+    std::vector<double> unit;
+    std::vector<int> changed;
+};
+
+Trajectory random_trajectory(const CounterRng& rng, int t, std::size_t k, int levels) {
+    const double delta = morris_delta(levels);
+    const int lower_levels = levels / 2;  // ℓ = 0 … (p/2 − 1)/(p − 1) = 1 − Δ
+    std::vector<double> lower(k), x(k);
+    std::vector<int> up(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        const auto w = rng.words(Stream::Synthesis, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(i), 9);
+        const int level = std::min(static_cast<int>(to_unit(w[0]) * lower_levels), lower_levels - 1);
+        lower[i] = static_cast<double>(level) / (levels - 1);
+        up[i] = (w[1] & 1u) != 0;
+        x[i] = up[i] ? lower[i] : upper_of(lower[i], delta);
+    }
+    // The order in which the parameters change: Fisher–Yates with word 2 of each draw.
+    std::vector<std::size_t> order(k);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    for (std::size_t i = k - 1; i > 0; --i) {
+        const auto w = rng.words(Stream::Synthesis, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(i), 9);
+        const auto j = std::min(static_cast<std::size_t>(to_unit(w[2]) * static_cast<double>(i + 1)), i);
+        std::swap(order[i], order[j]);
+    }
+    Trajectory path{x, {-1}};
+    for (const std::size_t i : order) {
+        x[i] = up[i] ? upper_of(lower[i], delta) : lower[i];  // from ℓ, so both ends are exact
+        path.unit.insert(path.unit.end(), x.begin(), x.end());
+        path.changed.push_back(static_cast<int>(i));
+    }
+    return path;
+}
+
 static_assert(2 * kMaxSobolParameters <= boost::random::detail::qrng_tables::sobol::max_dimension,
               "Boost's Sobol' table is smaller than kMaxSobolParameters assumes");
 
@@ -105,41 +143,29 @@ std::size_t sobol_size(std::size_t parameters, int base_samples) {
 }
 
 SweepDesign morris_design(std::vector<std::string> parameters, std::vector<double> low, std::vector<double> high,
-                          int trajectories, int levels, std::uint64_t seed) {
+                          int trajectories, int levels, std::uint64_t seed, int candidates) {
     if (trajectories < 1 || levels < 2 || levels % 2 != 0) throw LogicError("morris_design: bad r or p");
     SweepDesign d = empty_design(SweepMethod::Morris, std::move(parameters), std::move(low), std::move(high));
     d.trajectories = trajectories;
     d.levels = levels;
     d.seed = seed;
+    d.candidates = candidates > trajectories ? candidates : 0;
     const std::size_t k = d.dimensions();
-    const double delta = morris_delta(levels);
-    const int lower_levels = levels / 2;  // ℓ = 0 … (p/2 − 1)/(p − 1) = 1 − Δ
     const CounterRng rng(RngKey{seed, kDesignReplicate});
-    for (int t = 0; t < trajectories; ++t) {
-        std::vector<double> lower(k), x(k);
-        std::vector<int> up(k);
-        for (std::size_t i = 0; i < k; ++i) {
-            const auto w =
-                rng.words(Stream::Synthesis, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(i), 9);
-            const int level = std::min(static_cast<int>(to_unit(w[0]) * lower_levels), lower_levels - 1);
-            lower[i] = static_cast<double>(level) / (levels - 1);
-            up[i] = (w[1] & 1u) != 0;
-            x[i] = up[i] ? lower[i] : upper_of(lower[i], delta);
-        }
-        // The order in which the parameters change: Fisher–Yates with word 2 of each draw.
-        std::vector<std::size_t> order(k);
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        for (std::size_t i = k - 1; i > 0; --i) {
-            const auto w =
-                rng.words(Stream::Synthesis, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(i), 9);
-            const auto j = std::min(static_cast<std::size_t>(to_unit(w[2]) * static_cast<double>(i + 1)), i);
-            std::swap(order[i], order[j]);
-        }
-        add_point(d, DesignPoint{PointRole::Trajectory, t, 0, -1}, x);
-        for (std::size_t j = 0; j < k; ++j) {
-            const std::size_t i = order[j];
-            x[i] = up[i] ? upper_of(lower[i], delta) : lower[i];  // from ℓ, so both ends are exact
-            add_point(d, DesignPoint{PointRole::Trajectory, t, static_cast<int>(j + 1), static_cast<int>(i)}, x);
+    std::vector<Trajectory> drawn;
+    std::vector<std::vector<double>> points;
+    for (int t = 0; t < std::max(trajectories, candidates); ++t) {
+        drawn.push_back(random_trajectory(rng, t, k, levels));
+        points.push_back(drawn.back().unit);
+    }
+    const auto chosen = spread_trajectories(points, k, static_cast<std::size_t>(trajectories));
+    for (std::size_t t = 0; t < chosen.size(); ++t) {
+        const Trajectory& path = drawn[chosen[t]];
+        for (std::size_t j = 0; j <= k; ++j) {
+            const std::vector<double> x(path.unit.begin() + static_cast<std::ptrdiff_t>(j * k),
+                                        path.unit.begin() + static_cast<std::ptrdiff_t>((j + 1) * k));
+            add_point(d, DesignPoint{PointRole::Trajectory, static_cast<int>(t), static_cast<int>(j), path.changed[j]},
+                      x);
         }
     }
     return d;

@@ -7,8 +7,9 @@
 //
 // Morris (1991, Technometrics 33(2), 161–174): r trajectories of k + 1 points on a p-level
 // grid, each step changing one parameter by Δ = p / (2(p − 1)); the elementary effect of that
-// parameter is the change in output over the step. Random trajectories, not the optimised
-// selection of Campolongo, Cariboni & Saltelli (2007, Environ. Model. Softw. 22, 1509–1518).
+// parameter is the change in output over the step. Random trajectories, or (with candidates)
+// the r of M random ones that spread best (Campolongo, Cariboni & Saltelli 2007, Environ.
+// Model. Softw. 22, 1509–1518; experiment/trajectory_spread.hpp).
 //
 // Sobol' (Saltelli 2002; Saltelli et al. 2010, Comput. Phys. Commun. 181, 259–270): matrices A
 // and B of N rows from one Sobol' sequence of dimension 2k (A the first k columns, B the last
@@ -44,6 +45,7 @@ struct SweepDesign {
     std::vector<std::string> parameters;  // dotted city-config paths
     std::vector<double> low, high;        // per parameter; a grid's smallest and largest value
     int trajectories = 0;                 // Morris r
+    int candidates = 0;                   // Morris M, the trajectories r were chosen from (0: r random ones)
     int levels = 0;                       // Morris p
     int base_samples = 0;                 // Sobol' N
     std::uint64_t seed = 0;               // Morris: the draws' seed (the experiment's)
@@ -70,9 +72,11 @@ std::size_t sobol_size(std::size_t parameters, int base_samples);   // N (k + 2)
 // direction (up: start at ℓ, step to ℓ + Δ; down: the reverse), and a random order of the
 // parameters. The draws are Philox words keyed by (seed, replicate 2^32 − 2), stream Synthesis,
 // entity = trajectory, time = parameter: the same seed gives the same design, on any machine.
-// Preconditions (the experiment reader checks them): ≥ 1 parameter, low < high, r ≥ 1, even p ≥ 2.
+// With candidates M > r, M trajectories are drawn so and the r that spread best are kept
+// (spread_trajectories), in the order drawn; otherwise the first r. Preconditions (the
+// experiment reader checks them): ≥ 1 parameter, low < high, r ≥ 1, even p ≥ 2.
 SweepDesign morris_design(std::vector<std::string> parameters, std::vector<double> low, std::vector<double> high,
-                          int trajectories, int levels, std::uint64_t seed);
+                          int trajectories, int levels, std::uint64_t seed, int candidates = 0);
 
 // N rows in the order row 0: A, AB_1 … AB_k, B; row 1: …. Row n is point n + 1 of Boost.Random's
 // Sobol' sequence of dimension 2k (Joe & Kuo 2008 direction numbers): the sequence's first

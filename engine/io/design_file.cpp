@@ -82,6 +82,7 @@ void write_sweep_design(hid_t root, const SweepDesign& d, const h5::ErrorContext
     h5::write_attribute(g, "seed", std::uint64_t{d.seed}, ctx);
     h5::write_attribute(g, "trajectories", std::int32_t{d.trajectories}, ctx);
     h5::write_attribute(g, "levels", std::int32_t{d.levels}, ctx);
+    h5::write_attribute(g, "candidates", std::int32_t{d.candidates}, ctx);
     h5::write_attribute(g, "delta", d.method == SweepMethod::Morris ? morris_delta(d.levels) : 0.0, ctx);
     h5::write_attribute(g, "base_samples", std::int32_t{d.base_samples}, ctx);
     h5::write_attribute(g, "description",
@@ -134,6 +135,7 @@ std::optional<SweepDesign> read_sweep_design(const std::filesystem::path& in) {
     d.seed = h5::read_uint64_attribute(g, "seed", ctx);
     d.trajectories = h5::read_int32_attribute(g, "trajectories", ctx);
     d.levels = h5::read_int32_attribute(g, "levels", ctx);
+    d.candidates = h5::read_int32_attribute(g, "candidates", ctx);
     d.base_samples = h5::read_int32_attribute(g, "base_samples", ctx);
     const auto points = h5::dataset_shape(g, "point", ctx);
     const auto parameters = h5::dataset_shape(g, "parameter", ctx);

@@ -98,7 +98,14 @@ SweepDesign read_morris(const ConfigMap& sweep, const ConfigMap& parameters, con
     read_ranges(parameters, paths, low, high);
     check_size(sweep, sweep.has("trajectories") ? "trajectories" : "parameters",
                "the Morris design (trajectories × (parameters + 1))", morris_size(paths.size(), r));
-    return morris_design(paths, low, high, r, p, seed);
+    // Campolongo et al. (2007): draw M candidates, keep the r that spread best. The choice costs
+    // M² (k + 1)² k operations, hence the bound.
+    const auto m = static_cast<int>(sweep.optional_integer("candidates", {2, kMaxMorrisCandidates}).value_or(0));
+    if (m != 0 && m <= r) {
+        sweep.fail("candidates", "the trajectories are chosen from more candidates than trajectories (" +
+                                     std::to_string(r) + "), got " + std::to_string(m));
+    }
+    return morris_design(paths, low, high, r, p, seed, m);
 }
 
 // Sobol' (Saltelli): N rows of A and B and k of AB_i.

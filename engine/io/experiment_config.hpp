@@ -15,7 +15,8 @@
 //       # latin_hypercube, morris, sobol: [low, high] per parameter
 //
 // Sensitivity designs (experiment/design.hpp, docs/comparison.md):
-//     method: morris          # trajectories: r (default 10), levels: p (default 4, even)
+//     method: morris          # trajectories: r (default 10), levels: p (default 4, even),
+//                             # candidates: M (optional: keep the r of M that spread best)
 //     method: sobol           # base_samples: N, the rows of A and B; N (k + 2) points
 //
 // The same seed and replicate numbers in every scenario and point: common random numbers.
@@ -56,6 +57,7 @@ struct ExperimentConfig {
 inline constexpr int kMaxSweepPoints = 10000;
 inline constexpr int kDefaultMorrisTrajectories = 10;
 inline constexpr int kDefaultMorrisLevels = 4;
+inline constexpr int kMaxMorrisCandidates = 1000;
 
 // The group of a scenario's run at sweep point `point`: "baseline.p004".
 std::string sweep_group(const std::string& scenario, std::size_t point);

@@ -84,6 +84,7 @@ std::string sensitivity_json(const SensitivityReport& report) {
     j["points"] = d.size();
     j["trajectories"] = d.trajectories;
     j["levels"] = d.levels;
+    j["candidates"] = d.candidates;
     j["base_samples"] = d.base_samples;
     j["replicates"] = report.replicates;
     j["weeks"] = report.weeks;

@@ -130,6 +130,11 @@ TEST_F(Sensitivity, BadMorrisAndSobolSweeps) {
     put_experiment(kBaseline, many);
     expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
                      {"exp.yaml:9: sweep.parameters: a Sobol' design takes at most 1833 parameters"});
+    put_experiment(kBaseline, "  method: morris\n  trajectories: 4\n  candidates: 4\n" + kParameters);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"),
+                     {"exp.yaml:8: sweep.candidates: the trajectories are chosen from more candidates", "got 4"});
+    put_experiment(kBaseline, "  method: morris\n  candidates: 5000\n" + kParameters);
+    expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:7: sweep.candidates: value 5000 is out of range"});
     // A key of another method is a typo here, not something to ignore.
     put_experiment(kBaseline, "  method: morris\n  points: 8\n" + kParameters);
     expect_bad_input(trygg("batch exp.yaml -o OUT.h5"), {"exp.yaml:7: sweep.points: unknown key 'points'"});
@@ -142,6 +147,9 @@ TEST_F(Sensitivity, CheckListsTheDesign) {
     ASSERT_EQ(morris.status, 0) << morris.err;
     EXPECT_THAT(morris.out, HasSubstr("9 run(s)"));
     EXPECT_THAT(morris.out, HasSubstr("sweep: morris, 9 point(s) over 2 parameter(s): 3 trajectories of 3 points"));
+    put_experiment(kBaseline, "  method: morris\n  trajectories: 3\n  candidates: 30\n" + kParameters);
+    EXPECT_THAT(trygg("batch exp.yaml --check").out,
+                HasSubstr("3 trajectories of 3 points, 4 levels, chosen for spread from 30 candidates"));
     put_experiment(kBaseline, "  method: sobol\n  base_samples: 2\n" + kParameters);
     const Outcome sobol = trygg("batch exp.yaml --check");
     ASSERT_EQ(sobol.status, 0) << sobol.err;
@@ -161,6 +169,7 @@ TEST_F(Sensitivity, TheShippedScreeningChecks) {
     EXPECT_EQ(e.design.method, trygg::SweepMethod::Morris);
     EXPECT_EQ(e.design.dimensions(), 16u);
     EXPECT_EQ(e.design.trajectories, 6);
+    EXPECT_EQ(e.design.candidates, 100);
     EXPECT_EQ(e.runs.size(), 204u);
     EXPECT_EQ(e.replicates * e.weeks * static_cast<int>(e.runs.size()), 5304);
     std::string text = read_text(file);

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "experiment/design.hpp"
+#include "experiment/trajectory_spread.hpp"
 
 #include <boost/random/sobol.hpp>
 
 #include <cmath>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -94,6 +96,56 @@ TEST(MorrisDesign, TwoLevelsStepAcrossTheWholeRange) {
     const SweepDesign d = morris_design({"a.x"}, {2}, {5}, 4, 2, 3);
     for (std::size_t t = 0; t < 4; ++t) {
         EXPECT_EQ(std::fabs(d.value_at(2 * t + 1, 0) - d.value_at(2 * t, 0)), 3.0);
+    }
+}
+
+// ---- trajectories chosen for spread (Campolongo et al. 2007) ----
+
+TEST(TrajectorySpread, DistanceSumsOverAllPairsOfPoints) {
+    EXPECT_DOUBLE_EQ(trajectory_distance(std::vector<double>{0, 0}, std::vector<double>{3, 4}, 2), 5.0);
+    // (0,0)–(0,0) 0, (0,0)–(0,1) 1, (1,0)–(0,0) 1, (1,0)–(0,1) √2.
+    EXPECT_DOUBLE_EQ(trajectory_distance(std::vector<double>{0, 0, 1, 0}, std::vector<double>{0, 0, 0, 1}, 2),
+                     2.0 + std::sqrt(2.0));
+}
+
+// One-point "trajectories" on a line: the farthest pair (0 and 1) first, then the candidate
+// with the largest Σ d² to them: 0.1 and 0.9 tie at 0.82 against 0.5's 0.5; the lower index wins.
+TEST(TrajectorySpread, GreedyFromTheFarthestPair) {
+    const std::vector<std::vector<double>> c{{0.0}, {0.1}, {0.5}, {0.9}, {1.0}};
+    EXPECT_EQ(spread_trajectories(c, 1, 3), (std::vector<std::size_t>{0, 1, 4}));
+    EXPECT_EQ(spread_trajectories(c, 1, 2), (std::vector<std::size_t>{0, 4}));
+    EXPECT_EQ(spread_trajectories(c, 1, 5), (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+}
+
+// Σ d² over pairs of the design's trajectories: Campolongo et al.'s criterion, squared.
+double spread_of(const SweepDesign& d) {
+    const std::size_t k = d.dimensions(), per = (k + 1) * k;
+    double sum = 0.0;
+    for (int a = 0; a < d.trajectories; ++a) {
+        for (int b = a + 1; b < d.trajectories; ++b) {
+            const std::span<const double> ua(d.unit.data() + static_cast<std::size_t>(a) * per, per);
+            const std::span<const double> ub(d.unit.data() + static_cast<std::size_t>(b) * per, per);
+            const double dist = trajectory_distance(ua, ub, k);
+            sum += dist * dist;
+        }
+    }
+    return sum;
+}
+
+TEST(MorrisDesign, CandidatesGiveTrajectoriesThatSpreadMore) {
+    const std::vector<double> zero(4, 0.0), one(4, 1.0);
+    const SweepDesign random = morris_design({"a", "b", "c", "d"}, zero, one, 6, 4, 5);
+    const SweepDesign spread = morris_design({"a", "b", "c", "d"}, zero, one, 6, 4, 5, 60);
+    EXPECT_EQ(random.candidates, 0);
+    EXPECT_EQ(spread.candidates, 60);
+    ASSERT_EQ(spread.size(), random.size());
+    // The first 6 candidates are the random design's 6, so the chosen ones spread at least as
+    // much; with 60 to choose from, clearly more.
+    EXPECT_GT(spread_of(spread), 1.1 * spread_of(random));
+    EXPECT_EQ(spread.unit, morris_design({"a", "b", "c", "d"}, zero, one, 6, 4, 5, 60).unit);
+    for (std::size_t p = 0; p < spread.size(); ++p) {
+        EXPECT_EQ(spread.points[p].block, static_cast<int>(p / 5));
+        EXPECT_EQ(spread.points[p].step, static_cast<int>(p % 5));
     }
 }
 
