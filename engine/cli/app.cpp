@@ -4,6 +4,7 @@
 #include "cli/compare_command.hpp"
 #include "cli/places_command.hpp"
 #include "cli/run_command.hpp"
+#include "cli/sensitivity_command.hpp"
 #include "cli/short2008_command.hpp"
 #include "cli/validate_command.hpp"
 #include "cli/version.hpp"
@@ -27,6 +28,7 @@ void print_help(std::ostream& out) {
            "  trygg batch EXPERIMENT.yaml [-o OUT.h5] [--resume] [--threads T]\n"
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
+           "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
            "  trygg help COMMAND      options of one command\n"
@@ -43,6 +45,9 @@ void print_help(std::ostream& out) {
            "         hotspots from a walk-and-burgle rule (validation of trygg's near-repeat mechanism).\n"
            "  compare  What OTHER's measures changed against BASE, replicate by replicate (same random\n"
            "         numbers): crimes by type, hour and area, displacement (WDQ), cost per crime prevented.\n"
+           "  sensitivity  Morris or Sobol' sensitivity indices of a batch over a sensitivity design\n"
+           "         (sweep.method: morris or sobol): which parameters move crime, or a strategy's effect,\n"
+           "         most (mu*, mu, sigma or S_i, S_Ti with bootstrap intervals).\n"
            "  places The city's places as the model builds them (named ones, and corner shops and bus\n"
            "         stops placed where the homes are), with the names and cells scenarios use.\n"
            "  validate  Virtual replications of published evaluations (lighting, CCTV, hot-spots policing,\n"
@@ -100,6 +105,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_batch_help(out);
             else if (args.size() > 1 && args[1] == "compare")
                 print_compare_help(out);
+            else if (args.size() > 1 && args[1] == "sensitivity")
+                print_sensitivity_help(out);
             else if (args.size() > 1 && args[1] == "places")
                 print_places_help(out);
             else if (args.size() > 1 && args[1] == "validate")
@@ -112,10 +119,11 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "batch") return batch_command({args.begin() + 1, args.end()}, command_line, out, err);
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, places, validate, help; see trygg --help)\n";
+            << "' (commands: run, batch, short2008, compare, sensitivity, places, validate, help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << one_line(e.what()) << '\n';

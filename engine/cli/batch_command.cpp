@@ -215,17 +215,33 @@ void check_part(const fs::path& file, const RunProvenance& expected) {
     }
 }
 
+// "morris, 6 trajectories × 16 points, 4 levels (Δ = 0.667)", for --check.
+std::string design_summary(const SweepDesign& d) {
+    std::ostringstream s;
+    s << name_of(d.method) << ", " << d.size() << " point(s) over " << d.dimensions() << " parameter(s)";
+    if (d.method == SweepMethod::Morris) {
+        s << ": " << d.trajectories << " trajectories of " << d.dimensions() + 1 << " points, " << d.levels
+          << " levels";
+        if (d.candidates > 0) s << ", chosen for spread from " << d.candidates << " candidates";
+    } else if (d.method == SweepMethod::Sobol) {
+        s << ": " << d.base_samples << " rows of A, B and " << d.dimensions() << " AB_i";
+    }
+    return s.str();
+}
+
 }  // namespace
 
 void print_batch_help(std::ostream& out) {
     out << "Usage: trygg batch EXPERIMENT.yaml -o OUT.h5 [options]\n"
            "\n"
-           "Runs every scenario of the experiment file at every point of its sweep (grid or Latin\n"
-           "hypercube over city-config parameters), all replicates, concurrently on all cores, and\n"
-           "writes one HDF5 file with a group per run (\"baseline\", \"combined\", or \"baseline.p004\"\n"
-           "at sweep point 4) over shared dimension scales. Replicate r uses the same random\n"
-           "numbers in every run (common random numbers), so `trygg compare OUT.h5:baseline\n"
-           "OUT.h5:combined` pairs them and its intervals are narrow.\n"
+           "Runs every scenario of the experiment file at every point of its sweep (grid, Latin\n"
+           "hypercube, or a Morris or Sobol' sensitivity design over city-config parameters), all\n"
+           "replicates, concurrently on all cores, and writes one HDF5 file with a group per run\n"
+           "(\"baseline\", \"combined\", or \"baseline.p004\" at sweep point 4) over shared dimension\n"
+           "scales, and the sweep's design (each point's values and role) in /design, which\n"
+           "`trygg sensitivity OUT.h5` turns into Morris or Sobol' indices. Replicate r uses the\n"
+           "same random numbers in every run (common random numbers), so `trygg compare\n"
+           "OUT.h5:baseline OUT.h5:combined` pairs them and its intervals are narrow.\n"
            "\n"
            "Nothing is lost: each finished replicate is kept in OUT.h5.parts/ until the file is\n"
            "complete. Ctrl-C or SIGTERM stops it after the replicates that are running (status 130);\n"
@@ -270,6 +286,7 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     if (a.check) {
         out << experiment.file.string() << ": " << experiment.runs.size() << " run(s) × " << experiment.replicates
             << " replicate(s) × " << experiment.weeks << " weeks, seed " << experiment.seed << "\n";
+        if (!experiment.sweep_paths.empty()) out << "  sweep: " << design_summary(experiment.design) << "\n";
         for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
             const auto& run = experiment.runs[k];
             out << "  " << run.group << ": " << run.scenario.file.string() << ", "
@@ -386,13 +403,16 @@ int batch_command(const std::vector<std::string>& args, const std::string& comma
     prov.weeks = experiment.weeks;
     prov.threads = threads;
     prov.wall_seconds = seconds;
-    write_experiment_file(output, prov, first.grid, first.districts, runs, [&](std::size_t k) {
-        RunResults all = read_run_file(part_path(parts, experiment.runs[k].group, 0)).results;
-        for (int r = 1; r < replicates; ++r) {
-            append_replicates(all, read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
-        }
-        return all;
-    });
+    write_experiment_file(
+        output, prov, first.grid, first.districts, runs,
+        [&](std::size_t k) {
+            RunResults all = read_run_file(part_path(parts, experiment.runs[k].group, 0)).results;
+            for (int r = 1; r < replicates; ++r) {
+                append_replicates(all, read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
+            }
+            return all;
+        },
+        &experiment.design);
     fs::remove_all(parts, ec);
     write_status(files.status, "done", total, total, seconds, output);
     if (!a.quiet) {

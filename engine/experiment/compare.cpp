@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 
 #include "core/error.hpp"
+#include "experiment/resampling.hpp"
 #include "model/risk_area.hpp"
 
 #include <algorithm>
@@ -232,16 +233,6 @@ Values crimes_in_area(const RunResults& r, const AreaSplit& split, Area area) {
 
 // ---- the displacement quotient ----
 
-// Uniform index in [0, n) by rejection. std::uniform_int_distribution's algorithm is left to
-// the standard library, so its draws differ between libraries; mt19937_64's raw output does not.
-std::size_t draw_index(std::mt19937_64& generator, std::uint64_t n) {
-    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
-    const std::uint64_t excess = (max % n + 1) % n;  // 2^64 mod n: the draws that would favour low indices
-    std::uint64_t x = generator();
-    while (x > max - excess) x = generator();
-    return static_cast<std::size_t>(x % n);
-}
-
 struct AreaMeans {
     double treated_b = 0, buffer_b = 0, rest_b = 0, treated_a = 0, buffer_a = 0, rest_a = 0;
 };
@@ -256,14 +247,6 @@ std::optional<double> quotient_of(const AreaMeans& m) {
     const auto success = success_of(m);
     if (!success || *success == 0.0) return std::nullopt;
     return (m.buffer_a / m.rest_a - m.buffer_b / m.rest_b) / *success;
-}
-
-// Linear interpolation between order statistics (type 7, as R's and numpy's default).
-double quantile(const std::vector<double>& sorted, double p) {
-    const double at = p * static_cast<double>(sorted.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(at));
-    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (at - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 std::optional<Interval> bootstrap_interval(const AreaCounts& c, Pairing pairing) {

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace trygg {
 namespace {
@@ -63,7 +64,100 @@ std::vector<std::vector<double>> latin_hypercube(const std::vector<std::array<do
     return points;
 }
 
+// [low, high] per parameter, low < high.
+void read_ranges(const ConfigMap& parameters, const std::vector<std::string>& paths, std::vector<double>& low,
+                 std::vector<double>& high) {
+    for (const auto& path : paths) {
+        const auto r = parameters.numbers(path, Range::any());
+        if (r.size() != 2 || !(r[0] < r[1])) parameters.fail(path, "expected [low, high] with low < high");
+        low.push_back(r[0]);
+        high.push_back(r[1]);
+    }
+}
+
+// A design's size is known before it is made: refuse a huge one at the key that sets it.
+void check_size(const ConfigMap& sweep, std::string_view key, const std::string& what, std::size_t points) {
+    if (points > static_cast<std::size_t>(kMaxSweepPoints)) {
+        sweep.fail(key,
+                   what + " has " + std::to_string(points) + " points; at most " + std::to_string(kMaxSweepPoints));
+    }
+}
+
+// Morris: r trajectories of k + 1 points on a p-level grid (p even, so that Δ = p/(2(p − 1))
+// puts half the levels below the other half and every level is used equally).
+SweepDesign read_morris(const ConfigMap& sweep, const ConfigMap& parameters, const std::vector<std::string>& paths,
+                        std::uint64_t seed) {
+    const auto r = static_cast<int>(
+        sweep.optional_integer("trajectories", {2, kMaxSweepPoints}).value_or(kDefaultMorrisTrajectories));
+    const auto p = static_cast<int>(sweep.optional_integer("levels", {2, 1000}).value_or(kDefaultMorrisLevels));
+    if (p % 2 != 0) {
+        sweep.fail("levels", "Morris needs an even number of levels (Δ = p/(2(p − 1)) is a grid step only then), got " +
+                                 std::to_string(p));
+    }
+    std::vector<double> low, high;
+    read_ranges(parameters, paths, low, high);
+    check_size(sweep, sweep.has("trajectories") ? "trajectories" : "parameters",
+               "the Morris design (trajectories × (parameters + 1))", morris_size(paths.size(), r));
+    // Campolongo et al. (2007): draw M candidates, keep the r that spread best. The choice costs
+    // M² (k + 1)² k operations, hence the bound.
+    const auto m = static_cast<int>(sweep.optional_integer("candidates", {2, kMaxMorrisCandidates}).value_or(0));
+    if (m != 0 && m <= r) {
+        sweep.fail("candidates", "the trajectories are chosen from more candidates than trajectories (" +
+                                     std::to_string(r) + "), got " + std::to_string(m));
+    }
+    return morris_design(paths, low, high, r, p, seed, m);
+}
+
+// Sobol' (Saltelli): N rows of A and B and k of AB_i.
+SweepDesign read_sobol(const ConfigMap& sweep, const ConfigMap& parameters, const std::vector<std::string>& paths) {
+    const auto n = static_cast<int>(sweep.integer("base_samples", {2, kMaxSweepPoints}));
+    if (paths.size() > kMaxSobolParameters) {
+        parameters.fail("", "a Sobol' design takes at most " + std::to_string(kMaxSobolParameters) + " parameters");
+    }
+    std::vector<double> low, high;
+    read_ranges(parameters, paths, low, high);
+    check_size(sweep, "base_samples", "the Sobol' design (base_samples × (parameters + 2))",
+               sobol_size(paths.size(), n));
+    return sobol_design(paths, low, high, n);
+}
+
+SweepDesign read_sweep(const ConfigMap& sweep, std::uint64_t seed) {
+    const std::string method = sweep.string("method");
+    const ConfigMap parameters = sweep.map("parameters");
+    const std::vector<std::string> paths = parameters.keys();
+    if (paths.empty()) parameters.fail("", "no parameters to sweep");
+    if (method == "morris") return read_morris(sweep, parameters, paths, seed);
+    if (method == "sobol") return read_sobol(sweep, parameters, paths);
+    std::vector<std::vector<double>> points;
+    if (method == "grid") {
+        std::vector<std::vector<double>> values;
+        for (const auto& path : paths) {
+            values.push_back(parameters.numbers(path, Range::any()));
+            if (values.back().empty()) parameters.fail(path, "no values to sweep over");
+        }
+        points = grid_points(values);
+        check_size(sweep, "parameters", "the grid", points.size());
+        return plain_design(SweepMethod::Grid, paths, points);
+    }
+    if (method == "latin_hypercube") {
+        const int n = static_cast<int>(sweep.integer("points", {2, kMaxSweepPoints}));
+        std::vector<double> low, high;
+        read_ranges(parameters, paths, low, high);
+        std::vector<std::array<double, 2>> ranges;
+        for (std::size_t i = 0; i < paths.size(); ++i) ranges.push_back({low[i], high[i]});
+        return plain_design(SweepMethod::LatinHypercube, paths, latin_hypercube(ranges, n, seed));
+    }
+    sweep.fail("method", "expected 'grid', 'latin_hypercube', 'morris' or 'sobol', got '" + method + "'" +
+                             did_you_mean(method, {"grid", "latin_hypercube", "morris", "sobol"}));
+}
+
 }  // namespace
+
+std::string sweep_group(const std::string& scenario, std::size_t point) {
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".p%03zu", point);
+    return scenario + suffix;
+}
 
 ExperimentConfig load_experiment_config(const fs::path& file) {
     const YamlDocument doc = YamlDocument::load(file);
@@ -78,38 +172,12 @@ ExperimentConfig load_experiment_config(const fs::path& file) {
     e.seed = static_cast<std::uint64_t>(root.integer("seed", {0, kMaxSeed}));
     (void)root.optional_string("description");
 
-    std::vector<std::vector<double>> points{{}};
     std::vector<Blame> blames;
     if (auto sweep = root.optional_map("sweep")) {
-        const std::string method = sweep->string("method");
+        e.design = read_sweep(*sweep, e.seed);
+        e.sweep_paths = e.design.parameters;
         const ConfigMap parameters = sweep->map("parameters");
-        e.sweep_paths = parameters.keys();
-        if (e.sweep_paths.empty()) parameters.fail("", "no parameters to sweep");
         for (const auto& path : e.sweep_paths) blames.push_back(Blame{parameters.file(), parameters.line(path), path});
-        if (method == "grid") {
-            std::vector<std::vector<double>> values;
-            for (const auto& path : e.sweep_paths) {
-                values.push_back(parameters.numbers(path, Range::any()));
-                if (values.back().empty()) parameters.fail(path, "no values to sweep over");
-            }
-            points = grid_points(values);
-        } else if (method == "latin_hypercube") {
-            const int n = static_cast<int>(sweep->integer("points", {2, kMaxSweepPoints}));
-            std::vector<std::array<double, 2>> ranges;
-            for (const auto& path : e.sweep_paths) {
-                const auto r = parameters.numbers(path, Range::any());
-                if (r.size() != 2 || !(r[0] < r[1])) parameters.fail(path, "expected [low, high] with low < high");
-                ranges.push_back({r[0], r[1]});
-            }
-            points = latin_hypercube(ranges, n, e.seed);
-        } else {
-            sweep->fail("method", "expected 'grid' or 'latin_hypercube', got '" + method + "'" +
-                                      did_you_mean(method, {"grid", "latin_hypercube"}));
-        }
-        if (points.size() > static_cast<std::size_t>(kMaxSweepPoints)) {
-            sweep->fail("parameters", "the grid has " + std::to_string(points.size()) + " points; at most " +
-                                          std::to_string(kMaxSweepPoints));
-        }
     }
     root.finish();
 
@@ -129,18 +197,16 @@ ExperimentConfig load_experiment_config(const fs::path& file) {
         scenario.replicates = e.replicates;
         scenario.weeks = e.weeks;
         scenario.seed = e.seed;
-        for (std::size_t p = 0; p < points.size(); ++p) {
+        // No sweep: one run per scenario, named by it.
+        const std::size_t points = e.sweep_paths.empty() ? 1 : e.design.size();
+        for (std::size_t p = 0; p < points; ++p) {
             ExperimentRunSpec run;
             run.scenario = scenario;
-            run.group = scenario.name;
-            if (!e.sweep_paths.empty()) {
-                char suffix[32];
-                std::snprintf(suffix, sizeof suffix, ".p%03zu", p);
-                run.group += suffix;
-            }
+            run.group = e.sweep_paths.empty() ? scenario.name : sweep_group(scenario.name, p);
             for (std::size_t d = 0; d < e.sweep_paths.size(); ++d) {
-                run.point.values.push_back(ParameterOverride{e.sweep_paths[d], number_text(points[p][d]), blames[d]});
-                run.point.numbers.push_back(points[p][d]);
+                const double value = e.design.value_at(p, d);
+                run.point.values.push_back(ParameterOverride{e.sweep_paths[d], number_text(value), blames[d]});
+                run.point.numbers.push_back(value);
             }
             e.runs.push_back(std::move(run));
         }

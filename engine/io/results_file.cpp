@@ -20,6 +20,7 @@
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/design_group.hpp"
 #include "io/hdf5_handle.hpp"
 #include "model/risk_area.hpp"
 
@@ -895,7 +896,7 @@ void write_run_file(const fs::path& out, const RunProvenance& provenance, const 
 
 void write_experiment_file(const fs::path& out, const ExperimentProvenance& provenance, const GridDescription& grid,
                            const DistrictTable& districts, const std::vector<ExperimentRun>& runs,
-                           const std::function<RunResults(std::size_t)>& load) {
+                           const std::function<RunResults(std::size_t)>& load, const SweepDesign* design) {
     if (runs.empty()) throw LogicError("write_experiment_file: no runs");
     const h5::QuietErrors quiet;
     write_atomically(out, [&](const fs::path& tmp) {
@@ -912,6 +913,7 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         h5::write_attribute(root, "weeks", std::int32_t{provenance.weeks}, ctx);
         h5::write_attribute(root, "threads", std::int32_t{provenance.threads}, ctx);
         h5::write_attribute(root, "wall_seconds", provenance.wall_seconds, ctx);
+        if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
         {
             std::optional<Scales> scales;
             // What every run must share with the first (the scales are written from it).

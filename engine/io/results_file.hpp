@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "experiment/design.hpp"
 #include "sim/results.hpp"
 
 namespace trygg {
@@ -74,10 +75,12 @@ struct ExperimentRun {
 
 // Writes atomically, like write_run_file. `load(k)` hands over run k's results when its group
 // is written, so the runs need not all be in memory at once; every run must have the same
-// replicates, weeks, districts, crime types and grid.
+// replicates, weeks, districts, crime types and grid. A sweep's `design` goes to /design
+// (io/design_file.hpp).
 void write_experiment_file(const std::filesystem::path& out, const ExperimentProvenance& provenance,
                            const GridDescription& grid, const DistrictTable& districts,
-                           const std::vector<ExperimentRun>& runs, const std::function<RunResults(std::size_t)>& load);
+                           const std::vector<ExperimentRun>& runs, const std::function<RunResults(std::size_t)>& load,
+                           const SweepDesign* design = nullptr);
 
 // The run groups of an experiment file in the order written; empty for a single-run file.
 std::vector<std::string> list_run_groups(const std::filesystem::path& in);
