@@ -212,12 +212,15 @@ TEST(Interventions, APatrolOnItsBeatEveryShiftLowersCrimeThere) {
 // Steering by the picture (docs/model.md §6b): scenarios/adaptive_patrols.yaml — the city's
 // three patrols steered by the weekly EST picture, two more on Thursday to Saturday evenings
 // and two pairs of field workers — against the baseline with static patrols: true crime
-// −0.8 % (95 % interval −1.3 to −0.3) over a year, night crime 00–06 −2.2 %. Measured here
-// over 8 paired replicate-years (seed 20251): −0.67 % (s.e. 0.18) and −1.56 % (s.e. 0.40).
-// The effect is a fraction of a per cent of the city's crime, so it takes 8 replicates to
-// tell it from 0 (with 6 the interval reached 0): about 70 s on the shared 2-core machine,
-// the one test of this kind over 60 s. Steering by the week's totals onto adjacent cells
-// gave +0.4 % (docs), which fails the bounds below.
+// −0.8 % (95 % interval −1.3 to −0.3) over a year, night crime 00–06 −1.5 %. Measured here
+// over 8 paired replicate-years: −0.67 % (s.e. 0.18) and −1.56 % (s.e. 0.40) with seed
+// 20251; −0.51 % and −1.51 % with seed 4243; −0.88 % and −1.23 % with seed 4244 (s.e.
+// 0.09–0.11 and 0.38–0.53). The effect is a fraction of a per cent of the city's crime, so
+// it takes 8 replicates to tell it from 0 (with 6 the interval reached 0): 30 s on a quiet
+// machine, about 70 s on the shared 2-core one, the one test of this kind over 60 s. With
+// the steering switched off (Deployment::steer a no-op) the scenario equals the baseline
+// and every bound below fails; the bounds do not separate half of the effect from all of it.
+
 TEST(Interventions, SteeringByThePictureLowersCrimeAtNight) {
     const ScenarioConfig scenario = load_scenario_config(testing::source_path("scenarios/adaptive_patrols.yaml"));
     ModelParams steered = borlange_config().params;
@@ -255,10 +258,10 @@ TEST(Interventions, SteeringByThePictureLowersCrimeAtNight) {
         "adaptive patrols, %d paired replicate-years: true crime %+.2f %% (s.e. %.2f), 00–06 %+.2f %% (s.e. %.2f)\n",
         kReplicates, 100 * all.mean, 100 * all.se, 100 * night.mean, 100 * night.se);
     // The paired 95 % interval (t(0.975, 7) = 2.36) is below 0, and the effects are within
-    // max(3 s.e., 0.4 points) of the documented −0.8 % and max(3 s.e., 1 point) of −2.2 %.
+    // max(3 s.e., 0.4 points) of the documented −0.8 % and max(3 s.e., 1 point) of −1.5 %.
     EXPECT_LT(all.mean + 2.36 * all.se, 0.0);
     EXPECT_NEAR(all.mean, -0.008, std::max(3.0 * all.se, 0.004));
-    EXPECT_NEAR(night.mean, -0.022, std::max(3.0 * night.se, 0.01));
+    EXPECT_NEAR(night.mean, -0.015, std::max(3.0 * night.se, 0.01));
 }
 
 }  // namespace
