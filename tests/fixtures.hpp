@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace trygg::testing {
 
@@ -154,6 +156,24 @@ inline void expect_same_results(const RunResults& a, const RunResults& b) {
     EXPECT_EQ(e.victim_group, f.victim_group);
     EXPECT_EQ(e.reported_by, f.reported_by);
     EXPECT_EQ(e.arrested, f.arrested);
+}
+
+// The mean of per-replicate values and its standard error (sample sd / √n): the noise band
+// of the statistical tests that compare a measured effect with its documented size.
+struct MeanSe {
+    double mean = 0.0;
+    double se = 0.0;
+};
+
+inline MeanSe mean_se(const std::vector<double>& v) {
+    MeanSe m;
+    const auto n = static_cast<double>(v.size());
+    for (double x : v) m.mean += x / n;
+    if (v.size() < 2) return m;
+    double ss = 0.0;
+    for (double x : v) ss += (x - m.mean) * (x - m.mean);
+    m.se = std::sqrt(ss / (n - 1.0) / n);
+    return m;
 }
 
 // Weeks from Monday 2025-01-06, the baseline's start.

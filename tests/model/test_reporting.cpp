@@ -40,12 +40,32 @@ TEST(Reporting, LowCollectiveEfficacyLowersReportingButNotWhatPoliceFind) {
     EXPECT_DOUBLE_EQ(police_probability(p, c), 0.5);
     c.collective_efficacy = 0.3;
     EXPECT_DOUBLE_EQ(police_probability(p, c), 0.25);
-    c.collective_efficacy = 1.0;  // capped at 1 however willing
-    c.type = CrimeType::Burglary;
-    EXPECT_LE(police_probability(p, c), 1.0);
+    c.collective_efficacy = 0.9;  // more willing than at the reference: 0.5 × 0.9 / 0.6
+    EXPECT_DOUBLE_EQ(police_probability(p, c), 0.75);
     c.type = CrimeType::Drugs;
     c.collective_efficacy = 0.1;
     EXPECT_DOUBLE_EQ(police_probability(p, c), 1.0);
+}
+
+// The willingness factor can lift the share above 1 where efficacy is high; the probability
+// is capped there. Hand-built so that the uncapped value is well above 1 (0.8 × (1.0 / 0.4)²
+// = 5), and just below the cap the factor still acts.
+TEST(Reporting, HighCollectiveEfficacyCapsTheProbabilityAtOne) {
+    ReportingParams p = params();
+    p.police[static_cast<std::size_t>(CrimeType::Burglary)] = 0.8;
+    p.efficacy_reference = 0.4;
+    p.efficacy_exponent = 2.0;
+    ReportContext c;
+    c.type = CrimeType::Burglary;
+    c.collective_efficacy = 1.0;
+    EXPECT_EQ(police_probability(p, c), 1.0);  // uncapped: 5.0
+    c.collective_efficacy = 0.44;              // uncapped: 0.8 × 1.1² = 0.968, below the cap
+    EXPECT_NEAR(police_probability(p, c), 0.968, 1e-12);
+    // Incidents (calls) are capped the same way.
+    p.police_incidents[0] = 0.9;
+    c.incident = 0;
+    c.collective_efficacy = 1.0;
+    EXPECT_EQ(police_probability(p, c), 1.0);  // uncapped: 5.625
 }
 
 TEST(Reporting, ActorsSeeOnlyTheirDomain) {

@@ -67,8 +67,23 @@ TEST(Baseline, TrueRegisteredAndEstCountsNest) {
     const auto burglary = static_cast<std::size_t>(CrimeType::Burglary),
                assault = static_cast<std::size_t>(CrimeType::Assault);
     EXPECT_GT(registered[burglary] / truth[burglary], registered[assault] / truth[assault] + 0.2);
-    // Arrests happen, and every replicate has some.
-    for (auto a : r.arrests) EXPECT_GT(a, 100);
+}
+
+// Arrests (docs/model.md §6, "Arrests"): the person-cleared shares of Brå by type, raised by
+// cameras and patrols, give about 1,950 arrests a year in the baseline (measured 2,011 and
+// 1,962 with seed 20251, 1,851 and 1,854 with 4243, 1,960 and 1,972 with 4244; the issue's
+// "about 1,600" is not what the model gives now). Each replicate-year is asserted within
+// 10 % of that: wider than the Poisson noise of one year (√1,950 ≈ 44, 2.3 %) and the
+// replicates' spread (sd 3 %), while an arrest rule at half strength (about 1,000) or twice
+// it fails.
+TEST(Baseline, ArrestsAboutTwoThousandAYear) {
+    constexpr double kDocumented = 1950.0;
+    const auto& r = baseline_year().results;
+    ASSERT_EQ(r.arrests.size(), 2u);
+    for (std::size_t rep = 0; rep < r.arrests.size(); ++rep) {
+        std::printf("replicate %zu: %d arrests in the year\n", rep, r.arrests[rep]);
+        EXPECT_NEAR(r.arrests[rep], kDocumented, 0.10 * kDocumented) << "replicate " << rep;
+    }
 }
 
 // Near repeat (DESIGN §6.3): after a burglary, the risk of another within 100 m (the same
@@ -194,8 +209,19 @@ TEST(Baseline, AssaultsPeakOnWeekendAndFestiveNights) {
         }
     }
     const double weekend = weekend_nights / weekend_count, ordinary = other_nights / other_count;
-    // ~100 Friday and Saturday nights against ~250 others: sampling noise is a few per cent.
-    EXPECT_GT(weekend, 1.5 * ordinary);
+    const double ratio = weekend / ordinary;
+    // docs/model.md §6, "Timing": 2.5× as many assaults on Friday and Saturday nights as on
+    // other nights (measured 2.58× with seed 20251, 2.43× with 4243, 2.52× with 4244, s.e.
+    // 0.08–0.09; the page said 2.8× before). ~100 weekend nights against ~250 others, two
+    // replicates: the ratio's Poisson s.e. is ratio × √(1/W + 1/O) over the assault counts W
+    // and O (summed over the replicates), about 3.5 %. Tolerance: max(3 s.e., 10 % of the
+    // documented value), so weekend nights with half their excess (about 1.75×) fail.
+    constexpr double kDocumentedWeekendRatio = 2.5;
+    const double n = baseline_year().results.replicates;
+    const double se = ratio * std::sqrt(1.0 / (weekend_nights * n) + 1.0 / (other_nights * n));
+    std::printf("assaults, weekend nights against other nights: %.2f× (s.e. %.2f; %.0f and %.0f assaults)\n", ratio, se,
+                weekend_nights * n, other_nights * n);
+    EXPECT_NEAR(ratio, kDocumentedWeekendRatio, std::max(3.0 * se, 0.10 * kDocumentedWeekendRatio));
     const auto valborg = static_cast<int>(days_from_civil({2025, 4, 30}) - days_from_civil(timeline.start));
     const auto new_years_eve = static_cast<int>(days_from_civil({2025, 12, 31}) - days_from_civil(timeline.start));
     // One night each, ~30–50 assaults in two replicates: Poisson noise ~15–20 %; DESIGN says
