@@ -162,16 +162,16 @@ TEST_F(Sensitivity, CheckListsTheDesign) {
 
 // The shipped screening: the size its comment states, and every parameter path exists in
 // the city config (--check prepares every run; on a copy with 2 trajectories of the baseline
-// only, 34 runs instead of 204, since the paths are the same at every point).
+// only, 70 runs instead of 420, since the paths are the same at every point).
 TEST_F(Sensitivity, TheShippedScreeningChecks) {
     const fs::path file = kSource / "configs" / "experiments" / "morris_screening.yaml";
     const trygg::ExperimentConfig e = trygg::load_experiment_config(file);
     EXPECT_EQ(e.design.method, trygg::SweepMethod::Morris);
-    EXPECT_EQ(e.design.dimensions(), 16u);
+    EXPECT_EQ(e.design.dimensions(), 34u);
     EXPECT_EQ(e.design.trajectories, 6);
     EXPECT_EQ(e.design.candidates, 100);
-    EXPECT_EQ(e.runs.size(), 204u);
-    EXPECT_EQ(e.replicates * e.weeks * static_cast<int>(e.runs.size()), 5304);
+    EXPECT_EQ(e.runs.size(), 420u);
+    EXPECT_EQ(e.replicates * e.weeks * static_cast<int>(e.runs.size()), 10920);
     std::string text = read_text(file);
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"trajectories: 6", "trajectories: 2"},
                                    {"  - ../../scenarios/combined.yaml\n", ""},
@@ -183,7 +183,7 @@ TEST_F(Sensitivity, TheShippedScreeningChecks) {
     put("screening.yaml", text);
     const Outcome o = trygg("batch screening.yaml --check");
     ASSERT_EQ(o.status, 0) << o.err;
-    EXPECT_THAT(o.out, HasSubstr("34 run(s) × 2 replicate(s) × 13 weeks"));
+    EXPECT_THAT(o.out, HasSubstr("70 run(s) × 2 replicate(s) × 13 weeks"));
 }
 
 // ---- the batch file's design ----
