@@ -158,9 +158,22 @@ public:
     Runner(std::vector<ParameterOverride> sets, int threads, bool progress, std::ostream& err)
         : sets_(std::move(sets)), threads_(threads), progress_(progress), err_(err) {}
 
+    // Runs of one scenario, horizon, replicates and seed are the same run.
+    static std::string key_of(const ScenarioConfig& scenario) {
+        return fs::weakly_canonical(scenario.file).string() + "|" + std::to_string(scenario.weeks) + "|" +
+               std::to_string(scenario.replicates) + "|" + std::to_string(scenario.seed);
+    }
+
+    // How many studies still need the run: it is dropped after its last one (a 104-week run
+    // with its event log and crime maps holds about 100 MB).
+    void expect(const ScenarioConfig& scenario) { ++uses_[key_of(scenario)]; }
+    void done_with(const ScenarioConfig& scenario) {
+        const std::string key = key_of(scenario);
+        if (--uses_[key] <= 0) kept_.erase(key);
+    }
+
     const KeptRun& run(const ScenarioConfig& scenario) {
-        const std::string key = fs::weakly_canonical(scenario.file).string() + "|" + std::to_string(scenario.weeks) +
-                                "|" + std::to_string(scenario.replicates) + "|" + std::to_string(scenario.seed);
+        const std::string key = key_of(scenario);
         if (auto it = kept_.find(key); it != kept_.end()) return it->second;
         const RunSetup setup = prepare_run(scenario, sets_);
         ProgressLine line(err_, progress_, "trygg validate: " + scenario.name);
@@ -178,6 +191,7 @@ private:
     bool progress_;
     std::ostream& err_;
     std::map<std::string, KeptRun> kept_;
+    std::map<std::string, int> uses_;
 };
 
 StudyOutcome run_study(StudyConfig study, Runner& runner) {
@@ -243,10 +257,16 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
     report.threads = a.threads;
     for (const auto& set : a.sets) report.settings.push_back(set.path + "=" + set.yaml);
     Runner runner(a.sets, a.threads, !a.quiet && stderr_is_terminal(), err);
+    for (const auto& s : studies) {
+        runner.expect(s.baseline);
+        if (s.treated) runner.expect(*s.treated);
+    }
     bool all_as_expected = true;
     for (auto& s : studies) {
         report.studies.push_back(run_study(std::move(s), runner));
         const StudyOutcome& o = report.studies.back();
+        runner.done_with(o.study.baseline);
+        if (o.study.treated) runner.done_with(*o.study.treated);
         for (const auto& f : o.findings) all_as_expected = all_as_expected && f.as_expected;
         if (!a.quiet) out << validation_table(o) << '\n';
     }
