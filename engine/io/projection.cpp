@@ -40,4 +40,17 @@ Point Projection::operator()(double x, double y) const {
     return {out.xy.x, out.xy.y};
 }
 
+std::string crs_wkt(const std::string& crs, WktFlavour flavour) {
+    PJ_CONTEXT* ctx = proj_context_create();
+    proj_log_level(ctx, PJ_LOG_NONE);
+    PJ* object = proj_create(ctx, crs.c_str());
+    const char* wkt =
+        object ? proj_as_wkt(ctx, object, flavour == WktFlavour::Wkt2 ? PJ_WKT2_2019 : PJ_WKT1_GDAL, nullptr) : nullptr;
+    const std::string text = wkt ? wkt : "";
+    proj_destroy(object);
+    proj_context_destroy(ctx);
+    if (text.empty()) throw InputError("PROJ does not know the coordinate reference system '" + crs + "'");
+    return text;
+}
+
 }  // namespace trygg

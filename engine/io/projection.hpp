@@ -30,4 +30,10 @@ private:
     PJconsts* transform_ = nullptr;
 };
 
+// The CRS as OGC WKT, for files that carry their georeferencing: WKT2 (ISO 19162:2019) for
+// CF's crs_wkt, or GDAL's WKT1 flavour for its `spatial_ref`. InputError if PROJ does not
+// know the CRS.
+enum class WktFlavour { Wkt2, Wkt1Gdal };
+std::string crs_wkt(const std::string& crs, WktFlavour flavour);
+
 }  // namespace trygg

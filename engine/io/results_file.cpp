@@ -1,5 +1,7 @@
 #include "io/results_file.hpp"
 
+#include "io/projection.hpp"
+
 #include "core/clock.hpp"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
@@ -151,6 +154,7 @@ struct Scales {
     h5::Dataset crime_type;
     h5::Dataset x;
     h5::Dataset y;
+    std::vector<double> xs, ys;  // the cell centres, for the groups' own coordinate variables
     h5::Dataset victim_group;
     h5::Dataset reporter;
     h5::Dataset hour;
@@ -195,6 +199,47 @@ h5::Dataset write_axis(hid_t parent, const std::string& name, std::span<const do
     return axis;
 }
 
+// CF grid mapping (CF-1.8 §5.6): a scalar variable /crs describing SWEREF99 TM, named by
+// the `grid_mapping` attribute of every map, so GDAL and QGIS place the rasters
+// (`gdalinfo NETCDF:run.h5:/crimes/cells`) without an export. The grid's CRS is EPSG:3006
+// (the city config's geography.crs, which the writer's `crs` attribute has always stated);
+// crs_wkt and GDAL's spatial_ref come from PROJ, the projection's parameters from EPSG's
+// definition of SWEREF99 TM (GRS 80, transverse Mercator on 15° E, scale 0.9996, false
+// easting 500 000 m).
+constexpr const char* kGridCrs = "EPSG:3006";
+
+void write_grid_mapping(hid_t root, const h5::ErrorContext& ctx) {
+    const std::array<hsize_t, 0> scalar{};
+    const std::array<std::int32_t, 1> zero{0};
+    h5::Dataset crs = h5::write_dataset(root, "crs", scalar, scalar, std::span<const std::int32_t>(zero), ctx);
+    h5::write_attribute(crs.get(), "grid_mapping_name", std::string("transverse_mercator"), ctx);
+    h5::write_attribute(crs.get(), "longitude_of_central_meridian", 15.0, ctx);
+    h5::write_attribute(crs.get(), "latitude_of_projection_origin", 0.0, ctx);
+    h5::write_attribute(crs.get(), "scale_factor_at_central_meridian", 0.9996, ctx);
+    h5::write_attribute(crs.get(), "false_easting", 500000.0, ctx);
+    h5::write_attribute(crs.get(), "false_northing", 0.0, ctx);
+    h5::write_attribute(crs.get(), "semi_major_axis", 6378137.0, ctx);
+    h5::write_attribute(crs.get(), "inverse_flattening", 298.257222101, ctx);
+    h5::write_attribute(crs.get(), "crs_wkt", crs_wkt(kGridCrs, WktFlavour::Wkt2), ctx);
+    h5::write_attribute(crs.get(), "spatial_ref", crs_wkt(kGridCrs, WktFlavour::Wkt1Gdal), ctx);
+    h5::write_attribute(crs.get(), "long_name", std::string("SWEREF99 TM (EPSG:3006)"), ctx);
+}
+
+// A group's own x and y coordinate variables on the root dimensions, as /grid has: GDAL looks
+// for a map's coordinate variables only in the map's group, and without them it could not
+// tell that rows are stored south first (it would read the map upside down).
+void write_group_axes(hid_t group, const Scales& s, const h5::ErrorContext& ctx) {
+    h5::Dataset x = write_axis(group, "x", s.xs, true, ctx);
+    h5::attach_scales(x.get(), std::array{s.x.get()}, ctx);
+    h5::Dataset y = write_axis(group, "y", s.ys, false, ctx);
+    h5::attach_scales(y.get(), std::array{s.y.get()}, ctx);
+}
+
+// Marks a [..., y, x] dataset as a map on /crs.
+void georeference(hid_t dataset, const h5::ErrorContext& ctx) {
+    h5::write_attribute(dataset, "grid_mapping", std::string("crs"), ctx);
+}
+
 Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r, const h5::ErrorContext& ctx) {
     Scales s;
     s.replicate = write_index_scale(root, "replicate", r.replicates, "replicate index", ctx);
@@ -204,6 +249,8 @@ Scales write_scales(hid_t root, const GridDescription& grid, const RunResults& r
     s.crime_type = write_index_scale(root, "crime_type", r.crime_types, "crime type index; see /crime_types/name", ctx);
     const std::vector<double> xs = centres(grid.x0, grid.cell_size, grid.nx);
     const std::vector<double> ys = centres(grid.y0, grid.cell_size, grid.ny);
+    s.xs = xs;
+    s.ys = ys;
     s.x = write_axis(root, "x", xs, true, ctx);
     h5::make_dimension_scale(s.x.get(), "x", ctx);
     s.y = write_axis(root, "y", ys, false, ctx);
@@ -322,11 +369,13 @@ void write_grid(hid_t root, const GridDescription& grid, const Scales& s, const 
             h5::write_attribute(ds.get(), "missing_value_note", std::string(layer.note), ctx);
         }
         h5::attach_scales(ds.get(), scales, ctx);
+        georeference(ds.get(), ctx);
     }
 }
 
 void write_crimes(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "crimes", ctx);
+    write_group_axes(group.get(), s, ctx);
 
     // One chunk per replicate: the usual read is one replicate's whole time series.
     const std::array true_shape{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)};
@@ -343,6 +392,7 @@ void write_crimes(hid_t root, const RunResults& r, const Scales& s, const h5::Er
         h5::write_dataset(group.get(), "cells", cells_shape, cells_chunk, std::span(r.crimes_cells), ctx);
     h5::describe(cells.get(), "1", "crimes (true events) per cell over the run", ctx);
     h5::attach_scales(cells.get(), std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
+    georeference(cells.get(), ctx);
 
     struct Weekly {
         const char* name;
@@ -361,6 +411,7 @@ void write_crimes(hid_t root, const RunResults& r, const Scales& s, const h5::Er
         h5::write_dataset(group.get(), "cells_est", cells_shape, cells_chunk, std::span(r.crimes_cells_est), ctx);
     h5::describe(cells_est.get(), "1", "crimes known to at least one EST actor per cell over the run", ctx);
     h5::attach_scales(cells_est.get(), std::array{s.replicate.get(), s.crime_type.get(), s.y.get(), s.x.get()}, ctx);
+    georeference(cells_est.get(), ctx);
 
     const std::array arrest_shape{dim(r.replicates)};
     h5::Dataset arrests =
@@ -392,6 +443,7 @@ void write_victims_and_reporters(hid_t root, const RunResults& r, const Scales& 
 
 void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::ErrorContext& ctx) {
     h5::Group group = h5::create_group(root, "hotspots", ctx);
+    write_group_axes(group.get(), s, ctx);
     const std::array map_shape{dim(r.replicates), dim(r.ny), dim(r.nx)};
     const std::array map_chunk{hsize_t{1}, dim(r.ny), dim(r.nx)};
     const std::array map_scales{s.replicate.get(), s.y.get(), s.x.get()};
@@ -408,6 +460,7 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
         h5::Dataset d = h5::write_dataset(group.get(), m.name, map_shape, map_chunk, std::span(m.values), ctx);
         h5::describe(d.get(), "1", m.long_name, ctx);
         h5::attach_scales(d.get(), map_scales, ctx);
+        georeference(d.get(), ctx);
     }
     const std::array week_shape{dim(r.replicates), dim(r.weeks)};
     const std::array week_scales{s.replicate.get(), s.week.get()};
@@ -670,6 +723,7 @@ void write_interventions(hid_t root, const RunResults& r, const Scales& s, const
     const h5::Dataset scale =
         write_index_scale(root, "intervention", static_cast<int>(t.size()), "intervention index", ctx);
     h5::Group group = h5::create_group(root, "interventions", ctx);
+    write_group_axes(group.get(), s, ctx);
     const std::array shape{static_cast<hsize_t>(t.size())};
     const std::array scales{scale.get()};
     for (const auto& [name, values, long_name] :
@@ -690,6 +744,7 @@ void write_interventions(hid_t root, const RunResults& r, const Scales& s, const
     h5::Dataset treated = h5::write_dataset(group.get(), "treated", map, map, std::span(r.treated), ctx);
     h5::describe(treated.get(), "1", "1 where a measure acts (area, beats stood in, programme catchments)", ctx);
     h5::attach_scales(treated.get(), std::array{s.y.get(), s.x.get()}, ctx);
+    georeference(treated.get(), ctx);
 
     const std::array weekly{dim(r.replicates), dim(r.weeks), static_cast<hsize_t>(t.size())};
     h5::Dataset participants =
@@ -716,6 +771,7 @@ void write_run_group(hid_t root, const RunProvenance& provenance, const RunResul
 Scales write_shared(hid_t root, const GridDescription& grid, const DistrictTable& districts, const RunResults& shape,
                     const h5::ErrorContext& ctx) {
     Scales scales = write_scales(root, grid, shape, ctx);
+    write_grid_mapping(root, ctx);
     write_districts(root, districts, scales, ctx);
     write_crime_types(root, shape, scales, ctx);
     write_grid(root, grid, scales, ctx);
@@ -917,19 +973,19 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         {
             std::optional<Scales> scales;
             // What every run must share with the first (the scales are written from it).
-            struct Shape {
+            struct RunShape {
                 int replicates, weeks, districts, crime_types;
                 std::vector<double> cell_shares, crime_shares;
                 std::vector<std::string> reporter_names;
                 std::vector<std::string> substance_levels;
                 int years;
-                bool operator==(const Shape&) const = default;
+                bool operator==(const RunShape&) const = default;
             };
-            std::optional<Shape> first;
+            std::optional<RunShape> first;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
-                const Shape shape{
+                const RunShape shape{
                     results.replicates,  results.weeks,        results.districts,      results.crime_types,
                     results.cell_shares, results.crime_shares, results.reporter_names, results.youth.substance_levels,
                     results.youth.years};
