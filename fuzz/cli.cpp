@@ -6,7 +6,8 @@
 // The working directory is an empty temporary one, so an input file named on the command
 // line does not exist and nothing is simulated; `run`, `batch` and `short2008` also get an
 // --output in a directory that does not exist, so that a command line that passes every check
-// stops there instead of simulating (a second --output from the fuzzer is itself an error).
+// stops there instead of simulating (a second --output from the fuzzer is itself an error);
+// `validate` gets a --markdown there for the same reason.
 #include "cli/app.hpp"
 #include "fuzz_support.hpp"
 
@@ -53,6 +54,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (args.size() > 1 && (args[1] == "run" || args[1] == "batch" || args[1] == "short2008")) {
         args.push_back("--output");
         args.push_back("/nonexistent-trygg-fuzz/out.h5");
+    }
+    if (args.size() > 1 && args[1] == "validate") {
+        args.push_back("--markdown");
+        args.push_back("/nonexistent-trygg-fuzz/validation.md");
     }
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());

@@ -25,6 +25,8 @@ fs::path make_workspace() {
     const fs::path source(TRYGG_SOURCE_DIR);
     link_each(source / "scenarios", root / "scenarios", ".yaml");
     link_each(source / "configs" / "experiments", root / "configs" / "experiments", ".yaml");
+    link_each(source / "validation", root / "validation", ".yaml");
+    link_each(source / "validation" / "scenarios", root / "validation" / "scenarios", ".yaml");
     fs::create_symlink(source / "configs" / "borlange.yaml", root / "configs" / "borlange.yaml");
     fs::create_directory_symlink(source / "configs" / "data", root / "configs" / "data");
     return root;
