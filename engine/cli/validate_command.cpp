@@ -226,7 +226,7 @@ void print_validate_help(std::ostream& out) {
         << validate_options()
         << "\n"
            "Examples:\n"
-           "  trygg validate                          every study at its own replicates (about 10 min)\n"
+           "  trygg validate                          every study at its own replicates (about 2 min on 2 cores)\n"
            "  trygg validate --only street_lighting   one study\n"
            "  trygg validate --markdown docs/validation.md -o results/validation.h5\n";
 }

@@ -129,7 +129,7 @@ std::string validation_markdown(const ValidationReport& report) {
           "`trygg validate` exits with status 5, and the test `Validation.*` fails, when a finding no\n"
           "longer does what its file expects.\n\n";
     md << "**Running it.** `trygg validate` runs every study at its file's replicates (the whole suite\n"
-          "takes about six minutes on the 2-core development machine, bench/README.md); `--only NAME` runs\n"
+          "takes about two minutes on the 2-core development machine, bench/README.md); `--only NAME` runs\n"
           "one, `--replicates N` changes them all, `--set PATH=VALUE` changes a city-config parameter\n"
           "for every run (tools/history_match.py uses it), `-o FILE.h5` keeps every finding with its\n"
           "per-replicate values. Studies that share a baseline (scenario, weeks, replicates, seed) share\n"

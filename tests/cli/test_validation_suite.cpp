@@ -2,7 +2,7 @@
 // interval stops overlapping the published one, or an expected gap that closes, makes
 // `trygg validate` exit 5 and these tests fail: the model's agreement with the evaluations is
 // held like any other figure. CI runs the year-long studies that share one baseline; the
-// whole suite (about ten minutes on 2 cores) is `trygg validate` (docs/validation.md).
+// whole suite (about two minutes on 2 cores) is `trygg validate` (docs/validation.md).
 #include "cli_fixture.hpp"
 
 #include <fstream>
