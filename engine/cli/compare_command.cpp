@@ -1,6 +1,7 @@
 #include "cli/compare_command.hpp"
 
 #include "cli/options.hpp"
+#include "cli/table_text.hpp"
 
 #include "cli/output_path.hpp"
 #include "core/error.hpp"
@@ -118,19 +119,6 @@ void check_output(const std::string& path, const std::string& option) {
 
 // ---- the table ----
 
-// Pads by displayed characters, not bytes, so "Tjärna Ängar" and "–" line up.
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
-}
-
-std::string fixed(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v == 0.0 ? 0.0 : v);
-    return buf;
-}
-
 // Whole kronor with thin groups of three ("1 250 000").
 std::string kronor(double v) {
     const std::string digits = fixed(std::fabs(std::round(v)), 0);
@@ -151,12 +139,12 @@ std::string with_interval(double value, const std::optional<Interval>& interval,
 constexpr std::size_t kLabel = 30, kNumber = 11, kChange = 32;
 
 void print_row(std::ostream& out, const std::string& label, const Estimate& e, int decimals = 1) {
-    out << pad(label, kLabel);
+    out << pad_cell(label, kLabel);
     for (const double v : {e.base_mean, e.other_mean}) {
         const std::string n = fixed(v, decimals);
         out << std::string(n.size() < kNumber ? kNumber - n.size() : 1, ' ') << n;
     }
-    out << "   " << pad(with_interval(e.change, e.change_interval, "", decimals), kChange);
+    out << "   " << pad_cell(with_interval(e.change, e.change_interval, "", decimals), kChange);
     out << (e.percent ? with_interval(*e.percent, e.percent_interval, "%", 1) : std::string("–")) << '\n';
 }
 
@@ -275,8 +263,8 @@ void print_table(std::ostream& out, const Comparison& c, const ComparedFile& bas
         out << "Counts over the whole horizon, mean over replicates. The runs do not share random numbers, so\n"
                "Change = OTHER mean − BASE mean with an unpaired 95% interval (Welch); percent of the BASE mean.\n\n";
     }
-    out << pad("", kLabel) << pad("       base", kNumber) << pad("      other", kNumber) << "   "
-        << pad("change (95% interval)", kChange) << "percent (95% interval)\n";
+    out << pad_cell("", kLabel) << pad_cell("       base", kNumber) << pad_cell("      other", kNumber) << "   "
+        << pad_cell("change (95% interval)", kChange) << "percent (95% interval)\n";
     print_row(out, "All crimes (true)", find(c, "crimes_true", "total"));
     print_section(out, c, "By crime type", "crimes_true_by_type");
     print_section(out, c, "By hour of day", "crimes_true_by_hour");

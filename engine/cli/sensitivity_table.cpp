@@ -5,26 +5,14 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include "cli/table_text.hpp"
 
 namespace trygg {
 namespace {
 
-// Pads by displayed characters (UTF-8), never cuts.
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
-}
-
-std::string number(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v == 0.0 ? 0.0 : v);
-    return buf;
-}
-
 std::string with_interval(double v, const std::optional<Interval>& i, int decimals) {
-    std::string s = number(v, decimals);
-    if (i) s += " (" + number(i->low, decimals) + " to " + number(i->high, decimals) + ")";
+    std::string s = fixed(v, decimals);
+    if (i) s += " (" + fixed(i->low, decimals) + " to " + fixed(i->high, decimals) + ")";
     return s;
 }
 
@@ -55,20 +43,20 @@ void print_sensitivity_table(std::ostream& out, const SensitivityReport& report)
     std::size_t width = 10;
     for (const auto& p : d.parameters) width = std::max(width, p.size() + 2);
     for (const SensitivityResult& r : report.results) {
-        out << "\n" << r.subject << ": " << r.outcome << "\n  " << pad("parameter", width);
+        out << "\n" << r.subject << ": " << r.outcome << "\n  " << pad_cell("parameter", width);
         if (morris) {
-            out << pad("mu* (95% interval)", 30) << pad("mu (95% interval)", 30) << "sigma (95% interval)\n";
+            out << pad_cell("mu* (95% interval)", 30) << pad_cell("mu (95% interval)", 30) << "sigma (95% interval)\n";
             for (const MorrisIndex& m : r.morris) {
-                out << "  " << pad(d.parameters[m.parameter], width)
-                    << pad(with_interval(m.mu_star, m.mu_star_interval, 1), 30)
-                    << pad(with_interval(m.mu, m.mu_interval, 1), 30) << with_interval(m.sigma, m.sigma_interval, 1)
-                    << "\n";
+                out << "  " << pad_cell(d.parameters[m.parameter], width)
+                    << pad_cell(with_interval(m.mu_star, m.mu_star_interval, 1), 30)
+                    << pad_cell(with_interval(m.mu, m.mu_interval, 1), 30)
+                    << with_interval(m.sigma, m.sigma_interval, 1) << "\n";
             }
         } else {
-            out << pad("S_i (95% interval)", 30) << "S_Ti (95% interval)\n";
+            out << pad_cell("S_i (95% interval)", 30) << "S_Ti (95% interval)\n";
             for (const SobolIndex& s : r.sobol) {
-                out << "  " << pad(d.parameters[s.parameter], width)
-                    << pad(with_interval(s.first, s.first_interval, 3), 30)
+                out << "  " << pad_cell(d.parameters[s.parameter], width)
+                    << pad_cell(with_interval(s.first, s.first_interval, 3), 30)
                     << with_interval(s.total, s.total_interval, 3) << "\n";
             }
         }
