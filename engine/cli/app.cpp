@@ -4,6 +4,7 @@
 #include "cli/compare_command.hpp"
 #include "cli/places_command.hpp"
 #include "cli/run_command.hpp"
+#include "cli/schema_command.hpp"
 #include "cli/sensitivity_command.hpp"
 #include "cli/short2008_command.hpp"
 #include "cli/validate_command.hpp"
@@ -31,6 +32,7 @@ void print_help(std::ostream& out) {
            "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
+           "  trygg schema city|scenario|experiment|study\n"
            "  trygg help COMMAND      options of one command\n"
            "  trygg --help            this text\n"
            "  trygg --version         version and git commit\n"
@@ -53,6 +55,8 @@ void print_help(std::ostream& out) {
            "  validate  Virtual replications of published evaluations (lighting, CCTV, hot-spots policing,\n"
            "         displacement, near repeat, concentration, timing, registered counts, youth leisure):\n"
            "         the model's effect with its interval beside the published one (docs/validation.md).\n"
+           "  schema The JSON Schema of a file kind, for editors that check YAML as you type\n"
+           "         (docs/scenarios.md shows how to point one at it).\n"
            "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
@@ -111,6 +115,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_places_help(out);
             else if (args.size() > 1 && args[1] == "validate")
                 print_validate_help(out);
+            else if (args.size() > 1 && args[1] == "schema")
+                print_schema_help(out);
             else
                 print_help(out);
             return kExitOk;
@@ -122,8 +128,10 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "schema") return schema_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, sensitivity, places, validate, help; see trygg --help)\n";
+            << "' (commands: run, batch, short2008, compare, sensitivity, places, validate, schema, help; see trygg "
+               "--help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << one_line(e.what()) << '\n';

@@ -65,7 +65,7 @@ constexpr std::array<KindKey, 14> kKindKeys = {{
 }};
 
 void check_keys_of_kind(const ConfigMap& m, InterventionKind kind) {
-    for (const auto& key : m.keys()) {
+    for (const auto& key : m.given_keys()) {
         const auto it =
             std::find_if(kKindKeys.begin(), kKindKeys.end(), [&](const KindKey& k) { return k.key == key; });
         if (it == kKindKeys.end() || it->takes(kind)) continue;
@@ -183,7 +183,7 @@ void read_where(const ConfigMap& item, InterventionSpec& spec) {
     }
     const ConfigMap m = item.map("where");
     const std::vector<std::string> forms = where_forms(spec.item.kind);
-    const std::vector<std::string> given = m.keys();
+    const std::vector<std::string> given = m.given_keys();
     if (given.size() != 1) {
         std::string options;
         for (const auto& f : forms) options += (options.empty() ? "" : ", ") + f;

@@ -235,7 +235,12 @@ FindingConfig finding(const ConfigMap& m, const fs::path& study_file, bool has_t
     c.light = choose(m, "light", kLights, LightChoice::Any);
     c.hours = clock_hours(m);
     c.weekdays = weekdays(m);
-    c.first_week = static_cast<int>(m.optional_integer("from_week", {0.0, static_cast<double>(weeks - 1)}).value_or(0));
+    // A fixed range (the schema's), then the study's own horizon.
+    c.first_week = static_cast<int>(m.optional_integer("from_week", {0, kMaxWeeks - 1}).value_or(0));
+    if (c.first_week >= weeks) {
+        m.fail("from_week", "value " + std::to_string(c.first_week) + " is out of range [0, " +
+                                std::to_string(weeks - 1) + "]: the study runs " + std::to_string(weeks) + " weeks");
+    }
     if (c.counted == Counted::YouthOffences) {
         for (const std::string_view key : {"types", "light", "hours", "days"}) {
             if (m.has(key)) m.fail(key, "youth offences are counted by week and home district only");

@@ -80,7 +80,11 @@ public:
     std::optional<ConfigMap> optional_map(std::string_view key) const;
 
     // Keys in file order, for mappings keyed by names (district codes, say). Consumes nothing.
+    // A recorded schema (schema_recorder.hpp) takes every entry of such a mapping as a name.
     std::vector<std::string> keys() const;
+    // The same list, to see which of several alternative keys a mapping holds (`where:` gives
+    // one of district, places, polygon or cells): the mapping is not keyed by names.
+    std::vector<std::string> given_keys() const;
 
     // Throws a ConfigError for the first key (in file order) that was never consumed:
     // "unknown key 'colective_efficacy' (did you mean 'collective_efficacy'?)", suggesting

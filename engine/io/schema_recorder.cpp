@@ -1,0 +1,291 @@
+#include "io/schema_recorder.hpp"
+
+#include "core/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace trygg {
+namespace detail {
+
+// One way a key was read: a value of a declared type, one mapping, or a sequence of them.
+struct Alternative {
+    enum class Shape { Value, Map, Maps };
+    Shape shape = Shape::Value;
+    Declared type = Declared::Any;     // for Shape::Value
+    Range first = Range::any();        // a number's range; a tuple's first element
+    Range rest = Range::any();         // a tuple's other elements
+    std::size_t size = 0;              // a tuple's size
+    std::unique_ptr<SchemaNode> node;  // for Shape::Map and Shape::Maps
+};
+
+struct Property {
+    std::string key;
+    std::vector<Alternative> alternatives;
+    std::set<int> required_in;  // instances that read the key with a required getter
+    bool probed = false;
+};
+
+struct SchemaNode {
+    std::string path;  // for messages: "districts.*", "interventions[]"
+    int instances = 0;
+    bool keyed = false;                // keyed by names: one property, "", for every entry
+    std::vector<Property> properties;  // first-asked order
+};
+
+}  // namespace detail
+
+using detail::Alternative;
+using detail::Declared;
+using detail::Property;
+using detail::SchemaNode;
+
+struct SchemaRecording::Tree {
+    std::map<std::string, FileKind> watched;  // normalised file label -> kind
+    std::map<FileKind, std::unique_ptr<SchemaNode>> roots;
+};
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+thread_local SchemaRecording::Tree* active = nullptr;
+
+std::string normalised(const std::string& label) {
+    std::error_code ec;
+    const auto p = std::filesystem::weakly_canonical(std::filesystem::path(label), ec);
+    return ec ? label : p.string();
+}
+
+std::string kind_name(FileKind kind) {
+    switch (kind) {
+        case FileKind::City:
+            return "city";
+        case FileKind::Scenario:
+            return "scenario";
+        case FileKind::Experiment:
+            return "experiment";
+        case FileKind::Study:
+            return "study";
+    }
+    return "?";
+}
+
+Property& property(SchemaNode& node, std::string_view key) {
+    const std::string_view name = node.keyed ? std::string_view() : key;
+    for (Property& p : node.properties) {
+        if (p.key == name) return p;
+    }
+    node.properties.push_back(Property{std::string(name), {}, {}, false});
+    return node.properties.back();
+}
+
+Range widest(Range a, Range b) {
+    return {std::min(a.min, b.min), std::max(a.max, b.max)};
+}
+
+void note_required(SchemaNode& node, Property& p, int instance, bool required) {
+    if (required && !node.keyed) p.required_in.insert(instance);
+}
+
+std::string child_path(const SchemaNode& node, std::string_view key, bool sequence) {
+    std::string path = node.path;
+    if (!path.empty()) path += ".";
+    path += node.keyed ? std::string("*") : std::string(key);
+    return sequence ? path + "[]" : path;
+}
+
+// ---- JSON Schema text ----
+
+// Whole bounds as integers, so that a schema says `"maximum": 24`, not 24.0.
+Json bound(double v) {
+    if (std::abs(v) <= 9007199254740992.0 && v == std::floor(v)) return static_cast<std::int64_t>(v);
+    return v;
+}
+
+Json number_schema(const char* type, Range r) {
+    Json j = {{"type", type}};
+    if (std::isfinite(r.min)) j["minimum"] = bound(r.min);
+    if (std::isfinite(r.max)) j["maximum"] = bound(r.max);
+    return j;
+}
+
+// The reader's string() takes any scalar (123 reads as "123"), so a JSON number or boolean
+// is a string's value too.
+Json scalar_schema() {
+    return {{"type", {"string", "number", "boolean"}}};
+}
+
+Json object_schema(const SchemaNode& node);
+
+Json value_schema(const Alternative& a) {
+    switch (a.shape) {
+        case Alternative::Shape::Map:
+            return object_schema(*a.node);
+        case Alternative::Shape::Maps:
+            return {{"type", "array"}, {"items", object_schema(*a.node)}};
+        case Alternative::Shape::Value:
+            break;
+    }
+    switch (a.type) {
+        case Declared::Number:
+            return number_schema("number", a.first);
+        case Declared::Integer:
+            return number_schema("integer", a.first);
+        case Declared::Boolean:
+            return {{"type", "boolean"}};
+        case Declared::String:
+            return scalar_schema();
+        case Declared::Date:
+            return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
+        case Declared::Numbers:
+            return {{"type", "array"}, {"items", number_schema("number", a.first)}};
+        case Declared::Strings:
+            return {{"type", "array"}, {"items", scalar_schema()}};
+        case Declared::Tuples: {
+            Json items = Json::array();
+            for (std::size_t k = 0; k < a.size; ++k)
+                items.push_back(number_schema("number", k == 0 ? a.first : a.rest));
+            return {{"type", "array"},
+                    {"items", {{"type", "array"}, {"items", items}, {"minItems", a.size}, {"maxItems", a.size}}}};
+        }
+        case Declared::Any:
+            return {{"description", "any value: passed on as written and checked where it is used"}};
+    }
+    throw LogicError("schema: unknown declared type");
+}
+
+Json property_schema(const Property& p) {
+    if (p.alternatives.size() == 1) return value_schema(p.alternatives.front());
+    Json any = Json::array();
+    for (const auto& a : p.alternatives) any.push_back(value_schema(a));
+    return {{"anyOf", any}};
+}
+
+Json object_schema(const SchemaNode& node) {
+    // A mapping no document reached would forbid every key: the examples must reach it.
+    if (node.instances == 0 || (node.keyed && node.properties.empty())) {
+        throw LogicError("schema: no document read " + (node.keyed ? "an entry of " : std::string()) + "'" + node.path +
+                         "': add an example that reaches it");
+    }
+    Json j = {{"type", "object"}};
+    if (node.keyed) {
+        j["additionalProperties"] = property_schema(node.properties.front());
+        return j;
+    }
+    Json properties = Json::object();
+    Json required = Json::array();
+    for (const Property& p : node.properties) {
+        // A key only asked about (has()) is read in a branch no document reached.
+        if (p.alternatives.empty()) {
+            throw LogicError("schema: no document reaches the code that reads '" + child_path(node, p.key, false) +
+                             "': add an example that reaches it");
+        }
+        properties[p.key] = property_schema(p);
+        if (!p.probed && p.required_in.size() == static_cast<std::size_t>(node.instances)) required.push_back(p.key);
+    }
+    j["properties"] = properties;
+    if (!required.empty()) j["required"] = required;
+    j["additionalProperties"] = false;
+    return j;
+}
+
+}  // namespace
+
+SchemaRecording::SchemaRecording() : tree_(std::make_unique<Tree>()) {
+    if (active) throw LogicError("schema: a recording is already active on this thread");
+    active = tree_.get();
+}
+
+SchemaRecording::~SchemaRecording() {
+    active = nullptr;
+}
+
+void SchemaRecording::watch(const std::filesystem::path& file, FileKind kind) {
+    tree_->watched[normalised(file.string())] = kind;
+}
+
+std::string SchemaRecording::json(FileKind kind) const {
+    const auto it = tree_->roots.find(kind);
+    if (it == tree_->roots.end()) throw LogicError("schema: no " + kind_name(kind) + " file was read");
+    Json j = {{"$schema", "http://json-schema.org/draft-07/schema#"},
+              {"title", "trygg " + kind_name(kind) + " file"},
+              {"description", "Generated by recording what trygg's reader asks of the shipped " + kind_name(kind) +
+                                  " files (tools/schemas); `trygg schema " + kind_name(kind) + "` prints it."}};
+    j.update(object_schema(*it->second));
+    return j.dump(2) + "\n";
+}
+
+namespace detail {
+
+SchemaNode* schema_root(const std::string& file_label) {
+    if (!active) return nullptr;
+    const auto it = active->watched.find(normalised(file_label));
+    if (it == active->watched.end()) return nullptr;
+    auto& root = active->roots[it->second];
+    if (!root) root = std::make_unique<SchemaNode>();
+    return root.get();
+}
+
+int schema_instance(SchemaNode* node) {
+    return node ? node->instances++ : 0;
+}
+
+void schema_value(SchemaNode* node, int instance, std::string_view key, Declared type, bool required, Range first,
+                  Range rest, std::size_t size) {
+    if (!node) return;
+    Property& p = property(*node, key);
+    note_required(*node, p, instance, required);
+    for (Alternative& a : p.alternatives) {
+        if (a.shape != Alternative::Shape::Value || a.type != type || a.size != size) continue;
+        a.first = widest(a.first, first);
+        a.rest = widest(a.rest, rest);
+        return;
+    }
+    Alternative a;
+    a.type = type;
+    a.first = first;
+    a.rest = rest;
+    a.size = size;
+    p.alternatives.push_back(std::move(a));
+}
+
+SchemaNode* schema_map(SchemaNode* node, int instance, std::string_view key, bool sequence, bool required) {
+    if (!node) return nullptr;
+    Property& p = property(*node, key);
+    note_required(*node, p, instance, required);
+    const auto shape = sequence ? Alternative::Shape::Maps : Alternative::Shape::Map;
+    for (Alternative& a : p.alternatives) {
+        if (a.shape == shape) return a.node.get();
+    }
+    Alternative a;
+    a.shape = shape;
+    a.node = std::make_unique<SchemaNode>();
+    a.node->path = child_path(*node, key, sequence);
+    p.alternatives.push_back(std::move(a));
+    return p.alternatives.back().node.get();
+}
+
+void schema_probe(SchemaNode* node, std::string_view key) {
+    if (!node || node->keyed) return;
+    property(*node, key).probed = true;
+}
+
+void schema_keyed(SchemaNode* node) {
+    if (!node || node->keyed) return;
+    const bool fixed_keys = std::any_of(node->properties.begin(), node->properties.end(),
+                                        [](const Property& p) { return !p.alternatives.empty(); });
+    if (fixed_keys) {
+        throw LogicError("schema: '" + node->path + "' is read both by fixed keys and as keyed by names");
+    }
+    node->properties.clear();
+    node->keyed = true;
+}
+
+}  // namespace detail
+}  // namespace trygg
