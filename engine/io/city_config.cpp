@@ -557,14 +557,8 @@ LagesbildParams read_lagesbild(const ConfigMap& m) {
     LagesbildParams l;
     l.gi_band_m = m.number("gi_band_m", {0.0, 10000.0});
     l.alpha = m.number("alpha", {1e-9, 0.5});
-    const std::string correction = m.string("correction");
-    if (correction == "fdr")
-        l.correction = Correction::FalseDiscoveryRate;
-    else if (correction == "none")
-        l.correction = Correction::None;
-    else
-        m.fail("correction",
-               "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
+    constexpr std::array<std::string_view, 2> kCorrections = {"fdr", "none"};
+    l.correction = m.choice("correction", kCorrections) == 0 ? Correction::FalseDiscoveryRate : Correction::None;
     l.kde_bandwidth_m = m.number("kde_bandwidth_m", {1.0, 10000.0});
     l.top_k = static_cast<int>(m.integer("top_k", {0, 100000}));
     return l;

@@ -21,6 +21,7 @@ struct Alternative {
     Range first = Range::any();        // a number's range; a tuple's first element
     Range rest = Range::any();         // a tuple's other elements
     std::size_t size = 0;              // a tuple's size
+    std::vector<std::string> names;    // a choice's names
     std::unique_ptr<SchemaNode> node;  // for Shape::Map and Shape::Maps
 };
 
@@ -143,6 +144,8 @@ Json value_schema(const Alternative& a) {
             return scalar_schema();
         case Declared::Date:
             return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
+        case Declared::Choice:
+            return {{"enum", a.names}};
         case Declared::Numbers:
             return {{"type", "array"}, {"items", number_schema("number", a.first)}};
         case Declared::Strings:
@@ -237,7 +240,7 @@ int schema_instance(SchemaNode* node) {
 }
 
 void schema_value(SchemaNode* node, int instance, std::string_view key, Declared type, bool required, Range first,
-                  Range rest, std::size_t size) {
+                  Range rest, std::size_t size, std::span<const std::string_view> names) {
     if (!node) return;
     Property& p = property(*node, key);
     note_required(*node, p, instance, required);
@@ -245,6 +248,9 @@ void schema_value(SchemaNode* node, int instance, std::string_view key, Declared
         if (a.shape != Alternative::Shape::Value || a.type != type || a.size != size) continue;
         a.first = widest(a.first, first);
         a.rest = widest(a.rest, rest);
+        for (const auto name : names) {
+            if (std::find(a.names.begin(), a.names.end(), name) == a.names.end()) a.names.emplace_back(name);
+        }
         return;
     }
     Alternative a;
@@ -252,6 +258,7 @@ void schema_value(SchemaNode* node, int instance, std::string_view key, Declared
     a.first = first;
     a.rest = rest;
     a.size = size;
+    a.names.assign(names.begin(), names.end());
     p.alternatives.push_back(std::move(a));
 }
 

@@ -11,12 +11,14 @@
 // - a mapping whose keys were listed with keys() is keyed by names (districts by code), so
 //   its entries become additionalProperties; every other mapping forbids unknown keys, as
 //   finish() does;
-// - a value checked after it was read (a district name, a kind of intervention) is recorded
-//   as the scalar it was read as; a raw() value (a scenario's parameter override) as any value.
+// - a choice() is an enum of its names; a value checked after it was read (a district name, a
+//   crime type in a list) is recorded as the scalar it was read as; a raw() value (a
+//   scenario's parameter override) as any value.
 #include "io/yaml_reader.hpp"
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -48,7 +50,7 @@ private:
 namespace detail {
 
 // What a getter declared about one key.
-enum class Declared { Number, Integer, Boolean, String, Date, Numbers, Strings, Tuples, Any };
+enum class Declared { Number, Integer, Boolean, String, Date, Choice, Numbers, Strings, Tuples, Any };
 
 struct SchemaNode;  // one mapping's place in a schema tree
 
@@ -57,7 +59,8 @@ struct SchemaNode;  // one mapping's place in a schema tree
 SchemaNode* schema_root(const std::string& file_label);  // null unless recording and watched
 int schema_instance(SchemaNode* node);
 void schema_value(SchemaNode* node, int instance, std::string_view key, Declared type, bool required,
-                  Range first = Range::any(), Range rest = Range::any(), std::size_t size = 0);
+                  Range first = Range::any(), Range rest = Range::any(), std::size_t size = 0,
+                  std::span<const std::string_view> names = {});
 // The node of a mapping under `key`, or of the mappings of a sequence under it.
 SchemaNode* schema_map(SchemaNode* node, int instance, std::string_view key, bool sequence, bool required);
 void schema_probe(SchemaNode* node, std::string_view key);  // has(), holds_map(): read in some branch only

@@ -40,16 +40,11 @@ constexpr std::array<std::string_view, 7> kDayNames = {"mon", "tue", "wed", "thu
 
 template <class E>
 E choose(const ConfigMap& m, std::string_view key, const Names<E>& names, E fallback, bool required = false) {
-    std::optional<std::string> value = required ? std::optional<std::string>(m.string(key)) : m.optional_string(key);
-    if (!value) return fallback;
-    std::vector<std::string> all;
-    for (const auto& [n, e] : names) {
-        if (n == *value) return e;
-        all.emplace_back(n);
-    }
-    std::string list;
-    for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
-    m.fail(key, "unknown value '" + *value + "', expected one of " + list + did_you_mean(*value, all));
+    std::vector<std::string_view> all;
+    for (const auto& [n, e] : names) all.push_back(n);
+    const std::optional<std::size_t> k =
+        required ? std::optional<std::size_t>(m.choice(key, all)) : m.optional_choice(key, all);
+    return k ? names[*k].second : fallback;
 }
 
 fs::path beside(const fs::path& file, const std::string& name) {
@@ -272,12 +267,8 @@ FindingConfig finding(const ConfigMap& m, const fs::path& study_file, bool has_t
     }
     s.published = published(m.map("published"), s.statistic, study_file, c.types);
     s.tolerance = m.optional_number("tolerance", Range::at_least(0.0)).value_or(0.0);
-    const std::string expect = m.optional_string("expect").value_or("overlap");
-    if (expect != "overlap" && expect != "gap") {
-        m.fail("expect",
-               "unknown value '" + expect + "', expected overlap or gap" + did_you_mean(expect, {"overlap", "gap"}));
-    }
-    s.expect_overlap = expect == "overlap";
+    constexpr std::array<std::string_view, 2> kExpect = {"overlap", "gap"};
+    s.expect_overlap = m.optional_choice("expect", kExpect).value_or(0) == 0;
     if (!s.expect_overlap) {
         s.gap = m.string("gap");
         if (s.gap.empty()) m.fail("gap", "say which mechanism is missing");

@@ -263,6 +263,22 @@ std::string to_string(const Located& v) {
     return v.node.Scalar();
 }
 
+std::size_t to_choice(const Located& v, std::string_view key, std::span<const std::string_view> names) {
+    // Longer lists (fifteen kinds of intervention) would not fit a line: the closest name does.
+    constexpr std::size_t kListedNames = 6;
+    const std::string value = to_string(v);
+    const auto it = std::find(names.begin(), names.end(), value);
+    if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
+    const std::vector<std::string> options(names.begin(), names.end());
+    std::string list;
+    if (options.size() <= kListedNames) {
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            list += (k == 0 ? ", expected " : k + 1 == options.size() ? " or " : ", ") + options[k];
+        }
+    }
+    v.fail("unknown " + printable(key) + " " + shown(value) + list + did_you_mean(value, options));
+}
+
 bool is_calendar_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     auto digits = [&](std::size_t from, std::size_t count) -> int {
@@ -575,6 +591,21 @@ std::vector<double> ConfigMap::numbers(std::string_view key, Range r) const {
         out.push_back(to_number(locate_item(v, *it, i), r));
     }
     return out;
+}
+
+std::size_t ConfigMap::choice(std::string_view key, std::span<const std::string_view> names) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choice, true, Range::any(),
+                         Range::any(), 0, names);
+    return to_choice(locate(*state_, take_required(*state_, key)), key, names);
+}
+
+std::optional<std::size_t> ConfigMap::optional_choice(std::string_view key,
+                                                      std::span<const std::string_view> names) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choice, false, Range::any(),
+                         Range::any(), 0, names);
+    const YamlEntry* entry = take(*state_, key);
+    if (!entry) return std::nullopt;
+    return to_choice(locate(*state_, *entry), key, names);
 }
 
 std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, std::size_t size,

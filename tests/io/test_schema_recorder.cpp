@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -128,6 +130,18 @@ TEST(SchemaRecorder, SequencesOfMappingsTuplesDatesAndRawValues) {
     EXPECT_EQ(s["properties"]["start"]["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     // A parameter override's value is checked by the city reader: any value here.
     EXPECT_FALSE(s["properties"]["overrides"]["additionalProperties"].contains("type"));
+}
+
+TEST(SchemaRecorder, AChoiceIsAnEnumOfItsNames) {
+    constexpr std::array<std::string_view, 2> kMethods = {"grid", "sobol"};
+    constexpr std::array<std::string_view, 2> kMore = {"sobol", "morris"};
+    int calls = 0;
+    const Json s = recorded({"method: grid\n", "method: morris\n"}, [&](const ConfigMap& m) {
+        (void)m.choice("method", calls++ == 0 ? std::span<const std::string_view>(kMethods) : kMore);
+        (void)m.optional_choice("light", kMethods);
+    });
+    EXPECT_EQ(s["properties"]["method"], (Json{{"enum", {"grid", "sobol", "morris"}}}));
+    EXPECT_EQ(s["required"], Json::array({"method"}));
 }
 
 TEST(SchemaRecorder, AMappingNoDocumentReachedIsAnError) {
