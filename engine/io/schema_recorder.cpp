@@ -29,7 +29,8 @@ struct Property {
     std::string key;
     std::vector<Alternative> alternatives;
     std::set<int> required_in;  // instances that read the key with a required getter
-    bool probed = false;
+    std::set<int> seen_in;      // instances that read or probed it
+    std::set<int> probed_in;    // instances that probed it (has(), holds_map()): read in a branch only
 };
 
 struct SchemaNode {
@@ -37,6 +38,11 @@ struct SchemaNode {
     int instances = 0;
     bool keyed = false;                // keyed by names: one property, "", for every entry
     std::vector<Property> properties;  // first-asked order
+    // The first choice() of a mapping (an intervention's kind, a finding's statistic, a
+    // sweep's method) usually decides which other keys the reader asks: the name each
+    // instance chose, so that the schema can say which keys go with which name.
+    std::string discriminator;
+    std::map<int, std::string> chosen;  // instance -> name
 };
 
 }  // namespace detail
@@ -82,7 +88,7 @@ Property& property(SchemaNode& node, std::string_view key) {
     for (Property& p : node.properties) {
         if (p.key == name) return p;
     }
-    node.properties.push_back(Property{std::string(name), {}, {}, false});
+    node.properties.push_back(Property{std::string(name), {}, {}, {}, {}});
     return node.properties.back();
 }
 
@@ -91,6 +97,7 @@ Range widest(Range a, Range b) {
 }
 
 void note_required(SchemaNode& node, Property& p, int instance, bool required) {
+    p.seen_in.insert(instance);
     if (required && !node.keyed) p.required_in.insert(instance);
 }
 
@@ -170,6 +177,45 @@ Json property_schema(const Property& p) {
     return {{"anyOf", any}};
 }
 
+// Required by these mappings: each read it with a required getter, none only probed it.
+bool required_in_all(const Property& p, const std::set<int>& instances) {
+    return std::includes(p.required_in.begin(), p.required_in.end(), instances.begin(), instances.end()) &&
+           std::none_of(instances.begin(), instances.end(), [&](int i) { return p.probed_in.count(i) > 0; });
+}
+
+// For each name of the discriminating choice: the keys its mappings read (or probed) and the
+// keys all of them required, where these differ from the mapping's keys as a whole. A key no
+// mapping with that name asked for is one the reader refuses for it (`units` for lighting).
+Json variants(const SchemaNode& node, const Json& required) {
+    std::map<std::string, std::set<int>> instances;
+    for (const auto& [instance, name] : node.chosen) instances[name].insert(instance);
+    std::vector<std::string> names;  // in the choice's order
+    for (const Property& p : node.properties) {
+        if (p.key != node.discriminator) continue;
+        for (const Alternative& a : p.alternatives) names = a.names;
+    }
+    Json all = Json::array();
+    for (const std::string& name : names) {
+        const auto found = instances.find(name);
+        if (found == instances.end()) continue;
+        Json allowed = Json::array();
+        Json needed = Json::array();
+        for (const Property& p : node.properties) {
+            const bool seen =
+                std::any_of(found->second.begin(), found->second.end(), [&](int i) { return p.seen_in.count(i) > 0; });
+            if (seen) allowed.push_back(p.key);
+            if (required_in_all(p, found->second)) needed.push_back(p.key);
+        }
+        if (allowed.size() == node.properties.size() && needed == required) continue;
+        Json then = {{"propertyNames", {{"enum", allowed}}}};
+        if (!needed.empty()) then["required"] = needed;
+        all.push_back(
+            {{"if", {{"properties", {{node.discriminator, {{"const", name}}}}}, {"required", {node.discriminator}}}},
+             {"then", then}});
+    }
+    return all;
+}
+
 Json object_schema(const SchemaNode& node) {
     // A mapping no document reached would forbid every key: the examples must reach it.
     if (node.instances == 0 || (node.keyed && node.properties.empty())) {
@@ -190,11 +236,14 @@ Json object_schema(const SchemaNode& node) {
                              "': add an example that reaches it");
         }
         properties[p.key] = property_schema(p);
-        if (!p.probed && p.required_in.size() == static_cast<std::size_t>(node.instances)) required.push_back(p.key);
+        if (p.probed_in.empty() && p.required_in.size() == static_cast<std::size_t>(node.instances)) {
+            required.push_back(p.key);
+        }
     }
     j["properties"] = properties;
     if (!required.empty()) j["required"] = required;
     j["additionalProperties"] = false;
+    if (Json v = variants(node, required); !v.empty()) j["allOf"] = v;
     return j;
 }
 
@@ -278,9 +327,17 @@ SchemaNode* schema_map(SchemaNode* node, int instance, std::string_view key, boo
     return p.alternatives.back().node.get();
 }
 
-void schema_probe(SchemaNode* node, std::string_view key) {
+void schema_probe(SchemaNode* node, int instance, std::string_view key) {
     if (!node || node->keyed) return;
-    property(*node, key).probed = true;
+    Property& p = property(*node, key);
+    p.probed_in.insert(instance);
+    p.seen_in.insert(instance);
+}
+
+void schema_chosen(SchemaNode* node, int instance, std::string_view key, std::string_view name) {
+    if (!node || node->keyed) return;
+    if (node->discriminator.empty()) node->discriminator = key;
+    if (node->discriminator == key) node->chosen.emplace(instance, name);
 }
 
 void schema_keyed(SchemaNode* node) {

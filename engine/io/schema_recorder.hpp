@@ -11,7 +11,10 @@
 // - a mapping whose keys were listed with keys() is keyed by names (districts by code), so
 //   its entries become additionalProperties; every other mapping forbids unknown keys, as
 //   finish() does;
-// - a choice() is an enum of its names; a value checked after it was read (a district name, a
+// - a choice() is an enum of its names, and the first choice a mapping reads (an
+//   intervention's kind) splits it: for each name, the keys read and required by the mappings
+//   that chose it (if/then: a lighting item takes `intensity`, not `units`);
+// - a value checked after it was read (a district name, a
 //   crime type in a list) is recorded as the scalar it was read as; a raw() value (a
 //   scenario's parameter override) as any value.
 #include "io/yaml_reader.hpp"
@@ -63,8 +66,10 @@ void schema_value(SchemaNode* node, int instance, std::string_view key, Declared
                   std::span<const std::string_view> names = {});
 // The node of a mapping under `key`, or of the mappings of a sequence under it.
 SchemaNode* schema_map(SchemaNode* node, int instance, std::string_view key, bool sequence, bool required);
-void schema_probe(SchemaNode* node, std::string_view key);  // has(), holds_map(): read in some branch only
-void schema_keyed(SchemaNode* node);                        // keys(): a mapping keyed by names
+void schema_probe(SchemaNode* node, int instance, std::string_view key);  // has(), holds_map(): read in a branch only
+// A choice() read `name`: the first choice read in a mapping decides which keys go with it.
+void schema_chosen(SchemaNode* node, int instance, std::string_view key, std::string_view name);
+void schema_keyed(SchemaNode* node);  // keys(): a mapping keyed by names
 
 }  // namespace detail
 }  // namespace trygg

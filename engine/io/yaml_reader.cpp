@@ -596,7 +596,9 @@ std::vector<double> ConfigMap::numbers(std::string_view key, Range r) const {
 std::size_t ConfigMap::choice(std::string_view key, std::span<const std::string_view> names) const {
     detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choice, true, Range::any(),
                          Range::any(), 0, names);
-    return to_choice(locate(*state_, take_required(*state_, key)), key, names);
+    const std::size_t k = to_choice(locate(*state_, take_required(*state_, key)), key, names);
+    detail::schema_chosen(state_->schema, state_->schema_instance, key, names[k]);
+    return k;
 }
 
 std::optional<std::size_t> ConfigMap::optional_choice(std::string_view key,
@@ -605,7 +607,9 @@ std::optional<std::size_t> ConfigMap::optional_choice(std::string_view key,
                          Range::any(), 0, names);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
-    return to_choice(locate(*state_, *entry), key, names);
+    const std::size_t k = to_choice(locate(*state_, *entry), key, names);
+    detail::schema_chosen(state_->schema, state_->schema_instance, key, names[k]);
+    return k;
 }
 
 std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, std::size_t size,
@@ -661,7 +665,7 @@ std::vector<ConfigMap> ConfigMap::maps(std::string_view key) const {
 }
 
 bool ConfigMap::has(std::string_view key) const {
-    detail::schema_probe(state_->schema, key);
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     return find_entry(*state_, key) != nullptr;
 }
@@ -709,14 +713,14 @@ std::optional<ConfigMap> ConfigMap::optional_map(std::string_view key) const {
 }
 
 bool ConfigMap::holds_map(std::string_view key) const {
-    detail::schema_probe(state_->schema, key);
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     const YamlEntry* entry = find_entry(*state_, key);
     return entry && entry->value.IsMap();
 }
 
 bool ConfigMap::holds_sequence(std::string_view key) const {
-    detail::schema_probe(state_->schema, key);
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     const YamlEntry* entry = find_entry(*state_, key);
     return entry && entry->value.IsSequence();

@@ -102,6 +102,16 @@ def assign(keys, value):
     return change
 
 
+def remove(keys, key):
+    def change(doc):
+        at = doc
+        for k in keys:
+            at = at[k]
+        del at[key]
+
+    return change
+
+
 MUTATIONS = [
     ("scenario", "scenarios/lighting_tjarna.yaml", rename([], "description", "descripton"), "additionalProperties", ""),
     ("scenario", "scenarios/lighting_tjarna.yaml", rename(["interventions", 0, "cost"], "investment_sek",
@@ -111,6 +121,11 @@ MUTATIONS = [
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "intensity"], 1.5), "maximum",
      "interventions.0.intensity"),
     ("scenario", "scenarios/baseline.yaml", assign(["weeks"], 0), "minimum", "weeks"),
+    # Keys that go with a kind: lighting takes no units, patrols need them.
+    ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "units"], 2), "enum",
+     "interventions.0"),
+    ("scenario", "scenarios/adaptive_patrols.yaml", remove(["interventions", 0], "units"), "required",
+     "interventions.0"),
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "kind"], "lightning"), "enum",
      "interventions.0.kind"),
     ("scenario", "scenarios/baseline.yaml", assign(["start_date"], "6 January 2025"), "pattern", "start_date"),
@@ -128,6 +143,7 @@ MUTATIONS = [
      "additionalProperties", "findings.0"),
     ("study", "validation/street_lighting.yaml", assign(["sources"], "Welsh & Farrington 2008"), "type", "sources"),
     ("study", "validation/street_lighting.yaml", assign(["replicates"], 1), "minimum", "replicates"),
+    ("study", "validation/near_repeat.yaml", remove(["findings", 0], "band"), "required", "findings.0"),
 ]
 
 

@@ -144,6 +144,39 @@ TEST(SchemaRecorder, AChoiceIsAnEnumOfItsNames) {
     EXPECT_EQ(s["required"], Json::array({"method"}));
 }
 
+TEST(SchemaRecorder, TheFirstChoiceSaysWhichKeysGoWithEachName) {
+    constexpr std::array<std::string_view, 3> kKinds = {"lighting", "patrols", "awareness"};
+    const Json s = recorded({"items:\n  - {kind: lighting, intensity: 0.9}\n  - {kind: patrols, units: 2}\n"
+                             "  - {kind: awareness}\n"},
+                            [&](const ConfigMap& m) {
+                                for (const auto& item : m.maps("items")) {
+                                    const auto kind = item.choice("kind", kKinds);
+                                    (void)item.optional_string("source");
+                                    if (kind == 0) (void)item.number("intensity", Range::unit());
+                                    if (kind == 1) (void)item.integer("units", {1, 9});
+                                }
+                            });
+    const Json& item = s["properties"]["items"]["items"];
+    EXPECT_EQ(item["required"], Json::array({"kind"}));
+    const Json& variants = item["allOf"];
+    ASSERT_EQ(variants.size(), 3u);
+    EXPECT_EQ(variants[0]["if"], (Json{{"properties", {{"kind", {{"const", "lighting"}}}}}, {"required", {"kind"}}}));
+    EXPECT_EQ(variants[0]["then"]["propertyNames"]["enum"], Json::array({"kind", "source", "intensity"}));
+    EXPECT_EQ(variants[0]["then"]["required"], Json::array({"kind", "intensity"}));
+    EXPECT_EQ(variants[1]["then"]["propertyNames"]["enum"], Json::array({"kind", "source", "units"}));
+    EXPECT_EQ(variants[2]["then"]["propertyNames"]["enum"], Json::array({"kind", "source"}));
+}
+
+TEST(SchemaRecorder, AChoiceThatChangesNothingAddsNoVariants) {
+    constexpr std::array<std::string_view, 2> kCorrections = {"fdr", "none"};
+    const Json s =
+        recorded({"correction: fdr\nalpha: 0.05\n", "correction: none\nalpha: 0.1\n"}, [&](const ConfigMap& m) {
+            (void)m.choice("correction", kCorrections);
+            (void)m.number("alpha", Range::unit());
+        });
+    EXPECT_FALSE(s.contains("allOf"));
+}
+
 TEST(SchemaRecorder, AMappingNoDocumentReachedIsAnError) {
     SchemaRecording recording;
     recording.watch("doc.yaml", FileKind::Scenario);
