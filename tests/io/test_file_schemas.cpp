@@ -5,6 +5,8 @@
 
 #include "fixtures.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <set>
 #include <string>
 
@@ -27,8 +29,12 @@ TEST(FileSchemas, CommittedSchemasAreWhatTheReadersAsk) {
     const auto recorded = record_schemas(sources());
     for (std::size_t k = 0; k < kFileKindNames.size(); ++k) {
         const std::string file = "schemas/" + std::string(kFileKindNames[k]) + ".schema.json";
-        EXPECT_TRUE(testing::read_text(testing::source_path(file)) == recorded[k])
-            << file << " is not what the readers ask for now: run tools/schemas and commit it";
+        const std::string committed = testing::read_text(testing::source_path(file));
+        if (committed == recorded[k]) continue;
+        // What changed, as a JSON patch from the committed schema to the recording.
+        const auto patch = nlohmann::json::diff(nlohmann::json::parse(committed), nlohmann::json::parse(recorded[k]));
+        ADD_FAILURE() << file << " is not what the readers ask for now: run tools/schemas and commit it. Changes: "
+                      << patch.dump().substr(0, 2000);
     }
 }
 
