@@ -14,8 +14,6 @@
 
 namespace trygg {
 
-inline constexpr std::array<std::string_view, 4> kFileKindNames = {"city", "scenario", "experiment", "study"};
-
 struct SchemaSources {
     std::vector<std::filesystem::path> cities;       // configs/*.yaml
     std::vector<std::filesystem::path> scenarios;    // scenarios/, validation/scenarios/, examples

@@ -70,17 +70,7 @@ std::string normalised(const std::string& label) {
 }
 
 std::string kind_name(FileKind kind) {
-    switch (kind) {
-        case FileKind::City:
-            return "city";
-        case FileKind::Scenario:
-            return "scenario";
-        case FileKind::Experiment:
-            return "experiment";
-        case FileKind::Study:
-            return "study";
-    }
-    return "?";
+    return std::string(kFileKindNames[static_cast<std::size_t>(kind)]);
 }
 
 Property& property(SchemaNode& node, std::string_view key) {
@@ -96,7 +86,7 @@ Range widest(Range a, Range b) {
     return {std::min(a.min, b.min), std::max(a.max, b.max)};
 }
 
-void note_required(SchemaNode& node, Property& p, int instance, bool required) {
+void note_read(SchemaNode& node, Property& p, int instance, bool required) {
     p.seen_in.insert(instance);
     if (required && !node.keyed) p.required_in.insert(instance);
 }
@@ -292,7 +282,7 @@ void schema_value(SchemaNode* node, int instance, std::string_view key, Declared
                   Range rest, std::size_t size, std::span<const std::string_view> names) {
     if (!node) return;
     Property& p = property(*node, key);
-    note_required(*node, p, instance, required);
+    note_read(*node, p, instance, required);
     for (Alternative& a : p.alternatives) {
         if (a.shape != Alternative::Shape::Value || a.type != type || a.size != size) continue;
         a.first = widest(a.first, first);
@@ -314,7 +304,7 @@ void schema_value(SchemaNode* node, int instance, std::string_view key, Declared
 SchemaNode* schema_map(SchemaNode* node, int instance, std::string_view key, bool sequence, bool required) {
     if (!node) return nullptr;
     Property& p = property(*node, key);
-    note_required(*node, p, instance, required);
+    note_read(*node, p, instance, required);
     const auto shape = sequence ? Alternative::Shape::Maps : Alternative::Shape::Map;
     for (Alternative& a : p.alternatives) {
         if (a.shape == shape) return a.node.get();

@@ -19,6 +19,7 @@
 //   scenario's parameter override) as any value.
 #include "io/yaml_reader.hpp"
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <span>
@@ -28,6 +29,7 @@
 namespace trygg {
 
 enum class FileKind { City, Scenario, Experiment, Study };
+inline constexpr std::array<std::string_view, 4> kFileKindNames = {"city", "scenario", "experiment", "study"};
 
 class SchemaRecording {
 public:
