@@ -28,9 +28,10 @@ struct Alternative {
 struct Property {
     std::string key;
     std::vector<Alternative> alternatives;
-    std::set<int> required_in;  // instances that read the key with a required getter
-    std::set<int> seen_in;      // instances that read or probed it
-    std::set<int> probed_in;    // instances that probed it (has(), holds_map()): read in a branch only
+    std::set<int> required_in;     // instances that read the key with a required getter
+    std::set<int> seen_in;         // instances that read or probed it
+    std::set<int> probed_in;       // instances that probed it (has(), holds_map()): read in a branch only
+    std::set<std::string> chosen;  // the names a choice() of this key read
 };
 
 struct SchemaNode {
@@ -78,7 +79,7 @@ Property& property(SchemaNode& node, std::string_view key) {
     for (Property& p : node.properties) {
         if (p.key == name) return p;
     }
-    node.properties.push_back(Property{std::string(name), {}, {}, {}, {}});
+    node.properties.push_back(Property{std::string(name), {}, {}, {}, {}, {}});
     return node.properties.back();
 }
 
@@ -160,6 +161,18 @@ Json value_schema(const Alternative& a) {
     throw LogicError("schema: unknown declared type");
 }
 
+// A name of a choice no document chose may lead the reader to keys no document reached.
+void check_every_name_chosen(const SchemaNode& node, const Property& p) {
+    for (const Alternative& a : p.alternatives) {
+        for (const auto& name : a.names) {
+            if (p.chosen.count(name) == 0) {
+                throw LogicError("schema: no document chooses '" + name + "' for '" + child_path(node, p.key, false) +
+                                 "': add an example that does");
+            }
+        }
+    }
+}
+
 Json property_schema(const Property& p) {
     if (p.alternatives.size() == 1) return value_schema(p.alternatives.front());
     Json any = Json::array();
@@ -214,6 +227,7 @@ Json object_schema(const SchemaNode& node) {
     }
     Json j = {{"type", "object"}};
     if (node.keyed) {
+        check_every_name_chosen(node, node.properties.front());
         j["additionalProperties"] = property_schema(node.properties.front());
         return j;
     }
@@ -225,6 +239,7 @@ Json object_schema(const SchemaNode& node) {
             throw LogicError("schema: no document reaches the code that reads '" + child_path(node, p.key, false) +
                              "': add an example that reaches it");
         }
+        check_every_name_chosen(node, p);
         properties[p.key] = property_schema(p);
         if (p.probed_in.empty() && p.required_in.size() == static_cast<std::size_t>(node.instances)) {
             required.push_back(p.key);
@@ -325,7 +340,9 @@ void schema_probe(SchemaNode* node, int instance, std::string_view key) {
 }
 
 void schema_chosen(SchemaNode* node, int instance, std::string_view key, std::string_view name) {
-    if (!node || node->keyed) return;
+    if (!node) return;
+    property(*node, key).chosen.emplace(name);
+    if (node->keyed) return;
     if (node->discriminator.empty()) node->discriminator = key;
     if (node->discriminator == key) node->chosen.emplace(instance, name);
 }

@@ -13,7 +13,8 @@
 //   finish() does;
 // - a choice() is an enum of its names, and the first choice a mapping reads (an
 //   intervention's kind) splits it: for each name, the keys read and required by the mappings
-//   that chose it (if/then: a lighting item takes `intensity`, not `units`);
+//   that chose it (if/then: a lighting item takes `intensity`, not `units`); every name of
+//   every choice must be chosen by some document, so that the branches it selects are reached;
 // - a value checked after it was read (a district name, a
 //   crime type in a list) is recorded as the scalar it was read as; a raw() value (a
 //   scenario's parameter override) as any value.

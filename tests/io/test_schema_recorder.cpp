@@ -136,10 +136,12 @@ TEST(SchemaRecorder, AChoiceIsAnEnumOfItsNames) {
     constexpr std::array<std::string_view, 2> kMethods = {"grid", "sobol"};
     constexpr std::array<std::string_view, 2> kMore = {"sobol", "morris"};
     int calls = 0;
-    const Json s = recorded({"method: grid\n", "method: morris\n"}, [&](const ConfigMap& m) {
-        (void)m.choice("method", calls++ == 0 ? std::span<const std::string_view>(kMethods) : kMore);
-        (void)m.optional_choice("light", kMethods);
-    });
+    // Every name is chosen somewhere: a name no document chooses is an error (below).
+    const Json s = recorded(
+        {"method: grid\nlight: grid\n", "method: morris\n", "method: sobol\nlight: sobol\n"}, [&](const ConfigMap& m) {
+            (void)m.choice("method", calls++ == 0 ? std::span<const std::string_view>(kMethods) : kMore);
+            (void)m.optional_choice("light", kMethods);
+        });
     EXPECT_EQ(s["properties"]["method"], (Json{{"enum", {"grid", "sobol", "morris"}}}));
     EXPECT_EQ(s["required"], Json::array({"method"}));
 }
@@ -175,6 +177,20 @@ TEST(SchemaRecorder, AChoiceThatChangesNothingAddsNoVariants) {
             (void)m.number("alpha", Range::unit());
         });
     EXPECT_FALSE(s.contains("allOf"));
+}
+
+TEST(SchemaRecorder, ANameNoDocumentChoseIsAnError) {
+    constexpr std::array<std::string_view, 2> kCorrections = {"fdr", "none"};
+    SchemaRecording recording;
+    recording.watch("doc.yaml", FileKind::Scenario);
+    const YamlDocument doc = YamlDocument::parse("lagesbild: {correction: fdr}\n", "doc.yaml");
+    (void)doc.root().map("lagesbild").choice("correction", kCorrections);
+    try {
+        (void)recording.json(FileKind::Scenario);
+        FAIL() << "expected a LogicError";
+    } catch (const LogicError& e) {
+        EXPECT_THAT(e.what(), HasSubstr("no document chooses 'none' for 'lagesbild.correction'"));
+    }
 }
 
 TEST(SchemaRecorder, AMappingNoDocumentReachedIsAnError) {
