@@ -17,7 +17,9 @@
 //   every choice must be chosen by some document, so that the branches it selects are reached;
 // - a value checked after it was read (a district name, a
 //   crime type in a list) is recorded as the scalar it was read as; a raw() value (a
-//   scenario's parameter override) as any value.
+//   scenario's parameter override) as any value;
+// - a mapping read alike in several places (a routine block) is written once, under
+//   "definitions", and referred to by "$ref".
 #include "io/yaml_reader.hpp"
 
 #include <array>

@@ -193,6 +193,24 @@ TEST(SchemaRecorder, ANameNoDocumentChoseIsAnError) {
     }
 }
 
+TEST(SchemaRecorder, AMappingReadAlikeInTwoPlacesIsDefinedOnce) {
+    const Json s = recorded({"summer: {first: 06-15, last: 08-15}\nwinter: {first: 12-20, last: 01-06}\n"
+                             "other: {first: 01-01}\n"},
+                            [](const ConfigMap& m) {
+                                for (const std::string_view key : {"summer", "winter"}) {
+                                    (void)m.map(key).string("first");
+                                    (void)m.map(key).string("last");
+                                }
+                                (void)m.map("other").string("first");
+                            });
+    EXPECT_EQ(s["properties"]["summer"], (Json{{"$ref", "#/definitions/summer"}}));
+    EXPECT_EQ(s["properties"]["winter"], (Json{{"$ref", "#/definitions/summer"}}));
+    EXPECT_EQ(s["definitions"]["summer"]["required"], Json::array({"first", "last"}));
+    // Read once, or read differently: written in place.
+    EXPECT_EQ(s["properties"]["other"]["required"], Json::array({"first"}));
+    EXPECT_EQ(s["definitions"].size(), 1u);
+}
+
 TEST(SchemaRecorder, AMappingNoDocumentReachedIsAnError) {
     SchemaRecording recording;
     recording.watch("doc.yaml", FileKind::Scenario);
