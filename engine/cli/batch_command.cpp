@@ -6,6 +6,7 @@
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/provenance.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -86,7 +87,7 @@ BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& h
     if (!vm.count("experiment")) {
         throw InputError("trygg batch: no experiment file given (e.g. trygg batch configs/experiments/strategy.yaml)");
     }
-    a.experiment = vm["experiment"].as<std::string>();
+    a.experiment = shipped_path(vm["experiment"].as<std::string>()).string();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     if (vm.count("threads")) a.threads = vm["threads"].as<long long>();
     if (vm.count("max-memory")) a.max_memory = vm["max-memory"].as<std::string>();

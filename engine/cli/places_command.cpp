@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/shipped_path.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/city_config.hpp"
@@ -72,7 +73,8 @@ int places_command(const std::vector<std::string>& args, std::ostream& out, std:
         print_places_help(out);
         return kExitOk;
     }
-    const std::string file = vm.count("city") ? vm["city"].as<std::string>() : "configs/borlange.yaml";
+    const std::string file =
+        shipped_path(vm.count("city") ? vm["city"].as<std::string>() : "configs/borlange.yaml").string();
     // A scenario (it names its city, or extends one that does) lists its city's places with
     // the scenario's overrides applied; a city config lists its own.
     const ConfigMap top = YamlDocument::load(file).root();

@@ -5,6 +5,7 @@
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/provenance.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/summary.hpp"
 #include "core/error.hpp"
 #include "core/timeline.hpp"
@@ -70,7 +71,7 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     RunArgs a;
     if (!vm.count("scenario"))
         throw InputError("trygg run: no scenario file given (e.g. trygg run scenarios/baseline.yaml)");
-    a.scenario = vm["scenario"].as<std::string>();
+    a.scenario = shipped_path(vm["scenario"].as<std::string>()).string();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     auto get = [&](const char* k) -> std::optional<long long> {
         if (vm.count(k)) return vm[k].as<long long>();

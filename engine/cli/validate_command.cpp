@@ -3,6 +3,7 @@
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -62,7 +63,7 @@ ValidateArgs parse(const std::vector<std::string>& args, std::ostream& out, bool
         return {};
     }
     ValidateArgs a;
-    if (vm.count("dir")) a.dir = vm["dir"].as<std::string>();
+    a.dir = shipped_path(vm.count("dir") ? vm["dir"].as<std::string>() : a.dir).string();
     if (vm.count("only")) a.only = vm["only"].as<std::vector<std::string>>();
     if (vm.count("replicates")) {
         const long long r = vm["replicates"].as<long long>();
