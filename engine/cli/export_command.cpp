@@ -91,8 +91,9 @@ fs::path city_config_of(const po::variables_map& vm, const RunFile& run) {
     }
     const fs::path shipped = shipped_path(kDefaultCity);
     if (!fs::is_regular_file(shipped, ec)) {
-        throw InputError(std::string(kCommand) + ": the run's city config " + run.provenance.city_file +
-                         " is not found, nor " + kDefaultCity + ": name one with --city");
+        throw InputError(std::string(kCommand) + ": the run's city config '" + run.provenance.city_file +
+                         "' is not found, nor the shipped " + kDefaultCity +
+                         " (working directory, then share/trygg): name one with --city");
     }
     return shipped;
 }

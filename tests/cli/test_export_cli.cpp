@@ -181,6 +181,31 @@ TEST_F(ExportCli, AnExistingFolderKeepsItsOtherFiles) {
     EXPECT_TRUE(fs::is_regular_file(work() / "maps/crimes.tif"));
 }
 
+// One run of an experiment file, named as in trygg compare; its treated cells are its own.
+TEST_F(ExportCli, ExportsOneRunOfAnExperimentFile) {
+    SyntheticRun base = synthetic_run("baseline", 2);
+    SyntheticRun lit = synthetic_run("lighting", 2);
+    lit.results.treated[3] = 1;
+    ExperimentProvenance provenance;
+    provenance.trygg_version = "test";
+    provenance.replicates = 2;
+    provenance.weeks = 2;
+    const std::vector<ExperimentRun> runs{{"baseline", base.provenance, {}, {}}, {"lighting", lit.provenance, {}, {}}};
+    write_experiment_file(work() / "exp.h5", provenance, base.grid, base.districts, runs,
+                          [&](std::size_t k) { return k == 0 ? base.results : lit.results; });
+    ours_.insert("exp.h5");
+    expect_bad_input(trygg("export exp.h5 -o m.gpkg"),
+                     {"exp.h5: an experiment file; name one of its runs as exp.h5:GROUP (it has: baseline, lighting)"});
+    expect_bad_input(trygg("export exp.h5:lightning -o m.gpkg"),
+                     {"exp.h5: no run group 'lightning' (it has: baseline, lighting)"});
+    const Outcome o = trygg("export exp.h5:lighting -o m.gpkg --city " + quoted(source_path("configs/borlange.yaml")));
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("intervention_cells (1 features)"));
+    const std::string gpkg = quoted((work() / "m.gpkg").string());
+    EXPECT_EQ(feature_count(tool("ogrinfo -so " + gpkg + " intervention_cells")), 1);
+    EXPECT_EQ(feature_count(tool("ogrinfo -so " + gpkg + " districts")), 2) << "the run's two districts";
+}
+
 TEST_F(ExportCli, BadInputNamesTheProblemAndWritesNothing) {
     synthetic("run.h5");
     expect_bad_input(trygg("export missing.h5 -o m.gpkg"), {"missing.h5: no such file"});
@@ -198,6 +223,10 @@ TEST_F(ExportCli, BadInputNamesTheProblemAndWritesNothing) {
     put("taken", "a file");
     expect_bad_input(trygg("export run.h5 -o taken --format gtiff"), {"taken exists and is not a folder"});
     expect_bad_input(trygg("export run.h5 -o m.gpkg --city nowhere.yaml"), {"nowhere.yaml"});
+    // The hand-made run names configs/borlange.yaml, which is not in work/, and this trygg is
+    // not installed.
+    expect_bad_input(trygg("export run.h5 -o m.gpkg"),
+                     {"the run's city config 'configs/borlange.yaml' is not found", "name one with --city"});
 }
 
 TEST_F(ExportCli, ARunFileOfAnotherSchemaVersionIsRefused) {
