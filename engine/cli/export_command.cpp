@@ -3,13 +3,13 @@
 #include "cli/app.hpp"
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
-#include "cli/run_spec.hpp"
 #include "cli/shipped_path.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "gis/map_export.hpp"
 #include "gis/map_layers.hpp"
 #include "io/city_config.hpp"
+#include "io/run_spec.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -162,14 +162,14 @@ int export_command(const std::vector<std::string>& args, std::ostream& out, std:
     const MapFormat format = format_of(vm);
     if (!vm.count("output")) throw InputError(std::string(kCommand) + ": --output: required (e.g. -o maps.gpkg)");
     const fs::path output = vm["output"].as<std::string>();
-    const RunSpec spec = parse_run_spec(vm["run"].as<std::string>());
+    const ComparedFile spec = parse_run_spec(vm["run"].as<std::string>());
     check_outputs_apart({{"--output", output}}, {{"the run file", spec.file}}, kCommand);
     if (writes_folder(format)) {
         check_output_folder(output);
     } else {
         check_output_path(output, kCommand);
     }
-    const RunFile run = read_named_run(spec);
+    const RunFile run = read_run(spec);
     MapLayers layers;
     layers.grid = run.grid;
     fs::path city;
