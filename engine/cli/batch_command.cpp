@@ -253,6 +253,9 @@ void print_batch_help(std::ostream& out) {
            "\n"
         << batch_options()
         << "\n"
+           "A relative EXPERIMENT path (configs/experiments/demo.yaml) is looked up in the working\n"
+           "directory, then in the installation's share/trygg.\n"
+           "\n"
            "Example:\n"
            "  trygg batch configs/experiments/strategy.yaml -o results/strategy.h5\n"
            "  trygg compare results/strategy.h5:baseline results/strategy.h5:combined\n";

@@ -45,7 +45,17 @@ po::options_description export_options() {
 }
 
 MapFormat format_of(const po::variables_map& vm) {
-    if (!vm.count("format")) return MapFormat::GeoPackage;
+    if (!vm.count("format")) {
+        // Without --format the output is a GeoPackage; a name that promises another format
+        // would hold one under the wrong extension.
+        const std::string ext = vm.count("output") ? fs::path(vm["output"].as<std::string>()).extension().string() : "";
+        if (ext == ".geojson" || ext == ".json" || ext == ".tif" || ext == ".tiff") {
+            throw InputError(std::string(kCommand) + ": --output " + vm["output"].as<std::string>() +
+                             ": GeoJSON and GeoTIFF are written as a folder of files with --format geojson or gtiff "
+                             "(-o FOLDER); without --format the output is a GeoPackage (.gpkg)");
+        }
+        return MapFormat::GeoPackage;
+    }
     const std::string name = vm["format"].as<std::string>();
     if (const auto format = map_format_from_name(name)) return *format;
     std::string names;

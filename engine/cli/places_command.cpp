@@ -58,7 +58,8 @@ void print_places_help(std::ostream& out) {
            "are (neighbourhood_places). A scenario names them in `where: {places: [...]}`; the\n"
            "cell [column, row] is what `where: {cells: [...]}` takes.\n"
            "CITY.yaml defaults to configs/borlange.yaml; a scenario lists its city's places with its\n"
-           "overrides applied.\n"
+           "overrides applied. A relative path is looked up in the working directory, then in the\n"
+           "installation's share/trygg.\n"
            "\n"
         << places_options()
         << "\n"

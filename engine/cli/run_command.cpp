@@ -111,6 +111,9 @@ void print_run_help(std::ostream& out) {
            "\n"
         << run_options()
         << "\n"
+           "A relative SCENARIO path (scenarios/baseline.yaml) is looked up in the working directory,\n"
+           "then in the installation's share/trygg.\n"
+           "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 4 --weeks 52\n";
 }

@@ -102,7 +102,8 @@ std::vector<StudyConfig> load_studies(const ValidateArgs& a) {
     std::error_code ec;
     if (!fs::is_directory(a.dir, ec)) {
         throw InputError("trygg validate: --dir: no folder '" + a.dir +
-                         "' (run from the trygg clone, or name the folder of study files)");
+                         "' (not in the working directory, nor in an installation's share/trygg; name the folder of "
+                         "study files)");
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(a.dir)) {

@@ -214,6 +214,7 @@ TEST_F(ExportCli, BadInputNamesTheProblemAndWritesNothing) {
     expect_bad_input(trygg("export run.h5 -o m.gpkg --format geojsn"),
                      {"no format 'geojsn'", "did you mean 'geojson'"});
     expect_bad_input(trygg("export run.h5"), {"--output: required"});
+    expect_bad_input(trygg("export run.h5 -o m.geojson"), {"--output m.geojson", "--format geojson or gtiff"});
     expect_bad_input(trygg("export -o m.gpkg"), {"no run file given"});
     expect_bad_input(trygg("export run.h5 -o run.h5"), {"--output run.h5 would replace", "the run file"});
     expect_bad_input(trygg("export run.h5 -o ./run.h5 --format geojson"), {"would replace"});
