@@ -87,7 +87,8 @@ FeatureLayer district_layer(const RunFile& run, const std::vector<DesoSpec>& des
     layer.name = "districts";
     layer.description =
         "districts (SCB RegSO, the union of their DeSO polygons) with the run's outcomes: means "
-        "over replicates with 95 % intervals (_low, _high)";
+        "over replicates with 95 % intervals (_low, _high); risk_* is an indicator inspired by the police's "
+        "criteria for vulnerable areas, not the police's decision";
     layer.dissolve = true;
     layer.shapes.resize(D);
     for (std::size_t d = 0; d < D; ++d) {
