@@ -43,9 +43,11 @@ SchemaSources schema_sources(const fs::path& source_dir) {
     append(s.experiments, yaml_files(examples / "experiment"));
     append(s.studies, yaml_files(source_dir / "validation"));
     append(s.studies, yaml_files(examples / "study"));
-    if (s.cities.empty() || s.scenarios.empty() || s.experiments.empty() || s.studies.empty()) {
-        throw InputError("no shipped configs, scenarios, experiments and studies under '" + source_dir.string() +
-                         "': expected trygg's source tree");
+    // The examples are part of the recording: an installed share/trygg, without them, is no source.
+    std::error_code ec;
+    if (!fs::is_directory(examples, ec) || s.cities.empty() || s.experiments.empty() || s.studies.empty()) {
+        throw InputError("no shipped configs, scenarios, experiments, studies and schema examples under '" +
+                         source_dir.string() + "': expected trygg's source tree (with schemas/examples/)");
     }
     return s;
 }

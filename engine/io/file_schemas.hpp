@@ -25,7 +25,7 @@ struct SchemaSources {
 };
 
 // The shipped files and examples under the source tree, each list in name order. InputError
-// when the directory holds none of some kind (not a source tree).
+// when the directory is not a source tree (no schemas/examples/, or no files of a kind).
 SchemaSources schema_sources(const std::filesystem::path& source_dir);
 
 // Reads every source with the real readers while recording; the schema text of each kind in
