@@ -3,7 +3,8 @@
 
 Every shipped file and every schema example validates against its kind's schema; a file with
 a misspelt key, a value of the wrong type or a number out of range does not, and fails for
-that reason at that place. Run with Debian's python3 (python3-yaml, python3-jsonschema):
+that reason at that place. trygg refuses the same broken copies (for studies, which trygg
+reads only to run them, the schema alone is checked). Run with Debian's python3 (python3-yaml, python3-jsonschema):
 
     /usr/bin/python3 tests/cli/test_schema_files.py build/bin/trygg .
 """
@@ -13,6 +14,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 
 import jsonschema
 import yaml
@@ -81,7 +83,8 @@ def where(error):
     return ".".join(str(p) for p in error.absolute_path)
 
 
-# Each mutation: (kind, file, change, the validator keyword that must refuse it, its path).
+# Each mutation: (kind, file, change, the validator keyword that must refuse it, its path, a
+# word trygg's own refusal names — None for studies, which trygg reads only to run them).
 def rename(keys, old, new):
     def change(doc):
         at = doc
@@ -113,42 +116,79 @@ def remove(keys, key):
 
 
 MUTATIONS = [
-    ("scenario", "scenarios/lighting_tjarna.yaml", rename([], "description", "descripton"), "additionalProperties", ""),
-    ("scenario", "scenarios/lighting_tjarna.yaml", rename(["interventions", 0, "cost"], "investment_sek",
-                                                          "investment"), "additionalProperties", "interventions.0.cost"),
+    ("scenario", "scenarios/lighting_tjarna.yaml", rename([], "description", "descripton"), "additionalProperties", "",
+     "descripton"),
+    ("scenario", "scenarios/lighting_tjarna.yaml", rename(["interventions", 0, "cost"], "investment_sek", "investment"),
+     "additionalProperties", "interventions.0.cost", "investment"),
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "intensity"], "bright"), "type",
-     "interventions.0.intensity"),
+     "interventions.0.intensity", "intensity"),
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "intensity"], 1.5), "maximum",
-     "interventions.0.intensity"),
-    ("scenario", "scenarios/baseline.yaml", assign(["weeks"], 0), "minimum", "weeks"),
+     "interventions.0.intensity", "intensity"),
+    ("scenario", "scenarios/baseline.yaml", assign(["weeks"], 0), "minimum", "weeks", "weeks"),
+    ("scenario", "scenarios/baseline.yaml", assign(["start_date"], "6 January 2025"), "pattern", "start_date",
+     "start_date"),
+    ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "kind"], "lightning"), "enum",
+     "interventions.0.kind", "kind"),
     # Keys that go with a kind: lighting takes no units, patrols need them.
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "units"], 2), "enum",
-     "interventions.0"),
+     "interventions.0", "units"),
     ("scenario", "scenarios/adaptive_patrols.yaml", remove(["interventions", 0], "units"), "required",
-     "interventions.0"),
-    ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "kind"], "lightning"), "enum",
-     "interventions.0.kind"),
-    ("scenario", "scenarios/baseline.yaml", assign(["start_date"], "6 January 2025"), "pattern", "start_date"),
+     "interventions.0", "units"),
     ("city", "configs/borlange.yaml", rename(["offending"], "displacement", "displacment"), "additionalProperties",
-     "offending"),
-    ("city", "configs/borlange.yaml", assign(["population", "male_share"], "half"), "type", "population.male_share"),
-    ("city", "configs/borlange.yaml", assign(["offending", "displacement"], 1.2), "maximum", "offending.displacement"),
-    ("city", "configs/borlange.yaml", assign(["police", "patrols"], 2.5), "type", "police.patrols"),
-    ("experiment", "configs/experiments/demo.yaml", rename([], "replicates", "replicate"), "additionalProperties", ""),
-    ("experiment", "configs/experiments/demo.yaml", assign(["seed"], "random"), "type", "seed"),
-    ("experiment", "configs/experiments/demo.yaml", assign(["replicates"], 0), "minimum", "replicates"),
+     "offending", "displacment"),
+    ("city", "configs/borlange.yaml", assign(["population", "male_share"], "half"), "type", "population.male_share",
+     "male_share"),
+    ("city", "configs/borlange.yaml", assign(["offending", "displacement"], 1.2), "maximum", "offending.displacement",
+     "displacement"),
+    ("city", "configs/borlange.yaml", assign(["police", "patrols"], 2.5), "type", "police.patrols", "patrols"),
+    ("experiment", "configs/experiments/demo.yaml", rename([], "replicates", "replicate"), "additionalProperties", "",
+     "replicate"),
+    ("experiment", "configs/experiments/demo.yaml", assign(["seed"], "random"), "type", "seed", "seed"),
+    ("experiment", "configs/experiments/demo.yaml", assign(["replicates"], 0), "minimum", "replicates", "replicates"),
     ("experiment", "configs/experiments/displacement_sweep.yaml", assign(["sweep", "method"], "gird"), "enum",
-     "sweep.method"),
+     "sweep.method", "method"),
     ("study", "validation/street_lighting.yaml", rename(["findings", 0], "statistic", "statistc"),
-     "additionalProperties", "findings.0"),
-    ("study", "validation/street_lighting.yaml", assign(["sources"], "Welsh & Farrington 2008"), "type", "sources"),
-    ("study", "validation/street_lighting.yaml", assign(["replicates"], 1), "minimum", "replicates"),
-    ("study", "validation/near_repeat.yaml", remove(["findings", 0], "band"), "required", "findings.0"),
+     "additionalProperties", "findings.0", None),
+    ("study", "validation/street_lighting.yaml", assign(["sources"], "Welsh & Farrington 2008"), "type", "sources",
+     None),
+    ("study", "validation/street_lighting.yaml", assign(["replicates"], 1), "minimum", "replicates", None),
+    ("study", "validation/near_repeat.yaml", remove(["findings", 0], "band"), "required", "findings.0", None),
 ]
 
 
+# Paths in a file are relative to it: absolute in the copy, which is written elsewhere.
+PATH_KEYS = {"scenario": [["extends"], ["city"]], "city": [["geography", "areas_file"], ["geography", "places_file"]],
+             "experiment": [["scenarios"]]}
+COMMANDS = {"scenario": ["places"], "city": ["places"], "experiment": ["batch", "--check"]}
+
+
+def absolute_paths(kind, doc, base):
+    for keys in PATH_KEYS.get(kind, []):
+        at = doc
+        for k in keys[:-1]:
+            at = at.get(k, {})
+        value = at.get(keys[-1])
+        if isinstance(value, str):
+            at[keys[-1]] = str(base / value)
+        elif isinstance(value, list):
+            at[keys[-1]] = [str(base / v) for v in value]
+
+
+def reader_refuses(trygg, kind, doc, base, word):
+    """trygg itself refuses the broken copy: exit status 2, naming `word`. None if it does."""
+    absolute_paths(kind, doc, base)
+    with tempfile.TemporaryDirectory() as tmp:
+        broken = pathlib.Path(tmp) / "broken.yaml"
+        broken.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        command = COMMANDS[kind]
+        done = subprocess.run([trygg, command[0], str(broken), *command[1:]], capture_output=True, text=True, cwd=tmp)
+    if done.returncode != 2 or word not in done.stderr:
+        return f"exit {done.returncode}: {done.stderr.strip() or done.stdout.strip()[:200]}"
+    return None
+
+
 def main():
-    trygg, root = sys.argv[1], pathlib.Path(sys.argv[2])
+    trygg, root = str(pathlib.Path(sys.argv[1]).resolve()), pathlib.Path(sys.argv[2]).resolve()
     validators = {kind: schema_of(trygg, kind) for kind in ("city", "scenario", "experiment", "study")}
     failures = []
     for kind, files in files_of(root).items():
@@ -157,17 +197,24 @@ def main():
         for path in files:
             for error in validators[kind].iter_errors(load(path)):
                 failures.append(f"{path}: {where(error) or '(top)'}: {error.message}")
-    for kind, name, change, keyword, path in MUTATIONS:
+    for kind, name, change, keyword, path, word in MUTATIONS:
         doc = copy.deepcopy(load(root / name))
         change(doc)
         errors = list(validators[kind].iter_errors(doc))
         if not any(e.validator == keyword and where(e) == path for e in errors):
             found = "; ".join(f"{e.validator} at {where(e) or '(top)'}" for e in errors) or "nothing"
             failures.append(f"{name} changed: expected {keyword} at {path or '(top)'}, got {found}")
+        if word is not None:
+            refused = reader_refuses(trygg, kind, doc, (root / name).parent, word)
+            if refused:
+                failures.append(f"{name} changed ({keyword} at {path or '(top)'}): trygg should refuse it naming "
+                                f"'{word}', got {refused}")
     for f in failures:
         print(f, file=sys.stderr)
     checked = sum(len(f) for f in files_of(root).values())
-    print(f"{checked} files valid, {len(MUTATIONS)} broken copies refused" if not failures else "FAILED")
+    by_trygg = sum(1 for m in MUTATIONS if m[5] is not None)
+    print(f"{checked} files valid, {len(MUTATIONS)} broken copies refused by the schemas, {by_trygg} by trygg too"
+          if not failures else "FAILED")
     return 1 if failures else 0
 
 
