@@ -111,18 +111,12 @@ void read_when(const ConfigMap& m, InterventionSpec& spec) {
         m.fail("hours", "a programme runs in the day or evening: it starts at 04:00 or later");
     }
     if (m.has("days")) {
-        const auto days = m.strings("days");
+        const auto days = m.choices("days", kDayNames, "day", ", expected mon … sun");
         if (days.empty()) m.fail("days", "no days: leave the key out for every day");
         w.weekdays = 0;
-        const std::vector<std::string> names(kDayNames.begin(), kDayNames.end());
         for (std::size_t k = 0; k < days.size(); ++k) {
-            const auto it = std::find(kDayNames.begin(), kDayNames.end(), days[k]);
-            if (it == kDayNames.end()) {
-                m.fail_item("days", k,
-                            "unknown day '" + days[k] + "', expected mon … sun" + did_you_mean(days[k], names));
-            }
-            const auto bit = static_cast<std::uint8_t>(1u << (it - kDayNames.begin()));
-            if (w.weekdays & bit) m.fail_item("days", k, "'" + days[k] + "' is listed twice");
+            const auto bit = static_cast<std::uint8_t>(1u << days[k]);
+            if (w.weekdays & bit) m.fail_item("days", k, "'" + std::string(kDayNames[days[k]]) + "' is listed twice");
             w.weekdays |= bit;
         }
     }

@@ -148,6 +148,8 @@ Json value_schema(const Alternative& a) {
             return {{"type", "array"}, {"items", number_schema("number", a.first)}};
         case Declared::Strings:
             return {{"type", "array"}, {"items", scalar_schema()}};
+        case Declared::Choices:
+            return {{"type", "array"}, {"items", {{"enum", a.names}}}};
         case Declared::Tuples: {
             Json items = Json::array();
             for (std::size_t k = 0; k < a.size; ++k)
@@ -164,6 +166,7 @@ Json value_schema(const Alternative& a) {
 // A name of a choice no document chose may lead the reader to keys no document reached.
 void check_every_name_chosen(const SchemaNode& node, const Property& p) {
     for (const Alternative& a : p.alternatives) {
+        if (a.type != Declared::Choice) continue;  // a list's names select no branch
         for (const auto& name : a.names) {
             if (p.chosen.count(name) == 0) {
                 throw LogicError("schema: no document chooses '" + name + "' for '" + child_path(node, p.key, false) +

@@ -11,7 +11,7 @@
 // - a mapping whose keys were listed with keys() is keyed by names (districts by code), so
 //   its entries become additionalProperties; every other mapping forbids unknown keys, as
 //   finish() does;
-// - a choice() is an enum of its names, and the first choice a mapping reads (an
+// - a choice() is an enum of its names, choices() a list of them; the first choice a mapping reads (an
 //   intervention's kind) splits it: for each name, the keys read and required by the mappings
 //   that chose it (if/then: a lighting item takes `intensity`, not `units`); every name of
 //   every choice must be chosen by some document, so that the branches it selects are reached;
@@ -58,7 +58,7 @@ private:
 namespace detail {
 
 // What a getter declared about one key.
-enum class Declared { Number, Integer, Boolean, String, Date, Choice, Numbers, Strings, Tuples, Any };
+enum class Declared { Number, Integer, Boolean, String, Date, Choice, Numbers, Strings, Choices, Tuples, Any };
 
 struct SchemaNode;  // one mapping's place in a schema tree
 

@@ -62,15 +62,10 @@ ScenarioConfig scenario_at(const ConfigMap& m, std::string_view key, const fs::p
 std::vector<int> crime_types(const ConfigMap& m) {
     std::vector<int> types;
     if (!m.has("types")) return types;
-    const auto names = m.strings("types");
-    if (names.empty()) m.fail("types", "no types: leave the key out for every type");
-    const std::vector<std::string> all(kCrimeTypeNames.begin(), kCrimeTypeNames.end());
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        const auto it = std::find(all.begin(), all.end(), names[k]);
-        if (it == all.end()) {
-            m.fail_item("types", k, "unknown crime type '" + names[k] + "'" + did_you_mean(names[k], all));
-        }
-        const int t = static_cast<int>(it - all.begin());
+    const auto chosen = m.choices("types", kCrimeTypeNames, "crime type");
+    if (chosen.empty()) m.fail("types", "no types: leave the key out for every type");
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const int t = static_cast<int>(chosen[k]);
         if (std::find(types.begin(), types.end(), t) != types.end()) m.fail_item("types", k, "listed twice");
         types.push_back(t);
     }
@@ -100,15 +95,10 @@ std::vector<int> clock_hours(const ConfigMap& m) {
 std::vector<int> weekdays(const ConfigMap& m) {
     std::vector<int> days;
     if (!m.has("days")) return days;
-    const auto names = m.strings("days");
-    if (names.empty()) m.fail("days", "no days: leave the key out for every day");
-    const std::vector<std::string> all(kDayNames.begin(), kDayNames.end());
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        const auto it = std::find(all.begin(), all.end(), names[k]);
-        if (it == all.end()) {
-            m.fail_item("days", k, "unknown day '" + names[k] + "', expected mon … sun" + did_you_mean(names[k], all));
-        }
-        const int day = static_cast<int>(it - all.begin()) + 1;
+    const auto chosen = m.choices("days", kDayNames, "day", ", expected mon … sun");
+    if (chosen.empty()) m.fail("days", "no days: leave the key out for every day");
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const int day = static_cast<int>(chosen[k]) + 1;
         if (std::find(days.begin(), days.end(), day) != days.end()) m.fail_item("days", k, "listed twice");
         days.push_back(day);
     }

@@ -612,6 +612,28 @@ std::optional<std::size_t> ConfigMap::optional_choice(std::string_view key,
     return k;
 }
 
+std::vector<std::size_t> ConfigMap::choices(std::string_view key, std::span<const std::string_view> names,
+                                            std::string_view what, std::string_view expected) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choices, true, Range::any(),
+                         Range::any(), 0, names);
+    const Located v = locate(*state_, take_required(*state_, key));
+    if (!v.node.IsSequence()) v.fail("expected a sequence of strings, got " + describe(v.node));
+    const std::vector<std::string> options(names.begin(), names.end());
+    std::vector<std::size_t> out;
+    std::size_t i = 0;
+    for (auto it = v.node.begin(); it != v.node.end(); ++it, ++i) {
+        const Located item = locate_item(v, *it, i);
+        const std::string name = to_string(item);
+        const auto found = std::find(names.begin(), names.end(), name);
+        if (found == names.end()) {
+            item.fail("unknown " + std::string(what) + " " + shown(name) + std::string(expected) +
+                      did_you_mean(name, options));
+        }
+        out.push_back(static_cast<std::size_t>(found - names.begin()));
+    }
+    return out;
+}
+
 std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, std::size_t size,
                                                           std::array<Range, 2> r) const {
     declare(*state_, key, Declared::Tuples, true, r[0], r[1], size);

@@ -60,6 +60,11 @@ public:
     // Anything else is refused with the closest name, and with the list when it is short:
     // "unknown method 'gird', expected grid, latin_hypercube, morris or sobol (did you mean 'grid'?)".
     std::size_t choice(std::string_view key, std::span<const std::string_view> names) const;
+    // A sequence of such names (weekdays, crime types): their indices, in order. An unknown one
+    // is refused at its item as "unknown `what` 'x'", then `expected` (", expected mon … sun")
+    // and the closest name.
+    std::vector<std::size_t> choices(std::string_view key, std::span<const std::string_view> names,
+                                     std::string_view what, std::string_view expected = {}) const;
     ConfigMap map(std::string_view key) const;                // nested mapping
     std::vector<ConfigMap> maps(std::string_view key) const;  // sequence of mappings
 

@@ -129,6 +129,8 @@ MUTATIONS = [
      "start_date"),
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "kind"], "lightning"), "enum",
      "interventions.0.kind", "kind"),
+    ("scenario", "scenarios/adaptive_patrols.yaml", assign(["interventions", 0, "when", "days", 1], "friday"), "enum",
+     "interventions.0.when.days.1", "friday"),
     # Keys that go with a kind: lighting takes no units, patrols need them.
     ("scenario", "scenarios/lighting_tjarna.yaml", assign(["interventions", 0, "units"], 2), "enum",
      "interventions.0", "units"),

@@ -146,6 +146,12 @@ TEST(SchemaRecorder, AChoiceIsAnEnumOfItsNames) {
     EXPECT_EQ(s["required"], Json::array({"method"}));
 }
 
+TEST(SchemaRecorder, AListOfChoicesIsAnArrayOfTheEnumAndNeedNotUseEveryName) {
+    constexpr std::array<std::string_view, 3> kDays = {"mon", "tue", "wed"};
+    const Json s = recorded({"days: [mon]\n"}, [&](const ConfigMap& m) { (void)m.choices("days", kDays, "day"); });
+    EXPECT_EQ(s["properties"]["days"], (Json{{"type", "array"}, {"items", {{"enum", {"mon", "tue", "wed"}}}}}));
+}
+
 TEST(SchemaRecorder, TheFirstChoiceSaysWhichKeysGoWithEachName) {
     constexpr std::array<std::string_view, 3> kKinds = {"lighting", "patrols", "awareness"};
     const Json s = recorded({"items:\n  - {kind: lighting, intensity: 0.9}\n  - {kind: patrols, units: 2}\n"

@@ -312,6 +312,17 @@ TEST(ConfigMap, ALongListOfChoicesIsLeftToTheSuggestion) {
     EXPECT_THAT(e.what(), Not(HasSubstr("expected")));
 }
 
+TEST(ConfigMap, ChoicesGiveTheIndicesOfAListOfNames) {
+    constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const ConfigMap root = root_of("days: [fri, mon]\nnone: []\nbad:\n  - sat\n  - frj\nword: fri\n");
+    EXPECT_EQ(root.choices("days", kDays, "day"), (std::vector<std::size_t>{4, 0}));
+    EXPECT_TRUE(root.choices("none", kDays, "day").empty());
+    expect_error(error_from([&] { root.choices("bad", kDays, "day", ", expected mon … sun"); }), kFile, 5, "bad[1]",
+                 "unknown day 'frj', expected mon … sun (did you mean 'fri'?)");
+    expect_error(error_from([&] { root.choices("word", kDays, "day"); }), kFile, 6, "word",
+                 "expected a sequence of strings, got 'fri'");
+}
+
 // ---- unknown keys ----
 
 TEST(ConfigMap, UnknownKeyWithSuggestion) {
