@@ -143,6 +143,8 @@ MUTATIONS = [
     ("city", "configs/borlange.yaml", assign(["offending", "displacement"], 1.2), "maximum", "offending.displacement",
      "displacement"),
     ("city", "configs/borlange.yaml", assign(["police", "patrols"], 2.5), "type", "police.patrols", "patrols"),
+    ("city", "configs/borlange.yaml", assign(["reporting", "est_reporters", 0, "crime_types", 0], "vandalsim"), "enum",
+     "reporting.est_reporters.0.crime_types.0", "vandalsim"),
     ("experiment", "configs/experiments/demo.yaml", rename([], "replicates", "replicate"), "additionalProperties", "",
      "replicate"),
     ("experiment", "configs/experiments/demo.yaml", assign(["seed"], "random"), "type", "seed", "seed"),
