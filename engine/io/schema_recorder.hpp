@@ -11,15 +11,15 @@
 // - a mapping whose keys were listed with keys() is keyed by names (districts by code), so
 //   its entries become additionalProperties; every other mapping forbids unknown keys, as
 //   finish() does;
-// - a choice() is an enum of its names, choices() a list of them; the first choice a mapping reads (an
-//   intervention's kind) splits it: for each name, the keys read and required by the mappings
-//   that chose it (if/then: a lighting item takes `intensity`, not `units`); every name of
-//   every choice must be chosen by some document, so that the branches it selects are reached;
-// - a value checked after it was read (a district name, a
-//   crime type in a list) is recorded as the scalar it was read as; a raw() value (a
-//   scenario's parameter override) as any value;
+// - a choice() is an enum of its names, choices() an array of them. The first choice a
+//   mapping reads (an intervention's kind) splits it: for each name, the keys read and
+//   required by the mappings that chose it (if/then: a lighting item takes `intensity`, not
+//   `units`). Every name of every choice must be chosen by some document, so that the
+//   branches it selects are reached;
+// - a value checked after it was read (a district or place name) is recorded as the scalar
+//   it was read as; a raw() value (a scenario's parameter override) as any value;
 // - a mapping read alike in several places (a routine block) is written once, under
-//   "definitions", and referred to by "$ref".
+//   "definitions", and referred to by "$ref" (schema_json.cpp).
 #include "io/yaml_reader.hpp"
 
 #include <array>
