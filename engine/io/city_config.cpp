@@ -439,13 +439,6 @@ std::vector<std::string> crime_type_list() {
     return {kCrimeTypeNames.begin(), kCrimeTypeNames.end()};
 }
 
-int crime_type_index(const ConfigMap& m, std::string_view key, std::size_t item, const std::string& name) {
-    for (int t = 0; t < kCrimeTypes; ++t) {
-        if (kCrimeTypeNames[static_cast<std::size_t>(t)] == name) return t;
-    }
-    m.fail_item(key, item, "no crime type '" + name + "'" + did_you_mean(name, crime_type_list()));
-}
-
 // Near repeat per crime type; a type not listed has none (stated in the config).
 std::array<NearRepeatParams, kCrimeTypes> read_near_repeat(const ConfigMap& m) {
     std::array<NearRepeatParams, kCrimeTypes> out{};
@@ -475,14 +468,10 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
         r.police_incidents[static_cast<std::size_t>(t)] =
             incidents.number(kIncidentTypeNames[static_cast<std::size_t>(t)], Range::unit());
     }
-    const auto found = m.strings("found_by_police");
-    for (std::size_t k = 0; k < found.size(); ++k) {
-        r.found_by_police[static_cast<std::size_t>(crime_type_index(m, "found_by_police", k, found[k]))] = true;
-    }
+    for (const std::size_t t : m.choices("found_by_police", kCrimeTypeNames, "crime type")) r.found_by_police[t] = true;
     r.efficacy_reference = m.number("efficacy_reference", {1e-6, 1.0});
     r.efficacy_exponent = m.number("efficacy_exponent", {0.0, 10.0});
-    std::vector<std::string> place_names;
-    for (auto n : place_type_names()) place_names.emplace_back(n);
+    const auto place_types = place_type_names();
     std::vector<std::string> district_codes;
     for (const auto& d : spec.districts) district_codes.push_back(d.code);
     const auto reporters = m.maps("est_reporters");
@@ -494,33 +483,22 @@ ReportingParams read_reporting(const ConfigMap& m, const CitySpec& spec) {
         rep.name = e.string("name");
         // Crimes, incidents (disorder, fire) or both; at least one of either.
         if (e.has("crime_types") || !e.has("incidents")) {
-            const auto types = e.strings("crime_types");
-            for (std::size_t k = 0; k < types.size(); ++k) {
-                rep.crime_types |= 1u << static_cast<unsigned>(crime_type_index(e, "crime_types", k, types[k]));
+            for (const std::size_t t : e.choices("crime_types", kCrimeTypeNames, "crime type")) {
+                rep.crime_types |= 1u << static_cast<unsigned>(t);
             }
         }
         if (e.has("incidents")) {
-            const auto kinds = e.strings("incidents");
-            const std::vector<std::string> names(kIncidentTypeNames.begin(), kIncidentTypeNames.end());
-            for (std::size_t k = 0; k < kinds.size(); ++k) {
-                const auto it = std::find(names.begin(), names.end(), kinds[k]);
-                if (it == names.end())
-                    e.fail_item("incidents", k, "no incident type '" + kinds[k] + "'" + did_you_mean(kinds[k], names));
-                rep.incidents |= 1u << static_cast<unsigned>(it - names.begin());
+            for (const std::size_t t : e.choices("incidents", kIncidentTypeNames, "incident type")) {
+                rep.incidents |= 1u << static_cast<unsigned>(t);
             }
         }
         if (rep.crime_types == 0 && rep.incidents == 0)
             e.fail(e.has("incidents") ? "incidents" : "crime_types",
                    "a reporter must see at least one crime type or incident type");
         if (e.has("place_types")) {
-            const auto places = e.strings("place_types");
-            for (std::size_t k = 0; k < places.size(); ++k) {
-                PlaceType type{};
-                if (!place_type_from_name(places[k], type)) {
-                    e.fail_item("place_types", k,
-                                "no place type '" + places[k] + "'" + did_you_mean(places[k], place_names));
-                }
-                rep.place_types |= 1u << static_cast<unsigned>(type);
+            // place_type_names() is in PlaceType order.
+            for (const std::size_t t : e.choices("place_types", place_types, "place type")) {
+                rep.place_types |= 1u << static_cast<unsigned>(t);
             }
         }
         if (e.has("districts")) {
@@ -557,14 +535,8 @@ LagesbildParams read_lagesbild(const ConfigMap& m) {
     LagesbildParams l;
     l.gi_band_m = m.number("gi_band_m", {0.0, 10000.0});
     l.alpha = m.number("alpha", {1e-9, 0.5});
-    const std::string correction = m.string("correction");
-    if (correction == "fdr")
-        l.correction = Correction::FalseDiscoveryRate;
-    else if (correction == "none")
-        l.correction = Correction::None;
-    else
-        m.fail("correction",
-               "expected 'fdr' or 'none', got '" + correction + "'" + did_you_mean(correction, {"fdr", "none"}));
+    constexpr std::array<std::string_view, 2> kCorrections = {"fdr", "none"};
+    l.correction = m.choice("correction", kCorrections) == 0 ? Correction::FalseDiscoveryRate : Correction::None;
     l.kde_bandwidth_m = m.number("kde_bandwidth_m", {1.0, 10000.0});
     l.top_k = static_cast<int>(m.integer("top_k", {0, 100000}));
     return l;

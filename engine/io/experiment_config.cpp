@@ -122,14 +122,16 @@ SweepDesign read_sobol(const ConfigMap& sweep, const ConfigMap& parameters, cons
 }
 
 SweepDesign read_sweep(const ConfigMap& sweep, std::uint64_t seed) {
-    const std::string method = sweep.string("method");
+    // In SweepMethod's order.
+    constexpr std::array<std::string_view, 4> kMethods = {"grid", "latin_hypercube", "morris", "sobol"};
+    const auto method = static_cast<SweepMethod>(sweep.choice("method", kMethods));
     const ConfigMap parameters = sweep.map("parameters");
     const std::vector<std::string> paths = parameters.keys();
     if (paths.empty()) parameters.fail("", "no parameters to sweep");
-    if (method == "morris") return read_morris(sweep, parameters, paths, seed);
-    if (method == "sobol") return read_sobol(sweep, parameters, paths);
+    if (method == SweepMethod::Morris) return read_morris(sweep, parameters, paths, seed);
+    if (method == SweepMethod::Sobol) return read_sobol(sweep, parameters, paths);
     std::vector<std::vector<double>> points;
-    if (method == "grid") {
+    if (method == SweepMethod::Grid) {
         std::vector<std::vector<double>> values;
         for (const auto& path : paths) {
             values.push_back(parameters.numbers(path, Range::any()));
@@ -139,16 +141,12 @@ SweepDesign read_sweep(const ConfigMap& sweep, std::uint64_t seed) {
         check_size(sweep, "parameters", "the grid", points.size());
         return plain_design(SweepMethod::Grid, paths, points);
     }
-    if (method == "latin_hypercube") {
-        const int n = static_cast<int>(sweep.integer("points", {2, kMaxSweepPoints}));
-        std::vector<double> low, high;
-        read_ranges(parameters, paths, low, high);
-        std::vector<std::array<double, 2>> ranges;
-        for (std::size_t i = 0; i < paths.size(); ++i) ranges.push_back({low[i], high[i]});
-        return plain_design(SweepMethod::LatinHypercube, paths, latin_hypercube(ranges, n, seed));
-    }
-    sweep.fail("method", "expected 'grid', 'latin_hypercube', 'morris' or 'sobol', got '" + method + "'" +
-                             did_you_mean(method, {"grid", "latin_hypercube", "morris", "sobol"}));
+    const int n = static_cast<int>(sweep.integer("points", {2, kMaxSweepPoints}));
+    std::vector<double> low, high;
+    read_ranges(parameters, paths, low, high);
+    std::vector<std::array<double, 2>> ranges;
+    for (std::size_t i = 0; i < paths.size(); ++i) ranges.push_back({low[i], high[i]});
+    return plain_design(SweepMethod::LatinHypercube, paths, latin_hypercube(ranges, n, seed));
 }
 
 }  // namespace

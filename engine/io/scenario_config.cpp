@@ -28,10 +28,6 @@ Blame blame(const ConfigMap& m, std::string_view key) {
     throw ConfigError(b.file, b.line, b.path, problem);
 }
 
-std::vector<std::string> kind_names() {
-    return {kInterventionKindNames.begin(), kInterventionKindNames.end()};
-}
-
 std::string kind_name(InterventionKind k) {
     return std::string(kInterventionKindNames[static_cast<std::size_t>(k)]);
 }
@@ -65,7 +61,7 @@ constexpr std::array<KindKey, 14> kKindKeys = {{
 }};
 
 void check_keys_of_kind(const ConfigMap& m, InterventionKind kind) {
-    for (const auto& key : m.keys()) {
+    for (const auto& key : m.given_keys()) {
         const auto it =
             std::find_if(kKindKeys.begin(), kKindKeys.end(), [&](const KindKey& k) { return k.key == key; });
         if (it == kKindKeys.end() || it->takes(kind)) continue;
@@ -76,18 +72,6 @@ void check_keys_of_kind(const ConfigMap& m, InterventionKind kind) {
         }
         m.fail(key, "'" + key + "' does not apply to kind " + kind_name(kind) + " (it is a key of " + takers + ")");
     }
-}
-
-// One of a few names; an unknown one is refused with the list and the closest.
-template <std::size_t N>
-std::size_t choice(const ConfigMap& m, std::string_view key, const std::array<std::string_view, N>& names) {
-    const std::string value = m.string(key);
-    const std::vector<std::string> options(names.begin(), names.end());
-    const auto it = std::find(options.begin(), options.end(), value);
-    if (it != options.end()) return static_cast<std::size_t>(it - options.begin());
-    std::string list;
-    for (std::size_t k = 0; k < N; ++k) list += (k == 0 ? "" : k + 1 == N ? " or " : ", ") + options[k];
-    m.fail(key, "unknown " + std::string(key) + " '" + value + "', expected " + list + did_you_mean(value, options));
 }
 
 // `when`: dates, hours and weekdays; all optional (the whole run, all day, every day).
@@ -127,18 +111,12 @@ void read_when(const ConfigMap& m, InterventionSpec& spec) {
         m.fail("hours", "a programme runs in the day or evening: it starts at 04:00 or later");
     }
     if (m.has("days")) {
-        const auto days = m.strings("days");
+        const auto days = m.choices("days", kDayNames, "day", ", expected mon … sun");
         if (days.empty()) m.fail("days", "no days: leave the key out for every day");
         w.weekdays = 0;
-        const std::vector<std::string> names(kDayNames.begin(), kDayNames.end());
         for (std::size_t k = 0; k < days.size(); ++k) {
-            const auto it = std::find(kDayNames.begin(), kDayNames.end(), days[k]);
-            if (it == kDayNames.end()) {
-                m.fail_item("days", k,
-                            "unknown day '" + days[k] + "', expected mon … sun" + did_you_mean(days[k], names));
-            }
-            const auto bit = static_cast<std::uint8_t>(1u << (it - kDayNames.begin()));
-            if (w.weekdays & bit) m.fail_item("days", k, "'" + days[k] + "' is listed twice");
+            const auto bit = static_cast<std::uint8_t>(1u << days[k]);
+            if (w.weekdays & bit) m.fail_item("days", k, "'" + std::string(kDayNames[days[k]]) + "' is listed twice");
             w.weekdays |= bit;
         }
     }
@@ -183,7 +161,7 @@ void read_where(const ConfigMap& item, InterventionSpec& spec) {
     }
     const ConfigMap m = item.map("where");
     const std::vector<std::string> forms = where_forms(spec.item.kind);
-    const std::vector<std::string> given = m.keys();
+    const std::vector<std::string> given = m.given_keys();
     if (given.size() != 1) {
         std::string options;
         for (const auto& f : forms) options += (options.empty() ? "" : ", ") + f;
@@ -235,7 +213,7 @@ void read_programme(const ConfigMap& m, Intervention& item) {
     std::tie(item.min_age, item.max_age) = read_age_span(m, "ages");
     if (m.has("structure")) {
         constexpr std::array<std::string_view, 2> kStructures = {"high", "low"};
-        item.structure = choice(m, "structure", kStructures) == 0 ? Structure::High : Structure::Low;
+        item.structure = m.choice("structure", kStructures) == 0 ? Structure::High : Structure::Low;
     }
 }
 
@@ -244,7 +222,7 @@ void read_programme(const ConfigMap& m, Intervention& item) {
 void read_social(const ConfigMap& m, InterventionSpec& spec) {
     Intervention& item = spec.item;
     std::tie(item.min_age, item.max_age) = read_age_span(m, "ages");
-    item.target = static_cast<Target>(choice(m, "target", kTargetNames));
+    item.target = static_cast<Target>(m.choice("target", kTargetNames));
     if (item.target == Target::RiskScore) {
         item.risk_score = m.number("risk_score", {-10, 10});
     } else if (m.has("risk_score")) {
@@ -254,7 +232,7 @@ void read_social(const ConfigMap& m, InterventionSpec& spec) {
     item.participants = static_cast<int>(m.integer("participants", {1, 100000}));
     if (item.kind == InterventionKind::AndtsPrevention) {
         constexpr std::array<std::string_view, 2> kSettings = {"schools", "venues"};
-        item.setting = choice(m, "setting", kSettings) == 0 ? PreventionSetting::Schools : PreventionSetting::Venues;
+        item.setting = m.choice("setting", kSettings) == 0 ? PreventionSetting::Schools : PreventionSetting::Venues;
         if (!spec.places.empty() && item.setting != PreventionSetting::Venues) {
             fail(spec.where_at,
                  "places name night-life venues: only with setting: venues; prevention in schools "
@@ -270,11 +248,7 @@ InterventionSpec read_intervention(const ConfigMap& m) {
     Intervention& item = spec.item;
     item.name = m.string("name");
     if (item.name.empty()) m.fail("name", "an intervention needs a name");
-    const std::string kind = m.string("kind");
-    const auto names = kind_names();
-    const auto it = std::find(names.begin(), names.end(), kind);
-    if (it == names.end()) m.fail("kind", "unknown kind '" + kind + "'" + did_you_mean(kind, names));
-    item.kind = static_cast<InterventionKind>(it - names.begin());
+    item.kind = static_cast<InterventionKind>(m.choice("kind", kInterventionKindNames));
     const bool programme = item.kind == InterventionKind::Programme;
     check_keys_of_kind(m, item.kind);
     read_where(m, spec);
@@ -400,13 +374,8 @@ void load_chain(const fs::path& file, std::vector<fs::path>& chain, std::vector<
     if (auto weeks = root.optional_integer("weeks", {1, kMaxWeeks})) out.weeks = static_cast<int>(*weeks);
     if (auto reps = root.optional_integer("replicates", {1, kMaxReplicates})) out.replicates = static_cast<int>(*reps);
     if (auto seed = root.optional_integer("seed", {0, kMaxSeed})) out.seed = static_cast<std::uint64_t>(*seed);
-    if (auto steering = root.optional_string("steering")) {
-        if (*steering != "static" && *steering != "adaptive") {
-            root.fail("steering", "expected 'static' or 'adaptive', got '" + *steering + "'" +
-                                      did_you_mean(*steering, {"static", "adaptive"}));
-        }
-        out.adaptive_steering = *steering == "adaptive";
-    }
+    constexpr std::array<std::string_view, 2> kSteering = {"static", "adaptive"};
+    if (auto steering = root.optional_choice("steering", kSteering)) out.adaptive_steering = *steering == 1;
     if (auto description = root.optional_string("description")) out.description = *description;
     if (auto overrides = root.optional_map("overrides")) {
         for (const auto& path : overrides->keys()) {

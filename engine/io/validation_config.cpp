@@ -40,16 +40,11 @@ constexpr std::array<std::string_view, 7> kDayNames = {"mon", "tue", "wed", "thu
 
 template <class E>
 E choose(const ConfigMap& m, std::string_view key, const Names<E>& names, E fallback, bool required = false) {
-    std::optional<std::string> value = required ? std::optional<std::string>(m.string(key)) : m.optional_string(key);
-    if (!value) return fallback;
-    std::vector<std::string> all;
-    for (const auto& [n, e] : names) {
-        if (n == *value) return e;
-        all.emplace_back(n);
-    }
-    std::string list;
-    for (const auto& n : all) list += (list.empty() ? "" : ", ") + n;
-    m.fail(key, "unknown value '" + *value + "', expected one of " + list + did_you_mean(*value, all));
+    std::vector<std::string_view> all;
+    for (const auto& [n, e] : names) all.push_back(n);
+    const std::optional<std::size_t> k =
+        required ? std::optional<std::size_t>(m.choice(key, all)) : m.optional_choice(key, all);
+    return k ? names[*k].second : fallback;
 }
 
 fs::path beside(const fs::path& file, const std::string& name) {
@@ -67,15 +62,10 @@ ScenarioConfig scenario_at(const ConfigMap& m, std::string_view key, const fs::p
 std::vector<int> crime_types(const ConfigMap& m) {
     std::vector<int> types;
     if (!m.has("types")) return types;
-    const auto names = m.strings("types");
-    if (names.empty()) m.fail("types", "no types: leave the key out for every type");
-    const std::vector<std::string> all(kCrimeTypeNames.begin(), kCrimeTypeNames.end());
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        const auto it = std::find(all.begin(), all.end(), names[k]);
-        if (it == all.end()) {
-            m.fail_item("types", k, "unknown crime type '" + names[k] + "'" + did_you_mean(names[k], all));
-        }
-        const int t = static_cast<int>(it - all.begin());
+    const auto chosen = m.choices("types", kCrimeTypeNames, "crime type");
+    if (chosen.empty()) m.fail("types", "no types: leave the key out for every type");
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const int t = static_cast<int>(chosen[k]);
         if (std::find(types.begin(), types.end(), t) != types.end()) m.fail_item("types", k, "listed twice");
         types.push_back(t);
     }
@@ -105,15 +95,10 @@ std::vector<int> clock_hours(const ConfigMap& m) {
 std::vector<int> weekdays(const ConfigMap& m) {
     std::vector<int> days;
     if (!m.has("days")) return days;
-    const auto names = m.strings("days");
-    if (names.empty()) m.fail("days", "no days: leave the key out for every day");
-    const std::vector<std::string> all(kDayNames.begin(), kDayNames.end());
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        const auto it = std::find(all.begin(), all.end(), names[k]);
-        if (it == all.end()) {
-            m.fail_item("days", k, "unknown day '" + names[k] + "', expected mon … sun" + did_you_mean(names[k], all));
-        }
-        const int day = static_cast<int>(it - all.begin()) + 1;
+    const auto chosen = m.choices("days", kDayNames, "day", ", expected mon … sun");
+    if (chosen.empty()) m.fail("days", "no days: leave the key out for every day");
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const int day = static_cast<int>(chosen[k]) + 1;
         if (std::find(days.begin(), days.end(), day) != days.end()) m.fail_item("days", k, "listed twice");
         days.push_back(day);
     }
@@ -235,7 +220,12 @@ FindingConfig finding(const ConfigMap& m, const fs::path& study_file, bool has_t
     c.light = choose(m, "light", kLights, LightChoice::Any);
     c.hours = clock_hours(m);
     c.weekdays = weekdays(m);
-    c.first_week = static_cast<int>(m.optional_integer("from_week", {0.0, static_cast<double>(weeks - 1)}).value_or(0));
+    // A fixed range (the schema's), then the study's own horizon.
+    c.first_week = static_cast<int>(m.optional_integer("from_week", {0, kMaxWeeks - 1}).value_or(0));
+    if (c.first_week >= weeks) {
+        m.fail("from_week", "value " + std::to_string(c.first_week) + " is out of range [0, " +
+                                std::to_string(weeks - 1) + "]: the study runs " + std::to_string(weeks) + " weeks");
+    }
     if (c.counted == Counted::YouthOffences) {
         for (const std::string_view key : {"types", "light", "hours", "days"}) {
             if (m.has(key)) m.fail(key, "youth offences are counted by week and home district only");
@@ -267,12 +257,8 @@ FindingConfig finding(const ConfigMap& m, const fs::path& study_file, bool has_t
     }
     s.published = published(m.map("published"), s.statistic, study_file, c.types);
     s.tolerance = m.optional_number("tolerance", Range::at_least(0.0)).value_or(0.0);
-    const std::string expect = m.optional_string("expect").value_or("overlap");
-    if (expect != "overlap" && expect != "gap") {
-        m.fail("expect",
-               "unknown value '" + expect + "', expected overlap or gap" + did_you_mean(expect, {"overlap", "gap"}));
-    }
-    s.expect_overlap = expect == "overlap";
+    constexpr std::array<std::string_view, 2> kExpect = {"overlap", "gap"};
+    s.expect_overlap = m.optional_choice("expect", kExpect).value_or(0) == 0;
     if (!s.expect_overlap) {
         s.gap = m.string("gap");
         if (s.gap.empty()) m.fail("gap", "say which mechanism is missing");

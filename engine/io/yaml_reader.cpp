@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "io/schema_recorder.hpp"
 
 namespace trygg {
 namespace detail {
@@ -52,6 +53,9 @@ struct YamlMapState {
     // Nested maps handed out, by path: repeated map("x") calls share one state, and
     // finish() can check them all.
     std::vector<std::pair<std::string, std::shared_ptr<YamlMapState>>> children;
+    // Where the getters' declarations go while a schema is recorded (schema_recorder.hpp).
+    SchemaNode* schema = nullptr;
+    int schema_instance = 0;
 };
 
 }  // namespace detail
@@ -61,6 +65,13 @@ namespace {
 using detail::YamlEntry;
 using detail::YamlMapState;
 using detail::YamlSource;
+using Declared = detail::Declared;
+
+// Every getter declares what it asks for before it checks it: the schema a recording makes.
+void declare(const YamlMapState& state, std::string_view key, Declared type, bool required, Range first = Range::any(),
+             Range rest = Range::any(), std::size_t size = 0) {
+    detail::schema_value(state.schema, state.schema_instance, key, type, required, first, rest, size);
+}
 
 int line_of(const YAML::Node& node) {
     const YAML::Mark mark = node.Mark();
@@ -252,6 +263,22 @@ std::string to_string(const Located& v) {
     return v.node.Scalar();
 }
 
+std::size_t to_choice(const Located& v, std::string_view key, std::span<const std::string_view> names) {
+    // Longer lists (fifteen kinds of intervention) would not fit a line: the closest name does.
+    constexpr std::size_t kListedNames = 6;
+    const std::string value = to_string(v);
+    const auto it = std::find(names.begin(), names.end(), value);
+    if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
+    const std::vector<std::string> options(names.begin(), names.end());
+    std::string list;
+    if (options.size() <= kListedNames) {
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            list += (k == 0 ? ", expected " : k + 1 == options.size() ? " or " : ", ") + options[k];
+        }
+    }
+    v.fail("unknown " + printable(key) + " " + shown(value) + list + did_you_mean(value, options));
+}
+
 bool is_calendar_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     auto digits = [&](std::size_t from, std::size_t count) -> int {
@@ -358,12 +385,15 @@ Located locate_item(const Located& sequence, const YAML::Node& item, std::size_t
     return Located{sequence.map, item, line > 0 ? line : sequence.line, indexed(sequence.path, i)};
 }
 
-std::shared_ptr<YamlMapState> child(YamlMapState& parent, const Located& v) {
+// `schema`: the mapping's node in a schema being recorded (null when none is).
+std::shared_ptr<YamlMapState> child(YamlMapState& parent, const Located& v, detail::SchemaNode* schema) {
     for (const auto& [path, state] : parent.children) {
         if (path == v.path) return state;
     }
     if (!v.node.IsMap()) v.fail("expected a mapping, got " + describe(v.node));
     auto state = build_map(parent.source, v.node, v.path);
+    state->schema = schema;
+    state->schema_instance = detail::schema_instance(schema);
     parent.children.emplace_back(v.path, state);
     return state;
 }
@@ -527,26 +557,32 @@ double ConfigMap::number(std::string_view key) const {
 }
 
 double ConfigMap::number(std::string_view key, Range r) const {
+    declare(*state_, key, Declared::Number, true, r);
     return to_number(locate(*state_, take_required(*state_, key)), r);
 }
 
 std::int64_t ConfigMap::integer(std::string_view key, Range r) const {
+    declare(*state_, key, Declared::Integer, true, r);
     return to_integer(locate(*state_, take_required(*state_, key)), r);
 }
 
 bool ConfigMap::boolean(std::string_view key) const {
+    declare(*state_, key, Declared::Boolean, true);
     return to_boolean(locate(*state_, take_required(*state_, key)));
 }
 
 std::string ConfigMap::string(std::string_view key) const {
+    declare(*state_, key, Declared::String, true);
     return to_string(locate(*state_, take_required(*state_, key)));
 }
 
 std::string ConfigMap::date(std::string_view key) const {
+    declare(*state_, key, Declared::Date, true);
     return to_date(locate(*state_, take_required(*state_, key)));
 }
 
 std::vector<double> ConfigMap::numbers(std::string_view key, Range r) const {
+    declare(*state_, key, Declared::Numbers, true, r);
     const Located v = locate(*state_, take_required(*state_, key));
     if (!v.node.IsSequence()) v.fail("expected a sequence of numbers, got " + describe(v.node));
     std::vector<double> out;
@@ -557,8 +593,50 @@ std::vector<double> ConfigMap::numbers(std::string_view key, Range r) const {
     return out;
 }
 
+std::size_t ConfigMap::choice(std::string_view key, std::span<const std::string_view> names) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choice, true, Range::any(),
+                         Range::any(), 0, names);
+    const std::size_t k = to_choice(locate(*state_, take_required(*state_, key)), key, names);
+    detail::schema_chosen(state_->schema, state_->schema_instance, key, names[k]);
+    return k;
+}
+
+std::optional<std::size_t> ConfigMap::optional_choice(std::string_view key,
+                                                      std::span<const std::string_view> names) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choice, false, Range::any(),
+                         Range::any(), 0, names);
+    const YamlEntry* entry = take(*state_, key);
+    if (!entry) return std::nullopt;
+    const std::size_t k = to_choice(locate(*state_, *entry), key, names);
+    detail::schema_chosen(state_->schema, state_->schema_instance, key, names[k]);
+    return k;
+}
+
+std::vector<std::size_t> ConfigMap::choices(std::string_view key, std::span<const std::string_view> names,
+                                            std::string_view what, std::string_view expected) const {
+    detail::schema_value(state_->schema, state_->schema_instance, key, Declared::Choices, true, Range::any(),
+                         Range::any(), 0, names);
+    const Located v = locate(*state_, take_required(*state_, key));
+    if (!v.node.IsSequence()) v.fail("expected a sequence of strings, got " + describe(v.node));
+    const std::vector<std::string> options(names.begin(), names.end());
+    std::vector<std::size_t> out;
+    std::size_t i = 0;
+    for (auto it = v.node.begin(); it != v.node.end(); ++it, ++i) {
+        const Located item = locate_item(v, *it, i);
+        const std::string name = to_string(item);
+        const auto found = std::find(names.begin(), names.end(), name);
+        if (found == names.end()) {
+            item.fail("unknown " + std::string(what) + " " + shown(name) + std::string(expected) +
+                      did_you_mean(name, options));
+        }
+        out.push_back(static_cast<std::size_t>(found - names.begin()));
+    }
+    return out;
+}
+
 std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, std::size_t size,
                                                           std::array<Range, 2> r) const {
+    declare(*state_, key, Declared::Tuples, true, r[0], r[1], size);
     const Located v = locate(*state_, take_required(*state_, key));
     const std::string want = "a sequence of [" + std::to_string(size) + " numbers] items";
     if (!v.node.IsSequence()) v.fail("expected " + want + ", got " + describe(v.node));
@@ -580,6 +658,7 @@ std::vector<std::vector<double>> ConfigMap::number_tuples(std::string_view key, 
 }
 
 std::vector<std::string> ConfigMap::strings(std::string_view key) const {
+    declare(*state_, key, Declared::Strings, true);
     const Located v = locate(*state_, take_required(*state_, key));
     if (!v.node.IsSequence()) v.fail("expected a sequence of strings, got " + describe(v.node));
     std::vector<std::string> out;
@@ -591,74 +670,86 @@ std::vector<std::string> ConfigMap::strings(std::string_view key) const {
 }
 
 ConfigMap ConfigMap::map(std::string_view key) const {
-    return ConfigMap(child(*state_, locate(*state_, take_required(*state_, key))));
+    detail::SchemaNode* schema = detail::schema_map(state_->schema, state_->schema_instance, key, false, true);
+    return ConfigMap(child(*state_, locate(*state_, take_required(*state_, key)), schema));
 }
 
 std::vector<ConfigMap> ConfigMap::maps(std::string_view key) const {
+    detail::SchemaNode* schema = detail::schema_map(state_->schema, state_->schema_instance, key, true, true);
     const Located v = locate(*state_, take_required(*state_, key));
     if (!v.node.IsSequence()) v.fail("expected a sequence of mappings, got " + describe(v.node));
     std::vector<ConfigMap> out;
     std::size_t i = 0;
     for (auto it = v.node.begin(); it != v.node.end(); ++it, ++i) {
-        out.push_back(ConfigMap(child(*state_, locate_item(v, *it, i))));
+        out.push_back(ConfigMap(child(*state_, locate_item(v, *it, i), schema)));
     }
     return out;
 }
 
 bool ConfigMap::has(std::string_view key) const {
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     return find_entry(*state_, key) != nullptr;
 }
 
 std::optional<double> ConfigMap::optional_number(std::string_view key, Range r) const {
+    declare(*state_, key, Declared::Number, false, r);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
     return to_number(locate(*state_, *entry), r);
 }
 
 std::optional<std::int64_t> ConfigMap::optional_integer(std::string_view key, Range r) const {
+    declare(*state_, key, Declared::Integer, false, r);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
     return to_integer(locate(*state_, *entry), r);
 }
 
 std::optional<std::string> ConfigMap::optional_string(std::string_view key) const {
+    declare(*state_, key, Declared::String, false);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
     return to_string(locate(*state_, *entry));
 }
 
 std::optional<bool> ConfigMap::optional_boolean(std::string_view key) const {
+    declare(*state_, key, Declared::Boolean, false);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
     return to_boolean(locate(*state_, *entry));
 }
 
 std::optional<std::string> ConfigMap::optional_date(std::string_view key) const {
+    declare(*state_, key, Declared::Date, false);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
     return to_date(locate(*state_, *entry));
 }
 
 std::optional<ConfigMap> ConfigMap::optional_map(std::string_view key) const {
+    detail::SchemaNode* schema = detail::schema_map(state_->schema, state_->schema_instance, key, false, false);
     const YamlEntry* entry = take(*state_, key);
     if (!entry) return std::nullopt;
-    return ConfigMap(child(*state_, locate(*state_, *entry)));
+    return ConfigMap(child(*state_, locate(*state_, *entry), schema));
 }
 
 bool ConfigMap::holds_map(std::string_view key) const {
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     const YamlEntry* entry = find_entry(*state_, key);
     return entry && entry->value.IsMap();
 }
 
 bool ConfigMap::holds_sequence(std::string_view key) const {
+    detail::schema_probe(state_->schema, state_->schema_instance, key);
     note_known(*state_, key);
     const YamlEntry* entry = find_entry(*state_, key);
     return entry && entry->value.IsSequence();
 }
 
 std::string ConfigMap::raw(std::string_view key) const {
+    declare(*state_, key, Declared::Any, true);
     const YamlEntry& entry = take_required(*state_, key);
     YAML::Emitter out;
     out.SetMapFormat(YAML::Flow);
@@ -668,6 +759,11 @@ std::string ConfigMap::raw(std::string_view key) const {
 }
 
 std::vector<std::string> ConfigMap::keys() const {
+    detail::schema_keyed(state_->schema);
+    return given_keys();
+}
+
+std::vector<std::string> ConfigMap::given_keys() const {
     std::vector<std::string> out;
     out.reserve(state_->entries.size());
     for (const YamlEntry& entry : state_->entries) out.push_back(entry.key);
@@ -772,6 +868,8 @@ YamlDocument YamlDocument::from_source(std::shared_ptr<detail::YamlSource> sourc
     }
     // Every map of the document reads the source; only set() adds to it.
     auto root = build_map(source, document, "");
+    root->schema = detail::schema_root(label);
+    root->schema_instance = detail::schema_instance(root->schema);
     return YamlDocument(std::move(source), std::move(root));
 }
 

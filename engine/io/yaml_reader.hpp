@@ -14,6 +14,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,15 @@ public:
     // is checked against r[0], the others against r[1].
     std::vector<std::vector<double>> number_tuples(std::string_view key, std::size_t size,
                                                    std::array<Range, 2> r) const;
+    // One of a few names (a sweep method, a kind of intervention): its index in `names`.
+    // Anything else is refused with the closest name, and with the list when it is short:
+    // "unknown method 'gird', expected grid, latin_hypercube, morris or sobol (did you mean 'grid'?)".
+    std::size_t choice(std::string_view key, std::span<const std::string_view> names) const;
+    // A sequence of such names (weekdays, crime types): their indices, in order. An unknown one
+    // is refused at its item as "unknown `what` 'x'", then `expected` (", expected mon … sun")
+    // and the closest name.
+    std::vector<std::size_t> choices(std::string_view key, std::span<const std::string_view> names,
+                                     std::string_view what, std::string_view expected = {}) const;
     ConfigMap map(std::string_view key) const;                // nested mapping
     std::vector<ConfigMap> maps(std::string_view key) const;  // sequence of mappings
 
@@ -78,9 +88,14 @@ public:
     std::optional<bool> optional_boolean(std::string_view key) const;
     std::optional<std::string> optional_date(std::string_view key) const;
     std::optional<ConfigMap> optional_map(std::string_view key) const;
+    std::optional<std::size_t> optional_choice(std::string_view key, std::span<const std::string_view> names) const;
 
     // Keys in file order, for mappings keyed by names (district codes, say). Consumes nothing.
+    // A recorded schema (schema_recorder.hpp) takes every entry of such a mapping as a name.
     std::vector<std::string> keys() const;
+    // The same list, to see which of several alternative keys a mapping holds (`where:` gives
+    // one of district, places, polygon or cells): the mapping is not keyed by names.
+    std::vector<std::string> given_keys() const;
 
     // Throws a ConfigError for the first key (in file order) that was never consumed:
     // "unknown key 'colective_efficacy' (did you mean 'collective_efficacy'?)", suggesting

@@ -230,7 +230,7 @@ TEST_F(SafetyConfigErrors, OfficialInformationThatLengthensRumours) {
 TEST_F(SafetyConfigErrors, AnUnknownIncidentTypeSuggestsTheClosest) {
     const int line = write_with("incidents: [fire], probability: 0.9}", "incidents: [fires], probability: 0.9}");
     expect_error(load_error(), line, "reporting.est_reporters[7].incidents[0]",
-                 "no incident type 'fires' (did you mean 'fire'?)");
+                 "unknown incident type 'fires' (did you mean 'fire'?)");
 }
 
 TEST_F(SafetyConfigErrors, AReporterThatSeesNothing) {

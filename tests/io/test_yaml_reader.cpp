@@ -5,6 +5,7 @@
 
 #include "fixtures.hpp"
 
+#include <array>
 #include <fstream>
 #include <functional>
 
@@ -281,6 +282,45 @@ TEST(ConfigMap, OneSidedRangeIsShownOpen) {
     const ConfigMap root = root_of("size: -5\n");
     expect_error(error_from([&] { root.number("size", Range::at_least(0)); }), kFile, 1, "size",
                  "value -5 is out of range [0, inf)");
+}
+
+TEST(ConfigMap, ChoiceGivesTheIndexOfItsName) {
+    constexpr std::array<std::string_view, 3> kMethods = {"grid", "morris", "sobol"};
+    const ConfigMap root = root_of("method: sobol\nother: grid\n");
+    EXPECT_EQ(root.choice("method", kMethods), 2u);
+    EXPECT_EQ(root.optional_choice("other", kMethods), std::optional<std::size_t>(0));
+    EXPECT_EQ(root.optional_choice("absent", kMethods), std::nullopt);
+    root.finish();
+}
+
+TEST(ConfigMap, UnknownChoiceNamesTheListAndTheClosest) {
+    constexpr std::array<std::string_view, 3> kMethods = {"grid", "morris", "sobol"};
+    const ConfigMap root = root_of("method: gird\nnothing:\nlist: [grid]\n");
+    expect_error(error_from([&] { root.choice("method", kMethods); }), kFile, 1, "method",
+                 "unknown method 'gird', expected grid, morris or sobol (did you mean 'grid'?)");
+    expect_error(error_from([&] { root.optional_choice("nothing", kMethods); }), kFile, 2, "nothing",
+                 "expected a string, got nothing (null)");
+    expect_error(error_from([&] { root.choice("list", kMethods); }), kFile, 3, "list",
+                 "expected a string, got a sequence");
+}
+
+TEST(ConfigMap, ALongListOfChoicesIsLeftToTheSuggestion) {
+    constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const ConfigMap root = root_of("day: frj\n");
+    const ConfigError e = error_from([&] { root.choice("day", kDays); });
+    expect_error(e, kFile, 1, "day", "unknown day 'frj' (did you mean 'fri'?)");
+    EXPECT_THAT(e.what(), Not(HasSubstr("expected")));
+}
+
+TEST(ConfigMap, ChoicesGiveTheIndicesOfAListOfNames) {
+    constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const ConfigMap root = root_of("days: [fri, mon]\nnone: []\nbad:\n  - sat\n  - frj\nword: fri\n");
+    EXPECT_EQ(root.choices("days", kDays, "day"), (std::vector<std::size_t>{4, 0}));
+    EXPECT_TRUE(root.choices("none", kDays, "day").empty());
+    expect_error(error_from([&] { root.choices("bad", kDays, "day", ", expected mon … sun"); }), kFile, 5, "bad[1]",
+                 "unknown day 'frj', expected mon … sun (did you mean 'fri'?)");
+    expect_error(error_from([&] { root.choices("word", kDays, "day"); }), kFile, 6, "word",
+                 "expected a sequence of strings, got 'fri'");
 }
 
 // ---- unknown keys ----

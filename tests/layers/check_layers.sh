@@ -19,9 +19,10 @@ declare -A sees=(
   [sim]="core world population model policy sim"
   [experiment]="core world population model policy sim experiment"
   [io]="core world population model policy sim experiment io"
-  [cli]="core world population model policy sim experiment io cli"
+  [gis]="core world population model policy sim experiment io gis"
+  [cli]="core world population model policy sim experiment io gis cli"
 )
-layers=(core world population model policy sim experiment io cli)
+layers=(core world population model policy sim experiment io gis cli)
 for extra in "$views"/*; do
   name="$(basename "$extra")"
   [[ -v "sees[$name]" ]] || { echo "layer view '$name' is not in tests/layers/check_layers.sh's table" >&2; exit 1; }
