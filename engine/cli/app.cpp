@@ -3,6 +3,7 @@
 #include "cli/batch_command.hpp"
 #include "cli/compare_command.hpp"
 #include "cli/places_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/sensitivity_command.hpp"
 #include "cli/short2008_command.hpp"
@@ -29,6 +30,7 @@ void print_help(std::ostream& out) {
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
            "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
+           "  trygg report RESULTS.h5[:group] [--compare OTHER.h5[:group] …] [--lang sv|en] [--pdf] -o FILE.html\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
            "  trygg help COMMAND      options of one command\n"
@@ -48,6 +50,8 @@ void print_help(std::ostream& out) {
            "  sensitivity  Morris or Sobol' sensitivity indices of a batch over a sensitivity design\n"
            "         (sweep.method: morris or sobol): which parameters move crime, or a strategy's effect,\n"
            "         most (mu*, mu, sigma or S_i, S_Ti with bootstrap intervals).\n"
+           "  report The steering group's report: one self-contained HTML page (offline, Swedish or English)\n"
+           "         with a district map, hotspots, trends, each strategy's effects, cost and provenance.\n"
            "  places The city's places as the model builds them (named ones, and corner shops and bus\n"
            "         stops placed where the homes are), with the names and cells scenarios use.\n"
            "  validate  Virtual replications of published evaluations (lighting, CCTV, hot-spots policing,\n"
@@ -107,6 +111,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_compare_help(out);
             else if (args.size() > 1 && args[1] == "sensitivity")
                 print_sensitivity_help(out);
+            else if (args.size() > 1 && args[1] == "report")
+                print_report_help(out);
             else if (args.size() > 1 && args[1] == "places")
                 print_places_help(out);
             else if (args.size() > 1 && args[1] == "validate")
@@ -120,10 +126,12 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
         if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "report") return report_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, sensitivity, places, validate, help; see trygg --help)\n";
+            << "' (commands: run, batch, short2008, compare, sensitivity, report, places, validate, help; see trygg "
+               "--help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << one_line(e.what()) << '\n';
