@@ -59,10 +59,10 @@ Json trends_section(const ReportInput& input) {
         {"available", true}, {"period", period_weeks == 1 ? "week" : "quarter"}, {"replicates", f.results.replicates}};
     Json districts = Json::array(), city = Json::array();
     for (int d = 0; d < f.results.districts && d < static_cast<int>(f.districts.names.size()); ++d)
-        add_rows(districts, f, input.base.label, f.districts.names[static_cast<std::size_t>(d)], d, period_weeks);
-    add_rows(city, f, input.base.label, "", -1, period_weeks);
+        add_rows(districts, f, short_name(input.base), f.districts.names[static_cast<std::size_t>(d)], d, period_weeks);
+    add_rows(city, f, short_name(input.base), "", -1, period_weeks);
     for (const ReportedStrategy& strategy : input.strategies)
-        add_rows(city, strategy.run.run, strategy.run.label, "", -1, period_weeks);
+        add_rows(city, strategy.run.run, short_name(strategy.run), "", -1, period_weeks);
     s["districts"] = std::move(districts);
     s["city"] = std::move(city);
     return s;

@@ -15,13 +15,16 @@ TryggReport.section("areas", function (box, s, w) {
                   yOffset: { field: "strategy", type: "nominal", sort: strategies } },
       layer: [
         { mark: { type: "bar", opacity: 0.85 },
-          encoding: { x: { field: "percent", type: "quantitative", title: R.words.change + " (%)", axis: { format: "+,.0f" } },
+          encoding: { x: { field: "percent", type: "quantitative", title: R.words.change + " (%)", axis: { format: "+,.1~f" } },
                       color: { field: "strategy", type: "nominal", title: R.words.strategy, sort: strategies, legend: { orient: "bottom" } },
                       tooltip: [{ field: "strategy", title: R.words.strategy }, { field: "label", title: w.reading },
                                 { field: "percent", type: "quantitative", format: "+,.1f", title: R.words.change + " (%)" },
                                 { field: "percent_low", type: "quantitative", format: "+,.1f", title: R.words.low + " (%)" },
                                 { field: "percent_high", type: "quantitative", format: "+,.1f", title: R.words.high + " (%)" }] } },
-        { mark: { type: "rule", color: "#222" }, encoding: { x: { field: "percent_low", type: "quantitative" }, x2: { field: "percent_high" } } }
+        { mark: { type: "rule", color: "#222" },
+          encoding: { x: { field: "percent_low", type: "quantitative" }, x2: { field: "percent_high" } } },
+        // The estimate itself, visible even where the bar has no length.
+        { mark: { type: "tick", color: "#222", thickness: 2 }, encoding: { x: { field: "percent", type: "quantitative" } } }
       ]
     });
   }

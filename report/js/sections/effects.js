@@ -17,9 +17,10 @@ TryggReport.section("effects", function (box, s, w) {
     var keys = [];
     values.forEach(function (r) { if (keys.indexOf(r.label) < 0) keys.push(r.label); });
     box.appendChild(R.element("h3", { text: w[g[1]] }));
-    var y = { field: "label", type: "nominal", title: null, sort: keys };
+    var y = { field: "label", type: "nominal", title: null, sort: keys, axis: { labelLimit: 260 } };
     var yOffset = { field: "strategy", type: "nominal", sort: strategies };
-    var color = { field: "strategy", type: "nominal", title: R.words.strategy, sort: strategies, legend: { orient: "bottom" } };
+    var color = { field: "strategy", type: "nominal", title: R.words.strategy, sort: strategies,
+                  legend: strategies.length > 1 ? { orient: "bottom" } : null };
     var tooltip = [{ field: "strategy", title: R.words.strategy }, { field: "label", title: w[g[1]] },
                    { field: "base", type: "quantitative", format: ",.1f", title: R.words.base },
                    { field: "other", type: "quantitative", format: ",.1f", title: R.words.other },
@@ -32,9 +33,11 @@ TryggReport.section("effects", function (box, s, w) {
       encoding: { y: y, yOffset: yOffset },
       layer: [
         { mark: { type: "bar", opacity: 0.85 },
-          encoding: { x: { field: "percent", type: "quantitative", title: w.percent, axis: { format: "+,.0f" } }, color: color, tooltip: tooltip } },
+          encoding: { x: { field: "percent", type: "quantitative", title: w.percent, axis: { format: "+,.1~f" } }, color: color, tooltip: tooltip } },
         { mark: { type: "rule", color: "#222" },
-          encoding: { x: { field: "percent_low", type: "quantitative" }, x2: { field: "percent_high" } } }
+          encoding: { x: { field: "percent_low", type: "quantitative" }, x2: { field: "percent_high" } } },
+        // The estimate itself, visible even where the bar has no length.
+        { mark: { type: "tick", color: "#222", thickness: 2 }, encoding: { x: { field: "percent", type: "quantitative" } } }
       ]
     });
   });

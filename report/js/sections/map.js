@@ -11,13 +11,13 @@ TryggReport.section("map", function (box, s, w) {
   if (s.polygons.length) {
     var maps = measures.map(function (field) {
       return {
-        title: w[field] || field, width: 300, height: 300,
+        title: w[field] || field, width: 440, height: 420,
         data: { values: s.polygons },
         transform: [{ lookup: "properties.district", from: { data: { values: s.districts }, key: "code", fields: ["name", field, "residents"] } }],
         projection: { type: "mercator" },
         mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.4 },
         encoding: {
-          color: { field: field, type: "quantitative", title: null, scale: { scheme: "orangered" }, legend: { format: ",.0f", orient: "bottom", gradientLength: 220 } },
+          color: { field: field, type: "quantitative", title: null, scale: { scheme: "orangered" }, legend: { format: ",.0f", orient: "bottom", gradientLength: 300 } },
           tooltip: tooltip(field)
         }
       };

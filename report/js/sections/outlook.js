@@ -10,7 +10,7 @@ TryggReport.section("outlook", function (box, s, w) {
     width: 560, height: { step: 16 }, data: { values: rows },
     mark: "bar",
     encoding: {
-      y: { field: "district", type: "nominal", title: null },
+      y: { field: "district", type: "nominal", title: null, axis: { labelLimit: 260 } },
       x: { field: "share", type: "quantitative", title: w.share, axis: { format: ".0%" }, scale: { domain: [0, 1] } },
       color: { field: "label", type: "nominal", title: w["class"], sort: labels, scale: { domain: labels, range: ["#d5dbe1", "#f2c14e", "#e07b39", "#b8252e"] }, legend: { orient: "bottom" } },
       order: { field: "order", type: "quantitative" },
@@ -27,7 +27,7 @@ TryggReport.section("outlook", function (box, s, w) {
       width: 560, height: { step: 16 }, data: { values: changes },
       encoding: { y: { field: "key", type: "nominal", title: null }, yOffset: { field: "strategy", type: "nominal" } },
       layer: [
-        { mark: "bar", encoding: { x: { field: "pp", type: "quantitative", title: w.pp, axis: { format: "+,.0f" } }, color: { field: "strategy", type: "nominal", title: R.words.strategy, legend: { orient: "bottom" } },
+        { mark: "bar", encoding: { x: { field: "pp", type: "quantitative", title: w.pp, axis: { format: "+,.1~f" } }, color: { field: "strategy", type: "nominal", title: R.words.strategy, legend: { orient: "bottom" } },
                                    tooltip: [{ field: "strategy" }, { field: "key", title: R.words.district }, { field: "pp", type: "quantitative", format: "+,.1f", title: w.pp }] } },
         { mark: { type: "rule", color: "#222" }, encoding: { x: { field: "pp_low", type: "quantitative" }, x2: { field: "pp_high" } } }
       ]

@@ -5,7 +5,10 @@ TryggReport.section("trends", function (box, s, w) {
   var weekly = s.period === "week";
   box.appendChild(R.paragraph(weekly ? w.lead_week : w.lead_quarter, "lead"));
   var yTitle = weekly ? w.crimes_week : w.crimes_quarter;
-  var x = { field: "date", type: "temporal", title: null, scale: { type: "utc" }, axis: { format: "%b %Y", formatType: "utc", labelAngle: 0, tickCount: 4 } };
+  // Dates are days (ISO, read as UTC midnight): UTC time units keep them on their day anywhere.
+  var short = s.city.length && s.city[s.city.length - 1].period < 26;
+  var x = { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", title: null,
+            axis: { format: short ? "%e %b" : "%b %Y", labelAngle: 0, tickCount: 4 } };
   var band = function (color) {
     return { mark: { type: "area", opacity: 0.25, color: color },
              encoding: { x: x, y: { field: "low", type: "quantitative", title: null }, y2: { field: "high" } } };
@@ -18,7 +21,7 @@ TryggReport.section("trends", function (box, s, w) {
         encoding: { x: x, y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, color: { field: "series", type: "nominal", title: null } } },
       { mark: { type: "line", strokeWidth: 1.6 },
         encoding: { x: x, y: { field: "mean", type: "quantitative", axis: { format: ",.0f" } }, color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
-                    tooltip: [{ field: "series", title: R.words.strategy }, { field: "date", type: "temporal", format: "%e %b %Y", formatType: "utc", title: weekly ? w.week : w.quarter },
+                    tooltip: [{ field: "series", title: R.words.strategy }, { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", format: "%e %b %Y", title: weekly ? w.week : w.quarter },
                               { field: "mean", type: "quantitative", format: ",.1f", title: R.words.mean },
                               { field: "low", type: "quantitative", format: ",.1f", title: R.words.low },
                               { field: "high", type: "quantitative", format: ",.1f", title: R.words.high }] } }
@@ -26,14 +29,14 @@ TryggReport.section("trends", function (box, s, w) {
   });
   R.chart(box, "trend-districts", {
     data: { values: s.districts },
-    facet: { field: "area", type: "nominal", title: null, header: { labelFontWeight: 600, labelFontSize: 11 } },
-    columns: 4,
+    facet: { field: "area", type: "nominal", title: null, header: { labelFontWeight: 600, labelFontSize: 11, labelLimit: 250 } },
+    columns: 3,
     spec: {
-      width: 190, height: 90,
+      width: 250, height: 90,
       layer: [band("#4c78a8"),
               { mark: { type: "line", strokeWidth: 1.2, color: "#2f5597" },
                 encoding: { x: x, y: { field: "mean", type: "quantitative", title: null, axis: { format: ",.0f", tickCount: 3 } },
-                            tooltip: [{ field: "area", title: R.words.district }, { field: "date", type: "temporal", format: "%e %b %Y", formatType: "utc" },
+                            tooltip: [{ field: "area", title: R.words.district }, { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", format: "%e %b %Y", title: weekly ? w.week : w.quarter },
                                       { field: "mean", type: "quantitative", format: ",.1f", title: R.words.mean },
                                       { field: "low", type: "quantitative", format: ",.1f", title: R.words.low },
                                       { field: "high", type: "quantitative", format: ",.1f", title: R.words.high }] } }]
