@@ -38,7 +38,7 @@ std::vector<double> crimes_by_replicate_and_district(const RunResults& r) {
 
 double per_thousand_a_year(double count, double residents, int weeks) {
     if (residents <= 0.0 || weeks <= 0) return 0.0;
-    return count / residents * 1000.0 * kWeeksPerYear / weeks;
+    return count / residents * 1000.0 * static_cast<double>(kWeeksPerYear) / weeks;
 }
 
 std::string iso_date_plus(const std::string& start_date, int days) {

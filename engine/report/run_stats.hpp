@@ -1,6 +1,7 @@
 #pragma once
 // Small summaries of a run's arrays for the report: sums per replicate, means, replicate
 // quantiles, rates per 1,000 residents a year, dates of weeks.
+#include "core/clock.hpp"
 #include "experiment/compare.hpp"
 #include "report/report_input.hpp"
 #include "report/report_section.hpp"
@@ -13,8 +14,6 @@
 
 namespace trygg {
 
-inline constexpr double kWeeksPerYear = 365.25 / 7.0;
-
 double mean_of(std::span<const double> values);
 
 // The p-quantile (0 ≤ p ≤ 1) of `values`, linearly interpolated between order statistics
@@ -24,7 +23,8 @@ double quantile_of(std::vector<double> values, double p);
 // crimes_true summed over weeks and crime types: [replicate][district].
 std::vector<double> crimes_by_replicate_and_district(const RunResults& r);
 
-// `count` over the run's horizon as a yearly rate per 1,000 of `residents`; 0 without residents.
+// `count` over the run's horizon as a yearly rate per 1,000 of `residents` (a model year is
+// kWeeksPerYear = 52 weeks, core/clock.hpp); 0 without residents.
 double per_thousand_a_year(double count, double residents, int weeks);
 
 // The ISO date of `start_date` (YYYY-MM-DD) plus `days`; "" when start_date is not a date.

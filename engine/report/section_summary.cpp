@@ -15,7 +15,7 @@ Json summary_section(const ReportInput& input) {
         for (int d = 0; d < r.districts; ++d)
             total += by_district[static_cast<std::size_t>(rep) * static_cast<std::size_t>(r.districts) +
                                  static_cast<std::size_t>(d)];
-        per_year.push_back(r.weeks > 0 ? total * kWeeksPerYear / r.weeks : 0.0);
+        per_year.push_back(r.weeks > 0 ? total * static_cast<double>(kWeeksPerYear) / r.weeks : 0.0);
     }
     double residents = 0.0;
     for (const std::int32_t p : f.districts.population) residents += p;
