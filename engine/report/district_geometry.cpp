@@ -90,25 +90,57 @@ DistrictGeometry district_geometry(const RunProvenance& provenance) {
     return g;
 }
 
-Json cell_features(const GridDescription& grid, const std::vector<double>& values) {
-    Json features = Json::array();
-    if (values.size() != static_cast<std::size_t>(grid.nx) * static_cast<std::size_t>(grid.ny)) return features;
+HotspotRaster hotspot_raster(const GridDescription& grid, const std::vector<double>& values) {
+    HotspotRaster r;
+    if (values.size() != static_cast<std::size_t>(grid.nx) * static_cast<std::size_t>(grid.ny)) return r;
     const Projection to_wgs84("EPSG:3006", "OGC:CRS84");
-    const double half = grid.cell_size / 2.0;
+    constexpr int step = kRasterControlStep;
+    // Corners run 0 … nx: the last control column is at or beyond corner nx.
+    r.control_columns = (grid.nx + step - 1) / step + 1;
+    r.control_rows = (grid.ny + step - 1) / step + 1;
+    for (int b = 0; b < r.control_rows; ++b) {
+        for (int a = 0; a < r.control_columns; ++a) {
+            const Point p =
+                to_wgs84(grid.x0 + (a * step - 0.5) * grid.cell_size, grid.y0 + (b * step - 0.5) * grid.cell_size);
+            r.control_lon.push_back(p.x);
+            r.control_lat.push_back(p.y);
+        }
+    }
     for (int y = 0; y < grid.ny; ++y) {
         for (int x = 0; x < grid.nx; ++x) {
             const double v =
                 values[static_cast<std::size_t>(y) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(x)];
-            if (!(v > 0.0)) continue;
-            const double e = grid.x0 + x * grid.cell_size, n = grid.y0 + y * grid.cell_size;
-            const Ring ring{to_wgs84(e - half, n - half), to_wgs84(e + half, n - half), to_wgs84(e + half, n + half),
-                            to_wgs84(e - half, n + half)};
-            features.push_back({{"type", "Feature"},
-                                {"properties", {{"value", std::round(v * 1000.0) / 1000.0}}},
-                                {"geometry", {{"type", "Polygon"}, {"coordinates", Json::array({ring_json(ring)})}}}});
+            const auto thousandths = static_cast<std::int32_t>(std::lround(v * 1000.0));
+            if (thousandths <= 0) continue;
+            r.cells.insert(r.cells.end(), {x, y, thousandths});
         }
     }
-    return features;
+    return r;
+}
+
+Point raster_corner(const HotspotRaster& r, double i, double j) {
+    const double u = i / kRasterControlStep, w = j / kRasterControlStep;
+    const int a = std::clamp(static_cast<int>(std::floor(u)), 0, r.control_columns - 2);
+    const int b = std::clamp(static_cast<int>(std::floor(w)), 0, r.control_rows - 2);
+    const double fu = u - a, fw = w - b;
+    auto at = [&](const std::vector<double>& v, int aa, int bb) {
+        return v[static_cast<std::size_t>(bb) * static_cast<std::size_t>(r.control_columns) +
+                 static_cast<std::size_t>(aa)];
+    };
+    auto blend = [&](const std::vector<double>& v) {
+        return (1 - fw) * ((1 - fu) * at(v, a, b) + fu * at(v, a + 1, b)) +
+               fw * ((1 - fu) * at(v, a, b + 1) + fu * at(v, a + 1, b + 1));
+    };
+    return {blend(r.control_lon), blend(r.control_lat)};
+}
+
+Json raster_json(const HotspotRaster& r) {
+    Json lon = Json::array(), lat = Json::array();
+    // 7 decimals (1 cm): the control points carry the interpolation, so keep them exact.
+    for (const double v : r.control_lon) lon.push_back(std::round(v * 1e7) / 1e7);
+    for (const double v : r.control_lat) lat.push_back(std::round(v * 1e7) / 1e7);
+    return Json{{"step", kRasterControlStep}, {"columns", r.control_columns}, {"rows", r.control_rows},
+                {"lon", std::move(lon)},      {"lat", std::move(lat)},        {"cells", r.cells}};
 }
 
 }  // namespace trygg

@@ -3,6 +3,8 @@
 #include "core/error.hpp"
 #include "io/run_spec.hpp"
 
+#include <tbb/task_group.h>
+
 namespace trygg {
 namespace {
 
@@ -10,7 +12,7 @@ ReportedRun load_run(const std::string& spec) {
     ReportedRun r;
     r.source = parse_run_spec(spec);
     r.label = label_of(r.source);
-    r.run = read_run(r.source);
+    r.run = read_run(r.source, RunArrays::WithoutEstMaps);
     r.source.scenario_file = r.run.provenance.scenario_file;
     return r;
 }
@@ -31,24 +33,41 @@ void release_arrays(RunResults& r) {
 
 }  // namespace
 
+// Reading is HDF5's (one thread: Debian's library is not thread-safe); comparing is not. So
+// strategy k is compared on another thread while strategy k + 1 is read.
 ReportInput load_report_input(const ReportRequest& request) {
     ReportInput input;
     input.base = load_run(request.base);
     const RunFile& b = input.base.run;
-    for (const std::string& spec : request.compare) {
-        ReportedStrategy s;
-        s.run = load_run(spec);
-        const RunFile& o = s.run.run;
-        const std::string difference = why_not_paired(b.provenance, o.provenance);
-        if (!difference.empty() && request.pairing == Pairing::Paired) {
-            throw InputError(input.base.label + " and " + s.run.label + " are not paired (" + difference +
-                             "): their replicates do not share random numbers; report them with --unpaired");
+    input.strategies.resize(request.compare.size());
+    tbb::task_group comparing;
+    try {
+        for (std::size_t k = 0; k < request.compare.size(); ++k) {
+            ReportedStrategy& s = input.strategies[k];
+            s.run = load_run(request.compare[k]);
+            const std::string difference = why_not_paired(b.provenance, s.run.run.provenance);
+            if (!difference.empty() && request.pairing == Pairing::Paired) {
+                throw InputError(input.base.label + " and " + s.run.label + " are not paired (" + difference +
+                                 "): their replicates do not share random numbers; report them with --unpaired");
+            }
+            comparing.run([&input, &s, &request] {
+                const RunFile& base = input.base.run;
+                const RunFile& o = s.run.run;
+                s.comparison =
+                    compare_runs({input.base.label, base.grid, base.districts, base.results},
+                                 {s.run.label, o.grid, o.districts, o.results}, request.buffer_m, request.pairing);
+                release_arrays(s.run.run.results);
+            });
         }
-        s.comparison = compare_runs({input.base.label, b.grid, b.districts, b.results},
-                                    {s.run.label, o.grid, o.districts, o.results}, request.buffer_m, request.pairing);
-        release_arrays(s.run.run.results);
-        input.strategies.push_back(std::move(s));
+    } catch (...) {
+        // The comparisons still running hold references into `input`: let them finish first.
+        try {
+            comparing.wait();
+        } catch (...) {  // the error being thrown is the one to report
+        }
+        throw;
     }
+    comparing.wait();
     return input;
 }
 

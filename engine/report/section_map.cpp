@@ -59,8 +59,12 @@ Json map_section(const ReportInput& input) {
     s["polygons"] = std::move(geometry.features);
     if (!geometry.missing.empty()) s["polygons_missing"] = geometry.missing;
     const std::vector<double> share = hotspot_share(f.results);
-    s["hotspots"] = cell_features(f.grid, share);
-    if (share.empty()) s["hotspots_missing"] = "no_hotspots";
+    const HotspotRaster raster = hotspot_raster(f.grid, share);
+    s["hotspots"] = raster_json(raster);
+    if (share.empty())
+        s["hotspots_missing"] = "no_hotspots";
+    else if (raster.cells.empty())
+        s["hotspots_missing"] = "no_hotspot_cells";
     return s;
 }
 

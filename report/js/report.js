@@ -85,10 +85,15 @@ var TryggReport = (function () {
     spec.$schema = "https://vega.github.io/schema/vega-lite/v6.json";
     spec.config = Object.assign({}, chartConfig, spec.config || {});
     var done;
+    // Vega's and Vega-Lite's warnings name the view they came from.
+    var logger = vega.logger(vega.Warn, undefined, function (method, level, input) {
+      console[method].apply(console, ["view " + id + ":"].concat(Array.prototype.slice.call(input)));
+    });
     try {
-      var compiled = vegaLite.compile(spec).spec;
+      var compiled = vegaLite.compile(spec, { logger: logger }).spec;
       var runtime = vega.parse(compiled, null, { ast: true });
-      var view = new vega.View(runtime, { expr: vega.expressionInterpreter, renderer: "svg", container: box, hover: true });
+      var view = new vega.View(runtime, { expr: vega.expressionInterpreter, renderer: "svg", container: box, hover: true,
+                                          logger: logger });
       done = view.runAsync().then(function () { box.setAttribute("data-rendered", "true"); });
     } catch (e) {
       done = Promise.reject(e);

@@ -15,7 +15,8 @@ var TryggText = {
       no_areas_in_city: "Stadens konfiguration i körfilen anger ingen fil med områdesgränser, så kartan visas som diagram.",
       areas_file_not_found: "Filen med områdesgränser (DeSO) som körningens stadskonfiguration anger finns inte här, så områdena visas som diagram i stället för karta.",
       areas_file_unreadable: "Filen med områdesgränser kunde inte läsas, så områdena visas som diagram i stället för karta.",
-      no_hotspots: "Körningen saknar hotspotdata."
+      no_hotspots: "Körningen saknar hotspotdata.",
+      no_hotspot_cells: "Ingen ruta var en hotspot någon vecka under perioden."
     },
     summary: {
       title: "Sammanfattning",
@@ -112,7 +113,8 @@ var TryggText = {
       no_areas_in_city: "The city config in the run file names no file of district boundaries, so the districts are shown as charts.",
       areas_file_not_found: "The file of district boundaries (DeSO) that the run's city config names is not here, so the districts are shown as charts instead of a map.",
       areas_file_unreadable: "The file of district boundaries could not be read, so the districts are shown as charts instead of a map.",
-      no_hotspots: "The run has no hotspot data."
+      no_hotspots: "The run has no hotspot data.",
+      no_hotspot_cells: "No cell was a hotspot in any week of the run."
     },
     summary: {
       title: "Summary",

@@ -250,6 +250,7 @@ TEST_F(ReportCli, AnOldRunFileWithoutYouthDataSaysSo) {
     EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_youth\""));
     EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_safety\""));
     EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_areas_in_city\""));
+    EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_hotspot_cells\""));
     expect_view(r.dom, "district-bars-crimes");
 }
 

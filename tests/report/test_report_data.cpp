@@ -37,39 +37,58 @@ double signed_area2(const Json& ring) {
     return a;
 }
 
-TEST(ReportGeometry, AHotspotCellLiesWhereTheGridPutsIt) {
-    // Borlänge's centre (60.4833 N, 15.4333 E) in SWEREF99 TM, as the cell's centre.
-    const Projection to_grid("OGC:CRS84", "EPSG:3006");
-    const Point centre = to_grid(15.4333, 60.4833);
+GridDescription borlange_grid() {
+    // The shipped city's grid: 338 × 380 cells of 100 m, SWEREF99 TM.
     GridDescription grid;
+    grid.nx = 338;
+    grid.ny = 380;
+    grid.x0 = 503'050.0;
+    grid.y0 = 6'682'050.0;
+    grid.cell_size = 100.0;
+    return grid;
+}
+
+TEST(ReportGeometry, HotspotCellsAreTheGridsCellsInWgs84) {
+    GridDescription grid = borlange_grid();
+    std::vector<double> values(static_cast<std::size_t>(grid.nx * grid.ny), 0.0);
+    values[static_cast<std::size_t>(201 * grid.nx + 187)] = 0.25;
+    values[static_cast<std::size_t>(5 * grid.nx + 3)] = 0.0004;  // under a thousandth: not drawn
+    const HotspotRaster r = hotspot_raster(grid, values);
+    EXPECT_EQ(r.cells, (std::vector<std::int32_t>{187, 201, 250}));
+    EXPECT_EQ(r.control_columns, 35);  // corners 0 … 338, every 10th, and one beyond
+    EXPECT_EQ(r.control_rows, 39);
+    // Every corner the page interpolates is within 1e-6 degrees (about 5 cm) of PROJ's own answer.
+    const Projection to_wgs84("EPSG:3006", "OGC:CRS84");
+    for (const auto& [i, j] : {std::pair{0, 0}, std::pair{187, 201}, std::pair{188, 202}, std::pair{337, 379},
+                               std::pair{338, 380}, std::pair{55, 333}}) {
+        const Point exact = to_wgs84(grid.x0 + (i - 0.5) * grid.cell_size, grid.y0 + (j - 0.5) * grid.cell_size);
+        const Point page = raster_corner(r, i, j);
+        EXPECT_NEAR(page.x, exact.x, 1e-6) << i << "," << j;
+        EXPECT_NEAR(page.y, exact.y, 1e-6) << i << "," << j;
+    }
+    // Cell (187, 201) is 100 m on a side: 0.000898 degrees of latitude, and of longitude
+    // 100 m / (111.32 km · cos φ) at its latitude.
+    const Point sw = raster_corner(r, 187, 201), nw = raster_corner(r, 187, 202), se = raster_corner(r, 188, 201);
+    EXPECT_NEAR(nw.y - sw.y, 100.0 / 111'320.0, 2e-6);
+    EXPECT_NEAR(se.x - sw.x, 100.0 / (111'320.0 * std::cos(sw.y * M_PI / 180.0)), 2e-5);
+    // Borlänge's centre (60.4833 N, 15.4333 E) lies in the cell the grid puts it in.
+    const Point centre = Projection("OGC:CRS84", "EPSG:3006")(15.4333, 60.4833);
+    const double i = (centre.x - grid.x0) / grid.cell_size + 0.5, j = (centre.y - grid.y0) / grid.cell_size + 0.5;
+    const Point back = raster_corner(r, i, j);
+    EXPECT_NEAR(back.x, 15.4333, 1e-6);
+    EXPECT_NEAR(back.y, 60.4833, 1e-6);
+}
+
+TEST(ReportGeometry, TheRasterAsThePagesJson) {
+    GridDescription grid = borlange_grid();
     grid.nx = 2;
     grid.ny = 1;
-    grid.x0 = centre.x;
-    grid.y0 = centre.y;
-    grid.cell_size = 100.0;
-    const Json features = cell_features(grid, {0.25, 0.0});
-    ASSERT_EQ(features.size(), 1U) << "only cells with a value are drawn";
-    EXPECT_DOUBLE_EQ(features[0]["properties"]["value"].get<double>(), 0.25);
-    const Json& ring = features[0]["geometry"]["coordinates"][0];
-    ASSERT_EQ(ring.size(), 5U) << "four corners, closed";
-    EXPECT_EQ(ring.front(), ring.back());
-    double lon = 0.0, lat = 0.0, west = 180.0, east = -180.0, south = 90.0, north = -90.0;
-    for (std::size_t k = 0; k < 4; ++k) {
-        const double x = ring[k][0].get<double>(), y = ring[k][1].get<double>();
-        lon += x / 4.0;
-        lat += y / 4.0;
-        west = std::min(west, x);
-        east = std::max(east, x);
-        south = std::min(south, y);
-        north = std::max(north, y);
-    }
-    // Corners are rounded to 1e-5 degrees (about 1 m).
-    EXPECT_NEAR(lon, 15.4333, 2e-5);
-    EXPECT_NEAR(lat, 60.4833, 2e-5);
-    // 100 m: 0.000898 degrees of latitude; 0.00182 degrees of longitude at 60.5 N (cos 60.5° = 0.492).
-    EXPECT_NEAR(north - south, 100.0 / 111'320.0, 3e-5);
-    EXPECT_NEAR(east - west, 100.0 / (111'320.0 * std::cos(60.4833 * M_PI / 180.0)), 5e-5);
-    EXPECT_LT(signed_area2(ring), 0.0) << "d3-geo (Vega) takes exterior rings clockwise";
+    const Json j = raster_json(hotspot_raster(grid, {0.0, 1.0}));
+    EXPECT_EQ(j["step"], kRasterControlStep);
+    EXPECT_EQ(j["columns"], 2);
+    EXPECT_EQ(j["rows"], 2);
+    EXPECT_EQ(j["lon"].size(), 4U);
+    EXPECT_EQ(j["cells"], Json::array({1, 0, 1000}));
 }
 
 RunProvenance borlange_provenance() {

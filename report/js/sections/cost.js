@@ -7,11 +7,13 @@ TryggReport.section("cost", function (box, s, w) {
             r.sek_per_crime === null ? "–" : R.kronor(r.sek_per_crime) + " " + R.interval(r.sek_per_crime_low, r.sek_per_crime_high, R.kronor),
             w.readings[r.reading] || ""];
   }), [false, true, true, true, false]));
-  var determined = s.rows.filter(function (r) { return r.sek_per_crime !== null; });
+  // Cheapest first; the chart keeps this order (sort: null).
+  var determined = s.rows.filter(function (r) { return r.sek_per_crime !== null; })
+    .sort(function (a, b) { return a.sek_per_crime - b.sek_per_crime; });
   if (determined.length) {
     R.chart(box, "cost-per-crime", {
       width: 560, height: { step: 22 }, data: { values: determined },
-      encoding: { y: { field: "strategy", type: "nominal", title: null, sort: "x" } },
+      encoding: { y: { field: "strategy", type: "nominal", title: null, sort: null } },
       layer: [
         { mark: { type: "bar", color: "#7a8fa6" },
           encoding: { x: { field: "sek_per_crime", type: "quantitative", title: w.per_crime, axis: { format: "$,.0f" } },
