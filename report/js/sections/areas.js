@@ -9,7 +9,7 @@ TryggReport.section("areas", function (box, s, w) {
   });
   if (rows.length) {
     R.chart(box, "areas-effects", {
-      width: 560, height: { step: 8 * strategies.length + 8 },
+      width: 560, height: { step: 9, for: "offset" },
       data: { values: rows },
       encoding: { y: { field: "label", type: "nominal", title: null, sort: [w.treated, w.buffer, w.rest] },
                   yOffset: { field: "strategy", type: "nominal", sort: strategies } },

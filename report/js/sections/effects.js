@@ -28,7 +28,7 @@ TryggReport.section("effects", function (box, s, w) {
                    { field: "percent_low", type: "quantitative", format: "+,.1f", title: R.words.low + " (%)" },
                    { field: "percent_high", type: "quantitative", format: "+,.1f", title: R.words.high + " (%)" }];
     R.chart(box, "effects-" + g[1], {
-      width: 560, height: { step: 9 * strategies.length + 6 },
+      width: 560, height: { step: 9, for: "offset" },
       data: { values: values },
       encoding: { y: y, yOffset: yOffset },
       layer: [

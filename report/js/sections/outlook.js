@@ -24,7 +24,7 @@ TryggReport.section("outlook", function (box, s, w) {
   if (changes.length) {
     box.appendChild(R.element("h3", { text: w.changes }));
     R.chart(box, "outlook-changes", {
-      width: 560, height: { step: 16 }, data: { values: changes },
+      width: 560, height: { step: 9, for: "offset" }, data: { values: changes },
       encoding: { y: { field: "key", type: "nominal", title: null }, yOffset: { field: "strategy", type: "nominal" } },
       layer: [
         { mark: "bar", encoding: { x: { field: "pp", type: "quantitative", title: w.pp, axis: { format: "+,.1~f" } }, color: { field: "strategy", type: "nominal", title: R.words.strategy, legend: { orient: "bottom" } },
