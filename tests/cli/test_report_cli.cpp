@@ -135,24 +135,24 @@ bool has_grouped_thousands(const std::string& text) {
 
 class ReportCli : public testing::TryggCli {
 protected:
-    // One small experiment for the whole suite, run once.
-    static void SetUpTestSuite() {
-        shared_ = fs::temp_directory_path() / ("trygg_report_" + std::to_string(::getpid()));
-        fs::remove_all(shared_);
-        fs::create_directories(shared_);
-        write_text(shared_ / "exp.yaml", "scenarios: [" + (kSource / "scenarios" / "baseline.yaml").string() + ", " +
-                                             (kSource / "scenarios" / "lighting_tjarna.yaml").string() +
-                                             "]\nreplicates: 2\nweeks: 3\nseed: 11\n");
-        const std::string command = "cd " + quoted(shared_.string()) + " && " + quoted(TRYGG_BINARY) +
-                                    " batch exp.yaml -o exp.h5 -q </dev/null >batch.log 2>&1";
-        batch_status_ = shell(command);
-    }
     static void TearDownTestSuite() {
         std::error_code ec;
-        fs::remove_all(shared_, ec);
+        if (!shared_.empty()) fs::remove_all(shared_, ec);
     }
-    void SetUp() override {
-        TryggCli::SetUp();
+
+    // Puts exp.h5 into work/: one small experiment for the whole suite, run once per test
+    // process on first use (ctest runs each test in its own process).
+    void use_experiment() {
+        if (batch_status_ < 0) {
+            shared_ = fs::temp_directory_path() / ("trygg_report_" + std::to_string(::getpid()));
+            fs::remove_all(shared_);
+            fs::create_directories(shared_);
+            write_text(shared_ / "exp.yaml", "scenarios: [" + (kSource / "scenarios" / "baseline.yaml").string() +
+                                                 ", " + (kSource / "scenarios" / "lighting_tjarna.yaml").string() +
+                                                 "]\nreplicates: 2\nweeks: 3\nseed: 11\n");
+            batch_status_ = shell("cd " + quoted(shared_.string()) + " && " + quoted(TRYGG_BINARY) +
+                                  " batch exp.yaml -o exp.h5 -q </dev/null >batch.log 2>&1");
+        }
         ASSERT_EQ(batch_status_, 0) << read_text(shared_ / "batch.log");
         fs::copy_file(shared_ / "exp.h5", work() / "exp.h5");
         ours_.insert("exp.h5");
@@ -166,6 +166,7 @@ fs::path ReportCli::shared_;
 int ReportCli::batch_status_ = -1;
 
 TEST_F(ReportCli, RendersInSwedishWithTheStrategysEffects) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
     const Outcome o = trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna -o report.html");
     ASSERT_EQ(o.status, 0) << o.err;
@@ -194,6 +195,7 @@ TEST_F(ReportCli, RendersInSwedishWithTheStrategysEffects) {
 }
 
 TEST_F(ReportCli, RendersInEnglish) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
     const Outcome o = trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna --lang en -o report.html -q");
     ASSERT_EQ(o.status, 0) << o.err;
@@ -211,6 +213,7 @@ TEST_F(ReportCli, RendersInEnglish) {
 }
 
 TEST_F(ReportCli, ARunWithoutAComparisonPartnerSaysWhatItLacks) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
     const Outcome o = trygg("report exp.h5:baseline -o report.html");
     ASSERT_EQ(o.status, 0) << o.err;
@@ -255,6 +258,7 @@ TEST_F(ReportCli, AnOldRunFileWithoutYouthDataSaysSo) {
 }
 
 TEST_F(ReportCli, PrintsToPdf) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
     const Outcome o = trygg("report exp.h5:baseline --pdf -o report.html");
     ASSERT_EQ(o.status, 0) << o.err;
@@ -264,6 +268,7 @@ TEST_F(ReportCli, PrintsToPdf) {
 }
 
 TEST_F(ReportCli, BadInputIsOneLineAndStatusTwo) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     expect_bad_input(trygg("report missing.h5 -o r.html"), {"missing.h5"});
     expect_bad_input(trygg("report exp.h5:nosuch -o r.html"), {"no run group 'nosuch'", "baseline, lighting_tjarna"});
     expect_bad_input(trygg("report exp.h5 -o r.html"), {"an experiment file; name one of its runs"});
@@ -278,6 +283,7 @@ TEST_F(ReportCli, BadInputIsOneLineAndStatusTwo) {
 }
 
 TEST_F(ReportCli, AnOutputThatCannotBeWrittenIsBadInput) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     fs::create_directories(work() / "locked");
     ours_.insert("locked");
     fs::permissions(work() / "locked", fs::perms::owner_read | fs::perms::owner_exec);
@@ -289,6 +295,7 @@ TEST_F(ReportCli, AnOutputThatCannotBeWrittenIsBadInput) {
 }
 
 TEST_F(ReportCli, ARunFileOfAnotherSchemaVersionIsRefused) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
     const testing::SyntheticRun run = testing::synthetic_run("baseline", 2);
     write_run_file(work() / "future.h5", run.provenance, run.grid, run.districts, run.results);
     ours_.insert("future.h5");

@@ -199,6 +199,22 @@ TEST(ReportDocument, EverySectionInPageOrderAndWhatARunLacks) {
     }
 }
 
+// Over two years the trends go by quarter (13 weeks): 105 weeks are 9 quarters, the last of one week.
+TEST(ReportDocument, LongRunsTrendByQuarter) {
+    testing::SyntheticRun run = testing::synthetic_run("baseline", 2, 105);
+    for (int w = 0; w < 105; ++w) run.results.crimes_true[run.weekly(0, w, 1, 1)] = 1;
+    ReportInput input;
+    input.base = {{"long.h5", "", ""}, "long.h5", {run.provenance, run.grid, run.districts, run.results}};
+    const Json trends = trends_section(input);
+    EXPECT_EQ(trends["period"], "quarter");
+    const Json& city = trends["city"];
+    ASSERT_EQ(city.size(), 9U);
+    EXPECT_EQ(city[0]["date"], "2025-01-06");
+    EXPECT_EQ(city[1]["date"], "2025-04-07") << "13 weeks on";
+    EXPECT_DOUBLE_EQ(city[0]["mean"].get<double>(), 6.5) << "13 crimes in replicate 0, none in replicate 1";
+    EXPECT_DOUBLE_EQ(city[8]["mean"].get<double>(), 0.5) << "the last quarter has one week";
+}
+
 TEST(ReportDocument, AStrategyBringsItsEffectsAreasAndCost) {
     const Json data = Json::parse(report_data_json(synthetic_input(true)));
     for (const Json& s : data["sections"]) {
