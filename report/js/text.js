@@ -40,8 +40,8 @@ var TryggText = {
     },
     trends: {
       title: "Utveckling över tid",
-      lead_week: "Brott vecka för vecka i varje område. Linjen är medel över replikaten; det skuggade bandet rymmer de mittersta 95 % av replikaten (slumpens spridning).",
-      lead_quarter: "Brott kvartal för kvartal i varje område. Linjen är medel över replikaten; det skuggade bandet rymmer de mittersta 95 % av replikaten (slumpens spridning).",
+      lead_week: "Brott vecka för vecka i varje område. Linjen är medel över replikaten; det skuggade bandet rymmer de mittersta 95 % av replikaten (slumpens spridning). För hela kommunen visar bandet utgångsläget och linjerna strategierna.",
+      lead_quarter: "Brott kvartal för kvartal i varje område. Linjen är medel över replikaten; det skuggade bandet rymmer de mittersta 95 % av replikaten (slumpens spridning). För hela kommunen visar bandet utgångsläget och linjerna strategierna.",
       city: "Hela kommunen", week: "Vecka", quarter: "Kvartal", crimes_week: "Brott per vecka", crimes_quarter: "Brott per kvartal"
     },
     effects: {
@@ -138,8 +138,8 @@ var TryggText = {
     },
     trends: {
       title: "Trends over time",
-      lead_week: "Crime week by week in each district. The line is the mean over replicates; the shaded band holds the middle 95% of replicates (chance variation).",
-      lead_quarter: "Crime quarter by quarter in each district. The line is the mean over replicates; the shaded band holds the middle 95% of replicates (chance variation).",
+      lead_week: "Crime week by week in each district. The line is the mean over replicates; the shaded band holds the middle 95% of replicates (chance variation). For the whole municipality the band is the baseline's and the lines are the strategies.",
+      lead_quarter: "Crime quarter by quarter in each district. The line is the mean over replicates; the shaded band holds the middle 95% of replicates (chance variation). For the whole municipality the band is the baseline's and the lines are the strategies.",
       city: "The whole municipality", week: "Week", quarter: "Quarter", crimes_week: "Crimes a week", crimes_quarter: "Crimes a quarter"
     },
     effects: {

@@ -14,13 +14,19 @@ TryggReport.section("trends", function (box, s, w) {
              encoding: { x: x, y: { field: "low", type: "quantitative", title: null }, y2: { field: "high" } } };
   };
   box.appendChild(R.element("h3", { text: w.city }));
+  // The baseline's band shows chance; each strategy is a line against it (bands of seven runs
+  // would hide one another).
+  var series = [];
+  s.city.forEach(function (r) { if (series.indexOf(r.series) < 0) series.push(r.series); });
+  var color = { field: "series", type: "nominal", title: null, sort: series, legend: { orient: "bottom" } };
   R.chart(box, "trend-city", {
     width: 640, height: 220, data: { values: s.city },
     layer: [
-      { mark: { type: "area", opacity: 0.2 },
-        encoding: { x: x, y: { field: "low", type: "quantitative", title: yTitle }, y2: { field: "high" }, color: { field: "series", type: "nominal", title: null } } },
+      { transform: [{ filter: { field: "series", equal: series[0] } }],
+        mark: { type: "area", opacity: 0.2 },
+        encoding: { x: x, y: { field: "low", type: "quantitative", title: yTitle, scale: { zero: false } }, y2: { field: "high" }, color: color } },
       { mark: { type: "line", strokeWidth: 1.6 },
-        encoding: { x: x, y: { field: "mean", type: "quantitative", axis: { format: ",.0f" } }, color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
+        encoding: { x: x, y: { field: "mean", type: "quantitative", axis: { format: ",.0f" } }, color: color,
                     tooltip: [{ field: "series", title: R.words.strategy }, { field: "date", type: "temporal", timeUnit: "utcyearmonthdate", format: "%e %b %Y", title: weekly ? w.week : w.quarter },
                               { field: "mean", type: "quantitative", format: ",.1f", title: R.words.mean },
                               { field: "low", type: "quantitative", format: ",.1f", title: R.words.low },
