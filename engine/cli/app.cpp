@@ -2,10 +2,12 @@
 
 #include "cli/batch_command.hpp"
 #include "cli/compare_command.hpp"
+#include "cli/export_command.hpp"
 #include "cli/places_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/sensitivity_command.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/short2008_command.hpp"
 #include "cli/validate_command.hpp"
 #include "cli/version.hpp"
@@ -30,6 +32,7 @@ void print_help(std::ostream& out) {
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
            "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
+           "  trygg export RESULTS.h5[:GROUP] -o OUT.gpkg [--format gpkg|geojson|gtiff]\n"
            "  trygg report RESULTS.h5[:group] [--compare OTHER.h5[:group] …] [--lang sv|en] [--pdf] -o FILE.html\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
@@ -50,6 +53,8 @@ void print_help(std::ostream& out) {
            "  sensitivity  Morris or Sobol' sensitivity indices of a batch over a sensitivity design\n"
            "         (sweep.method: morris or sobol): which parameters move crime, or a strategy's effect,\n"
            "         most (mu*, mu, sigma or S_i, S_Ti with bootstrap intervals).\n"
+           "  export A run's maps for QGIS: districts with their outcomes, hotspot and intervention\n"
+           "         cells as a GeoPackage or GeoJSON, crime and hotspot rasters as GeoTIFF.\n"
            "  report The steering group's report: one self-contained HTML page (offline, Swedish or English)\n"
            "         with a district map, hotspots, trends, each strategy's effects, cost and provenance.\n"
            "  places The city's places as the model builds them (named ones, and corner shops and bus\n"
@@ -60,6 +65,14 @@ void print_help(std::ostream& out) {
            "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 8\n"
+           "\n"
+           "Files:\n"
+           "  The city config, scenarios, experiments and validation studies ship with trygg. Their\n"
+           "  relative paths (configs/borlange.yaml, scenarios/baseline.yaml, validation/) are looked\n"
+           "  up in the working directory first, then in the installation's share/trygg, found from\n"
+           "  the executable's location (BIN/trygg -> BIN/../share/trygg"
+        << (installed_data_dir() ? ", here " + installed_data_dir()->string() : std::string())
+        << ").\n"
            "\n"
            "Exit status:\n"
            "  0    done\n"
@@ -111,6 +124,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_compare_help(out);
             else if (args.size() > 1 && args[1] == "sensitivity")
                 print_sensitivity_help(out);
+            else if (args.size() > 1 && args[1] == "export")
+                print_export_help(out);
             else if (args.size() > 1 && args[1] == "report")
                 print_report_help(out);
             else if (args.size() > 1 && args[1] == "places")
@@ -127,10 +142,12 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
         if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
         if (command == "report") return report_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "export") return export_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, sensitivity, report, places, validate, help; see trygg "
+            << "' (commands: run, batch, short2008, compare, sensitivity, report, export, places, validate, help; see "
+               "trygg "
                "--help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {

@@ -6,6 +6,7 @@
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/provenance.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -86,7 +87,7 @@ BatchArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& h
     if (!vm.count("experiment")) {
         throw InputError("trygg batch: no experiment file given (e.g. trygg batch configs/experiments/strategy.yaml)");
     }
-    a.experiment = vm["experiment"].as<std::string>();
+    a.experiment = shipped_path(vm["experiment"].as<std::string>()).string();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     if (vm.count("threads")) a.threads = vm["threads"].as<long long>();
     if (vm.count("max-memory")) a.max_memory = vm["max-memory"].as<std::string>();
@@ -252,6 +253,9 @@ void print_batch_help(std::ostream& out) {
            "\n"
         << batch_options()
         << "\n"
+           "A relative EXPERIMENT path (configs/experiments/demo.yaml) is looked up in the working\n"
+           "directory, then in the installation's share/trygg.\n"
+           "\n"
            "Example:\n"
            "  trygg batch configs/experiments/strategy.yaml -o results/strategy.h5\n"
            "  trygg compare results/strategy.h5:baseline results/strategy.h5:combined\n";

@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/shipped_path.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/city_config.hpp"
@@ -57,7 +58,8 @@ void print_places_help(std::ostream& out) {
            "are (neighbourhood_places). A scenario names them in `where: {places: [...]}`; the\n"
            "cell [column, row] is what `where: {cells: [...]}` takes.\n"
            "CITY.yaml defaults to configs/borlange.yaml; a scenario lists its city's places with its\n"
-           "overrides applied.\n"
+           "overrides applied. A relative path is looked up in the working directory, then in the\n"
+           "installation's share/trygg.\n"
            "\n"
         << places_options()
         << "\n"
@@ -72,7 +74,8 @@ int places_command(const std::vector<std::string>& args, std::ostream& out, std:
         print_places_help(out);
         return kExitOk;
     }
-    const std::string file = vm.count("city") ? vm["city"].as<std::string>() : "configs/borlange.yaml";
+    const std::string file =
+        shipped_path(vm.count("city") ? vm["city"].as<std::string>() : "configs/borlange.yaml").string();
     // A scenario (it names its city, or extends one that does) lists its city's places with
     // the scenario's overrides applied; a city config lists its own.
     const ConfigMap top = YamlDocument::load(file).root();

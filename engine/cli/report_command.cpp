@@ -2,6 +2,7 @@
 
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -150,6 +151,11 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
     } catch (const InputError& e) {
         throw InputError("trygg report: " + std::string(e.what()));
     }
+    // The run names its city config as `trygg run` was given it (often configs/borlange.yaml):
+    // look it up as shipped files are, so that a report written outside the clone, with an
+    // installed trygg, still finds the city's DeSO polygons.
+    RunProvenance& provenance = input.base.run.provenance;
+    provenance.city_file = shipped_path(provenance.city_file).string();
     input.language = a.language;
     input.trygg_version = kVersion;
     input.git_commit = kGitCommit;

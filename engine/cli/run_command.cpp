@@ -5,6 +5,7 @@
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/provenance.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/summary.hpp"
 #include "core/error.hpp"
 #include "core/timeline.hpp"
@@ -70,7 +71,7 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     RunArgs a;
     if (!vm.count("scenario"))
         throw InputError("trygg run: no scenario file given (e.g. trygg run scenarios/baseline.yaml)");
-    a.scenario = vm["scenario"].as<std::string>();
+    a.scenario = shipped_path(vm["scenario"].as<std::string>()).string();
     if (vm.count("output")) a.output = vm["output"].as<std::string>();
     auto get = [&](const char* k) -> std::optional<long long> {
         if (vm.count(k)) return vm[k].as<long long>();
@@ -110,6 +111,9 @@ void print_run_help(std::ostream& out) {
            "\n"
         << run_options()
         << "\n"
+           "A relative SCENARIO path (scenarios/baseline.yaml) is looked up in the working directory,\n"
+           "then in the installation's share/trygg.\n"
+           "\n"
            "Example:\n"
            "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 4 --weeks 52\n";
 }

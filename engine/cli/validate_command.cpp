@@ -3,6 +3,7 @@
 #include "cli/options.hpp"
 #include "cli/output_path.hpp"
 #include "cli/progress.hpp"
+#include "cli/shipped_path.hpp"
 #include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -62,7 +63,7 @@ ValidateArgs parse(const std::vector<std::string>& args, std::ostream& out, bool
         return {};
     }
     ValidateArgs a;
-    if (vm.count("dir")) a.dir = vm["dir"].as<std::string>();
+    a.dir = shipped_path(vm.count("dir") ? vm["dir"].as<std::string>() : a.dir).string();
     if (vm.count("only")) a.only = vm["only"].as<std::vector<std::string>>();
     if (vm.count("replicates")) {
         const long long r = vm["replicates"].as<long long>();
@@ -101,7 +102,8 @@ std::vector<StudyConfig> load_studies(const ValidateArgs& a) {
     std::error_code ec;
     if (!fs::is_directory(a.dir, ec)) {
         throw InputError("trygg validate: --dir: no folder '" + a.dir +
-                         "' (run from the trygg clone, or name the folder of study files)");
+                         "' (not in the working directory, nor in an installation's share/trygg; name the folder of "
+                         "study files)");
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(a.dir)) {
