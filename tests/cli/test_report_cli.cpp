@@ -310,6 +310,20 @@ TEST_F(ReportCli, ARunFileOfAnotherSchemaVersionIsRefused) {
     expect_bad_input(trygg("report exp.h5:baseline --compare future.h5 -o r.html"), {"future.h5", "schema"});
 }
 
+TEST_F(ReportCli, RunsThatDoNotShareRandomNumbersNeedUnpaired) {
+    testing::SyntheticRun base = testing::synthetic_run("baseline", 3);
+    testing::SyntheticRun other = testing::synthetic_run("lighting", 3);
+    other.provenance.seed = 2;
+    write_run_file(work() / "base.h5", base.provenance, base.grid, base.districts, base.results);
+    write_run_file(work() / "other.h5", other.provenance, other.grid, other.districts, other.results);
+    ours_ = {"base.h5", "other.h5"};
+    expect_bad_input(trygg("report base.h5 --compare other.h5 -o r.html"),
+                     {"base.h5 and other.h5 are not paired (seed 1 and 2)", "--unpaired"});
+    const Outcome o = trygg("report base.h5 --compare other.h5 --unpaired -o r.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(read_text(work() / "r.html"), HasSubstr("\"pairing\":\"unpaired\""));
+}
+
 TEST_F(ReportCli, HelpSaysWhatTheReportShows) {
     for (const std::string args : {"help report", "report --help"}) {
         SCOPED_TRACE(args);
