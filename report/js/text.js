@@ -36,6 +36,7 @@ var TryggText = {
       victims_visitor: "Brott mot besökare per 1 000 invånare och år",
       hotspots_title: "Hotspots: andel veckor som en cell var en hotspot",
       hotspots_lead: "Varje ruta är 100 × 100 m (SWEREF99 TM). Färgen visar hur stor andel av veckorna rutan var en statistiskt säker hotspot av brott (Getis–Ord Gi*), i medel över replikaten. Kartan är inzoomad där hotspots finns.",
+      hotspots_close: "Närmare: där rutor var hotspots minst var femte vecka",
       share_weeks: "Andel veckor", residents: "Invånare"
     },
     trends: {
@@ -134,6 +135,7 @@ var TryggText = {
       victims_visitor: "Crimes against visitors per 1,000 residents a year",
       hotspots_title: "Hotspots: share of weeks a cell was a hotspot",
       hotspots_lead: "Each square is 100 × 100 m (SWEREF99 TM). Its colour is the share of weeks it was a statistically significant crime hotspot (Getis–Ord Gi*), mean over replicates. The map is zoomed to where hotspots are.",
+      hotspots_close: "Closer: where cells were hotspots in at least one week in five",
       share_weeks: "Share of weeks", residents: "Residents"
     },
     trends: {

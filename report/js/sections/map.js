@@ -79,4 +79,12 @@ TryggReport.section("map", function (box, s, w) {
   var projection = { type: "mercator" };
   if (cells.length) projection.fit = { type: "FeatureCollection", features: cells };
   R.chart(box, "hotspot-map", { width: 640, height: 520, projection: projection, layer: layers });
+  // A closer look where cells are hotspots in at least a fifth of the weeks (the town centre in
+  // Borlänge), when there are enough of them to frame.
+  var frequent = cells.filter(function (f) { return f.properties.value >= 0.2; });
+  if (frequent.length >= 5 && frequent.length < cells.length) {
+    box.appendChild(R.element("h3", { text: w.hotspots_close }));
+    R.chart(box, "hotspot-map-close", { width: 640, height: 480, layer: layers,
+      projection: { type: "mercator", fit: { type: "FeatureCollection", features: frequent } } });
+  }
 });
