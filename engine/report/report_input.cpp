@@ -5,6 +5,8 @@
 
 #include <tbb/task_group.h>
 
+#include <utility>
+
 namespace trygg {
 namespace {
 

@@ -3,6 +3,8 @@
 #include "report/report_section.hpp"
 #include "report/run_stats.hpp"
 
+#include <utility>
+
 namespace trygg {
 
 Json cost_section(const ReportInput& input) {

@@ -4,6 +4,8 @@
 #include "report/report_section.hpp"
 #include "report/run_stats.hpp"
 
+#include <algorithm>
+
 namespace trygg {
 namespace {
 

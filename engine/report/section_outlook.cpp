@@ -6,6 +6,8 @@
 #include "report/report_section.hpp"
 #include "report/run_stats.hpp"
 
+#include <array>
+
 namespace trygg {
 namespace {
 
