@@ -7,7 +7,8 @@
 // line does not exist and nothing is simulated; `run`, `batch` and `short2008` also get an
 // --output in a directory that does not exist, so that a command line that passes every check
 // stops there instead of simulating (a second --output from the fuzzer is itself an error);
-// `validate` gets a --markdown there for the same reason.
+// `validate` gets a --markdown there for the same reason. `report` reads its runs before it
+// writes anything, and none exists here.
 #include "cli/app.hpp"
 #include "fuzz_support.hpp"
 

@@ -4,6 +4,7 @@
 #include "cli/compare_command.hpp"
 #include "cli/export_command.hpp"
 #include "cli/places_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/schema_command.hpp"
 #include "cli/sensitivity_command.hpp"
@@ -33,6 +34,7 @@ void print_help(std::ostream& out) {
            "  trygg compare BASE.h5 OTHER.h5 [--csv FILE] [--json FILE] [--buffer-m M]\n"
            "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
            "  trygg export RESULTS.h5[:GROUP] -o OUT.gpkg [--format gpkg|geojson|gtiff]\n"
+           "  trygg report RESULTS.h5[:group] [--compare OTHER.h5[:group] …] [--lang sv|en] [--pdf] -o FILE.html\n"
            "  trygg places [CITY.yaml | SCENARIO.yaml] [--type T] [--district D] [--csv]\n"
            "  trygg validate [--only STUDY] [--replicates N] [--markdown FILE] [-o OUT.h5]\n"
            "  trygg schema city|scenario|experiment|study\n"
@@ -55,6 +57,8 @@ void print_help(std::ostream& out) {
            "         most (mu*, mu, sigma or S_i, S_Ti with bootstrap intervals).\n"
            "  export A run's maps for QGIS: districts with their outcomes, hotspot and intervention\n"
            "         cells as a GeoPackage or GeoJSON, crime and hotspot rasters as GeoTIFF.\n"
+           "  report The steering group's report: one self-contained HTML page (offline, Swedish or English)\n"
+           "         with a district map, hotspots, trends, each strategy's effects, cost and provenance.\n"
            "  places The city's places as the model builds them (named ones, and corner shops and bus\n"
            "         stops placed where the homes are), with the names and cells scenarios use.\n"
            "  validate  Virtual replications of published evaluations (lighting, CCTV, hot-spots policing,\n"
@@ -126,6 +130,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_sensitivity_help(out);
             else if (args.size() > 1 && args[1] == "export")
                 print_export_help(out);
+            else if (args.size() > 1 && args[1] == "report")
+                print_report_help(out);
             else if (args.size() > 1 && args[1] == "places")
                 print_places_help(out);
             else if (args.size() > 1 && args[1] == "validate")
@@ -141,13 +147,14 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
         if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
+        if (command == "report") return report_command({args.begin() + 1, args.end()}, out, err);
         if (command == "export") return export_command({args.begin() + 1, args.end()}, out, err);
         if (command == "places") return places_command({args.begin() + 1, args.end()}, out, err);
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         if (command == "schema") return schema_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, sensitivity, export, places, validate, schema, help; "
-               "see trygg --help)\n";
+            << "' (commands: run, batch, short2008, compare, sensitivity, report, export, places, validate, schema, "
+               "help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {
         err << "trygg: error: " << one_line(e.what()) << '\n';

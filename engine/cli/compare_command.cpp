@@ -8,11 +8,11 @@
 #include "experiment/compare.hpp"
 #include "io/comparison_file.hpp"
 #include "io/results_file.hpp"
+#include "io/run_spec.hpp"
 #include "model/risk_area.hpp"
 
 #include <boost/program_options.hpp>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,7 +24,6 @@ namespace trygg {
 namespace {
 
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
 
 struct CompareArgs {
     std::string base, other;
@@ -71,37 +70,6 @@ CompareArgs parse(const std::vector<std::string>& args, std::ostream& out, bool&
     a.quiet = vm.count("quiet") > 0;
     a.unpaired = vm.count("unpaired") > 0;
     return a;
-}
-
-// "file.h5" or "file.h5:group". A path that exists as given is a file even if it has a colon.
-ComparedFile parse_run_spec(const std::string& spec) {
-    std::error_code ec;
-    const auto colon = spec.rfind(':');
-    if (fs::exists(spec, ec) || colon == std::string::npos || colon == 0 || colon + 1 == spec.size()) {
-        return {spec, "", ""};
-    }
-    return {spec.substr(0, colon), spec.substr(colon + 1), ""};
-}
-
-std::string label_of(const ComparedFile& f) {
-    return f.group.empty() ? f.file : f.file + ":" + f.group;
-}
-
-// An experiment file holds several runs and no run at its root: say which to name. A group
-// name is checked against the runs, since the root also holds datasets such as "x".
-RunFile read_run(const ComparedFile& f) {
-    const std::vector<std::string> groups = list_run_groups(f.file);
-    std::string names;
-    for (const auto& g : groups) names += (names.empty() ? "" : ", ") + g;
-    if (f.group.empty() && !groups.empty()) {
-        throw InputError(f.file + ": an experiment file; name one of its runs as " + f.file +
-                         ":GROUP (it has: " + names + ")");
-    }
-    if (!f.group.empty() && std::find(groups.begin(), groups.end(), f.group) == groups.end()) {
-        throw InputError(f.file + ": no run group '" + f.group + "'" +
-                         (groups.empty() ? " (the file holds a single run)" : " (it has: " + names + ")"));
-    }
-    return read_run_file(f.file, f.group);
 }
 
 // check_output_path speaks of --output; here the option is --csv or --json.

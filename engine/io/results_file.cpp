@@ -1047,7 +1047,8 @@ RunProvenance read_run_provenance(const fs::path& in) {
     return read_provenance(file.get(), ctx);
 }
 
-RunFile read_run_file(const fs::path& in, const std::string& group) {
+RunFile read_run_file(const fs::path& in, const std::string& group, RunArrays arrays) {
+    const bool est_maps = arrays == RunArrays::All;
     const h5::QuietErrors quiet;
     const h5::ErrorContext ctx(in, h5::Mode::Reading);
     std::error_code ec;
@@ -1094,8 +1095,10 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
     const std::array weekly{dim(r.replicates), dim(r.weeks), dim(r.districts), dim(r.crime_types)};
     r.crimes_reported = h5::read_int32(crimes.get(), "reported", weekly, ctx);
     r.crimes_est = h5::read_int32(crimes.get(), "est", weekly, ctx);
-    r.crimes_cells_est = h5::read_int32(crimes.get(), "cells_est",
-                                        std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
+    if (est_maps) {
+        r.crimes_cells_est = h5::read_int32(
+            crimes.get(), "cells_est", std::array{dim(r.replicates), dim(r.crime_types), dim(r.ny), dim(r.nx)}, ctx);
+    }
     r.arrests = h5::read_int32(crimes.get(), "arrests", std::array{dim(r.replicates)}, ctx);
 
     const int groups = length_of(root, "victim_group", ctx);
@@ -1110,9 +1113,11 @@ RunFile read_run_file(const fs::path& in, const std::string& group) {
     h5::Group hot = h5::open_group(g, "hotspots", ctx);
     const std::array maps{dim(r.replicates), dim(r.ny), dim(r.nx)};
     r.hotspots_true = h5::read_int32(hot.get(), "frequency_true", maps, ctx);
-    r.hotspots_est = h5::read_int32(hot.get(), "frequency_est", maps, ctx);
-    r.kde_top_est = h5::read_int32(hot.get(), "kde_top_est", maps, ctx);
-    r.patrol_weeks = h5::read_int32(hot.get(), "patrol_weeks", maps, ctx);
+    if (est_maps) {
+        r.hotspots_est = h5::read_int32(hot.get(), "frequency_est", maps, ctx);
+        r.kde_top_est = h5::read_int32(hot.get(), "kde_top_est", maps, ctx);
+        r.patrol_weeks = h5::read_int32(hot.get(), "patrol_weeks", maps, ctx);
+    }
     const std::array weeks{dim(r.replicates), dim(r.weeks)};
     r.weekly_hotspots_true = h5::read_int32(hot.get(), "weekly_true", weeks, ctx);
     r.weekly_hotspots_est = h5::read_int32(hot.get(), "weekly_est", weeks, ctx);

@@ -45,7 +45,13 @@ struct RunFile {
 // root attribute schema_version is missing or outside kOldestReadableSchemaVersion …
 // kSchemaVersion, a group the file
 // does not have, or datasets without the expected shapes: an InputError that names the file.
-RunFile read_run_file(const std::filesystem::path& in, const std::string& group = "");
+// What read_run_file reads: everything, or everything but the EST picture's and the patrols'
+// per-cell arrays (crimes_cells_est, hotspots_est, kde_top_est, patrol_weeks, left empty), which
+// `trygg report` does not use: in a whole-city run they are half of what is decompressed.
+enum class RunArrays { All, WithoutEstMaps };
+
+RunFile read_run_file(const std::filesystem::path& in, const std::string& group = "",
+                      RunArrays arrays = RunArrays::All);
 
 // Only the provenance of a single-run file (its root attributes), without reading the data:
 // InputError as read_run_file.

@@ -24,7 +24,7 @@ std::string label_of(const ComparedFile& f) {
 }
 
 // A group name is checked against the runs, since the root also holds datasets such as "x".
-RunFile read_run(const ComparedFile& f) {
+RunFile read_run(const ComparedFile& f, RunArrays arrays) {
     const std::vector<std::string> groups = list_run_groups(f.file);
     std::string names;
     for (const auto& g : groups) names += (names.empty() ? "" : ", ") + g;
@@ -36,7 +36,7 @@ RunFile read_run(const ComparedFile& f) {
         throw InputError(f.file + ": no run group '" + f.group + "'" +
                          (groups.empty() ? " (the file holds a single run)" : " (it has: " + names + ")"));
     }
-    return read_run_file(f.file, f.group);
+    return read_run_file(f.file, f.group, arrays);
 }
 
 }  // namespace trygg

@@ -17,6 +17,6 @@ std::string label_of(const ComparedFile& f);
 // Reads the run. An experiment file holds several runs and no run at its root, so a bare
 // experiment file is an InputError listing its groups; so is a group the file does not have.
 // Otherwise InputError as read_run_file (missing file, not HDF5, another schema version).
-RunFile read_run(const ComparedFile& f);
+RunFile read_run(const ComparedFile& f, RunArrays arrays = RunArrays::All);
 
 }  // namespace trygg

@@ -367,6 +367,25 @@ TEST_F(ResultsFileTest, RoundTripsEveryField) {
     expect_same(in, read_run_file(out));
 }
 
+// `trygg report` reads without the EST picture's and the patrols' per-cell arrays: those stay
+// empty, everything else is as written.
+TEST_F(ResultsFileTest, ReadsWithoutTheEstMapsWhenAsked) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    const fs::path out = dir_ / "run.h5";
+    write(out, in);
+    const RunFile got = read_run_file(out, "", RunArrays::WithoutEstMaps);
+    EXPECT_TRUE(got.results.crimes_cells_est.empty());
+    EXPECT_TRUE(got.results.hotspots_est.empty());
+    EXPECT_TRUE(got.results.kde_top_est.empty());
+    EXPECT_TRUE(got.results.patrol_weeks.empty());
+    EXPECT_FALSE(got.results.crimes_cells.empty());
+    in.results.crimes_cells_est.clear();
+    in.results.hotspots_est.clear();
+    in.results.kde_top_est.clear();
+    in.results.patrol_weeks.clear();
+    expect_same(in, got);
+}
+
 TEST_F(ResultsFileTest, RoundTripsTheEventLog) {
     Inputs in = make_inputs(2, 3, 4, 5);
     auto& e = in.results.events;

@@ -20,9 +20,10 @@ declare -A sees=(
   [experiment]="core world population model policy sim experiment"
   [io]="core world population model policy sim experiment io"
   [gis]="core world population model policy sim experiment io gis"
-  [cli]="core world population model policy sim experiment io gis cli"
+  [report]="core world population model policy sim experiment io report"
+  [cli]="core world population model policy sim experiment io gis report cli"
 )
-layers=(core world population model policy sim experiment io gis cli)
+layers=(core world population model policy sim experiment io gis report cli)
 for extra in "$views"/*; do
   name="$(basename "$extra")"
   [[ -v "sees[$name]" ]] || { echo "layer view '$name' is not in tests/layers/check_layers.sh's table" >&2; exit 1; }
