@@ -1,0 +1,137 @@
+#pragma once
+// An independent reference model of the hour step (OpenMM's reference platform): a deliberately
+// naive, serial recomputation of every hour, by plain loops over people, that the fast engine
+// (sim/replicate.cpp) must match draw for draw.
+//
+// What it recomputes on its own, from the model's documented rules (docs/model.md §4–§6b):
+// - who is where: each person's slot every hour from that person's own plan (no move buckets,
+//   no chunks, no incremental counts: everyone is counted afresh every hour), visitors from
+//   the places' traits, and the occupancy per site and kind, compared with the engine's;
+// - the sites' lighting, cameras and monitoring each hour from the scenario's items and their
+//   windows (its own reading of "the small hours belong to the evening before"; no signature,
+//   no rebuild-on-change), compared with the engine's; patrol and field-worker beats (3×3
+//   cells around each unit) and their shifts;
+// - the offenders' hour: arrest spells, the search move towards attractive cells, the
+//   setting (darkness, weekend, festive night, units on duty), the near-repeat factor, the
+//   deciding draw, the type, displacement to a neighbouring cell and its second draw;
+// - the near-repeat fields B per type, updated once a model day at 04:00 (spread η to the
+//   four neighbours with reflecting edges, decay ω, θ per crime of the day), by a plain loop;
+// - every crime: hour, cell, district, type, offender, victim group, who reported it, arrest.
+//
+// What it shares with the engine, and why:
+// - the day plans: it calls the engine's planner (model/day_plan) for one person at a time
+//   with the engine's planning context of that day (the planner is out of scope; calling it
+//   per person leaves out the chunks and buckets the hour step applies);
+// - the per-event formulas, which retyping would only copy: offence_rates (the rate of each
+//   type at a setting, given the counts this model made), victim_of, draw_aftermath (reporting
+//   and arrest draws), spread_benefit (diffusion of benefit over the sites it rebuilt), and
+//   build_sites for the static description of the sites;
+// - what the weekly and daily layers keep, read from the engine each hour: the population
+//   and routine agents (who offends, ages, homes), the sites' collective efficacy, members'
+//   violence and drug factors and retaliation after rumours;
+// - the Philox streams (core/rng.hpp), keyed as documented: (Offending, person, hour) lane 0
+//   for the deciding draw, lane 1 for a displaced try, lane 2 for the search move.
+//
+// Left out (not checked here): disorder and fires (their own stream: they cannot change a
+// crime), the weekly layers themselves, adaptive steering (the small city's units are static),
+// mobile cameras, responsible alcohol service and programmes' capacity (the small city has none).
+#include "core/rng.hpp"
+#include "core/timeline.hpp"
+#include "sim/crime_ledger.hpp"
+#include "sim/model_params.hpp"
+#include "sim/replicate.hpp"
+#include "world/city.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace trygg::reference {
+
+// How often the mechanisms acted in the reference's crimes: a check that the comparison
+// covers them.
+struct Coverage {
+    int crimes = 0;
+    int searched = 0;       // committed after the search move took the offender next door
+    int displaced = 0;      // committed on a displaced second try
+    int near_repeat = 0;    // where the type's near-repeat factor was above 1
+    int lit_by_item = 0;    // in the dark at a site the scenario's lighting raised
+    int under_cameras = 0;  // at a site of the scenario's cameras while on
+    int patrolled = 0;      // on a patrol's beat on duty
+    int field_workers = 0;  // on the field workers' beat on duty
+    int arrests = 0;
+    int arrested_skips = 0;  // offender-hours in public skipped for an arrest spell
+};
+
+class ReferenceHourStep final : public HourStepObserver {
+public:
+    ReferenceHourStep(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key);
+
+    void day_planned(int day, const DayPlanContext& context) override;
+    void offences_due(int hour, const HourStepState& state) override;
+
+    const std::vector<CrimeEvent>& events() const { return events_; }
+    const Coverage& coverage() const { return coverage_; }
+    // Hours whose occupancy (or lighting and cameras) differed from the engine's, and the first.
+    int occupancy_mismatches() const { return occupancy_mismatches_; }
+    int site_mismatches() const { return site_mismatches_; }
+    int plan_inconsistencies() const { return plan_inconsistencies_; }
+    const std::string& first_mismatch() const { return first_mismatch_; }
+
+private:
+    struct PlannedMove {
+        int bucket;  // model-day hour − 4
+        std::int32_t from;
+        std::int32_t to;
+    };
+    struct Beat {
+        ActiveWindow when;
+        std::vector<std::uint8_t> covers;  // [site]
+        bool police = false;
+        bool on_duty = false;
+    };
+    // Setting up from the engine's first hour (the population is the replicate's).
+    void start(const HourStepState& state);
+    bool window_covers(const ActiveWindow& w, int hour) const;
+    void count_people(int hour, const HourStepState& state);
+    void rebuild_sites(int hour, const HourStepState& state);
+    void end_of_model_day();
+    std::vector<std::int32_t> neighbours(std::int32_t site) const;
+    double attractiveness(std::int32_t cell) const;
+    void offend(int hour, std::uint32_t person, std::int32_t site, const HourStepState& state, const Occupancy& occ);
+    struct Try {
+        double total = 0.0, undeterred = 0.0;
+        std::array<double, kCrimeTypes> rate{};
+        Setting setting;
+        bool patrol = false, field_workers = false;
+    };
+    Try rates_at(int hour, std::uint32_t person, std::int32_t site, const HourStepState& state,
+                 const Occupancy& occ) const;
+    void record(int hour, std::uint32_t person, std::int32_t site, const Try& t, double type_draw, double victim_draw,
+                const HourStepState& state, const Occupancy& occ, bool searched, bool displaced);
+    void mismatch(int& counter, const std::string& what);
+
+    const City& city_;
+    const ModelParams& params_;
+    const Timeline& timeline_;
+    CounterRng rng_;
+    bool started_ = false;
+    Sites base_;   // the sites as built, before any item
+    Sites sites_;  // this hour's
+    std::vector<Beat> beats_;
+    int planned_day_ = -1;
+    std::vector<std::vector<PlannedMove>> plans_;               // [person] the model day's moves, in order
+    std::vector<std::int32_t> where_;                           // [person] slot this hour, -1 outside the city
+    std::vector<std::int32_t> counts_;                          // [site][Presence] this hour
+    std::vector<std::uint8_t> lit_by_item_, camera_item_;       // [site] raised by an active item this hour
+    std::array<std::vector<double>, kCrimeTypes> field_;        // [type][cell] near-repeat B, empty when off
+    std::array<std::vector<std::int32_t>, kCrimeTypes> today_;  // [type] cells of the model day's crimes
+    std::vector<int> free_from_;                                // [person] first hour back after an arrest
+    std::vector<CrimeEvent> events_;
+    Coverage coverage_;
+    int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0;
+    std::string first_mismatch_;
+};
+
+}  // namespace trygg::reference
