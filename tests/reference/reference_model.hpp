@@ -32,6 +32,9 @@
 // - the Philox streams (core/rng.hpp), keyed as documented: (Offending, person, hour) lane 0
 //   for the deciding draw, lane 1 for a displaced try, lane 2 for the search move.
 //
+// Its own arithmetic picks the type and the search move by comparing with running sums where
+// the engine subtracts; the two can part only at a rounding step (about 1e-16 a draw).
+//
 // Left out (not checked here): disorder and fires (their own stream: they cannot change a
 // crime), the weekly layers themselves, adaptive steering (the small city's units are static),
 // mobile cameras, responsible alcohol service and programmes' capacity (the small city has none).
