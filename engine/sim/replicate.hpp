@@ -4,6 +4,7 @@
 #include "core/timeline.hpp"
 #include "model/day_plan.hpp"
 #include "model/lagesbild.hpp"
+#include "model/near_repeat.hpp"
 #include "model/occupancy.hpp"
 #include "model/sites.hpp"
 #include "sim/crime_ledger.hpp"
@@ -51,8 +52,8 @@ using WeekDone = std::function<void(int)>;
 // What the hour step reads from the rest of the replicate before an hour's offences, and the
 // occupancy it keeps: the population and routine agents (the youth layer changes them
 // weekly), the sites (the deployment's lighting and cameras, the safety layer's collective
-// efficacy), the layers' per-person factors, and the occupancy after the hour's moves and
-// visitors.
+// efficacy), the layers' per-person factors, the occupancy after the hour's moves and
+// visitors, and the near-repeat fields.
 struct HourStepState {
     const Population& population;
     const RoutineAgents& agents;
@@ -60,6 +61,7 @@ struct HourStepState {
     const YouthLayer& youth;
     const SafetyLayer& safety;
     const Occupancy& occupancy;
+    const NearRepeatField& near_repeat;
 };
 
 // Watches a replicate's hour step without changing it, for the independent reference model of

@@ -46,10 +46,10 @@ void ReferenceHourStep::start(const HourStepState& state) {
             field_[static_cast<std::size_t>(t)].assign(cells, 0.0);
     }
     // Beats: each unit covers its cell and the eight around it.
-    auto beat = [&](const std::vector<int>& cells_of_units, const ActiveWindow& when, bool police) {
+    auto beat = [&](const std::vector<int>& cells_of_units, const ActiveWindow& when, Unit unit) -> Beat& {
         Beat b;
         b.when = when;
-        b.police = police;
+        b.unit = unit;
         b.covers.assign(static_cast<std::size_t>(base_.size()), 0);
         for (int cell : cells_of_units) {
             const int col = city_.grid.col(cell), row = city_.grid.row(cell);
@@ -62,6 +62,7 @@ void ReferenceHourStep::start(const HourStepState& state) {
             }
         }
         beats_.push_back(std::move(b));
+        return beats_.back();
     };
     const auto& police = params_.policing;
     if (police.patrols > 0 && !police.static_places.empty()) {
@@ -73,11 +74,17 @@ void ReferenceHourStep::start(const HourStepState& state) {
         ActiveWindow shift;
         shift.from_hour = police.shift_from;
         shift.to_hour = police.shift_to;
-        beat(cells_of_units, shift, true);
+        beat(cells_of_units, shift, Unit::Patrol);
     }
     for (const Intervention& item : params_.interventions) {
-        if (item.kind == InterventionKind::Patrols) beat(item.cells, item.when, true);
-        if (item.kind == InterventionKind::FieldWorkers) beat(item.cells, item.when, false);
+        if (item.units <= 0) continue;
+        if (item.kind == InterventionKind::Patrols) beat(item.cells, item.when, Unit::Patrol);
+        if (item.kind == InterventionKind::FieldWorkers) beat(item.cells, item.when, Unit::FieldWorkers);
+        if (item.kind == InterventionKind::MobileCameras) {
+            Beat& b = beat(item.cells, item.when, Unit::Cameras);
+            b.coverage = static_cast<float>(item.intensity);
+            b.monitored = item.monitored;
+        }
     }
 }
 
@@ -112,7 +119,12 @@ void ReferenceHourStep::day_planned(int day, const DayPlanContext& context) {
         moves.clear();
         plan_day(mine, day, i, i + 1, moves, offenders);
         for (int b = 0; b < kDayHours; ++b) {
-            for (const Move& m : moves.by_hour[static_cast<std::size_t>(b)]) plans_[i].push_back({b, m.from, m.to});
+            for (const Move& m : moves.by_hour[static_cast<std::size_t>(b)]) {
+                plans_[i].push_back({b, m.from, m.to});
+                const std::int32_t home = context.agents.home_site[i];
+                if (m.from >= 0 && m.to >= 0 && m.from / kKinds != home && m.to / kKinds != home)
+                    ++coverage_.programme_evenings;
+            }
         }
     }
     planned_day_ = day;
@@ -191,12 +203,21 @@ void ReferenceHourStep::rebuild_sites(int hour, const HourStepState& state) {
             }
         }
     }
+    for (Beat& b : beats_) {
+        b.on_duty = window_covers(b.when, hour);
+        if (b.unit != Unit::Cameras || !b.on_duty) continue;
+        for (std::size_t k = 0; k < b.covers.size(); ++k) {
+            if (!b.covers[k]) continue;
+            if (b.coverage > sites_.cameras[k]) camera_item_[k] = 1;
+            sites_.cameras[k] = std::max(sites_.cameras[k], b.coverage);
+            sites_.monitored[k] = sites_.monitored[k] || b.monitored;
+        }
+    }
     spread_benefit(sites_, city_.grid, params_.offending.diffusion_of_benefit);
     if (sites_.lighting != state.sites.lighting || sites_.cameras != state.sites.cameras ||
         sites_.monitored != state.sites.monitored) {
         mismatch(site_mismatches_, "hour " + std::to_string(hour) + ": lighting or cameras differ from the engine's");
     }
-    for (Beat& b : beats_) b.on_duty = window_covers(b.when, hour);
 }
 
 // One model day of the near-repeat fields: B ← [(1 − η) B + (η/4) Σ_4 neighbours B](1 − ω) + θ E,
@@ -222,6 +243,20 @@ void ReferenceHourStep::end_of_model_day() {
         for (std::int32_t cell : today_[static_cast<std::size_t>(t)]) next[static_cast<std::size_t>(cell)] += p.theta;
         today_[static_cast<std::size_t>(t)].clear();
         b = std::move(next);
+    }
+}
+
+void ReferenceHourStep::compare_fields(int hour, const NearRepeatField& engine) {
+    for (int t = 0; t < kCrimeTypes; ++t) {
+        const auto& mine = field_[static_cast<std::size_t>(t)];
+        const auto& theirs = engine.field(static_cast<CrimeType>(t));
+        if (mine == theirs) continue;
+        double worst = mine.size() == theirs.size() ? 0.0 : 1.0;
+        for (std::size_t c = 0; c < std::min(mine.size(), theirs.size()); ++c)
+            worst = std::max(worst, std::abs(mine[c] - theirs[c]));
+        std::ostringstream what;
+        what << "hour " << hour << ": near-repeat field of type " << t << " differs by up to " << worst;
+        mismatch(field_mismatches_, what.str());
     }
 }
 
@@ -266,10 +301,10 @@ ReferenceHourStep::Try ReferenceHourStep::rates_at(int hour, std::uint32_t perso
     const bool youth = !adult(state.agents, person);
     for (const Beat& b : beats_) {
         if (!b.on_duty || !b.covers[static_cast<std::size_t>(site)]) continue;
-        if (b.police) {
+        if (b.unit == Unit::Patrol) {
             s.unit_guardians += params_.policing.guardian_weight;
             t.patrol = true;
-        } else {
+        } else if (b.unit == Unit::FieldWorkers) {
             s.unit_guardians +=
                 youth ? params_.field_workers.youth_guardian_weight : params_.field_workers.adult_guardian_weight;
             t.field_workers = true;
@@ -395,6 +430,7 @@ void ReferenceHourStep::offences_due(int hour, const HourStepState& state) {
     if (!started_) start(state);
     // 04:00 of every model day but the first: the fields take in the day before's crimes.
     if (hour % kHoursPerDay == kModelDayStart && hour >= kHoursPerDay) end_of_model_day();
+    compare_fields(hour, state.near_repeat);
     count_people(hour, state);
     rebuild_sites(hour, state);
     const Occupancy occ(counts_);

@@ -7,15 +7,16 @@
 // - who is where: each person's slot every hour from that person's own plan (no move buckets,
 //   no chunks, no incremental counts: everyone is counted afresh every hour), visitors from
 //   the places' traits, and the occupancy per site and kind, compared with the engine's;
-// - the sites' lighting, cameras and monitoring each hour from the scenario's items and their
-//   windows (its own reading of "the small hours belong to the evening before"; no signature,
-//   no rebuild-on-change), compared with the engine's; patrol and field-worker beats (3×3
-//   cells around each unit) and their shifts;
+// - the sites' lighting, cameras and monitoring each hour from the scenario's items, their
+//   windows (its own reading of "the small hours belong to the evening before") and the camera
+//   posts on duty (no signature, no rebuild-on-change), compared with the engine's; patrol,
+//   field-worker and camera-post beats (3×3 cells around each unit) and their shifts;
 // - the offenders' hour: arrest spells, the search move towards attractive cells, the
 //   setting (darkness, weekend, festive night, units on duty), the near-repeat factor, the
 //   deciding draw, the type, displacement to a neighbouring cell and its second draw;
 // - the near-repeat fields B per type, updated once a model day at 04:00 (spread η to the
-//   four neighbours with reflecting edges, decay ω, θ per crime of the day), by a plain loop;
+//   four neighbours with reflecting edges, decay ω, θ per crime of the day), by a plain loop,
+//   compared with the engine's every hour;
 // - every crime: hour, cell, district, type, offender, victim group, who reported it, arrest.
 //
 // What it shares with the engine, and why:
@@ -37,7 +38,8 @@
 //
 // Left out (not checked here): disorder and fires (their own stream: they cannot change a
 // crime), the weekly layers themselves, adaptive steering (the small city's units are static),
-// mobile cameras, responsible alcohol service and programmes' capacity (the small city has none).
+// responsible alcohol service (the small city has none), and the day planner (a programme's
+// evening — out, then at the venue — reaches the reference as the planner's moves).
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "sim/crime_ledger.hpp"
@@ -64,7 +66,8 @@ struct Coverage {
     int patrolled = 0;      // on a patrol's beat on duty
     int field_workers = 0;  // on the field workers' beat on duty
     int arrests = 0;
-    int arrested_skips = 0;  // offender-hours in public skipped for an arrest spell
+    int arrested_skips = 0;      // offender-hours in public skipped for an arrest spell
+    int programme_evenings = 0;  // planned evenings out that went on to a programme (a move away to away)
 };
 
 class ReferenceHourStep final : public HourStepObserver {
@@ -80,6 +83,7 @@ public:
     int occupancy_mismatches() const { return occupancy_mismatches_; }
     int site_mismatches() const { return site_mismatches_; }
     int plan_inconsistencies() const { return plan_inconsistencies_; }
+    int field_mismatches() const { return field_mismatches_; }
     const std::string& first_mismatch() const { return first_mismatch_; }
 
 private:
@@ -88,10 +92,13 @@ private:
         std::int32_t from;
         std::int32_t to;
     };
+    enum class Unit { Patrol, FieldWorkers, Cameras };
     struct Beat {
+        Unit unit = Unit::Patrol;
         ActiveWindow when;
         std::vector<std::uint8_t> covers;  // [site]
-        bool police = false;
+        float coverage = 0.0f;             // camera posts
+        bool monitored = false;
         bool on_duty = false;
     };
     // Setting up from the engine's first hour (the population is the replicate's).
@@ -100,6 +107,7 @@ private:
     void count_people(int hour, const HourStepState& state);
     void rebuild_sites(int hour, const HourStepState& state);
     void end_of_model_day();
+    void compare_fields(int hour, const NearRepeatField& engine);
     std::vector<std::int32_t> neighbours(std::int32_t site) const;
     double attractiveness(std::int32_t cell) const;
     void offend(int hour, std::uint32_t person, std::int32_t site, const HourStepState& state, const Occupancy& occ);
@@ -133,7 +141,7 @@ private:
     std::vector<int> free_from_;                                // [person] first hour back after an arrest
     std::vector<CrimeEvent> events_;
     Coverage coverage_;
-    int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0;
+    int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0, field_mismatches_ = 0;
     std::string first_mismatch_;
 };
 

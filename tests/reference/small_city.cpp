@@ -385,7 +385,31 @@ ModelParams small_city_params(const City& city) {
     field.when.from_hour = 18;
     field.when.to_hour = 2;
     field.when.weekdays = 0x30;
-    p.interventions = {light, cameras, field};
+    // A camera post at the travel centre at night, 20–06, not watched live.
+    Intervention post;
+    post.name = "kamerapost resecentrum";
+    post.kind = InterventionKind::MobileCameras;
+    post.cells = {city.place_cell[2]};
+    post.units = 1;
+    post.when.from_hour = 20;
+    post.when.to_hour = 6;
+    post.intensity = 0.7;
+    // A drop-in evening at the youth centre on Fridays, 19–23, for 13–17-year-olds nearby:
+    // low structure, so those who come are in public at the venue.
+    Intervention dropin;
+    dropin.name = "öppen fredag";
+    dropin.kind = InterventionKind::Programme;
+    dropin.place = 6;
+    dropin.catchment_m = 700;
+    dropin.uptake = 0.5;
+    dropin.capacity = 40;
+    dropin.min_age = 13;
+    dropin.max_age = 17;
+    dropin.structure = Structure::Low;
+    dropin.when.from_hour = 19;
+    dropin.when.to_hour = 23;
+    dropin.when.weekdays = 0x10;
+    p.interventions = {light, cameras, field, post, dropin};
     return p;
 }
 

@@ -44,6 +44,7 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
     EXPECT_EQ(reference.plan_inconsistencies(), 0) << reference.first_mismatch();
     EXPECT_EQ(reference.occupancy_mismatches(), 0) << reference.first_mismatch();
     EXPECT_EQ(reference.site_mismatches(), 0) << reference.first_mismatch();
+    EXPECT_EQ(reference.field_mismatches(), 0) << reference.first_mismatch();
     // Every crime identical and in the same order (offenders in person order, hour by hour).
     const auto& mine = reference.events();
     const std::size_t n = std::min(out.events.size(), mine.size());
@@ -60,7 +61,8 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
               << c.displaced << " displaced, " << c.near_repeat << " with near repeat, " << c.lit_by_item
               << " lit by the item in the dark, " << c.under_cameras << " under the item's cameras, " << c.patrolled
               << " on the patrol's beat, " << c.field_workers << " by the field workers, " << c.arrests << " arrests, "
-              << c.arrested_skips << " offender-hours in public skipped under arrest\n";
+              << c.arrested_skips << " offender-hours in public skipped under arrest, " << c.programme_evenings
+              << " evenings out ending at the drop-in\n";
     EXPECT_GE(c.crimes, 400);
     EXPECT_GT(c.searched, 0);
     EXPECT_GT(c.displaced, 0);
@@ -71,6 +73,7 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
     EXPECT_GT(c.field_workers, 0);
     EXPECT_GT(c.arrests, 0);
     EXPECT_GT(c.arrested_skips, 0);
+    EXPECT_GT(c.programme_evenings, 0);
 }
 
 TEST(Reference, TheEngineMatchesTheNaiveHourStepDrawForDraw) {
