@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "model/aftermath.hpp"
+#include "model/incidents.hpp"
 #include "model/offending.hpp"
 #include "model/victims.hpp"
 
@@ -40,6 +41,10 @@ void ReferenceHourStep::start(const HourStepState& state) {
     plans_.assign(n, {});
     where_.assign(n, -1);
     free_from_.assign(n, 0);
+    const std::size_t tally = static_cast<std::size_t>(timeline_.weeks) * city_.districts.size() * kIncidentTypes;
+    incidents_true_.assign(tally, 0);
+    incidents_reported_.assign(tally, 0);
+    incidents_est_.assign(tally, 0);
     const auto cells = static_cast<std::size_t>(city_.grid.cells());
     for (int t = 0; t < kCrimeTypes; ++t) {
         if (params_.near_repeat[static_cast<std::size_t>(t)].enabled)
@@ -315,6 +320,7 @@ ReferenceHourStep::Try ReferenceHourStep::rates_at(int hour, std::uint32_t perso
     const double violence = state.youth.violence_factor(person) * state.safety.retaliation_factor(person, hour);
     const OffenceRates r = offence_rates(params_.offending, sites_, occ, s, state.population.propensity[person], youth,
                                          violence, state.youth.drug_factor(person));
+    t.peer = r.peer;
     const std::int32_t cell = base_.cell[static_cast<std::size_t>(site)];
     for (int k = 0; k < kCrimeTypes; ++k) {
         const auto& b = field_[static_cast<std::size_t>(k)];
@@ -354,6 +360,7 @@ void ReferenceHourStep::offend(int hour, std::uint32_t person, std::int32_t site
         }
     }
     const Try here = rates_at(hour, person, site, state, occ);
+    incident(hour, person, here, state, occ);
     if (here.total <= 0) return;
     const auto w = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour));
     const double u = to_unit(w[0]);
@@ -371,6 +378,32 @@ void ReferenceHourStep::offend(int hour, std::uint32_t person, std::int32_t site
     const auto v = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 1);
     if (to_unit(v[0]) < -std::expm1(-there.total))
         record(hour, person, next, there, to_unit(v[1]), to_unit(v[2]), state, occ, searched, true);
+}
+
+void ReferenceHourStep::incident(int hour, std::uint32_t person, const Try& here, const HourStepState& state,
+                                 const Occupancy& occ) {
+    const IncidentRates r = incident_rates(params_.incidents, params_.offending, sites_, occ, here.setting,
+                                           state.population.propensity[person], here.peer);
+    if (r.total <= 0) return;
+    const auto w = rng_.words(Stream::Incidents, person, static_cast<std::uint32_t>(hour));
+    if (to_unit(w[0]) >= -std::expm1(-r.total)) return;
+    const int type = to_unit(w[1]) * r.total < r.rate[0] ? 0 : 1;  // disorder or fire, ∝ rate
+    const auto k = static_cast<std::size_t>(here.setting.site);
+    ReportContext context;
+    context.incident = type;
+    context.place_types = sites_.place_types[k];
+    context.district = city_.cell_district[static_cast<std::size_t>(base_.cell[k])];
+    context.young_offender = state.agents.age[person] < 21;
+    context.collective_efficacy = sites_.collective_efficacy[k];
+    if (context.district < 0) return;
+    const std::uint32_t known = draw_incident_reports(params_.reporting, context, rng_, person, hour);
+    const std::size_t at = (static_cast<std::size_t>(hour / kHoursPerWeek) * city_.districts.size() +
+                            static_cast<std::size_t>(context.district)) *
+                               kIncidentTypes +
+                           static_cast<std::size_t>(type);
+    ++incidents_true_[at];
+    if (known & 1u) ++incidents_reported_[at];
+    if (known != 0) ++incidents_est_[at];
 }
 
 void ReferenceHourStep::record(int hour, std::uint32_t person, std::int32_t site, const Try& t, double type_draw,

@@ -17,16 +17,18 @@
 // - the near-repeat fields B per type, updated once a model day at 04:00 (spread η to the
 //   four neighbours with reflecting edges, decay ω, θ per crime of the day), by a plain loop,
 //   compared with the engine's every hour;
-// - every crime: hour, cell, district, type, offender, victim group, who reported it, arrest.
+// - every crime: hour, cell, district, type, offender, victim group, who reported it, arrest;
+// - disorder and fires (their own stream, drawn where the offender stands after the search
+//   move, whatever the crime rates), tallied by week, district and type with who knew.
 //
 // What it shares with the engine, and why:
 // - the day plans: it calls the engine's planner (model/day_plan) for one person at a time
 //   with the engine's planning context of that day (the planner is out of scope; calling it
 //   per person leaves out the chunks and buckets the hour step applies);
 // - the per-event formulas, which retyping would only copy: offence_rates (the rate of each
-//   type at a setting, given the counts this model made), victim_of, draw_aftermath (reporting
-//   and arrest draws), spread_benefit (diffusion of benefit over the sites it rebuilt), and
-//   build_sites for the static description of the sites;
+//   type at a setting, given the counts this model made), incident_rates, victim_of,
+//   draw_aftermath and draw_incident_reports (reporting and arrest draws), spread_benefit (diffusion of benefit over
+//   the sites it rebuilt), and build_sites for the static description of the sites;
 // - what the weekly and daily layers keep, read from the engine each hour: the population
 //   and routine agents (who offends, ages, homes), the sites' collective efficacy, members'
 //   violence and drug factors and retaliation after rumours;
@@ -36,8 +38,7 @@
 // Its own arithmetic picks the type and the search move by comparing with running sums where
 // the engine subtracts; the two can part only at a rounding step (about 1e-16 a draw).
 //
-// Left out (not checked here): disorder and fires (their own stream: they cannot change a
-// crime), the weekly layers themselves, adaptive steering (the small city's units are static),
+// Left out (not checked here): the weekly layers themselves, adaptive steering (the small city's units are static),
 // responsible alcohol service (the small city has none), and the day planner (a programme's
 // evening — out, then at the venue — reaches the reference as the planner's moves).
 #include "core/rng.hpp"
@@ -78,6 +79,10 @@ public:
     void offences_due(int hour, const HourStepState& state) override;
 
     const std::vector<CrimeEvent>& events() const { return events_; }
+    // Disorder and fires, [week][district][incident type]: all, known to the police, to EST.
+    const std::vector<std::int32_t>& incidents_true() const { return incidents_true_; }
+    const std::vector<std::int32_t>& incidents_reported() const { return incidents_reported_; }
+    const std::vector<std::int32_t>& incidents_est() const { return incidents_est_; }
     const Coverage& coverage() const { return coverage_; }
     // Hours whose occupancy (or lighting and cameras) differed from the engine's, and the first.
     int occupancy_mismatches() const { return occupancy_mismatches_; }
@@ -115,6 +120,7 @@ private:
         double total = 0.0, undeterred = 0.0;
         std::array<double, kCrimeTypes> rate{};
         Setting setting;
+        double peer = 1.0;  // the peer factor in the rates
         bool patrol = false, field_workers = false;
     };
     Try rates_at(int hour, std::uint32_t person, std::int32_t site, const HourStepState& state,
@@ -122,6 +128,7 @@ private:
     void record(int hour, std::uint32_t person, std::int32_t site, const Try& t, double type_draw, double victim_draw,
                 const HourStepState& state, const Occupancy& occ, bool searched, bool displaced);
     void mismatch(int& counter, const std::string& what);
+    void incident(int hour, std::uint32_t person, const Try& here, const HourStepState& state, const Occupancy& occ);
 
     const City& city_;
     const ModelParams& params_;
@@ -140,6 +147,7 @@ private:
     std::array<std::vector<std::int32_t>, kCrimeTypes> today_;  // [type] cells of the model day's crimes
     std::vector<int> free_from_;                                // [person] first hour back after an arrest
     std::vector<CrimeEvent> events_;
+    std::vector<std::int32_t> incidents_true_, incidents_reported_, incidents_est_;
     Coverage coverage_;
     int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0, field_mismatches_ = 0;
     std::string first_mismatch_;

@@ -55,6 +55,14 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
         << ": engine " << (k < out.events.size() ? describe(out.events[k]) : "none") << ", reference "
         << (k < mine.size() ? describe(mine[k]) : "none");
 
+    // Disorder and fires, by week, district and type.
+    EXPECT_EQ(out.incidents_true, reference.incidents_true());
+    EXPECT_EQ(out.incidents_reported, reference.incidents_reported());
+    EXPECT_EQ(out.incidents_est, reference.incidents_est());
+    int incidents = 0;
+    for (const std::int32_t count : reference.incidents_true()) incidents += count;
+    EXPECT_GT(incidents, 20);
+
     // The comparison covers every mechanism: each acted on some crimes.
     const Coverage& c = reference.coverage();
     std::cout << "replicate " << replicate << ": " << c.crimes << " crimes, " << c.searched << " after a search move, "
@@ -62,7 +70,7 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
               << " lit by the item in the dark, " << c.under_cameras << " under the item's cameras, " << c.patrolled
               << " on the patrol's beat, " << c.field_workers << " by the field workers, " << c.arrests << " arrests, "
               << c.arrested_skips << " offender-hours in public skipped under arrest, " << c.programme_evenings
-              << " evenings out ending at the drop-in\n";
+              << " evenings out ending at the drop-in, " << incidents << " disorder incidents and fires\n";
     EXPECT_GE(c.crimes, 400);
     EXPECT_GT(c.searched, 0);
     EXPECT_GT(c.displaced, 0);
