@@ -4,8 +4,10 @@
 // at a time, fails both tests: skipping the second chunk's moves at 17:00 (occupancy and
 // crimes differ from hour 17), counting a window's small hours to their own day instead of
 // the evening before (lighting differs from hour 0), keeping an offender out through the
-// hour their block ends, and adding a day's crimes to the near-repeat fields before they
-// spread instead of after (the crimes differ from the second day).
+// hour their block ends, adding a day's crimes to the near-repeat fields before they spread
+// instead of after (the crimes differ from the second day), and leaving a camera post's duty
+// out of the deployment's rebuild signature (its cameras are missing from 20:00 of the first
+// day).
 #include "reference/reference_model.hpp"
 #include "reference/small_city.hpp"
 #include "sim/replicate.hpp"
