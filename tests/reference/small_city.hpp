@@ -4,7 +4,7 @@
 // places, and every parameter of the model set here — no config file, so the test links only
 // the simulation libraries, not io.
 //
-// The values are plausible, not calibrated: base rates are raised so that three weeks give
+// The values are plausible, not calibrated: base rates are raised so that a few weeks give
 // several hundred crimes, and the scenario lights one district, puts cameras on the shopping
 // centre, a camera post at the travel centre, a patrol at the night-life street, field workers
 // by the youth centre and a Friday drop-in there, so every situational mechanism acts somewhere.
@@ -17,7 +17,7 @@ namespace trygg::reference {
 CitySpec small_city_spec();
 // The city's parameters and scenario; `city` gives the cells of the scenario's areas.
 ModelParams small_city_params(const City& city);
-// Three weeks from Monday 27 October 2025 (höstlov, long dark evenings).
-Timeline small_city_timeline(const City& city, int weeks = 3);
+// Weeks from Monday 27 October 2025 (höstlov, long dark evenings).
+Timeline small_city_timeline(const City& city, int weeks = 6);
 
 }  // namespace trygg::reference

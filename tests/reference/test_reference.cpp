@@ -1,5 +1,5 @@
 // The fast engine against the naive reference model of the hour step (reference_model.hpp),
-// draw for draw, on a small city made in code, over three simulated weeks with lighting,
+// draw for draw, on a small city made in code, over six simulated weeks with lighting,
 // cameras, a patrol and field workers acting. Each of these changes to the engine, tried one
 // at a time, fails both tests: skipping the second chunk's moves at 17:00 (occupancy and
 // crimes differ from hour 17), counting a window's small hours to their own day instead of
@@ -38,7 +38,7 @@ bool same(const CrimeEvent& a, const CrimeEvent& b) {
 void expect_engine_matches_reference(std::uint32_t replicate) {
     const City city = build_city(small_city_spec());
     const ModelParams params = small_city_params(city);
-    const Timeline timeline = small_city_timeline(city, 3);
+    const Timeline timeline = small_city_timeline(city, 6);
     const RngKey key{20261130, replicate};
     ReferenceHourStep reference(city, params, timeline, key);
     const ReplicateOutput out = run_replicate(city, params, timeline, key, {}, /*keep_events=*/true, &reference);
