@@ -27,20 +27,23 @@
 //   per person leaves out the chunks and buckets the hour step applies);
 // - the per-event formulas, which retyping would only copy: offence_rates (the rate of each
 //   type at a setting, given the counts this model made), incident_rates, victim_of,
-//   draw_aftermath and draw_incident_reports (reporting and arrest draws), spread_benefit (diffusion of benefit over
-//   the sites it rebuilt), and build_sites for the static description of the sites;
+//   draw_aftermath and draw_incident_reports (reporting and arrest draws), spread_benefit
+//   (diffusion of benefit over the sites it rebuilt), and build_sites for the static
+//   description of the sites;
 // - what the weekly and daily layers keep, read from the engine each hour: the population
 //   and routine agents (who offends, ages, homes), the sites' collective efficacy, members'
 //   violence and drug factors and retaliation after rumours;
 // - the Philox streams (core/rng.hpp), keyed as documented: (Offending, person, hour) lane 0
-//   for the deciding draw, lane 1 for a displaced try, lane 2 for the search move.
+//   for the deciding draw, lane 1 for a displaced try, lane 2 for the search move;
+//   (Incidents, person, hour) for disorder and fires.
 //
 // Its own arithmetic picks the type and the search move by comparing with running sums where
 // the engine subtracts; the two can part only at a rounding step (about 1e-16 a draw).
 //
-// Left out (not checked here): the weekly layers themselves, adaptive steering (the small city's units are static),
-// responsible alcohol service (the small city has none), and the day planner (a programme's
-// evening — out, then at the venue — reaches the reference as the planner's moves).
+// Left out (not checked here): the weekly layers themselves, adaptive steering (the small
+// city's units are static), responsible alcohol service (the small city has none), and the
+// day planner (a programme's evening — out, then at the venue — reaches the reference as the
+// planner's moves).
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "sim/crime_ledger.hpp"
