@@ -36,6 +36,7 @@ void ReferenceHourStep::mismatch(int& counter, const std::string& what) {
 void ReferenceHourStep::start(const HourStepState& state) {
     started_ = true;
     base_ = build_sites(city_, state.population);
+    planner_ = std::make_unique<ReferencePlanner>(city_, base_, params_.routine, timeline_, rng_);
     if (base_.cell != state.sites.cell) mismatch(site_mismatches_, "the sites are not the engine's");
     const std::size_t n = state.agents.size();
     plans_.assign(n, {});
@@ -110,10 +111,12 @@ bool ReferenceHourStep::window_covers(const ActiveWindow& w, int hour) const {
 }
 
 void ReferenceHourStep::day_planned(int day, const DayPlanContext& context) {
-    // The engine's planner, one person at a time, without the young people's weekly exposure
-    // (the engine has added it already).
-    DayPlanContext mine = context;
-    mine.exposure = nullptr;
+    // Each person's day from the reference's own planner, checked against the engine's
+    // planner run for that person alone (without the young people's weekly exposure, which
+    // the engine has added already).
+    const PlanningDay planning{day, context.programmes, context.reach, context.avoids_night, context.avoid_from};
+    DayPlanContext engine = context;
+    engine.exposure = nullptr;
     const std::size_t n = context.agents.size();
     plans_.assign(n, {});
     MoveBuckets moves;
@@ -121,15 +124,25 @@ void ReferenceHourStep::day_planned(int day, const DayPlanContext& context) {
     offenders.segments.resize(context.agents.offenders.size() * kMaxSegments);
     offenders.count.assign(context.agents.offenders.size(), 0);
     for (std::size_t i = 0; i < n; ++i) {
+        plans_[i] = planner_->plan(context.agents, i, planning);
         moves.clear();
-        plan_day(mine, day, i, i + 1, moves, offenders);
+        plan_day(engine, day, i, i + 1, moves, offenders);
+        std::vector<PlannedMove> theirs;
         for (int b = 0; b < kDayHours; ++b) {
-            for (const Move& m : moves.by_hour[static_cast<std::size_t>(b)]) {
-                plans_[i].push_back({b, m.from, m.to});
-                const std::int32_t home = context.agents.home_site[i];
-                if (m.from >= 0 && m.to >= 0 && m.from / kKinds != home && m.to / kKinds != home)
-                    ++coverage_.programme_evenings;
-            }
+            for (const Move& m : moves.by_hour[static_cast<std::size_t>(b)]) theirs.push_back({b, m.from, m.to});
+        }
+        const auto same = [](const PlannedMove& x, const PlannedMove& y) {
+            return x.bucket == y.bucket && x.from == y.from && x.to == y.to;
+        };
+        if (!std::equal(plans_[i].begin(), plans_[i].end(), theirs.begin(), theirs.end(), same)) {
+            mismatch(planner_mismatches_, "day " + std::to_string(day) + ": person " + std::to_string(i) + " has " +
+                                              std::to_string(theirs.size()) + " moves in the engine's plan, " +
+                                              std::to_string(plans_[i].size()) + " in the reference's");
+        }
+        const std::int32_t home = context.agents.home_site[i];
+        for (const PlannedMove& m : plans_[i]) {
+            if (m.from >= 0 && m.to >= 0 && m.from / kKinds != home && m.to / kKinds != home)
+                ++coverage_.programme_evenings;
         }
     }
     planned_day_ = day;

@@ -4,6 +4,9 @@
 // (sim/replicate.cpp) must match draw for draw.
 //
 // What it recomputes on its own, from the model's documented rules (docs/model.md §4–§6b):
+// - each person's day (reference_planner.hpp: blocks, times, destinations, closed venues,
+//   avoiding the night, programmes), from the routine parameters with no day tables and no
+//   choice tables, compared with the engine's planner run for that person alone;
 // - who is where: each person's slot every hour from that person's own plan (no move buckets,
 //   no chunks, no incremental counts: everyone is counted afresh every hour), visitors from
 //   the places' traits, and the occupancy per site and kind, compared with the engine's;
@@ -22,9 +25,9 @@
 //   move, whatever the crime rates), tallied by week, district and type with who knew.
 //
 // What it shares with the engine, and why:
-// - the day plans: it calls the engine's planner (model/day_plan) for one person at a time
-//   with the engine's planning context of that day (the planner is out of scope; calling it
-//   per person leaves out the chunks and buckets the hour step applies);
+// - the day's planning inputs from the engine's planning context: the routine agents, today's
+//   programmes with their uptake and catchments (the deployment's) and who avoids the night
+//   (the safety layer's);
 // - the per-event formulas, which retyping would only copy: offence_rates (the rate of each
 //   type at a setting, given the counts this model made), incident_rates, victim_of,
 //   draw_aftermath and draw_incident_reports (reporting and arrest draws), spread_benefit
@@ -33,19 +36,21 @@
 // - what the weekly and daily layers keep, read from the engine each hour: the population
 //   and routine agents (who offends, ages, homes), the sites' collective efficacy, members'
 //   violence and drug factors and retaliation after rumours;
-// - the Philox streams (core/rng.hpp), keyed as documented: (Offending, person, hour) lane 0
-//   for the deciding draw, lane 1 for a displaced try, lane 2 for the search move;
-//   (Incidents, person, hour) for disorder and fires.
+// - the Philox streams (core/rng.hpp), keyed as documented: (DayPlan, person, day) for the
+//   plans; (Offending, person, hour) lane 0 for the deciding draw, lane 1 for a displaced try,
+//   lane 2 for the search move; (Incidents, person, hour) for disorder and fires.
 //
-// Its own arithmetic picks the type and the search move by comparing with running sums where
-// the engine subtracts; the two can part only at a rounding step (about 1e-16 a draw).
+// Its own arithmetic picks the type, the search move and the destinations by comparing with
+// running sums where the engine subtracts or looks up tables; the two can part only at a
+// rounding step (about 1e-16 a draw).
 //
-// Left out (not checked here): the weekly layers themselves, adaptive steering (the small
-// city's units are static), responsible alcohol service (the small city has none), and the
-// day planner (a programme's evening — out, then at the venue — reaches the reference as the
-// planner's moves).
+// Left out (not checked here): the weekly layers themselves (including the young people's
+// weekly exposure the planner adds up), adaptive steering (the small city's units are
+// static), responsible alcohol service and the industrial holiday (the small city's weeks
+// have neither).
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
+#include "reference/reference_planner.hpp"
 #include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
 #include "sim/replicate.hpp"
@@ -53,6 +58,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -92,14 +98,11 @@ public:
     int site_mismatches() const { return site_mismatches_; }
     int plan_inconsistencies() const { return plan_inconsistencies_; }
     int field_mismatches() const { return field_mismatches_; }
+    // Person-days whose plan differed from the engine planner's.
+    int planner_mismatches() const { return planner_mismatches_; }
     const std::string& first_mismatch() const { return first_mismatch_; }
 
 private:
-    struct PlannedMove {
-        int bucket;  // model-day hour − 4
-        std::int32_t from;
-        std::int32_t to;
-    };
     enum class Unit { Patrol, FieldWorkers, Cameras };
     struct Beat {
         Unit unit = Unit::Patrol;
@@ -152,7 +155,9 @@ private:
     std::vector<CrimeEvent> events_;
     std::vector<std::int32_t> incidents_true_, incidents_reported_, incidents_est_;
     Coverage coverage_;
-    int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0, field_mismatches_ = 0;
+    int occupancy_mismatches_ = 0, site_mismatches_ = 0, plan_inconsistencies_ = 0, field_mismatches_ = 0,
+        planner_mismatches_ = 0;
+    std::unique_ptr<ReferencePlanner> planner_;
     std::string first_mismatch_;
 };
 
