@@ -220,8 +220,8 @@ private:
 
     void observe(int hour) const {
         if (observer_)
-            observer_->offences_due(
-                hour, HourStepState{population_, agents_, sites_, youth_, safety_, occupancy_, near_repeat_});
+            observer_->offences_due(hour, HourStepState{population_, agents_, sites_, youth_, safety_, occupancy_,
+                                                        near_repeat_, lagesbild_});
     }
 
     void move_people(int bucket) {

@@ -53,7 +53,7 @@ using WeekDone = std::function<void(int)>;
 // occupancy it keeps: the population and routine agents (the youth layer changes them
 // weekly), the sites (the deployment's lighting and cameras, the safety layer's collective
 // efficacy), the layers' per-person factors, the occupancy after the hour's moves and
-// visitors, and the near-repeat fields.
+// visitors, the near-repeat fields and the EST picture that steers the adaptive units.
 struct HourStepState {
     const Population& population;
     const RoutineAgents& agents;
@@ -62,6 +62,7 @@ struct HourStepState {
     const SafetyLayer& safety;
     const Occupancy& occupancy;
     const NearRepeatField& near_repeat;
+    const Lagesbild& lagesbild;  // the EST picture of the week closed last
 };
 
 // Watches a replicate's hour step without changing it, for the independent reference model of

@@ -7,6 +7,7 @@
 #include "model/victims.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <sstream>
 
@@ -46,51 +47,94 @@ void ReferenceHourStep::start(const HourStepState& state) {
     incidents_true_.assign(tally, 0);
     incidents_reported_.assign(tally, 0);
     incidents_est_.assign(tally, 0);
-    const auto cells = static_cast<std::size_t>(city_.grid.cells());
+    const auto ncells = static_cast<std::size_t>(city_.grid.cells());
     for (int t = 0; t < kCrimeTypes; ++t) {
         if (params_.near_repeat[static_cast<std::size_t>(t)].enabled)
-            field_[static_cast<std::size_t>(t)].assign(cells, 0.0);
+            field_[static_cast<std::size_t>(t)].assign(ncells, 0.0);
     }
-    // Beats: each unit covers its cell and the eight around it.
-    auto beat = [&](const std::vector<int>& cells_of_units, const ActiveWindow& when, Unit unit) -> Beat& {
+    // The city's police first, then the scenario's units in its order (the order they share
+    // out the picture's hotspots in).
+    auto beat = [&](std::vector<int> cells, const ActiveWindow& when, Unit unit, int units, bool adaptive) -> Beat& {
         Beat b;
         b.when = when;
         b.unit = unit;
-        b.covers.assign(static_cast<std::size_t>(base_.size()), 0);
-        for (int cell : cells_of_units) {
-            const int col = city_.grid.col(cell), row = city_.grid.row(cell);
-            for (int r = row - 1; r <= row + 1; ++r) {
-                for (int c = col - 1; c <= col + 1; ++c) {
-                    if (r < 0 || c < 0 || r >= city_.grid.ny || c >= city_.grid.nx) continue;
-                    const std::int32_t s = base_.of_cell(city_.grid.index(c, r));
-                    if (s >= 0) b.covers[static_cast<std::size_t>(s)] = 1;
-                }
-            }
-        }
+        b.units = units;
+        b.adaptive = adaptive;
+        b.cells = std::move(cells);
+        cover(b);
         beats_.push_back(std::move(b));
         return beats_.back();
     };
     const auto& police = params_.policing;
-    if (police.patrols > 0 && !police.static_places.empty()) {
-        std::vector<int> cells_of_units;
-        for (int k = 0; k < police.patrols; ++k) {
+    if (police.patrols > 0) {
+        std::vector<int> cells;  // in turn at the static places (adaptive patrols start there too)
+        for (int k = 0; k < police.patrols && !police.static_places.empty(); ++k) {
             const int place = police.static_places[static_cast<std::size_t>(k) % police.static_places.size()];
-            cells_of_units.push_back(city_.place_cell[static_cast<std::size_t>(place)]);
+            cells.push_back(city_.place_cell[static_cast<std::size_t>(place)]);
         }
         ActiveWindow shift;
         shift.from_hour = police.shift_from;
         shift.to_hour = police.shift_to;
-        beat(cells_of_units, shift, Unit::Patrol);
+        beat(cells, shift, Unit::Patrol, police.patrols, police.steering == Steering::Adaptive);
     }
     for (const Intervention& item : params_.interventions) {
-        if (item.units <= 0) continue;
-        if (item.kind == InterventionKind::Patrols) beat(item.cells, item.when, Unit::Patrol);
-        if (item.kind == InterventionKind::FieldWorkers) beat(item.cells, item.when, Unit::FieldWorkers);
+        if (item.kind == InterventionKind::Patrols)
+            beat(item.cells, item.when, Unit::Patrol, item.units, item.adaptive);
+        if (item.kind == InterventionKind::FieldWorkers)
+            beat(item.cells, item.when, Unit::FieldWorkers, item.units, item.adaptive);
         if (item.kind == InterventionKind::MobileCameras) {
-            Beat& b = beat(item.cells, item.when, Unit::Cameras);
+            Beat& b = beat(item.cells, item.when, Unit::Cameras, item.units, item.adaptive);
             b.coverage = static_cast<float>(item.intensity);
             b.monitored = item.monitored;
         }
+    }
+}
+
+// Each unit covers its cell and the eight around it.
+void ReferenceHourStep::cover(Beat& b) const {
+    b.covers.assign(static_cast<std::size_t>(base_.size()), 0);
+    for (int cell : b.cells) {
+        const int col = city_.grid.col(cell), row = city_.grid.row(cell);
+        for (int r = row - 1; r <= row + 1; ++r) {
+            for (int c = col - 1; c <= col + 1; ++c) {
+                if (r < 0 || c < 0 || r >= city_.grid.ny || c >= city_.grid.nx) continue;
+                const std::int32_t s = base_.of_cell(city_.grid.index(c, r));
+                if (s >= 0) b.covers[static_cast<std::size_t>(s)] = 1;
+            }
+        }
+    }
+}
+
+// The weekly EST meeting (docs/model.md §6b): each adaptive unit goes to the hotspots of the
+// crimes EST knew of in its own hours and weekdays last week; units of one kind and the same
+// hours share one list, best first, each taking the next; with no list they stay.
+void ReferenceHourStep::steer(const Lagesbild& picture) {
+    struct Shared {
+        Unit unit;
+        ActiveWindow hours;
+        std::vector<int> hotspots;
+        std::size_t next = 0;
+    };
+    std::vector<Shared> lists;
+    for (Beat& b : beats_) {
+        if (!b.adaptive) continue;
+        ActiveWindow hours = b.when;  // its clock hours and weekdays, on any date
+        hours.first_day = 0;
+        hours.last_day = INT_MAX;
+        auto it = std::find_if(lists.begin(), lists.end(), [&](const Shared& l) {
+            return l.unit == b.unit && l.hours.from_hour == hours.from_hour && l.hours.to_hour == hours.to_hour &&
+                   l.hours.weekdays == hours.weekdays;
+        });
+        if (it == lists.end()) {
+            lists.push_back({b.unit, hours, picture.hotspots_in([&](int h) { return window_covers(hours, h); }), 0});
+            it = lists.end() - 1;
+        }
+        if (it->hotspots.empty()) continue;
+        std::vector<int> cells;
+        for (int u = 0; u < b.units; ++u) cells.push_back(it->hotspots[it->next++ % it->hotspots.size()]);
+        if (cells != b.cells) ++coverage_.steered;
+        b.cells = std::move(cells);
+        cover(b);
     }
 }
 
@@ -222,7 +266,7 @@ void ReferenceHourStep::rebuild_sites(int hour, const HourStepState& state) {
         }
     }
     for (Beat& b : beats_) {
-        b.on_duty = window_covers(b.when, hour);
+        b.on_duty = b.units > 0 && window_covers(b.when, hour);
         if (b.unit != Unit::Cameras || !b.on_duty) continue;
         for (std::size_t k = 0; k < b.covers.size(); ++k) {
             if (!b.covers[k]) continue;
@@ -476,6 +520,7 @@ void ReferenceHourStep::offences_due(int hour, const HourStepState& state) {
     if (!started_) start(state);
     // 04:00 of every model day but the first: the fields take in the day before's crimes.
     if (hour % kHoursPerDay == kModelDayStart && hour >= kHoursPerDay) end_of_model_day();
+    if (hour > 0 && hour % kHoursPerWeek == 0) steer(state.lagesbild);  // after Sunday's last hour
     compare_fields(hour, state.near_repeat);
     count_people(hour, state);
     rebuild_sites(hour, state);

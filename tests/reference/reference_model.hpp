@@ -13,7 +13,9 @@
 // - the sites' lighting, cameras and monitoring each hour from the scenario's items, their
 //   windows (its own reading of "the small hours belong to the evening before") and the camera
 //   posts on duty (no signature, no rebuild-on-change), compared with the engine's; patrol,
-//   field-worker and camera-post beats (3×3 cells around each unit) and their shifts;
+//   field-worker and camera-post beats (3×3 cells around each unit) and their shifts; each
+//   week, adaptive units sent to the EST picture's hotspots for their hours, units of one
+//   kind and hours sharing them out best first;
 // - the offenders' hour: arrest spells, the search move towards attractive cells, the
 //   setting (darkness, weekend, festive night, units on duty), the near-repeat factor, the
 //   deciding draw, the type, displacement to a neighbouring cell and its second draw;
@@ -35,7 +37,8 @@
 //   description of the sites;
 // - what the weekly and daily layers keep, read from the engine each hour: the population
 //   and routine agents (who offends, ages, homes), the sites' collective efficacy, members'
-//   violence and drug factors and retaliation after rumours;
+//   violence and drug factors and retaliation after rumours, and the EST picture's hotspots
+//   for a unit's hours (Lagesbild::hotspots_in: the kernel density is not recomputed);
 // - the Philox streams (core/rng.hpp), keyed as documented: (DayPlan, person, day) for the
 //   plans; (Offending, person, hour) lane 0 for the deciding draw, lane 1 for a displaced try,
 //   lane 2 for the search move; (Incidents, person, hour) for disorder and fires.
@@ -45,9 +48,8 @@
 // rounding step (about 1e-16 a draw).
 //
 // Left out (not checked here): the weekly layers themselves (including the young people's
-// weekly exposure the planner adds up), adaptive steering (the small city's units are
-// static), responsible alcohol service and the industrial holiday (the small city's weeks
-// have neither).
+// weekly exposure the planner adds up), the lägesbild's hotspots themselves, responsible
+// alcohol service and the industrial holiday (the small city's weeks have neither).
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "reference/reference_planner.hpp"
@@ -78,6 +80,7 @@ struct Coverage {
     int arrests = 0;
     int arrested_skips = 0;      // offender-hours in public skipped for an arrest spell
     int programme_evenings = 0;  // planned evenings out that went on to a programme (a move away to away)
+    int steered = 0;             // weekly moves of adaptive units to new cells
 };
 
 class ReferenceHourStep final : public HourStepObserver {
@@ -107,11 +110,16 @@ private:
     struct Beat {
         Unit unit = Unit::Patrol;
         ActiveWindow when;
+        int units = 0;
+        bool adaptive = false;             // moved weekly to the EST picture's hotspots
+        std::vector<int> cells;            // where the units stand
         std::vector<std::uint8_t> covers;  // [site]
         float coverage = 0.0f;             // camera posts
         bool monitored = false;
         bool on_duty = false;
     };
+    void cover(Beat& b) const;
+    void steer(const Lagesbild& picture);
     // Setting up from the engine's first hour (the population is the replicate's).
     void start(const HourStepState& state);
     bool window_covers(const ActiveWindow& w, int hour) const;

@@ -341,10 +341,11 @@ ModelParams small_city_params(const City& city) {
     p.lagesbild.alpha = 0.05;
     p.lagesbild.kde_bandwidth_m = 300;
     p.lagesbild.top_k = 3;
-    p.policing.patrols = 1;
+    p.policing.patrols = 2;
     p.policing.shift_from = 16;
     p.policing.shift_to = 2;
-    p.policing.static_places = {0};
+    p.policing.static_places = {0, 2};         // they start at the night-life street and the travel centre …
+    p.policing.steering = Steering::Adaptive;  // … and follow the EST picture from the first week
     p.policing.guardian_weight = 2.0;
     p.policing.deterrence = 0.3;
     p.policing.drug_detection = 0.5;

@@ -6,8 +6,9 @@
 //
 // The values are plausible, not calibrated: base rates are raised so that a few weeks give
 // several hundred crimes, and the scenario lights one district, puts cameras on the shopping
-// centre, a camera post at the travel centre, a patrol at the night-life street, field workers
-// by the youth centre and a Friday drop-in there, so every situational mechanism acts somewhere.
+// centre, a camera post at the travel centre, two patrols steered weekly by the EST picture,
+// field workers by the youth centre and a Friday drop-in there, so every situational mechanism
+// acts somewhere.
 #include "core/timeline.hpp"
 #include "sim/model_params.hpp"
 #include "world/city.hpp"

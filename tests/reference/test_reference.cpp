@@ -1,14 +1,16 @@
 // The fast engine against the naive reference model of the hour step (reference_model.hpp),
 // draw for draw, on a small city made in code, over six simulated weeks with lighting,
-// cameras, a patrol and field workers acting. Each of these changes to the engine, tried one
-// at a time, fails both tests: skipping the second chunk's moves at 17:00 (occupancy and
-// crimes differ from hour 17), counting a window's small hours to their own day instead of
-// the evening before (lighting differs from hour 0), keeping an offender out through the
-// hour their block ends, adding a day's crimes to the near-repeat fields before they spread
-// instead of after (the crimes differ from the second day), and leaving a camera post's duty
-// out of the deployment's rebuild signature (its cameras are missing from 20:00 of the first
-// day), and asking whether a venue is open an hour after the activity starts (967 person-days
-// planned differently). Building the destinations' guide tables a bucket late crashes the engine.
+// cameras, a camera post, adaptive patrols, field workers and a drop-in acting. Each of these
+// changes to the engine, tried one at a time, fails the tests: skipping the second chunk's
+// moves at 17:00 (occupancy and crimes differ from hour 17); counting a window's small hours
+// to their own day instead of the evening before (lighting differs from hour 0); keeping an
+// offender out through the hour their block ends; adding a day's crimes to the near-repeat
+// fields before they spread instead of after (the crimes differ from the second day); leaving
+// a camera post's duty out of the deployment's rebuild signature (its cameras are missing from
+// 20:00 of the first day); asking whether a venue is open an hour after the activity starts
+// (967 person-days planned differently); sharing out the EST picture's hotspots from the
+// second (the crimes differ from the first hour after the first meeting). Building the
+// destinations' guide tables a bucket late crashes the engine.
 #include "reference/reference_model.hpp"
 #include "reference/small_city.hpp"
 #include "sim/replicate.hpp"
@@ -74,7 +76,8 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
               << " lit by the item in the dark, " << c.under_cameras << " under the item's cameras, " << c.patrolled
               << " on the patrol's beat, " << c.field_workers << " by the field workers, " << c.arrests << " arrests, "
               << c.arrested_skips << " offender-hours in public skipped under arrest, " << c.programme_evenings
-              << " evenings out ending at the drop-in, " << incidents << " disorder incidents and fires\n";
+              << " evenings out ending at the drop-in, " << incidents << " disorder incidents and fires, " << c.steered
+              << " moves of adaptive units\n";
     EXPECT_GE(c.crimes, 400);
     EXPECT_GT(c.searched, 0);
     EXPECT_GT(c.displaced, 0);
@@ -86,6 +89,7 @@ void expect_engine_matches_reference(std::uint32_t replicate) {
     EXPECT_GT(c.arrests, 0);
     EXPECT_GT(c.arrested_skips, 0);
     EXPECT_GT(c.programme_evenings, 0);
+    EXPECT_GT(c.steered, 0);
 }
 
 TEST(Reference, TheEngineMatchesTheNaiveHourStepDrawForDraw) {
