@@ -28,7 +28,7 @@ that point into configs/borlange.yaml with the date and the targets it was fitte
 --markdown writes the report (docs/calibration.md).
 
     /usr/bin/python3 tools/history_match.py calibration/history_matching.yaml [-o DIR] [--apply]
-        [--markdown docs/calibration.md] [--threads T]
+        [--markdown docs/calibration.md] [--threads T] [--reuse]
 
 Needs python3-numpy, python3-h5py, python3-yaml (Debian packages) and a built trygg.
 """
@@ -62,9 +62,30 @@ def run_validate(settings, studies, replicates, out, threads, only_replicates=Tr
         cmd += ["--only", s]
     for path, value in settings.items():
         cmd += ["--set", f"{path}={value:.6g}"]
+    wanted = "".join(f"{path}={value:.6g}\n" for path, value in settings.items())
+    if REUSE and out.exists() and _settings_of(out) == wanted.strip():
+        print(f"reusing {out} (same settings)", flush=True)
+        return _findings_of(out)
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode not in (0, 5):  # 5: some finding not as its file expects, which is fine here
         sys.exit(f"history_match: trygg validate failed ({done.returncode}): {done.stderr.strip()}")
+    return _findings_of(out)
+
+
+# --reuse: a run file already in the output folder whose recorded settings are the ones asked
+# for is read instead of run again (a wave interrupted, or --apply after a finished run). The
+# files must come from the same model (no change to the engine or configs since): the caller
+# answers for that.
+REUSE = False
+
+
+def _settings_of(out):
+    with h5py.File(out, "r") as f:
+        s = f.attrs.get("settings", "")
+        return (s if isinstance(s, str) else s.decode()).strip()
+
+
+def _findings_of(out):
     found = {}
     with h5py.File(out, "r") as f:
         for study in f:
@@ -209,7 +230,11 @@ def main():
     ap.add_argument("--apply", action="store_true", help="write the chosen point into configs/borlange.yaml")
     ap.add_argument("--markdown", help="write the report, e.g. docs/calibration.md")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--reuse", action="store_true",
+                    help="read run files already in the output folder whose settings match instead of running them")
     args = ap.parse_args()
+    global REUSE
+    REUSE = args.reuse
     spec = yaml.safe_load(pathlib.Path(args.spec).read_text())
     names = list(spec["parameters"])
     low = np.array([spec["parameters"][p][0] for p in names], float)

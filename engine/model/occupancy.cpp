@@ -1,5 +1,7 @@
 #include "model/occupancy.hpp"
 
+#include <utility>
+
 namespace trygg {
 
 Occupancy::Occupancy(const Sites& sites, const RoutineAgents& agents)
@@ -8,6 +10,13 @@ Occupancy::Occupancy(const Sites& sites, const RoutineAgents& agents)
         const Presence kind = home_kind(static_cast<AgeGroup>(agents.age_group[i]));
         ++count_[static_cast<std::size_t>(slot(agents.home_site[i], kind))];
         ++total_[static_cast<std::size_t>(kind)];
+    }
+}
+
+Occupancy::Occupancy(std::vector<std::int32_t> counts) : count_(std::move(counts)) {
+    // Visitors are not kept in the totals, as on the hour step's path.
+    for (std::size_t k = 0; k < count_.size(); ++k) {
+        if (k % kPresenceKinds != static_cast<std::size_t>(Presence::Visitor)) total_[k % kPresenceKinds] += count_[k];
     }
 }
 

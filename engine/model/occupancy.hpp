@@ -14,6 +14,10 @@ namespace trygg {
 class Occupancy {
 public:
     Occupancy(const Sites& sites, const RoutineAgents& agents);
+    // A snapshot of counts [site][Presence] made elsewhere: the reference model of the hour
+    // step (tests/reference) counts who is where by its own plain loop and hands the counts
+    // to the same per-event formulas (offence rates, victims) the engine uses.
+    explicit Occupancy(std::vector<std::int32_t> counts);
 
     // One hour of a chunk's moves, with the chunk's own count of what they change: the hour
     // step's path.

@@ -46,8 +46,10 @@ bool is_public(Presence k) {
 
 class CityReplicate {
 public:
-    CityReplicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key, bool keep_events)
-        : city_(city),
+    CityReplicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key, bool keep_events,
+                  HourStepObserver* observer)
+        : observer_(observer),
+          city_(city),
           params_(params),
           timeline_(timeline),
           rng_(key),
@@ -179,6 +181,7 @@ private:
         deployment_.begin_hour(hour);          // 0. measures and units of this hour
         if (bucket >= 0) move_people(bucket);  // 1. arrivals and departures of this hour
         admit_visitors(hour);                  // 2. visitor flows into the centre and its places
+        observe(hour);                         //    (a reference model may look on: tests/reference)
         commit_offences(hour);                 // 3. the situational offending rule
         if (hour % kHoursPerDay == kNightCount) safety_.count_night(occupancy_);  // 4. who is out late
         youth_public_[static_cast<std::size_t>(hour % kHoursPerWeek)] += occupancy_.total(Presence::PublicYouth);
@@ -212,6 +215,13 @@ private:
             },
             tbb::simple_partitioner());
         stop_if_cancelled();  // half-planned days must not be simulated
+        if (observer_) observer_->day_planned(day, ctx);
+    }
+
+    void observe(int hour) const {
+        if (observer_)
+            observer_->offences_due(hour, HourStepState{population_, agents_, sites_, youth_, safety_, occupancy_,
+                                                        near_repeat_, lagesbild_});
     }
 
     void move_people(int bucket) {
@@ -375,6 +385,7 @@ private:
         return nullptr;
     }
 
+    HourStepObserver* observer_;  // tests/reference, or none
     const City& city_;
     const ModelParams& params_;
     const Timeline& timeline_;
@@ -413,8 +424,8 @@ private:
 }  // namespace
 
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
-                              const WeekDone& on_week, bool keep_events) {
-    CityReplicate replicate(city, params, timeline, key, keep_events);
+                              const WeekDone& on_week, bool keep_events, HourStepObserver* observer) {
+    CityReplicate replicate(city, params, timeline, key, keep_events, observer);
     return replicate.run(on_week);
 }
 

@@ -2,7 +2,11 @@
 // One replicate of the city: a fresh synthetic population and one pass over the horizon.
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
+#include "model/day_plan.hpp"
 #include "model/lagesbild.hpp"
+#include "model/near_repeat.hpp"
+#include "model/occupancy.hpp"
+#include "model/sites.hpp"
 #include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
 #include "sim/safety_layer.hpp"
@@ -45,9 +49,39 @@ struct ReplicateOutput {
 // worker thread.
 using WeekDone = std::function<void(int)>;
 
+// What the hour step reads from the rest of the replicate before an hour's offences, and the
+// occupancy it keeps: the population and routine agents (the youth layer changes them
+// weekly), the sites (the deployment's lighting and cameras, the safety layer's collective
+// efficacy), the layers' per-person factors, the occupancy after the hour's moves and
+// visitors, the near-repeat fields and the EST picture that steers the adaptive units.
+struct HourStepState {
+    const Population& population;
+    const RoutineAgents& agents;
+    const Sites& sites;
+    const YouthLayer& youth;
+    const SafetyLayer& safety;
+    const Occupancy& occupancy;
+    const NearRepeatField& near_repeat;
+    const Lagesbild& lagesbild;  // the EST picture of the week closed last
+};
+
+// Watches a replicate's hour step without changing it, for the independent reference model of
+// tests/reference (OpenMM's reference platform): the reference plans each person from the same
+// context, then recomputes every hour by plain loops and checks the engine's results.
+class HourStepObserver {
+public:
+    virtual ~HourStepObserver() = default;
+    // At 04:00, after the engine planned model day `day` from `context`.
+    virtual void day_planned(int day, const DayPlanContext& context) = 0;
+    // In simulation hour `hour`, after its moves and visitors, just before its offences (an
+    // arrest may end a membership, so the layers' factors are read before any crime).
+    virtual void offences_due(int hour, const HourStepState& state) = 0;
+};
+
 // Runs replicate `key.replicate`. Results depend only on (city, params, timeline, key) —
 // never on the number of threads.
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
-                              const WeekDone& on_week = {}, bool keep_events = false);
+                              const WeekDone& on_week = {}, bool keep_events = false,
+                              HourStepObserver* observer = nullptr);
 
 }  // namespace trygg
