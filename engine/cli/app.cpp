@@ -11,8 +11,8 @@
 #include "cli/shipped_path.hpp"
 #include "cli/short2008_command.hpp"
 #include "cli/validate_command.hpp"
-#include "cli/version.hpp"
 #include "core/error.hpp"
+#include "io/version.hpp"
 
 #include <exception>
 #include <new>

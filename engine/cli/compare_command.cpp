@@ -3,10 +3,10 @@
 #include "cli/options.hpp"
 #include "cli/table_text.hpp"
 
-#include "cli/output_path.hpp"
 #include "core/error.hpp"
 #include "experiment/compare.hpp"
 #include "io/comparison_file.hpp"
+#include "io/output_path.hpp"
 #include "io/results_file.hpp"
 #include "io/run_spec.hpp"
 #include "model/risk_area.hpp"

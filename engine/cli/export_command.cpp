@@ -2,13 +2,13 @@
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
-#include "cli/output_path.hpp"
 #include "cli/shipped_path.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "gis/map_export.hpp"
 #include "gis/map_layers.hpp"
 #include "io/city_config.hpp"
+#include "io/output_path.hpp"
 #include "io/run_spec.hpp"
 
 #include <boost/program_options.hpp>

@@ -1,12 +1,12 @@
 #include "cli/report_command.hpp"
 
 #include "cli/options.hpp"
-#include "cli/output_path.hpp"
 #include "cli/shipped_path.hpp"
-#include "cli/version.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_path.hpp"
 #include "io/run_spec.hpp"
+#include "io/version.hpp"
 #include "report/pdf_print.hpp"
 #include "report/report_document.hpp"
 

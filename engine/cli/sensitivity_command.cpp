@@ -1,13 +1,13 @@
 #include "cli/sensitivity_command.hpp"
 
 #include "cli/options.hpp"
-#include "cli/output_path.hpp"
 #include "cli/sensitivity_table.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"  // did_you_mean
 #include "experiment/sensitivity.hpp"
 #include "io/design_file.hpp"
 #include "io/experiment_config.hpp"
+#include "io/output_path.hpp"
 #include "io/results_file.hpp"
 #include "io/sensitivity_file.hpp"
 

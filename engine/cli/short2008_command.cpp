@@ -1,13 +1,13 @@
 #include "cli/short2008_command.hpp"
 
-#include "cli/memory_budget.hpp"
 #include "cli/options.hpp"
+#include "io/memory_budget.hpp"
 
-#include "cli/output_path.hpp"
 #include "cli/progress.hpp"
-#include "cli/version.hpp"
 #include "core/error.hpp"
+#include "io/output_path.hpp"
 #include "io/short2008_file.hpp"
+#include "io/version.hpp"
 #include "model/short2008.hpp"
 
 #include <tbb/global_control.h>

@@ -1,16 +1,16 @@
 #include "cli/validate_command.hpp"
 
 #include "cli/options.hpp"
-#include "cli/output_path.hpp"
 #include "cli/progress.hpp"
 #include "cli/shipped_path.hpp"
-#include "cli/version.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/city_config.hpp"
+#include "io/output_path.hpp"
 #include "io/run_setup.hpp"
 #include "io/validation_report.hpp"
+#include "io/version.hpp"
 #include "sim/run.hpp"
 
 #include <boost/program_options.hpp>

@@ -1,6 +1,6 @@
-#include "cli/provenance.hpp"
+#include "io/provenance.hpp"
 
-#include "cli/version.hpp"
+#include "io/version.hpp"
 
 namespace trygg {
 

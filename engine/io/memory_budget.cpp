@@ -1,4 +1,4 @@
-#include "cli/memory_budget.hpp"
+#include "io/memory_budget.hpp"
 
 #include "core/error.hpp"
 #include "model/crime_type.hpp"
