@@ -1,6 +1,6 @@
 # Writes a help2man include file with one section per command: the text of `trygg help CMD`.
 # cmake -DTRYGG=path/to/trygg -DOUT=commands.h2m -P man_sections.cmake
-set(commands run batch compare sensitivity export places validate schema short2008)
+set(commands run batch compare sensitivity report export places validate schema short2008)
 set(text "")
 foreach(command IN LISTS commands)
   execute_process(COMMAND ${TRYGG} help ${command} OUTPUT_VARIABLE help RESULT_VARIABLE status)

@@ -9,6 +9,7 @@
 #include "experiment/synthetic_runs.hpp"
 
 #include <cmath>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -307,6 +308,12 @@ struct SplitCase {
     int buffer_cells;
 };
 
+// Names the case in test names and messages ("buffer 150 m"); gtest would otherwise print the
+// struct's bytes, padding included, so the test names changed from build to build.
+void PrintTo(const SplitCase& c, std::ostream* os) {
+    *os << "buffer " << c.buffer_m << " m";
+}
+
 class AreaSplitTest : public ::testing::TestWithParam<SplitCase> {};
 
 TEST_P(AreaSplitTest, BufferIsCentreToCentreWithinTheDistance) {
@@ -329,7 +336,10 @@ TEST_P(AreaSplitTest, BufferIsCentreToCentreWithinTheDistance) {
 // out on the west side is outside the study area, so 3 of them count).
 INSTANTIATE_TEST_SUITE_P(Buffers, AreaSplitTest,
                          ::testing::Values(SplitCase{0.0, 0}, SplitCase{100.0, 4}, SplitCase{150.0, 8},
-                                           SplitCase{200.0, 11}));
+                                           SplitCase{200.0, 11}),
+                         [](const ::testing::TestParamInfo<SplitCase>& info) {
+                             return "buffer_" + std::to_string(static_cast<int>(info.param.buffer_m)) + "m";
+                         });
 
 // Puts A crimes in the treated centre cell, B in the buffer (two cells, two types) and C in
 // the rest, for one replicate.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs trygg into a temporary prefix and uses it from a folder outside the clone, as a user
 # who installed it would (issue 11 item 6): the shipped files are found in PREFIX/share/trygg,
-# `trygg places` and a short baseline run work there, the run exports to a GeoPackage, and the
-# man page and docs are installed. Usage: test_install.sh BUILD_DIR
+# `trygg places` and a short baseline run work there, the run exports to a GeoPackage and is
+# reported as a self-contained HTML page, and the man page and docs are installed.
+# Usage: test_install.sh BUILD_DIR
 set -euo pipefail
 build="$1"
 tmp="$(mktemp -d)"
@@ -33,6 +34,7 @@ man="$prefix/share/man/man1/trygg.1"
 [ -f "$man" ] || fail "no man page $man"
 grep -q '^\.TH TRYGG "1"' "$man" || fail "the man page has no .TH header"
 grep -q 'COMMAND EXPORT' "$man" || fail "the man page lacks the export command's section"
+grep -q 'COMMAND REPORT' "$man" || fail "the man page lacks the report command's section"
 
 mkdir "$work"
 cd "$work"
@@ -50,6 +52,11 @@ h5dump -a scenario_file baseline.h5 | grep -q "$prefix/share/trygg/scenarios/bas
   fail "the run's provenance does not name the installed scenario"
 "$trygg" export baseline.h5 -o baseline.gpkg -q 2>err.txt || fail "trygg export: $(cat err.txt)"
 ogrinfo -so baseline.gpkg districts | grep -q "Feature Count: 17" || fail "the exported districts are not 17"
+"$trygg" report baseline.h5 -o baseline.html -q 2>err.txt || fail "trygg report: $(cat err.txt)"
+# The installed binary carries the report's page and Vega builds: one file, nothing fetched.
+grep -q 'Content-Security-Policy' baseline.html || fail "the report has no content security policy"
+grep -q 'vega' baseline.html || fail "the report does not carry Vega"
+if grep -Eq '<script[^>]+src=' baseline.html; then fail "the report loads a script from elsewhere"; fi
 
 # A path found nowhere is still named as the user wrote it, with status 2.
 status=0
@@ -58,6 +65,6 @@ status=0
 grep -q "scenarios/nosuch.yaml" err.txt || fail "the error does not name scenarios/nosuch.yaml: $(cat err.txt)"
 
 listing="$(ls)"
-[ "$listing" = "$(printf 'baseline.gpkg\nbaseline.h5\nerr.txt\nhelp.txt\nplaces.txt')" ] ||
+[ "$listing" = "$(printf 'baseline.gpkg\nbaseline.h5\nbaseline.html\nerr.txt\nhelp.txt\nplaces.txt')" ] ||
   fail "unexpected files in the working folder: $listing"
 echo "installed into $prefix and ran from $work: ok"
