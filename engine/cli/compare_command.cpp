@@ -329,9 +329,9 @@ void print_hotspots(std::ostream& out, const Comparison& c) {
     } else {
         out << "  not compared: " << h.note << '\n';
     }
-    const std::string top =
-        "BASE's top " + fixed(100.0 * h.top_cell_share, 0) + " % (" + std::to_string(h.top_cells) + " cells)";
-    print_row(out, "  crimes in " + top, find(c, "crimes_true_in_baseline_top_cells", "total"));
+    out << "  BASE's top cells: the " << h.top_cells << " with the most crime in BASE, holding "
+        << fixed(100.0 * h.top_crime_share, 0) << " % of it\n";
+    print_row(out, "  crimes in BASE's top cells", find(c, "crimes_true_in_baseline_top_cells", "total"));
     print_row(out, "  share of crime there (%)", scaled(find(c, "crime_share_in_baseline_top_cells", "total"), 100.0));
 }
 
@@ -433,8 +433,9 @@ void print_compare_help(std::ostream& out) {
            "rise when crime falls, since cutting the largest cluster moves the run's own yardstick.\n"
            "Below it, every week of both runs is tested against BASE's yardstick for that week (its\n"
            "mean, variance and threshold): hotspot cell-weeks, persistent hotspots (hot in more than\n"
-           "half the weeks), new and vanished ones, and the crimes and share of crime in BASE's top\n"
-           "5 % of cells. Run files written before trygg stored the weekly picture give only the last two.\n"
+           "half the weeks), new and vanished ones; and the crimes and share of crime in BASE's top\n"
+           "cells (the fewest cells holding half of BASE's crime). Run files written before trygg\n"
+           "stored the weekly picture give only the last two.\n"
            "\n"
            "WDQ, the weighted displacement quotient (Bowers & Johnson 2003), asks whether crime moved\n"
            "from the treated area into the buffer. With crime down in the treated area relative to the\n"

@@ -179,7 +179,7 @@ BaselineHotspotTally tally_baseline_hotspots(const HotspotNeighbourhood& area, c
     return t;
 }
 
-std::vector<int> top_cells_of(const RunResults& base, std::span<const std::uint8_t> mask, double share) {
+std::vector<int> top_cells_of(const RunResults& base, std::span<const std::uint8_t> mask, double crime_share) {
     const auto cells = mask.size();
     std::vector<double> mean(cells, 0.0);
     const auto T = static_cast<std::size_t>(base.crime_types);
@@ -193,11 +193,14 @@ std::vector<int> top_cells_of(const RunResults& base, std::span<const std::uint8
     for (std::size_t c = 0; c < cells; ++c) {
         if (mask[c] != 0 && mean[c] > 0.0) order.push_back(static_cast<int>(c));
     }
-    const auto n = static_cast<std::size_t>(std::count_if(mask.begin(), mask.end(), [](auto m) { return m != 0; }));
-    const auto k = std::min(order.size(), static_cast<std::size_t>(std::ceil(share * static_cast<double>(n))));
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         return mean[static_cast<std::size_t>(a)] > mean[static_cast<std::size_t>(b)];
     });
+    double total = 0.0;
+    for (const int c : order) total += mean[static_cast<std::size_t>(c)];
+    double held = 0.0;
+    std::size_t k = 0;
+    while (k < order.size() && held < crime_share * total) held += mean[static_cast<std::size_t>(order[k++])];
     order.resize(k);
     return order;
 }

@@ -21,10 +21,12 @@ namespace trygg {
 
 // Cells hot in more than this share of the weeks are "persistent".
 inline constexpr double kPersistentShare = 0.5;
-// The baseline's top cells: this share of the study area's cells with the most crime over the
-// horizon (mean over the baseline's replicates). Weisburd (2015, Criminology 53(2), 133–157):
-// about 50 % of crime falls in about 4 % of street segments; 5 % of 100 m cells is of that order.
-inline constexpr double kTopCellShare = 0.05;
+// The baseline's top cells: the fewest study-area cells, most crime first, that hold this share
+// of the baseline's crime over the horizon (mean over its replicates) — Weisburd's (2015,
+// Criminology 53(2), 133–157) law of crime concentration is stated at half of crime, which a
+// few per cent of places hold. A fixed share of cells would not do: in a municipality whose
+// study area is mostly forest, 5 % of the cells hold nearly all crime.
+inline constexpr double kTopCrimeShare = 0.5;
 
 // The study area and the Gi* band: what every week's test shares.
 class HotspotNeighbourhood {
@@ -89,10 +91,11 @@ struct BaselineHotspotTally {
 BaselineHotspotTally tally_baseline_hotspots(const HotspotNeighbourhood& area, const RunResults& base,
                                              const RunResults& other);
 
-// The baseline's top cells: the ⌈kTopCellShare · n⌉ study-area cells (fewer when fewer had
-// crime) with the most true crime over the horizon, mean over BASE's replicates, most first
-// (ties to the lower index).
-std::vector<int> top_cells_of(const RunResults& base, std::span<const std::uint8_t> mask, double share = kTopCellShare);
+// The baseline's top cells: the fewest study-area cells, most true crime over the horizon first
+// (mean over BASE's replicates; ties to the lower index), whose crime reaches `crime_share` of the
+// study area's. None when BASE had no crime.
+std::vector<int> top_cells_of(const RunResults& base, std::span<const std::uint8_t> mask,
+                              double crime_share = kTopCrimeShare);
 
 // Per replicate: true crimes over the horizon in `cells`, and in the whole study area.
 std::vector<double> crimes_in_cells(const RunResults& results, std::span<const int> cells);

@@ -826,7 +826,7 @@ void compare_hotspots(const ComparedRun& base, const ComparedRun& other, Compari
     // The share of crime in BASE's top cells: one set of cells, from BASE, for both runs.
     const std::vector<int> top = top_cells_of(b, mask);
     h.top_cells = static_cast<int>(top.size());
-    h.top_cell_share = kTopCellShare;
+    h.top_crime_share = kTopCrimeShare;
     const Values top_b = crimes_in_cells(b, top), top_o = crimes_in_cells(o, top);
     const Values all_b = crimes_in_study_area(b, mask), all_o = crimes_in_study_area(o, mask);
     auto share = [](const Values& part, const Values& all) {

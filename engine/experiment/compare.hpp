@@ -145,10 +145,10 @@ struct HarmCostComparison {
 // "hotspot_cell_weeks_baseline_rule", "hotspots_persistent", "hotspots_persistent_new",
 // "hotspots_persistent_vanished". "hotspot_cell_weeks" stays each run's own test (what EST sees).
 struct HotspotComparison {
-    int top_cells = 0;  // cells in BASE's top set
-    double top_cell_share = 0.0;
-    bool weekly = false;  // the baseline-rule outcomes were computed
-    std::string note;     // why not, when not
+    int top_cells = 0;             // cells in BASE's top set
+    double top_crime_share = 0.0;  // … which holds this share of BASE's crime
+    bool weekly = false;           // the baseline-rule outcomes were computed
+    std::string note;              // why not, when not
     double persistent_share = 0.0;
 };
 

@@ -177,7 +177,7 @@ Json comparison_object(const Comparison& c, const ComparedFile& base, const Comp
 
     Json hot;
     hot["top_cells"] = c.hotspots.top_cells;
-    hot["top_cell_share"] = number(c.hotspots.top_cell_share);
+    hot["top_crime_share"] = number(c.hotspots.top_crime_share);
     hot["baseline_rule"] = c.hotspots.weekly;
     hot["persistent_share"] = number(c.hotspots.persistent_share);
     hot["note"] = c.hotspots.note;

@@ -221,7 +221,7 @@ TEST_F(CompareCli, TwoRunsAlsoGiveHarmPresentValuesAndBaselineHotspots) {
          {"Harm (index brottsbalken_minimum_days, days of imprisonment per crime", "harm over the horizon",
           "Present values (discount rate 3.5 % a year", "cost per crime prevented (present values): ",
           "cost per unit of harm prevented (present values): ", "Hotspots on BASE's yardstick",
-          "not compared: base.h5 has no weekly picture", "crimes in BASE's top 5 % (2 cells)",
+          "not compared: base.h5 has no weekly picture", "BASE's top cells: the 1 with the most crime in BASE",
           "(each run's own weekly test, what EST sees"}) {
         EXPECT_THAT(o.out, HasSubstr(part));
     }
