@@ -236,6 +236,41 @@ TEST_F(CompareCli, TwoRunsAlsoGiveHarmPresentValuesAndBaselineHotspots) {
     EXPECT_THAT(json, HasSubstr("\"baseline_rule\": false"));
 }
 
+// With both runs' weekly pictures the table and files give the baseline-yardstick rows: BASE's
+// centre cell holds 50 crimes a week (its persistent hotspot), OTHER's 10.
+TEST_F(CompareCli, HotspotsOnTheBaselinesYardstickWhenBothRunsHaveTheirWeeks) {
+    auto [base, other] = lighting_runs(4);
+    for (SyntheticRun* run : {&base, &other}) {
+        RunResults& r = run->results;
+        r.has_picture = true;
+        r.picture.gi_band_m = 100.0;
+        r.picture.alpha = 0.05;
+        for (int rep = 0; rep < 4; ++rep) {
+            for (int w = 0; w < 2; ++w) {
+                for (const auto& [cell, count] : {std::pair{0, 1}, std::pair{12, run == &base ? 50 : 10}}) {
+                    r.picture.replicate.push_back(rep);
+                    r.picture.week.push_back(w);
+                    r.picture.cell.push_back(cell);
+                    r.picture.count.push_back(count);
+                }
+            }
+        }
+    }
+    write(work() / "base_w.h5", base);
+    write(work() / "lighting_w.h5", other);
+    ours_.insert("base_w.h5");
+    ours_.insert("lighting_w.h5");
+    const Outcome o = trygg("compare base_w.h5 lighting_w.h5 --csv out.csv --json out.json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("persistent hotspots (cells)"));
+    EXPECT_THAT(o.out, HasSubstr("vanished (persistent in BASE)"));
+    EXPECT_THAT(o.out, ::testing::Not(HasSubstr("not compared: ")));
+    const std::string csv = read_text(work() / "out.csv");
+    EXPECT_THAT(csv, HasSubstr("\nhotspot_cell_weeks_baseline_rule,total,"));
+    EXPECT_THAT(csv, HasSubstr("\nhotspots_persistent_new,total,0.0000,0.0000,"));
+    EXPECT_THAT(read_text(work() / "out.json"), HasSubstr("\"baseline_rule\": true"));
+}
+
 TEST_F(CompareCli, AnotherHarmTableAndDiscountRate) {
     std::string table = read_text(fs::path(TRYGG_SOURCE_DIR) / "configs/harm/brottsbalken_minimum_days.yaml");
     table.replace(table.find("burglary: 182"), 13, "burglary: 100");
