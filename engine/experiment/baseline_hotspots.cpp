@@ -1,11 +1,12 @@
 #include "experiment/baseline_hotspots.hpp"
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
+
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
-#include <unordered_map>
 
 namespace trygg {
 
@@ -48,22 +49,33 @@ GiReference moments_of(const HotspotNeighbourhood& area, const SparseWeek& week)
 // binary weights: Σw² = Σw = W): (Σ_band x − X̄ W) / (S √(W (n − W) / (n − 1))).
 std::vector<std::pair<int, double>> band_z(const HotspotNeighbourhood& area, const SparseWeek& week,
                                            const GiReference& m) {
-    std::unordered_map<int, double> sums;
+    // Band sums in a raster-sized scratch (one per thread, zero between calls), and the cells touched.
+    thread_local std::vector<double> sums;
+    thread_local std::vector<int> touched;
+    sums.resize(area.mask().size(), 0.0);
+    touched.clear();
     for (const auto& [cell, count] : week) {
-        if (area.mask()[static_cast<std::size_t>(cell)] == 0) continue;  // outside the study area: not in the test
+        // Outside the study area: not in the test; no crime: adds nothing.
+        if (area.mask()[static_cast<std::size_t>(cell)] == 0 || !(count > 0.0)) continue;
         // The band is symmetric: c is in j's band when j is in c's.
-        area.for_band(cell, [&](int j) { sums[j] += count; });
+        area.for_band(cell, [&](int j) {
+            double& s = sums[static_cast<std::size_t>(j)];
+            if (s == 0.0) touched.push_back(j);
+            s += count;
+        });
     }
+    std::sort(touched.begin(), touched.end());
     std::vector<std::pair<int, double>> z;
-    z.reserve(sums.size());
-    for (const auto& [cell, sum] : sums) {
+    z.reserve(touched.size());
+    for (const int cell : touched) {
+        const double sum = sums[static_cast<std::size_t>(cell)];
+        sums[static_cast<std::size_t>(cell)] = 0.0;
         const std::int64_t w = area.weight(cell);
         const std::int64_t spread = w * (m.n - w);
         if (spread <= 0 || m.sd == 0.0) continue;
         const double var_term = static_cast<double>(spread) / static_cast<double>(m.n - 1);
         z.emplace_back(cell, (sum - m.mean * static_cast<double>(w)) / (m.sd * std::sqrt(var_term)));
     }
-    std::sort(z.begin(), z.end());
     return z;
 }
 
@@ -156,10 +168,9 @@ BaselineHotspotTally tally_baseline_hotspots(const HotspotNeighbourhood& area, c
         v->assign(R, 0.0);
     }
     const auto cells = area.mask().size();
-    std::vector<int> weeks_b(cells), weeks_o(cells);
-    for (std::size_t r = 0; r < R; ++r) {
-        std::fill(weeks_b.begin(), weeks_b.end(), 0);
-        std::fill(weeks_o.begin(), weeks_o.end(), 0);
+    // Replicates are independent: each writes only its own entries.
+    tbb::parallel_for(std::size_t{0}, R, [&](std::size_t r) {
+        std::vector<int> weeks_b(cells, 0), weeks_o(cells, 0);
         for (std::size_t w = 0; w < static_cast<std::size_t>(base.weeks); ++w) {
             const HotspotYardstick y = yardstick_of(area, pb[r][w], base.picture.alpha, base.picture.fdr);
             for (const int c : hot_cells(area, pb[r][w], y)) ++weeks_b[static_cast<std::size_t>(c)];
@@ -175,7 +186,8 @@ BaselineHotspotTally tally_baseline_hotspots(const HotspotNeighbourhood& area, c
             t.new_persistent[r] += po_c && !pb_c;
             t.vanished_persistent[r] += pb_c && !po_c;
         }
-    }
+    });
+    stop_if_cancelled();
     return t;
 }
 
