@@ -739,6 +739,14 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, const
     compare_youth(base, other, cmp);
     compare_safety(base, other, cmp);
 
+    double sek = 0.0;
+    for (const double c : o.interventions.cost_sek) sek += c;
+    for (const double c : b.interventions.cost_sek) sek -= c;
+    cmp.cost = cost_effect(sek, total);
+    // Before the areas, whose rows stay last (docs/comparison.md, CSV).
+    compare_harm(base, other, options, cmp);
+    compare_hotspots(base, other, cmp);
+
     // Both runs are split by OTHER's measures: BASE is what those cells saw without them.
     AreaComparison& areas = cmp.areas;
     areas.split = split_areas(other.grid, o.treated, buffer_m);
@@ -754,12 +762,6 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, const
     areas.rest = add("crimes_true_by_area", "rest", counts.rest_b, counts.rest_a);
     areas.wdq = displacement_quotient(counts, areas.split.treated, pairing);
 
-    double sek = 0.0;
-    for (const double c : o.interventions.cost_sek) sek += c;
-    for (const double c : b.interventions.cost_sek) sek -= c;
-    cmp.cost = cost_effect(sek, total);
-    compare_harm(base, other, options, cmp);
-    compare_hotspots(base, other, cmp);
     return cmp;
 }
 
