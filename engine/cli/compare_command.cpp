@@ -41,10 +41,13 @@ struct CompareArgs {
 
 po::options_description compare_options() {
     po::options_description o("Options");
-    o.add_options()("csv", po::value<std::string>(), "also write every outcome as CSV, one row per outcome and area")(
-        "json", po::value<std::string>(), "also write the whole comparison as JSON (format trygg-compare/1)")(
-        "buffer-m", po::value<double>(),
-        "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
+    o.add_options()("csv", po::value<std::string>(),
+                    "also write every outcome as CSV, one row per outcome and area (with several OTHER runs: the "
+                    "ranking, one row per criterion and strategy)")(
+        "json", po::value<std::string>(),
+        "also write the whole comparison as JSON (format trygg-compare/1; with several OTHER runs: "
+        "trygg-ranking/1)")("buffer-m", po::value<double>(),
+                            "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
         "unpaired",
         "runs that do not share random numbers (another seed, start date, horizon or city): independent "
         "intervals (Welch; independent bootstrap for WDQ), much wider than paired ones")(
