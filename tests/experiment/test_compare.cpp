@@ -337,8 +337,8 @@ TEST_P(AreaSplitTest, BufferIsCentreToCentreWithinTheDistance) {
 INSTANTIATE_TEST_SUITE_P(Buffers, AreaSplitTest,
                          ::testing::Values(SplitCase{0.0, 0}, SplitCase{100.0, 4}, SplitCase{150.0, 8},
                                            SplitCase{200.0, 11}),
-                         [](const ::testing::TestParamInfo<SplitCase>& info) {
-                             return "buffer_" + std::to_string(static_cast<int>(info.param.buffer_m)) + "m";
+                         [](const ::testing::TestParamInfo<SplitCase>& p) {
+                             return "buffer_" + std::to_string(static_cast<int>(p.param.buffer_m)) + "m";
                          });
 
 // Puts A crimes in the treated centre cell, B in the buffer (two cells, two types) and C in
