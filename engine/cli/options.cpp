@@ -24,17 +24,11 @@ void refuse_placeholders(const std::vector<std::string>& args, const std::string
     }
 }
 
-}  // namespace
-
-po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
-                                     const std::vector<std::string>& positional, const std::string& command) {
-    po::options_description all;
-    all.add(visible);
-    po::positional_options_description order;
-    for (const auto& name : positional) {
-        all.add_options()(name.c_str(), po::value<std::string>());
-        order.add(name.c_str(), 1);
-    }
+// Parses `args` against every option and the positional order, with Boost's guessing of
+// abbreviated option names off (a prefix must not silently pick an option). A parse error is
+// one InputError line pointing at the command's help.
+po::variables_map store_options(const std::vector<std::string>& args, const po::options_description& all,
+                                const po::positional_options_description& order, const std::string& command) {
     refuse_placeholders(args, command);
     po::variables_map vm;
     try {
@@ -47,6 +41,20 @@ po::variables_map parse_command_line(const std::vector<std::string>& args, const
     return vm;
 }
 
+}  // namespace
+
+po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& visible,
+                                     const std::vector<std::string>& positional, const std::string& command) {
+    po::options_description all;
+    all.add(visible);
+    po::positional_options_description order;
+    for (const auto& name : positional) {
+        all.add_options()(name.c_str(), po::value<std::string>());
+        order.add(name.c_str(), 1);
+    }
+    return store_options(args, all, order, command);
+}
+
 po::variables_map parse_command_line_list(const std::vector<std::string>& args, const po::options_description& visible,
                                           const std::string& rest, const std::string& command) {
     po::options_description all;
@@ -54,16 +62,7 @@ po::variables_map parse_command_line_list(const std::vector<std::string>& args, 
     all.add_options()(rest.c_str(), po::value<std::vector<std::string>>());
     po::positional_options_description order;
     order.add(rest.c_str(), -1);
-    refuse_placeholders(args, command);
-    po::variables_map vm;
-    try {
-        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
-        po::store(po::command_line_parser(args).options(all).positional(order).style(style).run(), vm);
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw InputError("trygg " + command + ": " + std::string(e.what()) + " (see trygg help " + command + ")");
-    }
-    return vm;
+    return store_options(args, all, order, command);
 }
 
 }  // namespace trygg

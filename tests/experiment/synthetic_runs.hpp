@@ -6,6 +6,8 @@
 #include "experiment/compare.hpp"
 #include "sim/results.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -180,6 +182,16 @@ inline SyntheticRun synthetic_run(const std::string& label, int replicates, int 
     r.incidents_reported = r.incidents_true;
     r.incidents_est = r.incidents_true;
     return s;
+}
+
+// The comparison's estimate of `outcome` / `key`, or a test failure when it has none.
+inline const Estimate& outcome_of(const Comparison& c, const std::string& outcome, const std::string& key) {
+    for (const Estimate& e : c.outcomes) {
+        if (e.outcome == outcome && e.key == key) return e;
+    }
+    ADD_FAILURE() << "no outcome " << outcome << "/" << key;
+    static const Estimate none;
+    return none;
 }
 
 }  // namespace trygg::testing

@@ -17,17 +17,9 @@ namespace trygg {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::outcome_of;
 using testing::synthetic_run;
 using testing::SyntheticRun;
-
-const Estimate& find(const Comparison& c, const std::string& outcome, const std::string& key) {
-    for (const Estimate& e : c.outcomes) {
-        if (e.outcome == outcome && e.key == key) return e;
-    }
-    ADD_FAILURE() << "no outcome " << outcome << "/" << key;
-    static const Estimate none;
-    return none;
-}
 
 // ---- the paired estimate ----
 
@@ -179,28 +171,28 @@ TEST(CompareRuns, EveryOutcomeIsPairedByReplicate) {
     EXPECT_EQ(c.replicates, 3);
     EXPECT_EQ(c.weeks, 2);
 
-    const Estimate& total = find(c, "crimes_true", "total");
+    const Estimate& total = outcome_of(c, "crimes_true", "total");
     EXPECT_DOUBLE_EQ(total.base_mean, 17.0);
     EXPECT_DOUBLE_EQ(total.change, -2.0);
     ASSERT_TRUE(total.change_interval);
     EXPECT_NEAR(total.change_interval->high, -2.0 + 4.3027 / std::sqrt(3.0), 1e-12);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_type", "burglary").base_mean, 12.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_type", "burglary").change, -2.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_type", "robbery").change, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_district", "Centrum").base_mean, 13.0);  // 6..10 + 5
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_district", "Tjärna Ängar").change, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "victims_by_group", "resident").change, -2.0);
-    EXPECT_DOUBLE_EQ(find(c, "victims_by_group", "visitor").base_mean, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_hour", "00-06").change, -6.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_hour", "06-12").base_mean, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_hour", "18-24").change, -3.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_reported", "total").change, -1.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_est", "total").change, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "hotspot_cell_weeks", "total").change, -3.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_public_hours", "total").base_mean, 150.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_public_hours", "fri_sat_18_24").base_mean, 100.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_public_hours", "fri_sat_18_24").change, -20.0);
-    EXPECT_DOUBLE_EQ(*find(c, "youth_public_hours", "fri_sat_18_24").percent, -20.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_type", "burglary").base_mean, 12.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_type", "burglary").change, -2.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_type", "robbery").change, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_district", "Centrum").base_mean, 13.0);  // 6..10 + 5
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_district", "Tjärna Ängar").change, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "victims_by_group", "resident").change, -2.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "victims_by_group", "visitor").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_hour", "00-06").change, -6.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_hour", "06-12").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_hour", "18-24").change, -3.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_reported", "total").change, -1.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_est", "total").change, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "hotspot_cell_weeks", "total").change, -3.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_public_hours", "total").base_mean, 150.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_public_hours", "fri_sat_18_24").base_mean, 100.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_public_hours", "fri_sat_18_24").change, -20.0);
+    EXPECT_DOUBLE_EQ(*outcome_of(c, "youth_public_hours", "fri_sat_18_24").percent, -20.0);
 }
 
 // ---- young people ----
@@ -235,7 +227,7 @@ TEST(CompareRuns, YoungPeopleArePairedByReplicate) {
     EXPECT_EQ(c.youth.last_year_weeks, 52);
     const double half = 4.3027 / std::sqrt(3.0);
 
-    const Estimate& recruits = find(c, "youth_recruits", "total");
+    const Estimate& recruits = outcome_of(c, "youth_recruits", "total");
     EXPECT_DOUBLE_EQ(recruits.base_mean, 12.0);
     EXPECT_DOUBLE_EQ(recruits.change, -2.0);
     ASSERT_TRUE(recruits.change_interval);
@@ -243,42 +235,42 @@ TEST(CompareRuns, YoungPeopleArePairedByReplicate) {
     EXPECT_NEAR(recruits.change_interval->high, -2.0 + half, 1e-12);
     ASSERT_TRUE(recruits.percent_interval);
     EXPECT_NEAR(recruits.percent_interval->low, 100.0 * (-2.0 - half) / 12.0, 1e-12);
-    EXPECT_DOUBLE_EQ(find(c, "youth_recruits_by_district", "Tjärna Ängar").change, -2.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_recruits_by_district", "Centrum").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_recruits_by_district", "Tjärna Ängar").change, -2.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_recruits_by_district", "Centrum").base_mean, 0.0);
 
-    const Estimate& members = find(c, "youth_members_at_horizon", "total");
+    const Estimate& members = outcome_of(c, "youth_members_at_horizon", "total");
     EXPECT_DOUBLE_EQ(members.base_mean, 12.0);
     ASSERT_TRUE(members.change_interval);
     EXPECT_NEAR(members.change_interval->high, -2.0 + half, 1e-12);
-    EXPECT_DOUBLE_EQ(find(c, "youth_members_at_horizon_by_district", "Centrum").change, -2.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_members_at_horizon_by_district", "Centrum").change, -2.0);
     // Weeks 2–52 hold 5 members, week 53 the last count: (51·5 + 12) / 52 in BASE.
-    const Estimate& last_year = find(c, "youth_members_last_year", "total");
+    const Estimate& last_year = outcome_of(c, "youth_members_last_year", "total");
     EXPECT_NEAR(last_year.base_mean, (51.0 * 5.0 + 12.0) / 52.0, 1e-12);
     EXPECT_NEAR(last_year.change, -2.0 / 52.0, 1e-12);
     ASSERT_TRUE(last_year.change_interval);
     EXPECT_NEAR(last_year.change_interval->low, (-2.0 - half) / 52.0, 1e-12);
 
-    const Estimate& offences = find(c, "youth_offences", "total");
+    const Estimate& offences = outcome_of(c, "youth_offences", "total");
     EXPECT_DOUBLE_EQ(offences.change, -3.0);
     ASSERT_TRUE(offences.change_interval);
     EXPECT_DOUBLE_EQ(offences.change_interval->low, -3.0);  // the same in every replicate
-    EXPECT_DOUBLE_EQ(find(c, "youth_offences_by_district", "Centrum").base_mean, 7.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_offences_by_district", "Tjärna Ängar").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_offences_by_district", "Centrum").base_mean, 7.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_offences_by_district", "Tjärna Ängar").base_mean, 0.0);
 
     // 26 of the last 52 weeks: a weekly mean of 13 → 6.5; week 0's 999 is before the last year.
-    const Estimate& alcohol = find(c, "youth_substance_use_alcohol_regular", "total");
+    const Estimate& alcohol = outcome_of(c, "youth_substance_use_alcohol_regular", "total");
     EXPECT_DOUBLE_EQ(alcohol.base_mean, 13.0);
     EXPECT_DOUBLE_EQ(alcohol.change, -6.5);
     EXPECT_DOUBLE_EQ(*alcohol.percent, -50.0);
-    EXPECT_DOUBLE_EQ(find(c, "youth_substance_use_alcohol_regular_by_district", "Tjärna Ängar").change, -6.5);
-    EXPECT_DOUBLE_EQ(find(c, "youth_substance_use_narcotics_regular", "total").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_substance_use_alcohol_regular_by_district", "Tjärna Ängar").change, -6.5);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_substance_use_narcotics_regular", "total").base_mean, 0.0);
 
     // (5000·0.5 + 4000·0.25) / 9000 → (5000·0.375 + 4000·0.25) / 9000.
-    const Estimate& propensity = find(c, "youth_propensity_mean", "total");
+    const Estimate& propensity = outcome_of(c, "youth_propensity_mean", "total");
     EXPECT_NEAR(propensity.base_mean, 3500.0 / 9000.0, 1e-12);
     EXPECT_NEAR(propensity.change, -625.0 / 9000.0, 1e-12);
-    EXPECT_DOUBLE_EQ(find(c, "youth_propensity_mean_by_district", "Centrum").change, -0.125);
-    EXPECT_DOUBLE_EQ(find(c, "youth_propensity_mean_by_district", "Tjärna Ängar").change, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_propensity_mean_by_district", "Centrum").change, -0.125);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "youth_propensity_mean_by_district", "Tjärna Ängar").change, 0.0);
 }
 
 // A run from a file written before the youth layer has no tallies: everything else compares,
@@ -296,7 +288,7 @@ TEST(CompareRuns, RunsWithoutYouthTalliesCompareWithoutThem) {
         for (const Estimate& e : c.outcomes) {
             EXPECT_TRUE(e.outcome.rfind("youth_", 0) != 0 || e.outcome == "youth_public_hours") << e.outcome;
         }
-        EXPECT_EQ(find(c, "crimes_true", "total").replicates, 3);
+        EXPECT_EQ(outcome_of(c, "crimes_true", "total").replicates, 3);
     }
 }
 
@@ -380,7 +372,7 @@ TEST(DisplacementQuotient, CrimeMovingIntoTheBufferIsNegative) {
     EXPECT_DOUBLE_EQ(a.treated.change, -50.0);
     EXPECT_DOUBLE_EQ(a.buffer.change, 30.0);
     EXPECT_DOUBLE_EQ(a.rest.change, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "crimes_true_by_area", "buffer").other_mean, 80.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "crimes_true_by_area", "buffer").other_mean, 80.0);
     // (80/1000 − 50/1000) / (50/1000 − 100/1000) = 0.03 / −0.05
     ASSERT_TRUE(a.wdq.value);
     EXPECT_NEAR(*a.wdq.value, -0.6, 1e-12);

@@ -21,17 +21,9 @@ namespace trygg {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::outcome_of;
 using testing::synthetic_run;
 using testing::SyntheticRun;
-
-const Estimate& find(const Comparison& c, const std::string& outcome, const std::string& key) {
-    for (const Estimate& e : c.outcomes) {
-        if (e.outcome == outcome && e.key == key) return e;
-    }
-    ADD_FAILURE() << "no outcome " << outcome << "/" << key;
-    static const Estimate none;
-    return none;
-}
 
 // ---- discounting ----
 
@@ -131,11 +123,11 @@ TEST(HarmIndex, CostPerDayOfHarmPreventedWithItsInterval) {
     options.discount_rate = 0.0;
     const Comparison c = compare_runs(base.compared(), other.compared(), options);
     const double change = -8.0 / 3.0, half = 4.3027 / 3.0;
-    const Estimate& harm = find(c, "harm_true", "total");
+    const Estimate& harm = outcome_of(c, "harm_true", "total");
     EXPECT_NEAR(harm.change, 182.0 * change, 1e-9);
-    EXPECT_NEAR(find(c, "harm_true_by_type", "burglary").change, 182.0 * change, 1e-9);
-    EXPECT_DOUBLE_EQ(find(c, "harm_true_by_type", "robbery").change, 0.0);
-    EXPECT_NEAR(find(c, "harm_true_pv", "total").change, 182.0 * change, 1e-9);  // rate 0
+    EXPECT_NEAR(outcome_of(c, "harm_true_by_type", "burglary").change, 182.0 * change, 1e-9);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "harm_true_by_type", "robbery").change, 0.0);
+    EXPECT_NEAR(outcome_of(c, "harm_true_pv", "total").change, 182.0 * change, 1e-9);  // rate 0
     EXPECT_DOUBLE_EQ(c.harm.cost_pv_sek, 1.0e6);
     ASSERT_TRUE(c.harm.per_harm_pv.sek_per_crime_prevented);
     EXPECT_NEAR(*c.harm.per_harm_pv.sek_per_crime_prevented, 1.0e6 / (182.0 * 8.0 / 3.0), 1e-6);
@@ -147,7 +139,7 @@ TEST(HarmIndex, CostPerDayOfHarmPreventedWithItsInterval) {
     // At 3.5 % the week-0 crimes are worth 1.035^(−3.5/365) each; the investment on day 0 is not discounted.
     options.discount_rate = 0.035;
     const Comparison d = compare_runs(base.compared(), other.compared(), options);
-    EXPECT_NEAR(find(d, "crimes_true_pv", "total").change, change * std::pow(1.035, -3.5 / 365.0), 1e-9);
+    EXPECT_NEAR(outcome_of(d, "crimes_true_pv", "total").change, change * std::pow(1.035, -3.5 / 365.0), 1e-9);
     EXPECT_DOUBLE_EQ(d.harm.cost_pv_sek, 1.0e6);
     EXPECT_DOUBLE_EQ(d.harm.discount_rate, 0.035);
 }
@@ -370,17 +362,17 @@ TEST(BaselineHotspots, CompareReportsBaselineDefinedOutcomes) {
     }
     const Comparison c = compare_runs(base.compared(), other.compared());
     ASSERT_TRUE(c.hotspots.weekly) << c.hotspots.note;
-    const Estimate& cell_weeks = find(c, "hotspot_cell_weeks_baseline_rule", "total");
+    const Estimate& cell_weeks = outcome_of(c, "hotspot_cell_weeks_baseline_rule", "total");
     EXPECT_GT(cell_weeks.base_mean, 0.0);
     EXPECT_LT(cell_weeks.change, 0.0);
-    EXPECT_GT(find(c, "hotspots_persistent", "total").base_mean, 0.0);
-    EXPECT_DOUBLE_EQ(find(c, "hotspots_persistent_new", "total").other_mean, 0.0);
-    EXPECT_GT(find(c, "hotspots_persistent_vanished", "total").other_mean, 0.0);
+    EXPECT_GT(outcome_of(c, "hotspots_persistent", "total").base_mean, 0.0);
+    EXPECT_DOUBLE_EQ(outcome_of(c, "hotspots_persistent_new", "total").other_mean, 0.0);
+    EXPECT_GT(outcome_of(c, "hotspots_persistent_vanished", "total").other_mean, 0.0);
     // Half of BASE's crime: the big block's 9 cells hold 20 a week each, 180 of the week's 180
     // + 4 · 2 (the small block) + 26 (background, 1 in every fifth cell off the blocks) = 214,
     // so its first 6 cells (120 ≥ 107; 5 hold 100) are the top cells.
     EXPECT_EQ(c.hotspots.top_cells, 6);
-    const Estimate& share = find(c, "crime_share_in_baseline_top_cells", "total");
+    const Estimate& share = outcome_of(c, "crime_share_in_baseline_top_cells", "total");
     EXPECT_GT(share.base_mean, 0.5);
     EXPECT_LT(share.change, 0.0);
     // Without the weekly picture, the baseline-rule outcomes are absent and the note says why.
