@@ -117,6 +117,13 @@ inline void expect_same_results(const RunResults& a, const RunResults& b) {
     EXPECT_EQ(a.treated, b.treated);
     EXPECT_EQ(a.interventions.name, b.interventions.name);
     EXPECT_EQ(a.interventions.cost_sek, b.interventions.cost_sek);
+    EXPECT_EQ(a.interventions.first_day, b.interventions.first_day);
+    EXPECT_EQ(a.interventions.last_day, b.interventions.last_day);
+    EXPECT_EQ(a.has_picture, b.has_picture);
+    EXPECT_EQ(a.picture.replicate, b.picture.replicate);
+    EXPECT_EQ(a.picture.week, b.picture.week);
+    EXPECT_EQ(a.picture.cell, b.picture.cell);
+    EXPECT_EQ(a.picture.count, b.picture.count);
     const auto &y = a.youth, &z = b.youth;
     EXPECT_EQ(y.members, z.members);
     EXPECT_EQ(y.associates, z.associates);

@@ -6,7 +6,9 @@
 #include "cli/output_path.hpp"
 #include "core/error.hpp"
 #include "experiment/compare.hpp"
+#include "experiment/ranking.hpp"
 #include "io/comparison_file.hpp"
+#include "io/harm_config.hpp"
 #include "io/results_file.hpp"
 #include "io/run_spec.hpp"
 #include "model/risk_area.hpp"
@@ -26,46 +28,76 @@ namespace {
 namespace po = boost::program_options;
 
 struct CompareArgs {
-    std::string base, other;
+    std::vector<std::string> runs;  // BASE, then one or more OTHER (or one experiment file)
     std::string csv, json;
+    std::string harm;      // --harm FILE; empty: the built-in index
+    std::string baseline;  // --baseline GROUP of an experiment file
     double buffer_m = kDefaultBufferM;
+    double discount_rate = kDefaultDiscountRate;
     bool quiet = false;
     bool unpaired = false;
 };
 
 po::options_description compare_options() {
     po::options_description o("Options");
-    o.add_options()("csv", po::value<std::string>(), "also write every outcome as CSV, one row per outcome and area")(
-        "json", po::value<std::string>(), "also write the whole comparison as JSON (format trygg-compare/1)")(
-        "buffer-m", po::value<double>(),
-        "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
+    o.add_options()("csv", po::value<std::string>(),
+                    "also write every outcome as CSV, one row per outcome and area (with several OTHER runs: the "
+                    "ranking, one row per criterion and strategy)")(
+        "json", po::value<std::string>(),
+        "also write the whole comparison as JSON (format trygg-compare/1; with several OTHER runs: "
+        "trygg-ranking/1)")("buffer-m", po::value<double>(),
+                            "buffer around the treated cells, centre to centre [m] (default 300; 0: no buffer)")(
         "unpaired",
         "runs that do not share random numbers (another seed, start date, horizon or city): independent "
         "intervals (Welch; independent bootstrap for WDQ), much wider than paired ones")(
+        "harm", po::value<std::string>(),
+        "crime harm index, a YAML file with a weight per crime type (default: the built-in index, "
+        "configs/harm/brottsbalken_minimum_days.yaml)")(
+        "discount-rate", po::value<double>(),
+        "real discount rate a year for present values of costs and crimes (default 0.035, ASEK; 0: none)")(
+        "baseline", po::value<std::string>(),
+        "with one experiment file: the group every other group is compared with (default: baseline)")(
         "quiet,q", "no table (with --csv or --json: only the files)")("help,h", "this text");
     return o;
 }
 
+std::string number_text(double v) {
+    char value[64];
+    std::snprintf(value, sizeof value, "%g", v);
+    return value;
+}
+
 CompareArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& help) {
-    const po::variables_map vm = parse_command_line(args, compare_options(), {"base", "other"}, "compare");
+    const po::variables_map vm = parse_command_line_list(args, compare_options(), "run", "compare");
     help = vm.count("help") > 0;
     if (help) {
         print_compare_help(out);
         return {};
     }
-    if (!vm.count("other")) {
-        throw InputError("trygg compare: give two runs, BASE and OTHER (e.g. trygg compare base.h5 lighting.h5)");
-    }
     CompareArgs a;
-    a.base = vm["base"].as<std::string>();
-    a.other = vm["other"].as<std::string>();
+    if (vm.count("run")) a.runs = vm["run"].as<std::vector<std::string>>();
+    if (a.runs.empty()) {
+        throw InputError(
+            "trygg compare: give BASE and one or more OTHER runs, or one experiment file (e.g. trygg compare base.h5 "
+            "lighting.h5, or trygg compare experiment.h5)");
+    }
     if (vm.count("csv")) a.csv = vm["csv"].as<std::string>();
     if (vm.count("json")) a.json = vm["json"].as<std::string>();
+    if (vm.count("harm")) a.harm = vm["harm"].as<std::string>();
+    if (vm.count("baseline")) a.baseline = vm["baseline"].as<std::string>();
     if (vm.count("buffer-m")) a.buffer_m = vm["buffer-m"].as<double>();
     if (!std::isfinite(a.buffer_m) || a.buffer_m < 0.0) {
-        char value[64];
-        std::snprintf(value, sizeof value, "%g", a.buffer_m);
-        throw InputError("trygg compare: --buffer-m: value " + std::string(value) + " must be 0 or more metres");
+        throw InputError("trygg compare: --buffer-m: value " + number_text(a.buffer_m) + " must be 0 or more metres");
+    }
+    if (vm.count("discount-rate")) a.discount_rate = vm["discount-rate"].as<double>();
+    // Above 100 % a year is no real rate anyone uses: a percentage typed as a number (3.5).
+    if (!std::isfinite(a.discount_rate) || a.discount_rate < 0.0 || a.discount_rate > 1.0) {
+        throw InputError("trygg compare: --discount-rate: value " + number_text(a.discount_rate) +
+                         " must be a share from 0 to 1 a year (3.5 % is 0.035)");
+    }
+    if (!a.baseline.empty() && a.runs.size() != 1) {
+        throw InputError("trygg compare: --baseline names a group of one experiment file; with " +
+                         std::to_string(a.runs.size()) + " runs given, the first is BASE");
     }
     a.quiet = vm.count("quiet") > 0;
     a.unpaired = vm.count("unpaired") > 0;
@@ -218,6 +250,62 @@ void print_safety(std::ostream& out, const Comparison& c) {
     }
 }
 
+std::string percent_text(double share) {
+    return fixed(100.0 * share, 1) + " %";
+}
+
+void print_cost_line(std::ostream& out, const std::string& label, const CostEffect& e, const std::string& unit) {
+    out << "  " << label << ": ";
+    if (e.sek_per_crime_prevented) {
+        out << kronor(*e.sek_per_crime_prevented) << " SEK" << unit;
+        if (e.interval) out << " (" << kronor(e.interval->low) << " to " << kronor(e.interval->high) << ")";
+        out << '\n';
+    } else {
+        out << e.note << '\n';
+    }
+}
+
+// Harm weighted by the index, present values, and the cost per crime and per unit of harm.
+void print_harm(std::ostream& out, const Comparison& c) {
+    const HarmCostComparison& h = c.harm;
+    out << "Harm (index " << h.index_name << ", " << h.index_unit << " per crime; docs/comparison.md)\n";
+    print_row(out, "  harm over the horizon", find(c, "harm_true", "total"), 0);
+    for (const Estimate& e : c.outcomes) {
+        if (e.outcome == "harm_true_by_type" && (e.base_mean != 0.0 || e.other_mean != 0.0)) {
+            print_row(out, "    " + e.key, e, 0);
+        }
+    }
+    out << "Present values (discount rate " << percent_text(h.discount_rate) << " a year; each week at its middle)\n";
+    print_row(out, "  crimes", find(c, "crimes_true_pv", "total"));
+    print_row(out, "  harm", find(c, "harm_true_pv", "total"), 0);
+    out << "  extra cost " << kronor(h.cost_pv_sek) << " SEK at present value (" << kronor(h.cost_sek)
+        << " SEK undiscounted)" << (h.timing_assumed ? "; a run file without the measures' days: costs from day 0" : "")
+        << '\n';
+    print_cost_line(out, "cost per crime prevented (present values)", h.per_crime_pv, "");
+    print_cost_line(out, "cost per unit of harm prevented (present values)", h.per_harm_pv,
+                    " per " + (h.index_unit == "days of imprisonment" ? std::string("day") : h.index_unit));
+}
+
+// Hotspots defined once, by BASE.
+void print_hotspots(std::ostream& out, const Comparison& c) {
+    const HotspotComparison& h = c.hotspots;
+    out << "Hotspots on BASE's yardstick (every week of both runs tested against BASE's mean, variance and\n"
+           "threshold for that week, so less crime can never make a cell hot)\n";
+    if (h.weekly) {
+        print_row(out, "  hotspot cell-weeks", find(c, "hotspot_cell_weeks_baseline_rule", "total"));
+        print_row(out, "  persistent hotspots (cells)", find(c, "hotspots_persistent", "total"));
+        print_row(out, "    new (not persistent in BASE)", find(c, "hotspots_persistent_new", "total"));
+        print_row(out, "    vanished (persistent in BASE)", find(c, "hotspots_persistent_vanished", "total"));
+        out << "    (persistent: hot in more than " << fixed(100.0 * h.persistent_share, 0) << " % of the weeks)\n";
+    } else {
+        out << "  not compared: " << h.note << '\n';
+    }
+    out << "  BASE's top cells: the " << h.top_cells << " with the most crime in BASE, holding "
+        << fixed(100.0 * h.top_crime_share, 0) << " % of it\n";
+    print_row(out, "  crimes in BASE's top cells", find(c, "crimes_true_in_baseline_top_cells", "total"));
+    print_row(out, "  share of crime there (%)", scaled(find(c, "crime_share_in_baseline_top_cells", "total"), 100.0));
+}
+
 void print_table(std::ostream& out, const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
     const bool paired = c.pairing == Pairing::Paired;
     out << "Comparison of two runs: " << c.replicates << (paired ? " paired" : " UNPAIRED (independent)")
@@ -241,6 +329,7 @@ void print_table(std::ostream& out, const Comparison& c, const ComparedFile& bas
     print_row(out, "  police-registered", find(c, "crimes_reported", "total"));
     print_row(out, "  known to the EST", find(c, "crimes_est", "total"));
     print_row(out, "  hotspot cell-weeks", find(c, "hotspot_cell_weeks", "total"));
+    out << "    (each run's own weekly test, what EST sees; on BASE's yardstick below)\n";
     print_row(out, "  youth hours in public", find(c, "youth_public_hours", "total"));
     print_row(out, "    of which Fri+Sat 18–24", find(c, "youth_public_hours", "fri_sat_18_24"));
     print_youth(out, c);
@@ -266,15 +355,26 @@ void print_table(std::ostream& out, const Comparison& c, const ComparedFile& bas
     } else {
         out << c.cost.note << '\n';
     }
+    print_harm(out, c);
+    print_hotspots(out, c);
 }
 
 }  // namespace
 
 void print_compare_help(std::ostream& out) {
     out << "Usage: trygg compare BASE OTHER [options]\n"
+           "       trygg compare BASE OTHER1 OTHER2 ... [options]\n"
+           "       trygg compare EXPERIMENT.h5 [--baseline GROUP] [options]\n"
            "\n"
            "Compares two runs of the same city, e.g. today (BASE) and a scenario with measures (OTHER).\n"
            "BASE and OTHER are run files (file.h5) or runs of an experiment file (file.h5:group).\n"
+           "With several OTHER runs, or one experiment file (every group against its baseline group),\n"
+           "it ranks the strategies instead: by crimes prevented, harm prevented and harm and crimes\n"
+           "prevented per million kronor, each with its 95% interval and the probability that the\n"
+           "strategy is best: the share of replicates in which it did best (replicate r of every run\n"
+           "shares its random numbers, so each replicate is one city-year under every strategy) and\n"
+           "the share of paired bootstrap resamples in which its mean is best. --csv writes one row\n"
+           "per criterion and strategy, --json the ranking and every strategy's whole comparison.\n"
            "\n"
            "Paired: replicate r of both runs draws the same random numbers, so the same people have the\n"
            "same days in both and only the measures differ. The change OTHER − BASE is taken replicate\n"
@@ -293,6 +393,21 @@ void print_compare_help(std::ostream& out) {
            "collective efficacy; crimes in OTHER's treated cells, in a buffer around them\n"
            "and in the rest of the study area; the cost per crime prevented.\n"
            "\n"
+           "Harm: crimes weighted by a crime harm index, by default the Cambridge index's rule (days\n"
+           "of imprisonment; Sherman, Neyroud & Neyroud 2016) on the lowest penalties of Brottsbalken\n"
+           "(configs/harm/brottsbalken_minimum_days.yaml; --harm FILE for another table). Costs and\n"
+           "crimes fall on the days they happen and are discounted to present values at --discount-rate\n"
+           "(default 3.5 % a year real, as ASEK); the cost per crime and per day of harm prevented use\n"
+           "present values, with the interval of what was prevented.\n"
+           "\n"
+           "Hotspots: \"hotspot cell-weeks\" is each run's own weekly Gi* test, what EST sees; it can\n"
+           "rise when crime falls, since cutting the largest cluster moves the run's own yardstick.\n"
+           "Below it, every week of both runs is tested against BASE's yardstick for that week (its\n"
+           "mean, variance and threshold): hotspot cell-weeks, persistent hotspots (hot in more than\n"
+           "half the weeks), new and vanished ones; and the crimes and share of crime in BASE's top\n"
+           "cells (the fewest cells holding half of BASE's crime). Run files written before trygg\n"
+           "stored the weekly picture give only the last two.\n"
+           "\n"
            "WDQ, the weighted displacement quotient (Bowers & Johnson 2003), asks whether crime moved\n"
            "from the treated area into the buffer. With crime down in the treated area relative to the\n"
            "rest, WDQ > 0 means the buffer gained too (diffusion of benefit), WDQ < 0 that crime moved\n"
@@ -305,9 +420,82 @@ void print_compare_help(std::ostream& out) {
            "  trygg run scenarios/lighting_tjarna.yaml -o lighting.h5 --replicates 8\n"
            "  trygg compare base.h5 lighting.h5 --csv lighting.csv --json lighting.json\n"
            "  trygg compare experiment.h5:baseline experiment.h5:lighting_tjarna --buffer-m 200\n"
+           "  trygg compare base.h5 lighting.h5 patrols.h5 combined.h5 --csv ranking.csv\n"
+           "  trygg compare experiment.h5 --baseline baseline --json ranking.json --discount-rate 0.03\n"
            "\n"
            "Formulas and the CSV and JSON layouts: docs/comparison.md.\n";
 }
+
+namespace {
+
+// The runs named on the command line: BASE first. One experiment file without a group: its
+// baseline group (--baseline, default "baseline") and every other group.
+std::vector<ComparedFile> runs_of(const CompareArgs& a) {
+    std::vector<ComparedFile> files;
+    if (a.runs.size() > 1) {
+        for (const std::string& spec : a.runs) files.push_back(parse_run_spec(spec));
+        return files;
+    }
+    const ComparedFile only = parse_run_spec(a.runs.front());
+    const std::vector<std::string> groups = list_run_groups(only.file);
+    if (!only.group.empty() || groups.empty()) {
+        throw InputError(label_of(only) +
+                         " is a single run: give two runs, BASE and OTHER, or one experiment file (trygg compare "
+                         "base.h5 lighting.h5, or trygg compare experiment.h5)");
+    }
+    const std::string baseline = a.baseline.empty() ? std::string("baseline") : a.baseline;
+    std::string names;
+    for (const auto& g : groups) names += (names.empty() ? "" : ", ") + g;
+    if (std::find(groups.begin(), groups.end(), baseline) == groups.end()) {
+        throw InputError(only.file + ": no run group '" + baseline + "' to compare the others with (it has: " + names +
+                         ")" + (a.baseline.empty() ? "; name the baseline with --baseline GROUP" : ""));
+    }
+    files.push_back({only.file, baseline, ""});
+    for (const std::string& g : groups) {
+        if (g != baseline) files.push_back({only.file, g, ""});
+    }
+    if (files.size() < 2) throw InputError(only.file + ": the baseline '" + baseline + "' is its only run");
+    return files;
+}
+
+std::string p_text(const std::optional<double>& p) {
+    return p ? fixed(100.0 * *p, 0) + " %" : std::string("–");
+}
+
+void print_ranking(std::ostream& out, const StrategyRanking& r, const ComparedFile& base) {
+    const bool paired = r.pairing == Pairing::Paired;
+    out << "Ranking of " << r.strategies.size() << " strategies against BASE " << label_of(base) << ": " << r.replicates
+        << (paired ? " paired" : " UNPAIRED (independent)") << " replicate(s)\n"
+        << "Mean over replicates with its 95% interval; P(best) in replicates: the share of replicates (the same\n"
+           "random numbers for every strategy) in which it did best, i.e. how often it would have been the right\n"
+           "choice; P(best) of the mean: the share of paired bootstrap resamples in which its mean is the best.\n";
+    std::size_t width = 10;
+    for (const auto& s : r.strategies) width = std::max(width, s.size() + 2);
+    for (const RankCriterion& c : r.criteria) {
+        out << '\n' << c.description << " [" << c.unit << "]\n";
+        out << "  rank  " << pad_cell("strategy", width) << pad_cell("mean (95% interval)", 36)
+            << "P(best) in replicates   P(best) of the mean\n";
+        std::vector<std::size_t> order(c.scores.size());
+        for (std::size_t s = 0; s < order.size(); ++s) order[s] = s;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const int ra = c.scores[a].rank, rb = c.scores[b].rank;
+            return (ra > 0 ? ra : 1 << 30) < (rb > 0 ? rb : 1 << 30);
+        });
+        for (const std::size_t s : order) {
+            const RankScore& x = c.scores[s];
+            out << "  " << pad_cell(x.rank > 0 ? std::to_string(x.rank) : "–", 6) << pad_cell(r.strategies[s], width);
+            if (x.mean) {
+                const int decimals = std::fabs(*x.mean) >= 100.0 ? 0 : 1;
+                out << pad_cell(with_interval(*x.mean, x.interval, "", decimals), 36)
+                    << pad_cell(p_text(x.p_best_replicates), 24) << p_text(x.p_best_bootstrap) << '\n';
+            } else {
+                out << "not ranked: no extra cost\n";
+            }
+        }
+    }
+}
+
+}  // namespace
 
 int compare_command(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     bool help = false;
@@ -316,32 +504,64 @@ int compare_command(const std::vector<std::string>& args, std::ostream& out, std
     check_output(a.csv, "csv");
     check_output(a.json, "json");
 
-    ComparedFile base = parse_run_spec(a.base);
-    ComparedFile other = parse_run_spec(a.other);
-    std::vector<RoledPath> outputs;
-    if (!a.csv.empty()) outputs.push_back({"--csv", a.csv});
-    if (!a.json.empty()) outputs.push_back({"--json", a.json});
-    check_outputs_apart(outputs, {{"BASE", base.file}, {"OTHER", other.file}}, "trygg compare");
+    CompareOptions options;
+    options.buffer_m = a.buffer_m;
+    options.discount_rate = a.discount_rate;
+    options.pairing = a.unpaired ? Pairing::Unpaired : Pairing::Paired;
+    std::vector<ComparedFile> files;
+    std::vector<RunFile> runs;
     Comparison comparison;
+    StrategyRanking ranking;
     try {
-        const RunFile b = read_run(base);
-        const RunFile o = read_run(other);
-        base.scenario_file = b.provenance.scenario_file;
-        other.scenario_file = o.provenance.scenario_file;
-        const std::string difference = why_not_paired(b.provenance, o.provenance);
-        if (!difference.empty() && !a.unpaired) {
-            throw InputError(label_of(base) + " and " + label_of(other) + " are not paired (" + difference +
-                             "): their replicates do not share random numbers; compare them with --unpaired");
-        }
-        const Pairing pairing = a.unpaired ? Pairing::Unpaired : Pairing::Paired;
-        comparison = compare_runs({label_of(base), b.grid, b.districts, b.results},
-                                  {label_of(other), o.grid, o.districts, o.results}, a.buffer_m, pairing);
+        files = runs_of(a);
     } catch (const InputError& e) {
         throw InputError("trygg compare: " + std::string(e.what()));
     }
-    if (!a.csv.empty()) write_comparison_csv(a.csv, comparison);
-    if (!a.json.empty()) write_comparison_json(a.json, comparison, base, other);
-    if (!a.quiet) print_table(out, comparison, base, other);
+    std::vector<RoledPath> outputs;
+    if (!a.csv.empty()) outputs.push_back({"--csv", a.csv});
+    if (!a.json.empty()) outputs.push_back({"--json", a.json});
+    std::vector<RoledPath> inputs{{"BASE", files.front().file}};
+    for (std::size_t k = 1; k < files.size(); ++k) inputs.push_back({"OTHER", files[k].file});
+    if (!a.harm.empty()) inputs.push_back({"--harm", a.harm});
+    check_outputs_apart(outputs, inputs, "trygg compare");
+    try {
+        if (!a.harm.empty()) options.harm = load_harm_index(a.harm);
+        runs.reserve(files.size());  // the ComparedRuns below hold references into it
+        for (ComparedFile& f : files) {
+            runs.push_back(read_run(f));
+            f.scenario_file = runs.back().provenance.scenario_file;
+        }
+        for (std::size_t k = 1; k < files.size(); ++k) {
+            const std::string difference = why_not_paired(runs.front().provenance, runs[k].provenance);
+            if (!difference.empty() && !a.unpaired) {
+                throw InputError(label_of(files.front()) + " and " + label_of(files[k]) + " are not paired (" +
+                                 difference +
+                                 "): their replicates do not share random numbers; compare them with --unpaired");
+            }
+        }
+        auto compared = [&](std::size_t k) {
+            return ComparedRun{label_of(files[k]), runs[k].grid, runs[k].districts, runs[k].results};
+        };
+        if (files.size() == 2) {
+            comparison = compare_runs(compared(0), compared(1), options);
+        } else {
+            std::vector<ComparedRun> others;
+            for (std::size_t k = 1; k < files.size(); ++k) others.push_back(compared(k));
+            ranking = rank_strategies(compared(0), others, options);
+        }
+    } catch (const InputError& e) {
+        throw InputError("trygg compare: " + std::string(e.what()));
+    }
+    if (files.size() == 2) {
+        if (!a.csv.empty()) write_comparison_csv(a.csv, comparison);
+        if (!a.json.empty()) write_comparison_json(a.json, comparison, files[0], files[1]);
+        if (!a.quiet) print_table(out, comparison, files[0], files[1]);
+        return 0;
+    }
+    const std::vector<ComparedFile> others(files.begin() + 1, files.end());
+    if (!a.csv.empty()) write_ranking_csv(a.csv, ranking);
+    if (!a.json.empty()) write_ranking_json(a.json, ranking, files.front(), others);
+    if (!a.quiet) print_ranking(out, ranking, files.front());
     return 0;
 }
 

@@ -47,4 +47,23 @@ po::variables_map parse_command_line(const std::vector<std::string>& args, const
     return vm;
 }
 
+po::variables_map parse_command_line_list(const std::vector<std::string>& args, const po::options_description& visible,
+                                          const std::string& rest, const std::string& command) {
+    po::options_description all;
+    all.add(visible);
+    all.add_options()(rest.c_str(), po::value<std::vector<std::string>>());
+    po::positional_options_description order;
+    order.add(rest.c_str(), -1);
+    refuse_placeholders(args, command);
+    po::variables_map vm;
+    try {
+        const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+        po::store(po::command_line_parser(args).options(all).positional(order).style(style).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw InputError("trygg " + command + ": " + std::string(e.what()) + " (see trygg help " + command + ")");
+    }
+    return vm;
+}
+
 }  // namespace trygg

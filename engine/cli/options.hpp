@@ -15,4 +15,10 @@ boost::program_options::variables_map parse_command_line(const std::vector<std::
                                                          const std::vector<std::string>& positional,
                                                          const std::string& command);
 
+// The same with any number of positional arguments, all under the name `rest` (a
+// std::vector<std::string>; absent when none is given).
+boost::program_options::variables_map parse_command_line_list(
+    const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+    const std::string& rest, const std::string& command);
+
 }  // namespace trygg

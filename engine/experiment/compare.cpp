@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 
 #include "core/error.hpp"
+#include "experiment/baseline_hotspots.hpp"
 #include "experiment/resampling.hpp"
 #include "model/risk_area.hpp"
 
@@ -480,6 +481,12 @@ void compare_safety(const ComparedRun& base, const ComparedRun& other, Compariso
         estimate("incidents_est", "total", incidents(b, b.incidents_est, -1), incidents(o, o.incidents_est, -1)));
 }
 
+// Harm, present values and the cost per crime and per unit of harm prevented.
+void compare_harm(const ComparedRun& base, const ComparedRun& other, const CompareOptions& options, Comparison& cmp);
+
+// The outcomes of hotspots defined by BASE.
+void compare_hotspots(const ComparedRun& base, const ComparedRun& other, Comparison& cmp);
+
 }  // namespace
 
 double t_quantile_975(int df) {
@@ -648,25 +655,42 @@ DisplacementQuotient displacement_quotient(const AreaCounts& c, int treated_cell
 }
 
 CostEffect cost_effect(double sek, const Estimate& total) {
+    return cost_effect(sek, total, "true crimes");
+}
+
+CostEffect cost_effect(double sek, const Estimate& total, const std::string& what) {
     CostEffect c;
     c.sek = sek;
     c.prevented = -total.change;
     if (!total.change_interval) {
-        c.note = "not determined: with fewer than 2 replicates the change in crimes has no interval";
+        c.note = "not determined: with fewer than 2 replicates the change in " + what + " has no interval";
     } else if (total.change_interval->high >= 0.0) {
-        c.note = "not determined: the 95% interval of the change in total crimes is not wholly a reduction";
+        c.note = "not determined: the 95% interval of the change in " + what + " is not wholly a reduction";
     } else {
         c.sek_per_crime_prevented = sek / c.prevented;
         // The interval's ends are the most and the fewest crimes prevented.
         const double a = sek / -total.change_interval->low;
         const double b = sek / -total.change_interval->high;
         c.interval = Interval{std::min(a, b), std::max(a, b)};
-        c.note = "extra cost over the horizon divided by the true crimes it prevented over the horizon";
+        c.note = "extra cost over the horizon divided by the " + what + " it prevented over the horizon";
     }
     return c;
 }
 
 Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m, Pairing pairing) {
+    CompareOptions options;
+    options.buffer_m = buffer_m;
+    options.pairing = pairing;
+    return compare_runs(base, other, options);
+}
+
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, const CompareOptions& options) {
+    const double buffer_m = options.buffer_m;
+    const Pairing pairing = options.pairing;
+    if (!std::isfinite(options.discount_rate) || options.discount_rate < 0.0) {
+        throw InputError("discount rate " + std::to_string(options.discount_rate) +
+                         ": must be a finite number, 0 or more");
+    }
     require_sizes(base);
     require_sizes(other);
     require_comparable(base, other);
@@ -715,6 +739,14 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
     compare_youth(base, other, cmp);
     compare_safety(base, other, cmp);
 
+    double sek = 0.0;
+    for (const double c : o.interventions.cost_sek) sek += c;
+    for (const double c : b.interventions.cost_sek) sek -= c;
+    cmp.cost = cost_effect(sek, total);
+    // Before the areas, whose rows stay last (docs/comparison.md, CSV).
+    compare_harm(base, other, options, cmp);
+    compare_hotspots(base, other, cmp);
+
     // Both runs are split by OTHER's measures: BASE is what those cells saw without them.
     AreaComparison& areas = cmp.areas;
     areas.split = split_areas(other.grid, o.treated, buffer_m);
@@ -730,11 +762,103 @@ Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, doubl
     areas.rest = add("crimes_true_by_area", "rest", counts.rest_b, counts.rest_a);
     areas.wdq = displacement_quotient(counts, areas.split.treated, pairing);
 
-    double sek = 0.0;
-    for (const double c : o.interventions.cost_sek) sek += c;
-    for (const double c : b.interventions.cost_sek) sek -= c;
-    cmp.cost = cost_effect(sek, total);
     return cmp;
 }
+
+namespace {
+
+Estimate estimate_of(Pairing pairing, const std::string& outcome, const std::string& key, const Values& vb,
+                     const Values& vo) {
+    return pairing == Pairing::Paired ? paired_estimate(outcome, key, vb, vo) : unpaired_estimate(outcome, key, vb, vo);
+}
+
+void compare_harm(const ComparedRun& base, const ComparedRun& other, const CompareOptions& options, Comparison& cmp) {
+    const RunResults& b = base.results;
+    const RunResults& o = other.results;
+    HarmCostComparison& h = cmp.harm;
+    h.index_name = options.harm.name;
+    h.index_unit = options.harm.unit;
+    h.index_source = options.harm.source;
+    h.discount_rate = options.discount_rate;
+    const std::vector<double> weights = weights_for(options.harm, b);
+    for (std::size_t t = 0; t < weights.size(); ++t) {
+        std::string basis;
+        for (const HarmWeight& w : options.harm.weights) {
+            if (w.crime_type == b.crime_type_names[t]) basis = w.basis;
+        }
+        h.weights.push_back({b.crime_type_names[t], weights[t], basis});
+    }
+    auto add = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
+        cmp.outcomes.push_back(estimate_of(cmp.pairing, outcome, key, vb, vo));
+        return cmp.outcomes.back();
+    };
+    add("harm_true", "total", weighted_crimes(b, weights, 0.0), weighted_crimes(o, weights, 0.0));
+    for (std::size_t t = 0; t < weights.size(); ++t) {
+        std::vector<double> only(weights.size(), 0.0);
+        only[t] = weights[t];
+        add("harm_true_by_type", b.crime_type_names[t], weighted_crimes(b, only, 0.0), weighted_crimes(o, only, 0.0));
+    }
+    const std::vector<double> ones(weights.size(), 1.0);
+    const double rate = options.discount_rate;
+    const Estimate crimes_pv =
+        add("crimes_true_pv", "total", weighted_crimes(b, ones, rate), weighted_crimes(o, ones, rate));
+    const Estimate harm_pv =
+        add("harm_true_pv", "total", weighted_crimes(b, weights, rate), weighted_crimes(o, weights, rate));
+
+    const int days = b.weeks * 7;
+    bool assumed_b = false, assumed_o = false;
+    h.cost_sek = cmp.cost.sek;
+    h.cost_pv_sek = present_value_sek(o.interventions, days, rate, &assumed_o) -
+                    present_value_sek(b.interventions, days, rate, &assumed_b);
+    h.timing_assumed = assumed_b || assumed_o;
+    h.per_crime_pv = cost_effect(h.cost_pv_sek, crimes_pv, "true crimes (present value)");
+    h.per_harm_pv = cost_effect(h.cost_pv_sek, harm_pv, "harm (present value)");
+}
+
+void compare_hotspots(const ComparedRun& base, const ComparedRun& other, Comparison& cmp) {
+    const RunResults& b = base.results;
+    const RunResults& o = other.results;
+    HotspotComparison& h = cmp.hotspots;
+    auto add = [&](const std::string& outcome, const std::string& key, const Values& vb, const Values& vo) {
+        cmp.outcomes.push_back(estimate_of(cmp.pairing, outcome, key, vb, vo));
+    };
+    std::vector<std::uint8_t> mask(base.grid.district.size(), 0);
+    for (std::size_t c = 0; c < mask.size(); ++c) mask[c] = base.grid.district[c] >= 0 ? 1 : 0;
+
+    // The share of crime in BASE's top cells: one set of cells, from BASE, for both runs.
+    const std::vector<int> top = top_cells_of(b, mask);
+    h.top_cells = static_cast<int>(top.size());
+    h.top_crime_share = kTopCrimeShare;
+    const Values top_b = crimes_in_cells(b, top), top_o = crimes_in_cells(o, top);
+    const Values all_b = crimes_in_study_area(b, mask), all_o = crimes_in_study_area(o, mask);
+    auto share = [](const Values& part, const Values& all) {
+        Values s(part.size(), 0.0);
+        for (std::size_t r = 0; r < s.size(); ++r) s[r] = all[r] > 0.0 ? part[r] / all[r] : 0.0;
+        return s;
+    };
+    add("crimes_true_in_baseline_top_cells", "total", top_b, top_o);
+    add("crime_share_in_baseline_top_cells", "total", share(top_b, all_b), share(top_o, all_o));
+
+    h.persistent_share = kPersistentShare;
+    for (const ComparedRun* run : {&base, &other}) {
+        if (!run->results.has_picture) {
+            h.note = run->label +
+                     " has no weekly picture (a file written before trygg stored it): hotspots on the baseline's "
+                     "yardstick need both runs' weeks; rerun it to get them";
+            return;
+        }
+    }
+    const HotspotNeighbourhood area(RasterShape{base.grid.nx, base.grid.ny, base.grid.cell_size}, mask,
+                                    b.picture.gi_band_m);
+    const BaselineHotspotTally t = tally_baseline_hotspots(area, b, o);
+    add("hotspot_cell_weeks_baseline_rule", "total", t.base_cell_weeks, t.other_cell_weeks);
+    add("hotspots_persistent", "total", t.base_persistent, t.other_persistent);
+    const Values none(t.new_persistent.size(), 0.0);
+    add("hotspots_persistent_new", "total", none, t.new_persistent);
+    add("hotspots_persistent_vanished", "total", none, t.vanished_persistent);
+    h.weekly = true;
+}
+
+}  // namespace
 
 }  // namespace trygg

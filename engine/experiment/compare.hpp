@@ -6,6 +6,7 @@
 // spread of the change itself, far narrower than that of two independent means. Pure
 // statistics on the core structs; reading files and printing are the io and cli layers' job.
 // docs/comparison.md gives the formulas and the file layouts.
+#include "experiment/harm_cost.hpp"
 #include "sim/results.hpp"
 
 #include <cstdint>
@@ -120,6 +121,36 @@ struct CostEffect {
 };
 
 CostEffect cost_effect(double sek, const Estimate& total);
+// The same for any count or harm: sek divided by what `change` prevented (−change), with the
+// interval from the change's; `what` names it in the note ("true crimes", "harm").
+CostEffect cost_effect(double sek, const Estimate& change, const std::string& what);
+
+// Harm and cost over time (experiment/harm_cost.hpp, docs/comparison.md). The estimates are
+// in Comparison::outcomes: "harm_true" (undiscounted, in the index's unit), "harm_true_by_type",
+// "crimes_true_pv" and "harm_true_pv" (present values at the discount rate).
+struct HarmCostComparison {
+    std::string index_name, index_unit, index_source;
+    std::vector<HarmWeight> weights;  // the run's crime types, in order
+    double discount_rate = kDefaultDiscountRate;
+    double cost_sek = 0.0;        // Σ OTHER − Σ BASE cost_sek, undiscounted
+    double cost_pv_sek = 0.0;     // the same at present value
+    bool timing_assumed = false;  // a run file without the measures' days: costs from day 0
+    CostEffect per_crime_pv;      // cost_pv_sek / crimes prevented (present value)
+    CostEffect per_harm_pv;       // cost_pv_sek / harm prevented (present value)
+};
+
+// Hotspots defined once, by BASE (experiment/baseline_hotspots.hpp). The estimates are in
+// Comparison::outcomes: "crimes_true_in_baseline_top_cells" and
+// "crime_share_in_baseline_top_cells" (always), and with both runs' weekly pictures
+// "hotspot_cell_weeks_baseline_rule", "hotspots_persistent", "hotspots_persistent_new",
+// "hotspots_persistent_vanished". "hotspot_cell_weeks" stays each run's own test (what EST sees).
+struct HotspotComparison {
+    int top_cells = 0;             // cells in BASE's top set
+    double top_crime_share = 0.0;  // … which holds this share of BASE's crime
+    bool weekly = false;           // the baseline-rule outcomes were computed
+    std::string note;              // why not, when not
+    double persistent_share = 0.0;
+};
 
 struct AreaComparison {
     AreaSplit split;
@@ -155,6 +186,8 @@ struct Comparison {
     CostEffect cost;
     YouthComparison youth;
     SafetyComparison safety;
+    HarmCostComparison harm;
+    HotspotComparison hotspots;
 };
 
 // One side of a comparison; `label` names it in errors ("base.h5", "exp.h5:lighting").
@@ -167,10 +200,18 @@ struct ComparedRun {
 
 inline constexpr double kDefaultBufferM = 300.0;
 
+struct CompareOptions {
+    double buffer_m = kDefaultBufferM;
+    Pairing pairing = Pairing::Paired;
+    HarmIndex harm = default_harm_index();
+    double discount_rate = kDefaultDiscountRate;  // finite, ≥ 0 (InputError otherwise)
+};
+
 // Runs that differ in replicates, weeks, districts, crime types, victim groups, substance-use
 // levels or grid: an InputError naming both labels and what differs. Areas come from OTHER's
 // treated cells. The youth outcomes (docs/comparison.md) need youth tallies in both runs.
 Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, double buffer_m = kDefaultBufferM,
                         Pairing pairing = Pairing::Paired);
+Comparison compare_runs(const ComparedRun& base, const ComparedRun& other, const CompareOptions& options);
 
 }  // namespace trygg

@@ -105,7 +105,20 @@ std::string comparison_csv(const Comparison& c) {
     return text;
 }
 
-std::string comparison_json(const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
+namespace {
+
+Json cost_json(const CostEffect& c) {
+    Json cost;
+    cost["sek"] = number(c.sek);
+    cost["prevented"] = number(c.prevented);
+    cost["sek_per_unit_prevented"] = number(c.sek_per_crime_prevented);
+    cost["low"] = number(low_of(c.interval));
+    cost["high"] = number(high_of(c.interval));
+    cost["note"] = c.note;
+    return cost;
+}
+
+Json comparison_object(const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
     Json j;
     j["format"] = kComparisonFormat;
     j["base"] = source_json(base);
@@ -145,8 +158,101 @@ std::string comparison_json(const Comparison& c, const ComparedFile& base, const
     youth["last_year_weeks"] = c.youth.last_year_weeks;
     youth["note"] = c.youth.note;
     j["youth"] = std::move(youth);
-    // Names come from files; a stray invalid byte must not make the whole comparison fail.
+
+    const HarmCostComparison& h = c.harm;
+    Json harm;
+    harm["index"] = h.index_name;
+    harm["unit"] = h.index_unit;
+    harm["source"] = h.index_source;
+    Json weights = Json::object();
+    for (const HarmWeight& w : h.weights) weights[w.crime_type] = number(w.weight);
+    harm["weights"] = std::move(weights);
+    harm["discount_rate"] = number(h.discount_rate);
+    harm["cost_sek"] = number(h.cost_sek);
+    harm["cost_pv_sek"] = number(h.cost_pv_sek);
+    harm["timing_assumed"] = h.timing_assumed;
+    harm["per_crime_prevented_pv"] = cost_json(h.per_crime_pv);
+    harm["per_harm_prevented_pv"] = cost_json(h.per_harm_pv);
+    j["harm"] = std::move(harm);
+
+    Json hot;
+    hot["top_cells"] = c.hotspots.top_cells;
+    hot["top_crime_share"] = number(c.hotspots.top_crime_share);
+    hot["baseline_rule"] = c.hotspots.weekly;
+    hot["persistent_share"] = number(c.hotspots.persistent_share);
+    hot["note"] = c.hotspots.note;
+    j["hotspots"] = std::move(hot);
+    return j;
+}
+
+// Names come from files; a stray invalid byte must not make the whole comparison fail.
+std::string dump(const Json& j) {
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string label_of(const ComparedFile& f) {
+    return f.group.empty() ? f.file : f.file + ":" + f.group;
+}
+
+}  // namespace
+
+std::string comparison_json(const Comparison& c, const ComparedFile& base, const ComparedFile& other) {
+    return dump(comparison_object(c, base, other));
+}
+
+std::string ranking_csv(const StrategyRanking& r) {
+    std::string text = std::string(kRankingCsvHeader) + "\n";
+    for (const RankCriterion& c : r.criteria) {
+        for (std::size_t s = 0; s < c.scores.size(); ++s) {
+            const RankScore& x = c.scores[s];
+            text += csv_field(c.name) + "," + csv_field(c.unit) + "," + csv_field(r.strategies[s]) + "," +
+                    (x.rank > 0 ? std::to_string(x.rank) : std::string()) + "," + csv_number(x.mean) + "," +
+                    csv_number(low_of(x.interval)) + "," + csv_number(high_of(x.interval)) + "," +
+                    csv_number(x.p_best_replicates) + "," + csv_number(x.p_best_bootstrap) + "," + name_of(r.pairing) +
+                    "\n";
+        }
+    }
+    return text;
+}
+
+std::string ranking_json(const StrategyRanking& r, const ComparedFile& base, const std::vector<ComparedFile>& others) {
+    Json j;
+    j["format"] = kRankingFormat;
+    j["base"] = source_json(base);
+    j["pairing"] = name_of(r.pairing);
+    j["replicates"] = r.replicates;
+    Json ranking = Json::array();
+    for (const RankCriterion& c : r.criteria) {
+        Json criterion;
+        criterion["criterion"] = c.name;
+        criterion["unit"] = c.unit;
+        criterion["description"] = c.description;
+        Json scores = Json::array();
+        for (std::size_t s = 0; s < c.scores.size(); ++s) {
+            const RankScore& x = c.scores[s];
+            Json score;
+            score["strategy"] = r.strategies[s];
+            score["rank"] = x.rank > 0 ? Json(x.rank) : Json(nullptr);
+            score["mean"] = number(x.mean);
+            score["low"] = number(low_of(x.interval));
+            score["high"] = number(high_of(x.interval));
+            score["p_best_replicates"] = number(x.p_best_replicates);
+            score["p_best_bootstrap"] = number(x.p_best_bootstrap);
+            scores.push_back(std::move(score));
+        }
+        criterion["scores"] = std::move(scores);
+        ranking.push_back(std::move(criterion));
+    }
+    j["ranking"] = std::move(ranking);
+    Json strategies = Json::array();
+    for (std::size_t s = 0; s < r.comparisons.size(); ++s) {
+        Json strategy;
+        strategy["label"] = label_of(others[s]);
+        strategy["comparison"] = comparison_object(r.comparisons[s], base, others[s]);
+        strategies.push_back(std::move(strategy));
+    }
+    j["strategies"] = std::move(strategies);
+    return dump(j);
 }
 
 void write_comparison_csv(const fs::path& out, const Comparison& comparison) {
@@ -156,6 +262,15 @@ void write_comparison_csv(const fs::path& out, const Comparison& comparison) {
 void write_comparison_json(const fs::path& out, const Comparison& comparison, const ComparedFile& base,
                            const ComparedFile& other) {
     write_text(out, comparison_json(comparison, base, other));
+}
+
+void write_ranking_csv(const fs::path& out, const StrategyRanking& ranking) {
+    write_text(out, ranking_csv(ranking));
+}
+
+void write_ranking_json(const fs::path& out, const StrategyRanking& ranking, const ComparedFile& base,
+                        const std::vector<ComparedFile>& others) {
+    write_text(out, ranking_json(ranking, base, others));
 }
 
 }  // namespace trygg

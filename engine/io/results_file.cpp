@@ -138,6 +138,11 @@ void check_consistent(const GridDescription& grid, const DistrictTable& district
     require(t.kind.size() == t.size() && t.investment_sek.size() == t.size() &&
                 t.running_sek_per_year.size() == t.size() && t.cost_sek.size() == t.size(),
             "intervention columns differ in length");
+    require(t.first_day.size() == t.last_day.size() && (t.first_day.empty() || t.first_day.size() == t.size()),
+            "intervention days differ in length");
+    const auto& pic = r.picture;
+    require(pic.replicate.size() == pic.size() && pic.week.size() == pic.size() && pic.count.size() == pic.size(),
+            "picture columns differ in length");
     const auto& e = r.events;
     require(e.replicate.size() == e.size() && e.cell.size() == e.size() && e.crime_type.size() == e.size() &&
                 e.offender.size() == e.size() && e.victim_group.size() == e.size() &&
@@ -486,6 +491,34 @@ void write_hotspots(hid_t root, const RunResults& r, const Scales& s, const h5::
     h5::attach_scales(holding.get(), std::array{s.replicate.get(), s.crime_share.get()}, ctx);
 }
 
+// The weekly true picture, sparse (docs/hdf5-layout.md): four columns on the run's own
+// `picture_entry` dimension, and the Gi* settings as attributes of /hotspots.
+void write_picture(hid_t root, const RunResults& r, const h5::ErrorContext& ctx) {
+    const auto& p = r.picture;
+    const h5::Dataset entry_scale =
+        write_index_scale(root, "picture_entry", static_cast<int>(p.size()), "entry of the weekly true picture", ctx);
+    h5::Group group = h5::open_group(root, "hotspots", ctx);
+    h5::write_attribute(group.get(), "gi_band_m", p.gi_band_m, ctx);
+    h5::write_attribute(group.get(), "alpha", p.alpha, ctx);
+    h5::write_attribute(group.get(), "correction", std::string(p.fdr ? "fdr" : "none"), ctx);
+    const std::array shape{static_cast<hsize_t>(p.size())};
+    const std::array chunk{static_cast<hsize_t>(std::min<std::size_t>(std::max<std::size_t>(p.size(), 1), 65536))};
+    struct Column {
+        const char* name;
+        const std::vector<std::int32_t>& values;
+        const char* long_name;
+    };
+    for (const Column& c :
+         {Column{"picture_replicate", p.replicate, "replicate of the entry"},
+          Column{"picture_week", p.week, "week of the entry"},
+          Column{"picture_cell", p.cell, "grid cell, row-major: y index = cell / nx, x index = cell % nx"},
+          Column{"picture_count", p.count, "true crimes and incidents in the cell and week (> 0)"}}) {
+        h5::Dataset d = h5::write_dataset(group.get(), c.name, shape, chunk, std::span(c.values), ctx);
+        h5::describe(d.get(), "1", c.long_name, ctx);
+        h5::attach_scales(d.get(), std::array{entry_scale.get()}, ctx);
+    }
+}
+
 void write_events(hid_t root, const RunResults& r, const h5::ErrorContext& ctx) {
     // The event dimension is the run's own (its length differs between runs of an experiment).
     const h5::Dataset event_scale =
@@ -740,6 +773,15 @@ void write_interventions(hid_t root, const RunResults& r, const Scales& s, const
         h5::describe(d.get(), units, long_name, ctx);
         h5::attach_scales(d.get(), scales, ctx);
     }
+    if (!t.first_day.empty()) {
+        for (const auto& [name, values, long_name] :
+             {std::tuple{"first_day", &t.first_day, "first model day the measure runs (0 = start_date)"},
+              std::tuple{"last_day", &t.last_day, "last model day the measure runs, clipped to the run"}}) {
+            h5::Dataset d = h5::write_dataset(group.get(), name, shape, shape, std::span(*values), ctx);
+            h5::describe(d.get(), "1", long_name, ctx);
+            h5::attach_scales(d.get(), scales, ctx);
+        }
+    }
     const std::array map{dim(r.ny), dim(r.nx)};
     h5::Dataset treated = h5::write_dataset(group.get(), "treated", map, map, std::span(r.treated), ctx);
     h5::describe(treated.get(), "1", "1 where a measure acts (area, beats stood in, programme catchments)", ctx);
@@ -760,6 +802,7 @@ void write_run_group(hid_t root, const RunProvenance& provenance, const RunResul
     write_crimes(root, results, scales, ctx);
     write_victims_and_reporters(root, results, scales, ctx);
     write_hotspots(root, results, scales, ctx);
+    if (results.has_picture) write_picture(root, results, ctx);
     write_by_hour(root, results, scales, ctx);
     write_youth(root, results, scales, ctx);
     write_safety(root, results, scales, ctx);
@@ -1158,6 +1201,11 @@ RunFile read_run_file(const fs::path& in, const std::string& group, RunArrays ar
         t.investment_sek = h5::read_float64(items.get(), "investment_sek", shape, ctx);
         t.running_sek_per_year = h5::read_float64(items.get(), "running_sek_per_year", shape, ctx);
         t.cost_sek = h5::read_float64(items.get(), "cost_sek", shape, ctx);
+        // Written since the present values of `trygg compare`; older files lack them.
+        if (H5Lexists(items.get(), "first_day", H5P_DEFAULT) > 0) {
+            t.first_day = h5::read_int32(items.get(), "first_day", shape, ctx);
+            t.last_day = h5::read_int32(items.get(), "last_day", shape, ctx);
+        }
         r.treated = h5::read_int32(items.get(), "treated", std::array{dim(r.ny), dim(r.nx)}, ctx);
     }
     // A schema 1 file predates the youth layer: its youth tallies stay empty.
@@ -1165,6 +1213,35 @@ RunFile read_run_file(const fs::path& in, const std::string& group, RunArrays ar
     // Schema 1 and 2 files predate the safety layer: its tallies stay empty.
     if (version >= 3) read_safety(root, g, r, ctx);
 
+    // The weekly true picture, written since `trygg compare` tests scenarios against the
+    // baseline's hotspots; older files lack it.
+    r.has_picture = H5Lexists(hot.get(), "picture_cell", H5P_DEFAULT) > 0;
+    if (r.has_picture) {
+        const std::array shape{dim(length_of(g, "picture_entry", ctx))};
+        auto& p = r.picture;
+        p.replicate = h5::read_int32(hot.get(), "picture_replicate", shape, ctx);
+        p.week = h5::read_int32(hot.get(), "picture_week", shape, ctx);
+        p.cell = h5::read_int32(hot.get(), "picture_cell", shape, ctx);
+        p.count = h5::read_int32(hot.get(), "picture_count", shape, ctx);
+        p.gi_band_m = h5::read_float64_attribute(hot.get(), "gi_band_m", ctx);
+        p.alpha = h5::read_float64_attribute(hot.get(), "alpha", ctx);
+        const std::string correction = h5::read_string_attribute(hot.get(), "correction", ctx);
+        if (correction != "fdr" && correction != "none") {
+            ctx.reject("/hotspots attribute correction is '" + correction + "', not fdr or none");
+        }
+        p.fdr = correction == "fdr";
+        const auto cells = static_cast<std::int64_t>(r.ny) * r.nx;
+        for (std::size_t k = 0; k < p.size(); ++k) {
+            if (p.replicate[k] < 0 || p.replicate[k] >= r.replicates || p.week[k] < 0 || p.week[k] >= r.weeks ||
+                p.cell[k] < 0 || p.cell[k] >= cells || p.count[k] <= 0) {
+                ctx.reject("/hotspots/picture_* entry " + std::to_string(k) +
+                           " lies outside the run's replicates, weeks or cells, or has a count below 1");
+            }
+        }
+        if (!(p.gi_band_m >= 0.0) || !(p.alpha > 0.0 && p.alpha < 1.0)) {
+            ctx.reject("/hotspots attributes gi_band_m or alpha are out of range");
+        }
+    }
     r.has_events = H5Lexists(g, "events", H5P_DEFAULT) > 0;
     if (r.has_events) {
         const int n = length_of(g, "event", ctx);

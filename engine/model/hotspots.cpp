@@ -77,12 +77,7 @@ void for_each_span(const DiscStencil& s, const RasterShape& r, int row, int col,
     }
 }
 
-struct MaskedMoments {
-    std::int64_t n = 0;
-    double mean = 0.0;
-    double sd = 0.0;       // population standard deviation
-    bool constant = true;  // every masked value equal (tested exactly, not through sd)
-};
+using MaskedMoments = GiReference;
 
 // Two passes (mean, then squared deviations) rather than Σx²/n − X̄², which cancels badly.
 MaskedMoments masked_moments(std::span<const double> x, std::span<const std::uint8_t> mask) {
@@ -187,12 +182,22 @@ std::vector<std::vector<double>> quartic_weights(const DiscStencil& s, double h_
 
 }  // namespace
 
+GiReference gi_reference(std::span<const double> values, std::span<const std::uint8_t> mask) {
+    require(values.size() == mask.size(), "values and mask must have the same size");
+    return masked_moments(values, mask);
+}
+
 std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
                                       std::span<const std::uint8_t> mask, double band_m) {
     require_raster_sizes(r, values.size(), mask.size());
+    return getis_ord_gi_star(r, values, mask, band_m, masked_moments(values, mask));
+}
+
+std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
+                                      std::span<const std::uint8_t> mask, double band_m, const GiReference& m) {
+    require_raster_sizes(r, values.size(), mask.size());
     require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
     std::vector<double> z(values.size(), 0.0);
-    const MaskedMoments m = masked_moments(values, mask);
     if (m.n < 2 || m.constant || m.sd == 0.0) return z;
 
     // Centred values and 0/1 weights, zero outside the mask, so a span sums only masked cells.

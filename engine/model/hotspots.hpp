@@ -37,6 +37,24 @@ struct RasterShape {
 std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
                                       std::span<const std::uint8_t> mask, double band_m);
 
+// The moments Gi* tests a field against: the n cells with mask != 0, their mean X̄ and
+// population standard deviation S.
+struct GiReference {
+    std::int64_t n = 0;
+    double mean = 0.0;
+    double sd = 0.0;
+    bool constant = true;  // every masked value equal (tested exactly, not through S)
+};
+GiReference gi_reference(std::span<const double> values, std::span<const std::uint8_t> mask);
+
+// Gi* of `values` with X̄ and S taken from `reference` (another field's, on the same mask)
+// instead of from `values` itself: a field tested against a fixed yardstick, so that removing
+// crime anywhere can only lower a cell's z. With reference = gi_reference(values, mask) this is
+// getis_ord_gi_star above, to the last bit. 0 everywhere when the reference has n < 2 or is
+// constant (no yardstick).
+std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
+                                      std::span<const std::uint8_t> mask, double band_m, const GiReference& reference);
+
 enum class Correction { None, FalseDiscoveryRate };
 
 // Cells flagged as hotspots by a one-sided (upper-tail) test of their Gi* z-score at level

@@ -43,6 +43,12 @@ void Lagesbild::close_week() {
         last_top_est_ = top_k_cells(density, area_, params_.top_k);
         for (int c : last_top_est_) ++kde_frequency_est_[static_cast<std::size_t>(c)];
     }
+    const auto week = static_cast<std::int32_t>(weeks_.size());
+    for (std::size_t c = 0; c < truth_.size(); ++c) {
+        if (truth_[c] > 0.0) {
+            picture_.push_back({week, static_cast<std::int32_t>(c), static_cast<std::int32_t>(truth_[c])});
+        }
+    }
     weeks_.push_back(w);
     std::fill(truth_.begin(), truth_.end(), 0.0);
     std::fill(est_.begin(), est_.end(), 0.0);

@@ -22,6 +22,15 @@ struct LagesbildParams {
     int top_k = 0;                 // KDE hotspots per week
 };
 
+// One cell of one week's true picture with a count above 0 (crimes and incidents, as the
+// picture's Gi* sees them): the run file keeps these so that `trygg compare` can test every
+// week of another scenario against the baseline's yardstick (docs/comparison.md).
+struct PictureEntry {
+    std::int32_t week = 0;
+    std::int32_t cell = 0;
+    std::int32_t count = 0;
+};
+
 struct WeeklyHotspots {
     std::int32_t true_cells = 0;  // Gi* hotspot cells on the true counts
     std::int32_t est_cells = 0;   // Gi* hotspot cells on the EST picture
@@ -47,6 +56,7 @@ public:
     const std::vector<std::int32_t>& frequency_est() const { return frequency_est_; }
     const std::vector<std::int32_t>& kde_frequency_est() const { return kde_frequency_est_; }  // weeks in the top k
     const std::vector<WeeklyHotspots>& weeks() const { return weeks_; }
+    const std::vector<PictureEntry>& picture() const { return picture_; }  // every closed week, sparse
     // The EST picture's top-k kernel-density cells of the week just closed, densest first.
     const std::vector<int>& last_top_est() const { return last_top_est_; }
     // Where the weekly EST meeting sends a resource that works the hours `works(hour)` says
@@ -69,6 +79,7 @@ private:
     std::vector<Known> known_, last_week_known_;  // crimes known to EST, this week and the last
     std::vector<std::int32_t> frequency_true_, frequency_est_, kde_frequency_est_;
     std::vector<WeeklyHotspots> weeks_;
+    std::vector<PictureEntry> picture_;
     std::vector<int> last_top_est_;
 };
 

@@ -136,6 +136,7 @@ private:
         out.hotspots_est = lagesbild_.frequency_est();
         out.kde_top_est = lagesbild_.kde_frequency_est();
         out.weekly_hotspots = lagesbild_.weeks();
+        out.picture = lagesbild_.picture();
         out.patrol_weeks = patrol_weeks_;
         out.by_hour = ledger_.by_hour();
         out.youth_public = youth_public_;

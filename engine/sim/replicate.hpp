@@ -31,6 +31,7 @@ struct ReplicateOutput {
     std::vector<std::int32_t> hotspots_est;       // [cell] … of the EST picture
     std::vector<std::int32_t> kde_top_est;        // [cell] weeks among the EST picture's top-k KDE cells
     std::vector<WeeklyHotspots> weekly_hotspots;  // [week]
+    std::vector<PictureEntry> picture;            // the weekly true picture, sparse
     std::vector<std::int32_t> patrol_weeks;       // [cell] weeks the cell was in a patrol's beat
     std::vector<std::int32_t> residents;          // [cell] synthetic residents
     std::vector<std::int32_t> by_hour;            // [clock hour][type], true events in the study area

@@ -67,6 +67,21 @@ struct RunResults {
     std::vector<std::int32_t> weekly_hotspots_true, weekly_hotspots_est, weekly_hotspots_both;  // [replicate][week]
     std::vector<std::int32_t> patrol_weeks;  // [replicate][y][x] weeks the cell was in a patrol's beat
 
+    // The weekly true picture the lägesbild tests for hotspots (crimes and incidents per cell),
+    // sparse: one entry per replicate, week and cell with a count above 0, replicates in order
+    // (0 … replicates − 1, the file's own), then weeks, then cells. With the test's settings,
+    // so another run's weeks can be tested against this run's yardstick. Files written before
+    // it was stored lack it (has_picture false).
+    struct Picture {
+        std::vector<std::int32_t> replicate, week, cell, count;
+        double gi_band_m = 0.0;
+        double alpha = 0.0;
+        bool fdr = true;  // Benjamini–Hochberg; false: uncorrected
+        std::size_t size() const { return cell.size(); }
+    };
+    bool has_picture = false;
+    Picture picture;
+
     // Crime concentration (Weisburd 2015), true crime over the run, cells of the study area.
     std::vector<double> cell_shares;    // x: top x of cells …
     std::vector<double> concentration;  // [replicate][cell_share] … hold this share of crime
@@ -124,6 +139,10 @@ struct RunResults {
         std::vector<std::string> name, kind;
         std::vector<double> investment_sek, running_sek_per_year;
         std::vector<double> cost_sek;  // investment plus running cost over the run's horizon
+        // Model days [first_day, last_day] the measure runs, clipped to the run (last_day < first_day:
+        // not within it): when the costs fall, for present values. Empty in files written before
+        // they were stored.
+        std::vector<std::int32_t> first_day, last_day;
         std::size_t size() const { return name.size(); }
     };
     Interventions interventions;

@@ -145,6 +145,10 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
     res.reporter_names.emplace_back("police");
     for (const auto& r : params.reporting.est) res.reporter_names.push_back(r.name);
     res.has_events = options.event_log;
+    res.has_picture = true;
+    res.picture.gi_band_m = params.lagesbild.gi_band_m;
+    res.picture.alpha = params.lagesbild.alpha;
+    res.picture.fdr = params.lagesbild.correction == Correction::FalseDiscoveryRate;
     const int days = static_cast<int>(timeline.days.size());
     for (const Intervention& item : params.interventions) {
         auto& t = res.interventions;
@@ -153,6 +157,8 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
         t.investment_sek.push_back(item.investment_sek);
         t.running_sek_per_year.push_back(item.running_sek_per_year);
         t.cost_sek.push_back(item.cost_over(days));
+        t.first_day.push_back(std::max(item.when.first_day, 0));
+        t.last_day.push_back(std::min(item.when.last_day, days - 1));
     }
     auto append = [](std::vector<std::int32_t>& to, const std::vector<std::int32_t>& from) {
         to.insert(to.end(), from.begin(), from.end());
@@ -192,6 +198,12 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
             res.weekly_hotspots_both.push_back(w.both);
         }
         add_concentration(city, o.by_cell, res);
+        for (const PictureEntry& e : o.picture) {
+            res.picture.replicate.push_back(static_cast<std::int32_t>(r));
+            res.picture.week.push_back(e.week);
+            res.picture.cell.push_back(e.cell);
+            res.picture.count.push_back(e.count);
+        }
         for (const auto& e : o.events) {
             auto& log = res.events;
             log.replicate.push_back(static_cast<std::int32_t>(options.first_replicate) + static_cast<std::int32_t>(r));
@@ -215,11 +227,17 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
 
 void append_replicates(RunResults& all, const RunResults& p) {
     if (p.weeks != all.weeks || p.districts != all.districts || p.crime_types != all.crime_types || p.ny != all.ny ||
-        p.nx != all.nx || p.has_events != all.has_events || p.interventions.name != all.interventions.name) {
+        p.nx != all.nx || p.has_events != all.has_events || p.has_picture != all.has_picture ||
+        p.interventions.name != all.interventions.name) {
         throw LogicError("append_replicates: the part is of another run");
     }
-    all.replicates += p.replicates;
     auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    // The part's picture counts its replicates from 0; here they follow those already held.
+    for (const std::int32_t r : p.picture.replicate) all.picture.replicate.push_back(all.replicates + r);
+    append(all.picture.week, p.picture.week);
+    append(all.picture.cell, p.picture.cell);
+    append(all.picture.count, p.picture.count);
+    all.replicates += p.replicates;
     append(all.crimes_true, p.crimes_true);
     append(all.crimes_reported, p.crimes_reported);
     append(all.crimes_est, p.crimes_est);

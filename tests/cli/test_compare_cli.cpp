@@ -179,6 +179,188 @@ TEST_F(CompareCli, HelpExplainsPairingAndTheQuotient) {
     EXPECT_THAT(trygg("--help").out, HasSubstr("trygg compare BASE.h5 OTHER.h5"));
 }
 
+// ---- harm, hotspots on BASE's yardstick, ranking ----
+
+// A third run: patrols prevent fewer crimes (burglaries 95 instead of 75–81) for 0.5 MSEK.
+SyntheticRun patrol_run(int replicates) {
+    auto [base, other] = lighting_runs(replicates);
+    other.label = "patrols";
+    other.provenance.scenario_file = "scenarios/patrols.yaml";
+    for (int r = 0; r < replicates; ++r) {
+        other.results.crimes_true[other.weekly(r, 0, 0, 0)] = 95 + r;
+        other.results.crimes_cells[other.cell(r, 0, 2, 2)] = 95 + r;
+    }
+    other.results.interventions.name = {"Patrols"};
+    other.results.interventions.kind = {"patrols"};
+    other.results.interventions.investment_sek = {0.0};
+    other.results.interventions.running_sek_per_year = {0.5e6 * 365.0 / 14.0};
+    other.results.interventions.cost_sek = {0.5e6};
+    return other;
+}
+
+void write_experiment(const fs::path& file, int replicates) {
+    const auto [base, lighting] = lighting_runs(replicates);
+    const SyntheticRun patrols = patrol_run(replicates);
+    ExperimentProvenance provenance;
+    provenance.trygg_version = "test";
+    provenance.experiment_file = "experiments/strategies.yaml";
+    provenance.replicates = replicates;
+    provenance.weeks = 2;
+    const std::vector<ExperimentRun> runs{{"baseline", base.provenance, {}, {}},
+                                          {"lighting", lighting.provenance, {}, {}},
+                                          {"patrols", patrols.provenance, {}, {}}};
+    write_experiment_file(file, provenance, base.grid, base.districts, runs, [&](std::size_t k) {
+        return k == 0 ? base.results : k == 1 ? lighting.results : patrols.results;
+    });
+}
+
+TEST_F(CompareCli, TwoRunsAlsoGiveHarmPresentValuesAndBaselineHotspots) {
+    const Outcome o = trygg("compare base.h5 lighting.h5 --csv out.csv --json out.json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    for (const std::string part :
+         {"Harm (index brottsbalken_minimum_days, days of imprisonment per crime", "harm over the horizon",
+          "Present values (discount rate 3.5 % a year", "cost per crime prevented (present values): ",
+          "cost per unit of harm prevented (present values): ", "Hotspots on BASE's yardstick",
+          "not compared: base.h5 has no weekly picture", "BASE's top cells: the 1 with the most crime in BASE",
+          "(each run's own weekly test, what EST sees"}) {
+        EXPECT_THAT(o.out, HasSubstr(part));
+    }
+    // 29.5 burglaries prevented at 182 days each.
+    EXPECT_THAT(o.out, HasSubstr("-5369 ("));
+    const std::string csv = read_text(work() / "out.csv");
+    EXPECT_THAT(csv, HasSubstr("\nharm_true,total,19565.0000,14196.0000,-5369.0000,"));
+    EXPECT_THAT(csv, HasSubstr("\ncrime_share_in_baseline_top_cells,total,"));
+    const std::string json = read_text(work() / "out.json");
+    EXPECT_THAT(json, HasSubstr("\"index\": \"brottsbalken_minimum_days\""));
+    EXPECT_THAT(json, HasSubstr("\"discount_rate\": 0.035"));
+    EXPECT_THAT(json, HasSubstr("\"baseline_rule\": false"));
+}
+
+// With both runs' weekly pictures the table and files give the baseline-yardstick rows: BASE's
+// centre cell holds 50 crimes a week (its persistent hotspot), OTHER's 10.
+TEST_F(CompareCli, HotspotsOnTheBaselinesYardstickWhenBothRunsHaveTheirWeeks) {
+    auto [base, other] = lighting_runs(4);
+    for (SyntheticRun* run : {&base, &other}) {
+        RunResults& r = run->results;
+        r.has_picture = true;
+        r.picture.gi_band_m = 100.0;
+        r.picture.alpha = 0.05;
+        for (int rep = 0; rep < 4; ++rep) {
+            for (int w = 0; w < 2; ++w) {
+                for (const auto& [cell, count] : {std::pair{0, 1}, std::pair{12, run == &base ? 50 : 10}}) {
+                    r.picture.replicate.push_back(rep);
+                    r.picture.week.push_back(w);
+                    r.picture.cell.push_back(cell);
+                    r.picture.count.push_back(count);
+                }
+            }
+        }
+    }
+    write(work() / "base_w.h5", base);
+    write(work() / "lighting_w.h5", other);
+    ours_.insert("base_w.h5");
+    ours_.insert("lighting_w.h5");
+    const Outcome o = trygg("compare base_w.h5 lighting_w.h5 --csv out.csv --json out.json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("persistent hotspots (cells)"));
+    EXPECT_THAT(o.out, HasSubstr("vanished (persistent in BASE)"));
+    EXPECT_THAT(o.out, ::testing::Not(HasSubstr("not compared: ")));
+    const std::string csv = read_text(work() / "out.csv");
+    EXPECT_THAT(csv, HasSubstr("\nhotspot_cell_weeks_baseline_rule,total,"));
+    EXPECT_THAT(csv, HasSubstr("\nhotspots_persistent_new,total,0.0000,0.0000,"));
+    EXPECT_THAT(read_text(work() / "out.json"), HasSubstr("\"baseline_rule\": true"));
+}
+
+TEST_F(CompareCli, AnotherHarmTableAndDiscountRate) {
+    std::string table = read_text(fs::path(TRYGG_SOURCE_DIR) / "configs/harm/brottsbalken_minimum_days.yaml");
+    table.replace(table.find("burglary: 182"), 13, "burglary: 100");
+    testing::write_text(work() / "harm.yaml", table);
+    ours_.insert("harm.yaml");
+    const Outcome o = trygg("compare base.h5 lighting.h5 --harm harm.yaml --discount-rate 0 --csv out.csv -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(read_text(work() / "out.csv"), HasSubstr("\nharm_true,total,10750.0000,7800.0000,-2950.0000,"));
+    EXPECT_THAT(read_text(work() / "out.csv"), HasSubstr("\nharm_true_pv,total,10750.0000,7800.0000,-2950.0000,"));
+}
+
+TEST_F(CompareCli, RanksSeveralStrategies) {
+    write(work() / "patrols.h5", patrol_run(4));
+    ours_.insert("patrols.h5");
+    const Outcome o = trygg("compare base.h5 lighting.h5 patrols.h5 --csv rank.csv --json rank.json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    for (const std::string part :
+         {"Ranking of 2 strategies against BASE base.h5: 4 paired replicate(s)", "P(best) in replicates",
+          "true crimes prevented over the horizon", "harm prevented per million kronor"}) {
+        EXPECT_THAT(o.out, HasSubstr(part));
+    }
+    const std::string csv = read_text(work() / "rank.csv");
+    EXPECT_THAT(csv, StartsWith("criterion,unit,strategy,rank,mean,low,high,p_best_replicates,p_best_bootstrap,"
+                                "pairing\n"));
+    // Lighting prevents 29.5 in every replicate's mean and more than patrols in each: best always.
+    EXPECT_THAT(csv, HasSubstr("\ncrimes_prevented,crimes,lighting.h5,1,29.5000,"));
+    EXPECT_THAT(csv, HasSubstr(",1.0000,1.0000,paired\n"));
+    EXPECT_THAT(csv, HasSubstr("\ncrimes_prevented,crimes,patrols.h5,2,"));
+    const std::string json = read_text(work() / "rank.json");
+    EXPECT_THAT(json, HasSubstr("\"format\": \"trygg-ranking/1\""));
+    EXPECT_THAT(json, HasSubstr("\"label\": \"patrols.h5\""));
+    EXPECT_THAT(json, HasSubstr("\"format\": \"trygg-compare/1\""));  // each strategy's comparison
+}
+
+TEST_F(CompareCli, RanksTheGroupsOfAnExperimentAgainstItsBaseline) {
+    write_experiment(work() / "exp.h5", 4);
+    ours_.insert("exp.h5");
+    const Outcome o = trygg("compare exp.h5 --csv rank.csv");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_THAT(o.out, HasSubstr("Ranking of 2 strategies against BASE exp.h5:baseline"));
+    const std::string csv = read_text(work() / "rank.csv");
+    EXPECT_THAT(csv, HasSubstr("\ncrimes_prevented,crimes,exp.h5:lighting,1,29.5000,"));
+    EXPECT_THAT(csv, HasSubstr("\ncrimes_prevented,crimes,exp.h5:patrols,2,"));
+    // Another baseline: patrols, against which lighting still prevents crime.
+    const Outcome p = trygg("compare exp.h5 --baseline patrols -q --csv other.csv");
+    ASSERT_EQ(p.status, 0) << p.err;
+    EXPECT_THAT(read_text(work() / "other.csv"), HasSubstr("\ncrimes_prevented,crimes,exp.h5:lighting,1,"));
+    fs::remove(work() / "rank.csv");
+    fs::remove(work() / "other.csv");
+    expect_bad_input(trygg("compare exp.h5 --baseline base"),
+                     {"exp.h5: no run group 'base' to compare the others with (it has: baseline, lighting, patrols)"});
+}
+
+TEST_F(CompareCli, BadInputOfTheRanking) {
+    write(work() / "patrols.h5", patrol_run(4));
+    ours_.insert("patrols.h5");
+    // A missing partner among several.
+    expect_bad_input(trygg("compare base.h5 lighting.h5 missing.h5 --csv out.csv"),
+                     {"trygg compare: ", "missing.h5: no such file"});
+    // A partner that is not paired with BASE.
+    auto seeded = patrol_run(4);
+    seeded.provenance.seed = 7;
+    write(work() / "seed7.h5", seeded);
+    ours_.insert("seed7.h5");
+    expect_bad_input(trygg("compare base.h5 lighting.h5 seed7.h5"),
+                     {"base.h5 and seed7.h5 are not paired (seed 1 and 7)", "--unpaired"});
+    const Outcome unpaired = trygg("compare base.h5 lighting.h5 seed7.h5 --unpaired --csv out.csv -q");
+    ASSERT_EQ(unpaired.status, 0) << unpaired.err;
+    EXPECT_THAT(read_text(work() / "out.csv"), HasSubstr(",unpaired\n"));
+    fs::remove(work() / "out.csv");
+    // An experiment file without a group called baseline, and --baseline with several runs.
+    expect_bad_input(trygg("compare base.h5 lighting.h5 --baseline baseline"), {"--baseline names a group"});
+    expect_bad_input(trygg("compare lighting.h5"), {"lighting.h5 is a single run: give two runs"});
+}
+
+TEST_F(CompareCli, BadHarmTableOrDiscountRate) {
+    std::string table = read_text(fs::path(TRYGG_SOURCE_DIR) / "configs/harm/brottsbalken_minimum_days.yaml");
+    table.replace(table.find("robbery:"), 8, "robery:");
+    testing::write_text(work() / "typo.yaml", table);
+    ours_.insert("typo.yaml");
+    expect_bad_input(trygg("compare base.h5 lighting.h5 --harm typo.yaml --csv out.csv"),
+                     {"trygg compare: typo.yaml:", "weights.robbery", "'robery' on line 25 a misspelling"});
+    expect_bad_input(trygg("compare base.h5 lighting.h5 --harm nothere.yaml"), {"nothere.yaml"});
+    for (const std::string rate : {"-0.01", "nan", "inf", "3.5"}) {
+        expect_bad_input(trygg("compare base.h5 lighting.h5 --discount-rate " + rate),
+                         {"--discount-rate: value", "must be a share from 0 to 1"});
+    }
+    expect_bad_input(trygg("compare base.h5 lighting.h5 --discount-rate lots"), {"discount-rate", "lots"});
+}
+
 // ---- bad input ----
 
 TEST_F(CompareCli, MissingFile) {

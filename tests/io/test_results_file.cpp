@@ -410,6 +410,59 @@ TEST_F(ResultsFileTest, RoundTripsTheEventLog) {
     EXPECT_EQ(got.results.events.crime_type, e.crime_type);
 }
 
+// The weekly true picture (sparse, /hotspots/picture_*) with its Gi* settings, and the
+// measures' first and last days; a file without them (written before) reads with them empty.
+TEST_F(ResultsFileTest, RoundTripsTheWeeklyPictureAndTheMeasuresDays) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    RunResults& r = in.results;
+    r.has_picture = true;
+    r.picture.gi_band_m = 200.0;
+    r.picture.alpha = 0.05;
+    r.picture.fdr = false;
+    r.picture.replicate = {0, 0, 1};
+    r.picture.week = {0, 2, 1};
+    r.picture.cell = {3, 19, 0};
+    r.picture.count = {1, 4, 2};
+    r.interventions.first_day = {0, 7};
+    r.interventions.last_day = {20, 13};
+    const fs::path out = dir_ / "picture.h5";
+    write(out, in);
+    const RunFile got = read_run_file(out);
+    expect_same(in, got);
+    ASSERT_TRUE(got.results.has_picture);
+    EXPECT_EQ(got.results.picture.replicate, r.picture.replicate);
+    EXPECT_EQ(got.results.picture.week, r.picture.week);
+    EXPECT_EQ(got.results.picture.cell, r.picture.cell);
+    EXPECT_EQ(got.results.picture.count, r.picture.count);
+    EXPECT_DOUBLE_EQ(got.results.picture.gi_band_m, 200.0);
+    EXPECT_DOUBLE_EQ(got.results.picture.alpha, 0.05);
+    EXPECT_FALSE(got.results.picture.fdr);
+    EXPECT_EQ(got.results.interventions.first_day, r.interventions.first_day);
+    EXPECT_EQ(got.results.interventions.last_day, r.interventions.last_day);
+
+    write(dir_ / "old.h5", make_inputs(2, 3, 4, 5));
+    const RunFile old = read_run_file(dir_ / "old.h5");
+    EXPECT_FALSE(old.results.has_picture);
+    EXPECT_TRUE(old.results.picture.cell.empty());
+    EXPECT_TRUE(old.results.interventions.first_day.empty());
+}
+
+TEST_F(ResultsFileTest, RejectsAPictureEntryOutsideTheRun) {
+    Inputs in = make_inputs(2, 3, 4, 5);
+    in.results.has_picture = true;
+    in.results.picture.gi_band_m = 200.0;
+    in.results.picture.alpha = 0.05;
+    in.results.picture.replicate = {0, 1};
+    in.results.picture.week = {0, 3};  // week 3 of a 3-week run
+    in.results.picture.cell = {0, 1};
+    in.results.picture.count = {1, 1};
+    const fs::path out = dir_ / "bad_picture.h5";
+    write(out, in);
+    const std::string message = input_error_message([&] { read_run_file(out); });
+    EXPECT_NE(message.find("bad_picture.h5"), std::string::npos) << message;
+    EXPECT_NE(message.find("/hotspots/picture_* entry 1"), std::string::npos) << message;
+}
+
 TEST_F(ResultsFileTest, EventLogColumnsMustAgreeInLength) {
     Inputs in = make_inputs(1, 2, 4, 5);
     in.results.has_events = true;
