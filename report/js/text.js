@@ -87,8 +87,8 @@ var TryggText = {
       index: "Skadeindex", unit: "Enhet", source: "Källa", weight: "Vikt per brott", type: "Brottstyp",
       rate: "Diskonteringsränta", per_year: "per år",
       harm: "Förhindrad skada", harm_pv: "Förhindrad skada, nuvärde", crimes_pv: "Förhindrade brott, nuvärde",
-      cost_pv: "Merkostnad, nuvärde", per_crime_pv: "Kostnad per förhindrat brott (nuvärden)", per_harm_pv: "Kostnad per förhindrad skadeenhet (nuvärden)",
-      by_type: "Förhindrad skada per brottstyp (utan diskontering)",
+      cost_pv: "Merkostnad, nuvärde", per_crime_pv: "Kostnad per förhindrat brott (nuvärden)", per_harm_pv: "Kostnad per förhindrad skadeenhet, nuvärden",
+      by_type: "Förhindrad skada per brottstyp, utan diskontering",
       timing_assumed: "Körfilen saknar åtgärdernas start- och slutdagar: kostnaderna antas börja dag 0.",
       read: "Så läser du: förhindrad skada är minskningen jämfört med utgångsläget (positivt = mindre skada), med 95 % intervall. Kostnaden per förhindrad enhet anges bara när hela intervallet är en minskning. Skadeindexet är ett golv (lägsta straff), inte en värdering; ett annat index kan ges med --harm.",
       readings: {
@@ -236,8 +236,8 @@ var TryggText = {
       index: "Harm index", unit: "Unit", source: "Source", weight: "Weight per crime", type: "Crime type",
       rate: "Discount rate", per_year: "a year",
       harm: "Harm prevented", harm_pv: "Harm prevented, present value", crimes_pv: "Crimes prevented, present value",
-      cost_pv: "Extra cost, present value", per_crime_pv: "Cost per crime prevented (present values)", per_harm_pv: "Cost per unit of harm prevented (present values)",
-      by_type: "Harm prevented by crime type (undiscounted)",
+      cost_pv: "Extra cost, present value", per_crime_pv: "Cost per crime prevented (present values)", per_harm_pv: "Cost per unit of harm prevented, present values",
+      by_type: "Harm prevented by crime type, undiscounted",
       timing_assumed: "The run file lacks the measures' first and last days: costs are assumed to start on day 0.",
       read: "How to read it: harm prevented is the fall against the baseline (positive = less harm), with its 95% interval. A cost per unit prevented is given only when the whole interval is a reduction. The harm index is a floor (lowest penalties), not a valuation; another index can be given with --harm.",
       readings: {

@@ -1,5 +1,5 @@
-// `trygg report` end to end: a small real experiment (the baseline and the Tjärna lighting, two
-// replicates of three weeks) is reported and rendered in headless Chromium, which must draw
+// `trygg report` end to end: a small real experiment (the baseline, the Tjärna lighting and the
+// centre's cameras, two replicates of three weeks) is reported and rendered in headless Chromium, which must draw
 // every view with no error and no network request; a screenshot of each rendering goes to the
 // build folder (report_screenshots/). Then the same in English, a run with no comparison
 // partner, a run file without youth data, and exit status 2 with one line for each kind of
@@ -133,6 +133,14 @@ bool has_grouped_thousands(const std::string& text) {
     return false;
 }
 
+// One section of the drawn page, from its <section> tag to its end.
+std::string section_html(const std::string& dom, const std::string& id) {
+    const std::size_t from = dom.find("data-section=\"" + id + "\"");
+    if (from == std::string::npos) return {};
+    const std::size_t to = dom.find("</section>", from);
+    return dom.substr(from, to == std::string::npos ? std::string::npos : to - from);
+}
+
 class ReportCli : public testing::TryggCli {
 protected:
     static void TearDownTestSuite() {
@@ -149,6 +157,7 @@ protected:
             fs::create_directories(shared_);
             write_text(shared_ / "exp.yaml", "scenarios: [" + (kSource / "scenarios" / "baseline.yaml").string() +
                                                  ", " + (kSource / "scenarios" / "lighting_tjarna.yaml").string() +
+                                                 ", " + (kSource / "scenarios" / "cameras_centre.yaml").string() +
                                                  "]\nreplicates: 2\nweeks: 3\nseed: 11\n");
             batch_status_ = shell("cd " + quoted(shared_.string()) + " && " + quoted(TRYGG_BINARY) +
                                   " batch exp.yaml -o exp.h5 -q </dev/null >batch.log 2>&1");
@@ -186,12 +195,72 @@ TEST_F(ReportCli, RendersInSwedishWithTheStrategysEffects) {
     EXPECT_THAT(drawn(r.dom), HasSubstr("Strategiernas effekter"));
     EXPECT_THAT(r.dom, HasSubstr("data-section=\"cost\" data-available=\"true\""));
     EXPECT_THAT(drawn(r.dom), HasSubstr("projektioner under antaganden, inte prognoser"));
+    // One strategy is no ranking, and the page says so plainly; harm and hotspots are there.
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"ranking\" data-available=\"false\""));
+    EXPECT_THAT(r.dom, HasSubstr("data-missing=\"one_strategy\""));
+    EXPECT_THAT(section_html(r.dom, "ranking"), HasSubstr("En rangordning kräver två eller fler strategier"));
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"harm\" data-available=\"true\""));
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"hotspots\" data-available=\"true\""));
+    expect_view(r.dom, "harm-prevented");
+    EXPECT_THAT(section_html(r.dom, "hotspots"), HasSubstr("Läs den inte som att strategin gjorde hotspots värre"));
     // Swedish numbers: a decimal comma and a no-break space between thousands in the text and the charts.
     const std::string page = drawn(r.dom);
     EXPECT_TRUE(has_decimal_comma(page)) << "no decimal comma";
     EXPECT_TRUE(has_grouped_thousands(page)) << "no no-break space between thousands";
     EXPECT_THAT(page, Not(HasSubstr("NaN")));
     EXPECT_TRUE(fs::file_size(kScreenshots / "report_sv.png") > 10000);
+}
+
+// Two strategies: the ranking (a table and a chart per criterion with its interval, and P(best)),
+// harm and cost at present value, and hotspots on the baseline's yardstick, in Swedish figures.
+TEST_F(ReportCli, RanksTwoOrMoreStrategies) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    const Outcome o =
+        trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_ranking.png", scratch());
+    expect_clean(r);
+    for (const std::string section : {"ranking", "harm", "hotspots"}) {
+        EXPECT_THAT(r.dom, HasSubstr("data-section=\"" + section + "\" data-available=\"true\"")) << section;
+    }
+    for (const std::string view : {"ranking-crimes_prevented", "ranking-harm_prevented_pv", "ranking-p-best",
+                                   "harm-prevented", "hotspots-baseline"}) {
+        expect_view(r.dom, view);
+    }
+    const std::string ranking = section_html(r.dom, "ranking");
+    EXPECT_THAT(ranking, HasSubstr("Rangordning av strategier"));
+    EXPECT_THAT(ranking, HasSubstr("lighting_tjarna"));
+    EXPECT_THAT(ranking, HasSubstr("cameras_centre"));
+    EXPECT_THAT(ranking, HasSubstr("Bäst i andel av replikaten"));
+    EXPECT_THAT(ranking, HasSubstr("3,5&nbsp;%")) << "the discount rate, in Swedish";
+    EXPECT_TRUE(has_decimal_comma(ranking)) << "the ranking's figures with a decimal comma";
+    EXPECT_THAT(ranking, Not(HasSubstr("NaN")));
+    const std::string harm = section_html(r.dom, "harm");
+    EXPECT_THAT(harm, HasSubstr("Diskonteringsränta"));
+    EXPECT_THAT(harm, HasSubstr("fängelsedagar"));
+    EXPECT_THAT(harm, Not(HasSubstr("NaN")));
+    const std::string hotspots = section_html(r.dom, "hotspots");
+    EXPECT_THAT(hotspots, HasSubstr("Andel av brotten i utgångslägets mest brottsutsatta rutor"));
+    EXPECT_THAT(hotspots, HasSubstr("Ihållande hotspots"));
+    EXPECT_THAT(hotspots, Not(HasSubstr("NaN")));
+    EXPECT_TRUE(fs::file_size(kScreenshots / "report_ranking.png") > 10000);
+}
+
+TEST_F(ReportCli, RanksInEnglish) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    const Outcome o = trygg(
+        "report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre --lang en --discount-rate 0 "
+        "-o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_ranking_en.png", scratch());
+    expect_clean(r);
+    expect_view(r.dom, "ranking-crimes_prevented");
+    const std::string ranking = section_html(r.dom, "ranking");
+    EXPECT_THAT(ranking, HasSubstr("Ranking the strategies"));
+    EXPECT_THAT(ranking, HasSubstr("discount rate of 0.0%"));
+    EXPECT_THAT(section_html(r.dom, "hotspots"), HasSubstr("Do not read it as the strategy making hotspots worse"));
 }
 
 TEST_F(ReportCli, RendersInEnglish) {
@@ -223,7 +292,7 @@ TEST_F(ReportCli, ARunWithoutAComparisonPartnerSaysWhatItLacks) {
     expect_view(r.dom, "hotspot-map");
     expect_view(r.dom, "trend-districts");
     EXPECT_THAT(r.dom, Not(HasSubstr("data-view=\"effects-")));
-    for (const std::string section : {"effects", "areas", "cost"}) {
+    for (const std::string section : {"effects", "areas", "cost", "ranking", "harm", "hotspots"}) {
         EXPECT_THAT(r.dom, HasSubstr("data-section=\"" + section + "\" data-available=\"false\""));
     }
     EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_comparison\""));
@@ -275,6 +344,10 @@ TEST_F(ReportCli, BadInputIsOneLineAndStatusTwo) {
     expect_bad_input(trygg("report exp.h5:baseline --compare missing.h5 -o r.html"), {"missing.h5"});
     expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:nosuch -o r.html"), {"no run group 'nosuch'"});
     expect_bad_input(trygg("report exp.h5:baseline --compare -o r.html"), {"trygg report: ", "compare"});
+    expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna --discount-rate 3.5 -o r.html"),
+                     {"trygg report: --discount-rate", "0.035"});
+    expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna --harm missing.yaml -o r.html"),
+                     {"missing.yaml"});
     expect_bad_input(trygg("report exp.h5:baseline -o nodir/r.html"), {"directory does not exist"});
     expect_bad_input(trygg("report exp.h5:baseline -o exp.h5"), {"exp.h5"});
     expect_bad_input(trygg("report exp.h5:baseline"), {"-o"});

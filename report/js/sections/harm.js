@@ -19,12 +19,15 @@ TryggReport.section("harm", function (box, s, w) {
   box.appendChild(R.paragraph(w.lead, "lead"));
   box.appendChild(R.table([w.index, w.unit, w.rate, w.source],
     [[s.index.name, unit, R.number(100 * s.discount_rate, 1) + pct + " " + w.per_year, s.index.source]], [false, false, true, false]));
-  box.appendChild(R.table([R.words.strategy, w.harm + " (" + unit + ")", w.harm_pv + " (" + unit + ")", w.crimes_pv, w.cost_pv,
-                           w.per_crime_pv, w.per_harm_pv],
+  box.appendChild(R.table([R.words.strategy, w.harm + " (" + unit + ")", w.harm_pv + " (" + unit + ")", w.crimes_pv],
     s.rows.map(function (r) {
       return [r.strategy, withInterval(prevented(r.harm), 0), withInterval(prevented(r.harm_pv), 0),
-              withInterval(prevented(r.crimes_pv), 1), R.kronor(r.cost_pv_sek), perUnit(r.per_crime_pv), perUnit(r.per_harm_pv)];
-    }), [false, true, true, true, true, true, true]));
+              withInterval(prevented(r.crimes_pv), 1)];
+    }), [false, true, true, true]));
+  box.appendChild(R.table([R.words.strategy, w.cost_pv, w.per_crime_pv, w.per_harm_pv + " (" + unit + ")"],
+    s.rows.map(function (r) {
+      return [r.strategy, R.kronor(r.cost_pv_sek), perUnit(r.per_crime_pv), perUnit(r.per_harm_pv)];
+    }), [false, true, true, true]));
   if (s.rows.some(function (r) { return r.timing_assumed; })) box.appendChild(R.paragraph(w.timing_assumed, "note"));
   var bars = s.rows.filter(function (r) { return r.harm_pv; }).map(function (r) {
     var p = prevented(r.harm_pv);

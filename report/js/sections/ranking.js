@@ -24,7 +24,7 @@ TryggReport.section("ranking", function (box, s, w) {
     c.rows.forEach(function (r) {
       [r.mean, r.low, r.high].forEach(function (v) { if (v !== null) largest = Math.max(largest, Math.abs(v)); });
     });
-    var decimals = largest >= 100 ? 0 : largest >= 1 ? 1 : 2;
+    var decimals = largest >= 100 ? 0 : largest >= 1 ? 1 : largest > 0 ? Math.min(6, 1 - Math.floor(Math.log(largest) / Math.LN10)) : 1;
     var fmt = function (v) { return R.number(v, decimals); };
     box.appendChild(R.table([w.rank, R.words.strategy, R.words.mean + " (" + R.words.interval + ")", w.p_best_replicates, w.p_best_bootstrap],
       rows.map(function (r) {
@@ -35,23 +35,23 @@ TryggReport.section("ranking", function (box, s, w) {
     var ranked = rows.filter(function (r) { return r.rank !== null; });
     if (ranked.length) {
       var order = ranked.map(function (r) { return r.strategy; });
-      var x = { type: "quantitative", title: title + " (" + unit + ")", axis: { format: ",.1~f" } };
+      var x = { type: "quantitative", title: title + " (" + unit + ")", axis: { format: ",.2~r" } };
+      var y = { field: "strategy", type: "nominal", title: null, sort: order, axis: { labelLimit: 260 } };
       R.chart(box, "ranking-" + c.criterion, {
         width: 560, height: { step: 26 }, data: { values: ranked },
-        encoding: { y: { field: "strategy", type: "nominal", title: null, sort: order, axis: { labelLimit: 260 } } },
         layer: [
+          // Zero: no crime or harm prevented.
+          { mark: { type: "rule", color: "#999", strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: "quantitative" } } },
           { mark: { type: "rule", color: "#222", strokeWidth: 1.5 },
-            encoding: { x: Object.assign({ field: "low" }, x), x2: { field: "high" } } },
+            encoding: { y: y, x: Object.assign({ field: "low" }, x), x2: { field: "high" } } },
           { mark: { type: "point", filled: true, size: 70, color: "#2f5d8a" },
-            encoding: { x: Object.assign({ field: "mean" }, x),
+            encoding: { y: y, x: Object.assign({ field: "mean" }, x),
                         tooltip: [{ field: "rank", title: w.rank }, { field: "strategy", title: R.words.strategy },
                                   { field: "mean", type: "quantitative", format: ",." + decimals + "f", title: R.words.mean },
                                   { field: "low", type: "quantitative", format: ",." + decimals + "f", title: R.words.low },
                                   { field: "high", type: "quantitative", format: ",." + decimals + "f", title: R.words.high },
                                   { field: "p_best_replicates", type: "quantitative", format: ".0%", title: w.p_best_replicates },
-                                  { field: "p_best_bootstrap", type: "quantitative", format: ".0%", title: w.p_best_bootstrap }] } },
-          { mark: { type: "rule", color: "#999", strokeDash: [3, 3] }, data: { values: [{ zero: 0 }] },
-            encoding: { x: { field: "zero", type: "quantitative" } } }
+                                  { field: "p_best_bootstrap", type: "quantitative", format: ".0%", title: w.p_best_bootstrap }] } }
         ]
       });
     }
