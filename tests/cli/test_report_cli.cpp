@@ -6,6 +6,7 @@
 // bad input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.hpp"
 #include "experiment/synthetic_runs.hpp"
@@ -245,6 +246,49 @@ TEST_F(ReportCli, RanksTwoOrMoreStrategies) {
     EXPECT_THAT(hotspots, HasSubstr("Ihållande hotspots"));
     EXPECT_THAT(hotspots, Not(HasSubstr("NaN")));
     EXPECT_TRUE(fs::file_size(kScreenshots / "report_ranking.png") > 10000);
+}
+
+// The report's ranking is `trygg compare BASE O1 O2`'s: the same ranks, means, intervals and P(best).
+TEST_F(ReportCli, TheRankingIsTryggCompares) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    const std::string runs = "exp.h5:baseline exp.h5:lighting_tjarna exp.h5:cameras_centre";
+    ASSERT_EQ(trygg("compare " + runs + " --discount-rate 0.02 --json rank.json -q").status, 0);
+    const Outcome o = trygg(
+        "report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre "
+        "--discount-rate 0.02 -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const std::string html = read_text(work() / "report.html");
+    const std::string open = "<script type=\"application/json\" id=\"report-data\">";
+    const std::size_t from = html.find(open);
+    ASSERT_NE(from, std::string::npos);
+    const std::size_t to = html.find("</script>", from);
+    const auto data = nlohmann::json::parse(html.substr(from + open.size(), to - from - open.size()));
+    nlohmann::json ranking;
+    for (const auto& s : data["sections"])
+        if (s["id"] == "ranking") ranking = s;
+    ASSERT_EQ(ranking["available"], true);
+    EXPECT_DOUBLE_EQ(ranking["discount_rate"].get<double>(), 0.02);
+    const auto compared = nlohmann::json::parse(read_text(work() / "rank.json"))["ranking"];
+    ASSERT_EQ(ranking["criteria"].size(), compared.size());
+    for (std::size_t c = 0; c < compared.size(); ++c) {
+        const auto& ours = ranking["criteria"][c];
+        EXPECT_EQ(ours["criterion"], compared[c]["criterion"]);
+        ASSERT_EQ(ours["rows"].size(), compared[c]["scores"].size());
+        for (std::size_t k = 0; k < ours["rows"].size(); ++k) {
+            const auto& a = ours["rows"][k];
+            const auto& b = compared[c]["scores"][k];
+            EXPECT_THAT(b["strategy"].get<std::string>(), HasSubstr(a["strategy"].get<std::string>()));
+            for (const char* field : {"rank", "mean", "low", "high", "p_best_replicates", "p_best_bootstrap"}) {
+                if (b[field].is_null()) {
+                    EXPECT_TRUE(a[field].is_null()) << field;
+                } else {
+                    ASSERT_FALSE(a[field].is_null()) << field;
+                    EXPECT_NEAR(a[field].get<double>(), b[field].get<double>(), 1e-3)
+                        << ours["criterion"] << " " << field;
+                }
+            }
+        }
+    }
 }
 
 TEST_F(ReportCli, RanksInEnglish) {
