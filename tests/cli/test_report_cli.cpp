@@ -370,6 +370,31 @@ TEST_F(ReportCli, AnOldRunFileWithoutYouthDataSaysSo) {
     expect_view(r.dom, "district-bars-crimes");
 }
 
+// Runs without the weekly picture of crime per cell (written before it was stored): the hotspot
+// section says it cannot test them on the baseline's yardstick and still shows the top cells.
+TEST_F(ReportCli, RunsWithoutTheWeeklyPictureSaySo) {
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    testing::SyntheticRun base = testing::synthetic_run("baseline", 2);
+    testing::SyntheticRun other = testing::synthetic_run("lighting", 2);
+    for (int r = 0; r < 2; ++r) {
+        base.results.crimes_cells[base.cell(r, 0, 2, 1)] = 12 + r;
+        other.results.crimes_cells[other.cell(r, 0, 2, 1)] = 9 + r;
+    }
+    write_run_file(work() / "base.h5", base.provenance, base.grid, base.districts, base.results);
+    write_run_file(work() / "other.h5", base.provenance, other.grid, other.districts, other.results);
+    ours_.insert("base.h5");
+    ours_.insert("other.h5");
+    const Outcome o = trygg("report base.h5 --compare other.h5 -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_no_weekly_picture.png", scratch());
+    expect_clean(r);
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"hotspots\" data-available=\"true\""));
+    const std::string hotspots = section_html(r.dom, "hotspots");
+    EXPECT_THAT(hotspots, HasSubstr("data-missing=\"no_weekly_picture\""));
+    EXPECT_THAT(hotspots, HasSubstr("Andel av brotten i utgångslägets mest brottsutsatta rutor"));
+    EXPECT_THAT(hotspots, Not(HasSubstr("Ihållande hotspots")));
+}
+
 TEST_F(ReportCli, PrintsToPdf) {
     ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
