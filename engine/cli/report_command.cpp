@@ -4,6 +4,7 @@
 #include "cli/shipped_path.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/harm_config.hpp"
 #include "io/output_path.hpp"
 #include "io/run_spec.hpp"
 #include "io/version.hpp"
@@ -27,6 +28,7 @@ struct ReportArgs {
     ReportRequest request;
     ReportLanguage language = ReportLanguage::Swedish;
     std::string output;
+    std::string harm;  // --harm FILE; empty: the built-in index
     bool pdf = false;
     bool quiet = false;
 };
@@ -42,7 +44,13 @@ po::options_description report_options() {
         "buffer around each strategy's treated cells, centre to centre [m] (default 300; 0: no buffer)")(
         "unpaired",
         "strategies whose runs do not share random numbers with RESULTS: independent intervals "
-        "(as trygg compare --unpaired)")("quiet,q", "print nothing when done")("help,h", "this text");
+        "(as trygg compare --unpaired)")(
+        "harm", po::value<std::string>(),
+        "crime harm index, a YAML file with a weight per crime type (as trygg compare --harm; default: "
+        "configs/harm/brottsbalken_minimum_days.yaml, built in)")(
+        "discount-rate", po::value<double>(),
+        "real discount rate a year for present values of costs and crimes (default 0.035, ASEK; 0: none)")(
+        "quiet,q", "print nothing when done")("help,h", "this text");
     return o;
 }
 
@@ -75,6 +83,14 @@ ReportArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& 
         throw InputError("trygg report: --buffer-m: value " + std::string(value) + " must be 0 or more metres");
     }
     if (vm.count("unpaired")) a.request.pairing = Pairing::Unpaired;
+    if (vm.count("harm")) a.harm = vm["harm"].as<std::string>();
+    if (vm.count("discount-rate")) a.request.discount_rate = vm["discount-rate"].as<double>();
+    if (!std::isfinite(a.request.discount_rate) || a.request.discount_rate < 0.0 || a.request.discount_rate > 1.0) {
+        char value[64];
+        std::snprintf(value, sizeof value, "%g", a.request.discount_rate);
+        throw InputError("trygg report: --discount-rate: value " + std::string(value) +
+                         " must be a share from 0 to 1 a year (3.5 % is 0.035)");
+    }
     a.pdf = vm.count("pdf") > 0;
     a.quiet = vm.count("quiet") > 0;
     return a;
@@ -101,6 +117,7 @@ void check_outputs(const ReportArgs& a, std::string& chromium) {
     }
     std::vector<RoledPath> inputs{{"RESULTS", parse_run_spec(a.request.base).file}};
     for (const std::string& spec : a.request.compare) inputs.push_back({"--compare", parse_run_spec(spec).file});
+    if (!a.harm.empty()) inputs.push_back({"--harm", a.harm});
     check_outputs_apart(outputs, inputs, "trygg report");
 }
 
@@ -123,6 +140,11 @@ void print_report_help(std::ostream& out) {
            "    95% intervals by crime type, district, victim group and hour of day; crime in the treated\n"
            "    area, a buffer and the rest, with the displacement quotient (WDQ); cost and cost per crime\n"
            "    prevented;\n"
+           "  - harm prevented (crimes weighted by a crime harm index) and the cost per crime and per unit\n"
+           "    of harm prevented at present values (--discount-rate); hotspots on the baseline's\n"
+           "    yardstick (persistent, new and vanished ones; crime in the baseline's top cells);\n"
+           "  - with two or more strategies, their ranking by crimes and harm prevented and per million\n"
+           "    kronor, with 95% intervals and the probability that each is best;\n"
            "  - the risk-area outlook per district and young people's outcomes, where the run has them;\n"
            "  - provenance (trygg version, commit, seed, replicates, scenario text) and what the model is\n"
            "    and is not: projections under assumptions, not forecasts; an indicator, not the police's\n"
@@ -141,12 +163,13 @@ void print_report_help(std::ostream& out) {
 
 int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream&) {
     bool help = false;
-    const ReportArgs a = parse(args, out, help);
+    ReportArgs a = parse(args, out, help);
     if (help) return 0;
     std::string chromium;
     check_outputs(a, chromium);
     ReportInput input;
     try {
+        if (!a.harm.empty()) a.request.harm = load_harm_index(a.harm);
         input = load_report_input(a.request);
     } catch (const InputError& e) {
         throw InputError("trygg report: " + std::string(e.what()));

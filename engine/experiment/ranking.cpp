@@ -113,37 +113,51 @@ StrategyRanking rank_strategies(const ComparedRun& base, const std::vector<Compa
         ranking.strategies.push_back(other.label);
         ranking.comparisons.push_back(compare_runs(base, other, options));
     }
+    std::vector<const RunResults*> runs;
+    std::vector<double> costs;
+    for (std::size_t s = 0; s < others.size(); ++s) {
+        runs.push_back(&others[s].results);
+        costs.push_back(ranking.comparisons[s].harm.cost_pv_sek);
+    }
+    ranking.criteria = rank_compared(base.results, runs, costs, options);
+    return ranking;
+}
+
+std::vector<RankCriterion> rank_compared(const RunResults& base, const std::vector<const RunResults*>& others,
+                                         std::span<const double> cost_pv_sek, const CompareOptions& options) {
+    if (others.empty() || cost_pv_sek.size() != others.size())
+        throw LogicError("rank_compared: one cost per strategy expected");
+    std::vector<RankCriterion> criteria;
     const double rate = options.discount_rate;
-    const std::vector<double> weights = weights_for(options.harm, base.results);
+    const std::vector<double> weights = weights_for(options.harm, base);
     const std::vector<double> ones(weights.size(), 1.0);
-    const std::vector<double> crimes_b = weighted_crimes(base.results, ones, 0.0);
-    const std::vector<double> harm_b = weighted_crimes(base.results, weights, rate);
-    const std::vector<double> crimes_pv_b = weighted_crimes(base.results, ones, rate);
+    const std::vector<double> crimes_b = weighted_crimes(base, ones, 0.0);
+    const std::vector<double> harm_b = weighted_crimes(base, weights, rate);
+    const std::vector<double> crimes_pv_b = weighted_crimes(base, ones, rate);
     std::vector<std::vector<double>> crimes_o, harm_o, crimes_pv_o;
     std::vector<std::optional<double>> unit(others.size(), 1.0), per_msek(others.size());
     for (std::size_t s = 0; s < others.size(); ++s) {
-        crimes_o.push_back(weighted_crimes(others[s].results, ones, 0.0));
-        harm_o.push_back(weighted_crimes(others[s].results, weights, rate));
-        crimes_pv_o.push_back(weighted_crimes(others[s].results, ones, rate));
-        const double cost = ranking.comparisons[s].harm.cost_pv_sek;
+        crimes_o.push_back(weighted_crimes(*others[s], ones, 0.0));
+        harm_o.push_back(weighted_crimes(*others[s], weights, rate));
+        crimes_pv_o.push_back(weighted_crimes(*others[s], ones, rate));
+        const double cost = cost_pv_sek[s];
         if (cost > 0.0) per_msek[s] = 1e6 / cost;
     }
     const std::string harm_unit = options.harm.unit;
-    ranking.criteria.push_back(rank_by("crimes_prevented", "crimes",
-                                       "true crimes prevented over the horizon (BASE − OTHER)", crimes_b, crimes_o,
-                                       unit, options.pairing));
-    ranking.criteria.push_back(rank_by("harm_prevented_pv", harm_unit,
-                                       "harm prevented (" + options.harm.name + "), present value", harm_b, harm_o,
-                                       unit, options.pairing));
-    ranking.criteria.push_back(rank_by("harm_prevented_pv_per_msek", harm_unit + " per million SEK",
-                                       "harm prevented per million kronor of extra cost, both at present value "
-                                       "(strategies with no extra cost are not ranked)",
-                                       harm_b, harm_o, per_msek, options.pairing));
-    ranking.criteria.push_back(rank_by("crimes_prevented_pv_per_msek", "crimes per million SEK",
-                                       "true crimes prevented per million kronor of extra cost, both at present value "
-                                       "(strategies with no extra cost are not ranked)",
-                                       crimes_pv_b, crimes_pv_o, per_msek, options.pairing));
-    return ranking;
+    criteria.push_back(rank_by("crimes_prevented", "crimes", "true crimes prevented over the horizon (BASE − OTHER)",
+                               crimes_b, crimes_o, unit, options.pairing));
+    criteria.push_back(rank_by("harm_prevented_pv", harm_unit,
+                               "harm prevented (" + options.harm.name + "), present value", harm_b, harm_o, unit,
+                               options.pairing));
+    criteria.push_back(rank_by("harm_prevented_pv_per_msek", harm_unit + " per million SEK",
+                               "harm prevented per million kronor of extra cost, both at present value "
+                               "(strategies with no extra cost are not ranked)",
+                               harm_b, harm_o, per_msek, options.pairing));
+    criteria.push_back(rank_by("crimes_prevented_pv_per_msek", "crimes per million SEK",
+                               "true crimes prevented per million kronor of extra cost, both at present value "
+                               "(strategies with no extra cost are not ranked)",
+                               crimes_pv_b, crimes_pv_o, per_msek, options.pairing));
+    return criteria;
 }
 
 }  // namespace trygg

@@ -62,4 +62,10 @@ struct StrategyRanking {
 StrategyRanking rank_strategies(const ComparedRun& base, const std::vector<ComparedRun>& others,
                                 const CompareOptions& options);
 
+// The four criteria of rank_strategies for runs already compared: `cost_pv_sek[s]` is
+// compare_runs(base, *others[s], options).harm.cost_pv_sek. Reads only each run's crimes_true
+// (and its shape), so a caller may have released the runs' other arrays (the report does).
+std::vector<RankCriterion> rank_compared(const RunResults& base, const std::vector<const RunResults*>& others,
+                                         std::span<const double> cost_pv_sek, const CompareOptions& options);
+
 }  // namespace trygg

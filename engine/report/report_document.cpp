@@ -14,7 +14,7 @@ namespace {
 
 // trygg's page scripts in load order: helpers first, one file per section, then the start.
 // A new section's script goes before "main.js" (and into REPORT_SCRIPTS in engine/CMakeLists.txt).
-constexpr std::array<std::string_view, 12> kPageScripts{"text.js",
+constexpr std::array<std::string_view, 15> kPageScripts{"text.js",
                                                         "report.js",
                                                         "sections/summary.js",
                                                         "sections/map.js",
@@ -22,6 +22,9 @@ constexpr std::array<std::string_view, 12> kPageScripts{"text.js",
                                                         "sections/effects.js",
                                                         "sections/areas.js",
                                                         "sections/cost.js",
+                                                        "sections/ranking.js",
+                                                        "sections/harm.js",
+                                                        "sections/hotspots.js",
                                                         "sections/outlook.js",
                                                         "sections/youth.js",
                                                         "sections/provenance.js",

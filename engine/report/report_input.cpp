@@ -42,6 +42,12 @@ ReportInput load_report_input(const ReportRequest& request) {
     input.base = load_run(request.base);
     const RunFile& b = input.base.run;
     input.strategies.resize(request.compare.size());
+    input.discount_rate = request.discount_rate;
+    CompareOptions options;
+    options.buffer_m = request.buffer_m;
+    options.pairing = request.pairing;
+    options.harm = request.harm;
+    options.discount_rate = request.discount_rate;
     tbb::task_group comparing;
     try {
         for (std::size_t k = 0; k < request.compare.size(); ++k) {
@@ -52,12 +58,11 @@ ReportInput load_report_input(const ReportRequest& request) {
                 throw InputError(input.base.label + " and " + s.run.label + " are not paired (" + difference +
                                  "): their replicates do not share random numbers; report them with --unpaired");
             }
-            comparing.run([&input, &s, &request] {
+            comparing.run([&input, &s, &options] {
                 const RunFile& base = input.base.run;
                 const RunFile& o = s.run.run;
-                s.comparison =
-                    compare_runs({input.base.label, base.grid, base.districts, base.results},
-                                 {s.run.label, o.grid, o.districts, o.results}, request.buffer_m, request.pairing);
+                s.comparison = compare_runs({input.base.label, base.grid, base.districts, base.results},
+                                            {s.run.label, o.grid, o.districts, o.results}, options);
                 release_arrays(s.run.run.results);
             });
         }
@@ -70,6 +75,16 @@ ReportInput load_report_input(const ReportRequest& request) {
         throw;
     }
     comparing.wait();
+    // Ranking reads only crimes_true, which release_arrays keeps.
+    if (input.strategies.size() >= 2) {
+        std::vector<const RunResults*> runs;
+        std::vector<double> costs;
+        for (const ReportedStrategy& s : input.strategies) {
+            runs.push_back(&s.run.run.results);
+            costs.push_back(s.comparison.harm.cost_pv_sek);
+        }
+        input.ranking = rank_compared(b.results, runs, costs, options);
+    }
     return input;
 }
 

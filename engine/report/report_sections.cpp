@@ -6,14 +6,15 @@
 namespace trygg {
 
 std::span<const ReportSection> report_sections() {
-    // Page order. The comparison's later outcomes (harm-weighted effects, discounted cost over
-    // time, the ranking of strategies, baseline-defined hotspots) go after "cost".
+    // Page order: after the cost, the ranking of the strategies (two or more), harm and cost at
+    // present value, and hotspots on the baseline's yardstick.
     static constexpr std::array sections{
-        ReportSection{"summary", summary_section},       ReportSection{"map", map_section},
-        ReportSection{"trends", trends_section},         ReportSection{"effects", effects_section},
-        ReportSection{"areas", areas_section},           ReportSection{"cost", cost_section},
-        ReportSection{"outlook", outlook_section},       ReportSection{"youth", youth_section},
-        ReportSection{"provenance", provenance_section},
+        ReportSection{"summary", summary_section},   ReportSection{"map", map_section},
+        ReportSection{"trends", trends_section},     ReportSection{"effects", effects_section},
+        ReportSection{"areas", areas_section},       ReportSection{"cost", cost_section},
+        ReportSection{"ranking", ranking_section},   ReportSection{"harm", harm_section},
+        ReportSection{"hotspots", hotspots_section}, ReportSection{"outlook", outlook_section},
+        ReportSection{"youth", youth_section},       ReportSection{"provenance", provenance_section},
     };
     return sections;
 }

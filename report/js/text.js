@@ -16,7 +16,9 @@ var TryggText = {
       areas_file_not_found: "Filen med områdesgränser (DeSO) som körningens stadskonfiguration anger finns inte här, så områdena visas som diagram i stället för karta.",
       areas_file_unreadable: "Filen med områdesgränser kunde inte läsas, så områdena visas som diagram i stället för karta.",
       no_hotspots: "Körningen saknar hotspotdata.",
-      no_hotspot_cells: "Ingen ruta var en hotspot någon vecka under perioden."
+      no_hotspot_cells: "Ingen ruta var en hotspot någon vecka under perioden.",
+      one_strategy: "En rangordning kräver två eller fler strategier. Rapporten jämför bara en strategi med utgångsläget; ge fler med --compare för att rangordna dem.",
+      no_weekly_picture: "Minst en av körfilerna saknar veckobilden av brott per ruta (filen skrevs före den versionen), så hotspots mätta med utgångslägets måttstock (ihållande, nya och försvunna) kan inte visas. Andelen brott i utgångslägets mest brottsutsatta rutor visas ändå."
     },
     summary: {
       title: "Sammanfattning",
@@ -63,6 +65,54 @@ var TryggText = {
         diffusion: "Spridning av nytta: brottet minskade också i bufferten.",
         displacement: "Förflyttning: brottet ökade i bufferten när det minskade i det behandlade området."
       }
+    },
+    ranking: {
+      title: "Rangordning av strategier",
+      lead: "Strategierna rangordnade efter vad de förhindrar jämfört med utgångsläget, och per miljon kronor. Varje replikat är samma simulerade år med samma slump för alla strategier, så de jämförs på lika villkor.",
+      read: "Så läser du: punkten är medelvärdet över replikaten och linjen dess 95 % intervall; längre till höger är bättre. ”Bäst i andel av replikaten” är hur ofta strategin blev bäst under ett enskilt simulerat år – den fråga en styrgrupp ställer. ”Säkerhet om medelvärdet” (bootstrap) är hur säkert det är att strategins förväntade effekt är störst. Att inte göra något ingår inte i rangordningen: se intervallen för om en strategi hjälper alls.",
+      rank: "Plats", p_best_replicates: "Bäst i andel av replikaten", p_best_bootstrap: "Säkerhet om medelvärdet (bootstrap)",
+      p_best_chart: "Sannolikhet att vara bäst (andel av replikaten)", criterion: "Kriterium",
+      not_ranked: "Rangordnas inte: ingen merkostnad", unpaired: "Körningarna delar inte slumptal (--unpaired): andelen replikat där strategin var bäst kan inte anges.",
+      rate: "Nuvärden med diskonteringsränta",
+      criteria: {
+        crimes_prevented: "Förhindrade brott över perioden",
+        harm_prevented_pv: "Förhindrad skada, nuvärde",
+        harm_prevented_pv_per_msek: "Förhindrad skada per miljon kronor, nuvärden",
+        crimes_prevented_pv_per_msek: "Förhindrade brott per miljon kronor, nuvärden"
+      }
+    },
+    harm: {
+      title: "Skada och kostnad över tid",
+      lead: "Ett förhindrat rån väger tyngre än en förhindrad cykelstöld. Här vägs varje brott med ett skadeindex, och kostnader och brott räknas om till nuvärde: det som händer senare under perioden räknas lite lägre, som i samhällsekonomiska kalkyler.",
+      index: "Skadeindex", unit: "Enhet", source: "Källa", weight: "Vikt per brott", type: "Brottstyp",
+      rate: "Diskonteringsränta", per_year: "per år",
+      harm: "Förhindrad skada", harm_pv: "Förhindrad skada, nuvärde", crimes_pv: "Förhindrade brott, nuvärde",
+      cost_pv: "Merkostnad, nuvärde", per_crime_pv: "Kostnad per förhindrat brott (nuvärden)", per_harm_pv: "Kostnad per förhindrad skadeenhet, nuvärden",
+      by_type: "Förhindrad skada per brottstyp, utan diskontering",
+      timing_assumed: "Körfilen saknar åtgärdernas start- och slutdagar: kostnaderna antas börja dag 0.",
+      read: "Så läser du: förhindrad skada är minskningen jämfört med utgångsläget (positivt = mindre skada), med 95 % intervall. Kostnaden per förhindrad enhet anges bara när hela intervallet är en minskning. Skadeindexet är ett golv (lägsta straff), inte en värdering; ett annat index kan ges med --harm.",
+      readings: {
+        determined: "",
+        no_cost: "Ingen merkostnad.",
+        no_reduction: "Inte bestämd: intervallet är inte helt en minskning.",
+        few_replicates: "Inte bestämd: färre än 2 replikat ger inget intervall."
+      },
+      units: { "days of imprisonment": "fängelsedagar" }
+    },
+    hotspots: {
+      title: "Hotspots mätta med utgångslägets måttstock",
+      lead: "Hotspots definieras här en gång, av utgångsläget: varje strategis veckor prövas mot utgångslägets medelvärde och spridning för samma vecka. Då kan färre brott aldrig göra en ruta till en hotspot, och siffrorna svarar på det en planerare frågar: blev de ihållande hotspotsen färre, uppstod nya, och minskade brotten där de är mest koncentrerade?",
+      relative: "Den veckovisa lägesbilden (det EST ser) prövar varje körning mot sitt eget medelvärde. När en strategi tar bort brott i det största klustret sjunker det medelvärdet, och mindre kluster blir då ”signifikanta”: den siffran kan stiga fast brotten minskar. Läs den inte som att strategin gjorde hotspots värre – det är måttstocken som flyttade sig.",
+      top_share: "Andel av brotten i utgångslägets mest brottsutsatta rutor",
+      top_cells: "rutor som i utgångsläget rymmer hälften av brotten",
+      top_crimes: "Brott i utgångslägets mest brottsutsatta rutor",
+      cell_weeks: "Hotspot-rutveckor (utgångslägets måttstock)",
+      persistent: "Ihållande hotspots (mer än hälften av veckorna)",
+      new_hot: "Nya ihållande hotspots", vanished: "Försvunna ihållande hotspots",
+      own_rule: "Hotspot-rutveckor med egen måttstock (lägesbilden)",
+      measure: "Mått", base: "Utgångsläge", other: "Med strategin", change: "Förändring",
+      chart: "Förändring i procent med 95 % intervall (utgångslägets måttstock)",
+      pp: "procentenheter"
     },
     cost: {
       title: "Kostnad",
@@ -115,7 +165,9 @@ var TryggText = {
       areas_file_not_found: "The file of district boundaries (DeSO) that the run's city config names is not here, so the districts are shown as charts instead of a map.",
       areas_file_unreadable: "The file of district boundaries could not be read, so the districts are shown as charts instead of a map.",
       no_hotspots: "The run has no hotspot data.",
-      no_hotspot_cells: "No cell was a hotspot in any week of the run."
+      no_hotspot_cells: "No cell was a hotspot in any week of the run.",
+      one_strategy: "A ranking needs two or more strategies. This report compares only one strategy with the baseline; give more with --compare to rank them.",
+      no_weekly_picture: "At least one of the run files lacks the weekly picture of crime per cell (it was written before that version), so hotspots on the baseline's yardstick (persistent, new and vanished) cannot be shown. The share of crime in the baseline's top cells is shown all the same."
     },
     summary: {
       title: "Summary",
@@ -162,6 +214,54 @@ var TryggText = {
         diffusion: "Diffusion of benefit: crime fell in the buffer too.",
         displacement: "Displacement: crime rose in the buffer as it fell in the treated area."
       }
+    },
+    ranking: {
+      title: "Ranking the strategies",
+      lead: "The strategies ranked by what they prevent against the baseline, and per million kronor. Each replicate is the same simulated year with the same chance for every strategy, so they are compared on equal terms.",
+      read: "How to read it: the dot is the mean over replicates and the line its 95% interval; further right is better. \u201cBest in share of replicates\u201d is how often the strategy turned out best in one simulated year \u2013 the question a steering group asks. \u201cConfidence in the mean\u201d (bootstrap) is how sure the runs are that its expected effect is the highest. Doing nothing is not a candidate: read the intervals for whether a strategy helps at all.",
+      rank: "Rank", p_best_replicates: "Best in share of replicates", p_best_bootstrap: "Confidence in the mean (bootstrap)",
+      p_best_chart: "Probability of being best (share of replicates)", criterion: "Criterion",
+      not_ranked: "Not ranked: no extra cost", unpaired: "The runs do not share random numbers (--unpaired): the share of replicates in which a strategy was best cannot be given.",
+      rate: "Present values at a discount rate of",
+      criteria: {
+        crimes_prevented: "Crimes prevented over the horizon",
+        harm_prevented_pv: "Harm prevented, present value",
+        harm_prevented_pv_per_msek: "Harm prevented per million kronor, present values",
+        crimes_prevented_pv_per_msek: "Crimes prevented per million kronor, present values"
+      }
+    },
+    harm: {
+      title: "Harm and cost over time",
+      lead: "A robbery prevented weighs more than a bicycle theft prevented. Here each crime is weighted by a crime harm index, and costs and crimes are converted to present values: what happens later in the horizon counts a little less, as in public cost\u2013benefit analysis.",
+      index: "Harm index", unit: "Unit", source: "Source", weight: "Weight per crime", type: "Crime type",
+      rate: "Discount rate", per_year: "a year",
+      harm: "Harm prevented", harm_pv: "Harm prevented, present value", crimes_pv: "Crimes prevented, present value",
+      cost_pv: "Extra cost, present value", per_crime_pv: "Cost per crime prevented (present values)", per_harm_pv: "Cost per unit of harm prevented, present values",
+      by_type: "Harm prevented by crime type, undiscounted",
+      timing_assumed: "The run file lacks the measures' first and last days: costs are assumed to start on day 0.",
+      read: "How to read it: harm prevented is the fall against the baseline (positive = less harm), with its 95% interval. A cost per unit prevented is given only when the whole interval is a reduction. The harm index is a floor (lowest penalties), not a valuation; another index can be given with --harm.",
+      readings: {
+        determined: "",
+        no_cost: "No extra cost.",
+        no_reduction: "Not determined: the interval is not wholly a reduction.",
+        few_replicates: "Not determined: fewer than 2 replicates give no interval."
+      },
+      units: {}
+    },
+    hotspots: {
+      title: "Hotspots on the baseline's yardstick",
+      lead: "Here hotspots are defined once, by the baseline: every week of each strategy is tested against the baseline's mean and spread for the same week. Less crime can then never make a cell a hotspot, and the figures answer what planners ask: are there fewer persistent hotspots, did new ones appear, and did crime fall where it concentrates?",
+      relative: "The weekly situation picture (what EST sees) tests each run against its own mean. When a strategy removes crime from the largest cluster that mean falls, and smaller clusters become \u201csignificant\u201d: that figure can rise while crime falls. Do not read it as the strategy making hotspots worse \u2013 it is the yardstick that moved.",
+      top_share: "Share of crime in the baseline's top cells",
+      top_cells: "cells that hold half of the baseline's crime",
+      top_crimes: "Crimes in the baseline's top cells",
+      cell_weeks: "Hotspot cell-weeks (baseline's yardstick)",
+      persistent: "Persistent hotspots (more than half the weeks)",
+      new_hot: "New persistent hotspots", vanished: "Vanished persistent hotspots",
+      own_rule: "Hotspot cell-weeks on each run's own yardstick (situation picture)",
+      measure: "Measure", base: "Baseline", other: "With the strategy", change: "Change",
+      chart: "Change in percent with 95% interval (baseline's yardstick)",
+      pp: "percentage points"
     },
     cost: {
       title: "Cost",

@@ -1,11 +1,12 @@
-// `trygg report` end to end: a small real experiment (the baseline and the Tjärna lighting, two
-// replicates of three weeks) is reported and rendered in headless Chromium, which must draw
+// `trygg report` end to end: a small real experiment (the baseline, the Tjärna lighting and the
+// centre's cameras, two replicates of three weeks) is reported and rendered in headless Chromium, which must draw
 // every view with no error and no network request; a screenshot of each rendering goes to the
 // build folder (report_screenshots/). Then the same in English, a run with no comparison
 // partner, a run file without youth data, and exit status 2 with one line for each kind of
 // bad input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.hpp"
 #include "experiment/synthetic_runs.hpp"
@@ -133,6 +134,14 @@ bool has_grouped_thousands(const std::string& text) {
     return false;
 }
 
+// One section of the drawn page, from its <section> tag to its end.
+std::string section_html(const std::string& dom, const std::string& id) {
+    const std::size_t from = dom.find("data-section=\"" + id + "\"");
+    if (from == std::string::npos) return {};
+    const std::size_t to = dom.find("</section>", from);
+    return dom.substr(from, to == std::string::npos ? std::string::npos : to - from);
+}
+
 class ReportCli : public testing::TryggCli {
 protected:
     static void TearDownTestSuite() {
@@ -149,6 +158,7 @@ protected:
             fs::create_directories(shared_);
             write_text(shared_ / "exp.yaml", "scenarios: [" + (kSource / "scenarios" / "baseline.yaml").string() +
                                                  ", " + (kSource / "scenarios" / "lighting_tjarna.yaml").string() +
+                                                 ", " + (kSource / "scenarios" / "cameras_centre.yaml").string() +
                                                  "]\nreplicates: 2\nweeks: 3\nseed: 11\n");
             batch_status_ = shell("cd " + quoted(shared_.string()) + " && " + quoted(TRYGG_BINARY) +
                                   " batch exp.yaml -o exp.h5 -q </dev/null >batch.log 2>&1");
@@ -186,12 +196,115 @@ TEST_F(ReportCli, RendersInSwedishWithTheStrategysEffects) {
     EXPECT_THAT(drawn(r.dom), HasSubstr("Strategiernas effekter"));
     EXPECT_THAT(r.dom, HasSubstr("data-section=\"cost\" data-available=\"true\""));
     EXPECT_THAT(drawn(r.dom), HasSubstr("projektioner under antaganden, inte prognoser"));
+    // One strategy is no ranking, and the page says so plainly; harm and hotspots are there.
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"ranking\" data-available=\"false\""));
+    EXPECT_THAT(r.dom, HasSubstr("data-missing=\"one_strategy\""));
+    EXPECT_THAT(section_html(r.dom, "ranking"), HasSubstr("En rangordning kräver två eller fler strategier"));
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"harm\" data-available=\"true\""));
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"hotspots\" data-available=\"true\""));
+    expect_view(r.dom, "harm-prevented");
+    EXPECT_THAT(section_html(r.dom, "hotspots"), HasSubstr("Läs den inte som att strategin gjorde hotspots värre"));
     // Swedish numbers: a decimal comma and a no-break space between thousands in the text and the charts.
     const std::string page = drawn(r.dom);
     EXPECT_TRUE(has_decimal_comma(page)) << "no decimal comma";
     EXPECT_TRUE(has_grouped_thousands(page)) << "no no-break space between thousands";
     EXPECT_THAT(page, Not(HasSubstr("NaN")));
     EXPECT_TRUE(fs::file_size(kScreenshots / "report_sv.png") > 10000);
+}
+
+// Two strategies: the ranking (a table and a chart per criterion with its interval, and P(best)),
+// harm and cost at present value, and hotspots on the baseline's yardstick, in Swedish figures.
+TEST_F(ReportCli, RanksTwoOrMoreStrategies) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    const Outcome o =
+        trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_ranking.png", scratch());
+    expect_clean(r);
+    for (const std::string section : {"ranking", "harm", "hotspots"}) {
+        EXPECT_THAT(r.dom, HasSubstr("data-section=\"" + section + "\" data-available=\"true\"")) << section;
+    }
+    for (const std::string view : {"ranking-crimes_prevented", "ranking-harm_prevented_pv", "ranking-p-best",
+                                   "harm-prevented", "hotspots-baseline"}) {
+        expect_view(r.dom, view);
+    }
+    const std::string ranking = section_html(r.dom, "ranking");
+    EXPECT_THAT(ranking, HasSubstr("Rangordning av strategier"));
+    EXPECT_THAT(ranking, HasSubstr("lighting_tjarna"));
+    EXPECT_THAT(ranking, HasSubstr("cameras_centre"));
+    EXPECT_THAT(ranking, HasSubstr("Bäst i andel av replikaten"));
+    EXPECT_THAT(ranking, HasSubstr("3,5&nbsp;%")) << "the discount rate, in Swedish";
+    EXPECT_TRUE(has_decimal_comma(ranking)) << "the ranking's figures with a decimal comma";
+    EXPECT_THAT(ranking, Not(HasSubstr("NaN")));
+    const std::string harm = section_html(r.dom, "harm");
+    EXPECT_THAT(harm, HasSubstr("Diskonteringsränta"));
+    EXPECT_THAT(harm, HasSubstr("fängelsedagar"));
+    EXPECT_THAT(harm, Not(HasSubstr("NaN")));
+    const std::string hotspots = section_html(r.dom, "hotspots");
+    EXPECT_THAT(hotspots, HasSubstr("Andel av brotten i utgångslägets mest brottsutsatta rutor"));
+    EXPECT_THAT(hotspots, HasSubstr("Ihållande hotspots"));
+    EXPECT_THAT(hotspots, Not(HasSubstr("NaN")));
+    EXPECT_TRUE(fs::file_size(kScreenshots / "report_ranking.png") > 10000);
+}
+
+// The report's ranking is `trygg compare BASE O1 O2`'s: the same ranks, means, intervals and P(best).
+TEST_F(ReportCli, TheRankingIsTryggCompares) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    const std::string runs = "exp.h5:baseline exp.h5:lighting_tjarna exp.h5:cameras_centre";
+    ASSERT_EQ(trygg("compare " + runs + " --discount-rate 0.02 --json rank.json -q").status, 0);
+    const Outcome o = trygg(
+        "report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre "
+        "--discount-rate 0.02 -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const std::string html = read_text(work() / "report.html");
+    const std::string open = "<script type=\"application/json\" id=\"report-data\">";
+    const std::size_t from = html.find(open);
+    ASSERT_NE(from, std::string::npos);
+    const std::size_t to = html.find("</script>", from);
+    const auto data = nlohmann::json::parse(html.substr(from + open.size(), to - from - open.size()));
+    nlohmann::json ranking;
+    for (const auto& s : data["sections"])
+        if (s["id"] == "ranking") ranking = s;
+    ASSERT_EQ(ranking["available"], true);
+    EXPECT_DOUBLE_EQ(ranking["discount_rate"].get<double>(), 0.02);
+    const auto compared = nlohmann::json::parse(read_text(work() / "rank.json"))["ranking"];
+    ASSERT_EQ(ranking["criteria"].size(), compared.size());
+    for (std::size_t c = 0; c < compared.size(); ++c) {
+        const auto& ours = ranking["criteria"][c];
+        EXPECT_EQ(ours["criterion"], compared[c]["criterion"]);
+        ASSERT_EQ(ours["rows"].size(), compared[c]["scores"].size());
+        for (std::size_t k = 0; k < ours["rows"].size(); ++k) {
+            const auto& a = ours["rows"][k];
+            const auto& b = compared[c]["scores"][k];
+            EXPECT_THAT(b["strategy"].get<std::string>(), HasSubstr(a["strategy"].get<std::string>()));
+            for (const char* field : {"rank", "mean", "low", "high", "p_best_replicates", "p_best_bootstrap"}) {
+                if (b[field].is_null()) {
+                    EXPECT_TRUE(a[field].is_null()) << field;
+                } else {
+                    ASSERT_FALSE(a[field].is_null()) << field;
+                    EXPECT_NEAR(a[field].get<double>(), b[field].get<double>(), 1e-3)
+                        << ours["criterion"] << " " << field;
+                }
+            }
+        }
+    }
+}
+
+TEST_F(ReportCli, RanksInEnglish) {
+    ASSERT_NO_FATAL_FAILURE(use_experiment());
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    const Outcome o = trygg(
+        "report exp.h5:baseline --compare exp.h5:lighting_tjarna exp.h5:cameras_centre --lang en --discount-rate 0 "
+        "-o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_ranking_en.png", scratch());
+    expect_clean(r);
+    expect_view(r.dom, "ranking-crimes_prevented");
+    const std::string ranking = section_html(r.dom, "ranking");
+    EXPECT_THAT(ranking, HasSubstr("Ranking the strategies"));
+    EXPECT_THAT(ranking, HasSubstr("discount rate of 0.0%"));
+    EXPECT_THAT(section_html(r.dom, "hotspots"), HasSubstr("Do not read it as the strategy making hotspots worse"));
 }
 
 TEST_F(ReportCli, RendersInEnglish) {
@@ -223,7 +336,7 @@ TEST_F(ReportCli, ARunWithoutAComparisonPartnerSaysWhatItLacks) {
     expect_view(r.dom, "hotspot-map");
     expect_view(r.dom, "trend-districts");
     EXPECT_THAT(r.dom, Not(HasSubstr("data-view=\"effects-")));
-    for (const std::string section : {"effects", "areas", "cost"}) {
+    for (const std::string section : {"effects", "areas", "cost", "ranking", "harm", "hotspots"}) {
         EXPECT_THAT(r.dom, HasSubstr("data-section=\"" + section + "\" data-available=\"false\""));
     }
     EXPECT_THAT(r.dom, HasSubstr("data-missing=\"no_comparison\""));
@@ -257,6 +370,31 @@ TEST_F(ReportCli, AnOldRunFileWithoutYouthDataSaysSo) {
     expect_view(r.dom, "district-bars-crimes");
 }
 
+// Runs without the weekly picture of crime per cell (written before it was stored): the hotspot
+// section says it cannot test them on the baseline's yardstick and still shows the top cells.
+TEST_F(ReportCli, RunsWithoutTheWeeklyPictureSaySo) {
+    ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
+    testing::SyntheticRun base = testing::synthetic_run("baseline", 2);
+    testing::SyntheticRun other = testing::synthetic_run("lighting", 2);
+    for (int r = 0; r < 2; ++r) {
+        base.results.crimes_cells[base.cell(r, 0, 2, 1)] = 12 + r;
+        other.results.crimes_cells[other.cell(r, 0, 2, 1)] = 9 + r;
+    }
+    write_run_file(work() / "base.h5", base.provenance, base.grid, base.districts, base.results);
+    write_run_file(work() / "other.h5", base.provenance, other.grid, other.districts, other.results);
+    ours_.insert("base.h5");
+    ours_.insert("other.h5");
+    const Outcome o = trygg("report base.h5 --compare other.h5 -o report.html -q");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const Rendering r = render(work() / "report.html", kScreenshots / "report_no_weekly_picture.png", scratch());
+    expect_clean(r);
+    EXPECT_THAT(r.dom, HasSubstr("data-section=\"hotspots\" data-available=\"true\""));
+    const std::string hotspots = section_html(r.dom, "hotspots");
+    EXPECT_THAT(hotspots, HasSubstr("data-missing=\"no_weekly_picture\""));
+    EXPECT_THAT(hotspots, HasSubstr("Andel av brotten i utgångslägets mest brottsutsatta rutor"));
+    EXPECT_THAT(hotspots, Not(HasSubstr("Ihållande hotspots")));
+}
+
 TEST_F(ReportCli, PrintsToPdf) {
     ASSERT_NO_FATAL_FAILURE(use_experiment());
     ASSERT_FALSE(chromium().empty()) << "tools/deps could not install chromium";
@@ -275,6 +413,10 @@ TEST_F(ReportCli, BadInputIsOneLineAndStatusTwo) {
     expect_bad_input(trygg("report exp.h5:baseline --compare missing.h5 -o r.html"), {"missing.h5"});
     expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:nosuch -o r.html"), {"no run group 'nosuch'"});
     expect_bad_input(trygg("report exp.h5:baseline --compare -o r.html"), {"trygg report: ", "compare"});
+    expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna --discount-rate 3.5 -o r.html"),
+                     {"trygg report: --discount-rate", "0.035"});
+    expect_bad_input(trygg("report exp.h5:baseline --compare exp.h5:lighting_tjarna --harm missing.yaml -o r.html"),
+                     {"missing.yaml"});
     expect_bad_input(trygg("report exp.h5:baseline -o nodir/r.html"), {"directory does not exist"});
     expect_bad_input(trygg("report exp.h5:baseline -o exp.h5"), {"exp.h5"});
     expect_bad_input(trygg("report exp.h5:baseline"), {"-o"});

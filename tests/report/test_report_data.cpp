@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "experiment/ranking.hpp"
 #include "experiment/synthetic_runs.hpp"
 #include "fixtures.hpp"
 #include "io/projection.hpp"
@@ -17,6 +18,8 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace trygg {
 namespace {
@@ -176,11 +179,11 @@ TEST(ReportDocument, EverySectionInPageOrderAndWhatARunLacks) {
     EXPECT_EQ(data["language"], "sv");
     std::vector<std::string> ids;
     for (const Json& s : data["sections"]) ids.push_back(s["id"].get<std::string>());
-    EXPECT_EQ(ids, (std::vector<std::string>{"summary", "map", "trends", "effects", "areas", "cost", "outlook", "youth",
-                                             "provenance"}));
+    EXPECT_EQ(ids, (std::vector<std::string>{"summary", "map", "trends", "effects", "areas", "cost", "ranking", "harm",
+                                             "hotspots", "outlook", "youth", "provenance"}));
     for (const Json& s : data["sections"]) {
         const std::string id = s["id"].get<std::string>();
-        if (id == "effects" || id == "areas" || id == "cost") {
+        if (id == "effects" || id == "areas" || id == "cost" || id == "ranking" || id == "harm" || id == "hotspots") {
             EXPECT_EQ(s["available"], false) << id;
             EXPECT_EQ(s["reason"], "no_comparison") << id;
         } else {
@@ -219,6 +222,11 @@ TEST(ReportDocument, AStrategyBringsItsEffectsAreasAndCost) {
     const Json data = Json::parse(report_data_json(synthetic_input(true)));
     for (const Json& s : data["sections"]) {
         const std::string id = s["id"].get<std::string>();
+        if (id == "ranking") {
+            EXPECT_EQ(s["available"], false) << "one strategy is no ranking";
+            EXPECT_EQ(s["reason"], "one_strategy");
+            continue;
+        }
         EXPECT_EQ(s["available"], true) << id;
         if (id == "effects") {
             ASSERT_FALSE(s["rows"].empty());
@@ -226,6 +234,121 @@ TEST(ReportDocument, AStrategyBringsItsEffectsAreasAndCost) {
             EXPECT_EQ(s["pairing"], "paired");
         }
     }
+}
+
+// Two strategies against one baseline, three replicates: A prevents 5 burglaries in week 0 of
+// every replicate, B 2, in the same cell. Neither costs anything.
+ReportInput two_strategies() {
+    ReportInput input;
+    testing::SyntheticRun base = testing::synthetic_run("baseline", 3);
+    for (int r = 0; r < 3; ++r) {
+        base.results.crimes_true[base.weekly(r, 0, 0, 0)] = 20 + r;
+        base.results.crimes_cells[base.cell(r, 0, 2, 1)] = 20 + r;
+    }
+    input.base = {{"exp.h5", "baseline", base.provenance.scenario_file},
+                  "exp.h5:baseline",
+                  {base.provenance, base.grid, base.districts, base.results}};
+    for (const auto& [name, prevented] : {std::pair{"a", 5}, std::pair{"b", 2}}) {
+        testing::SyntheticRun other = testing::synthetic_run(name, 3);
+        for (int r = 0; r < 3; ++r) {
+            other.results.crimes_true[other.weekly(r, 0, 0, 0)] = 20 + r - prevented;
+            other.results.crimes_cells[other.cell(r, 0, 2, 1)] = 20 + r - prevented;
+        }
+        ReportedStrategy s;
+        s.run = {{"exp.h5", name, other.provenance.scenario_file},
+                 std::string("exp.h5:") + name,
+                 {other.provenance, other.grid, other.districts, other.results}};
+        s.comparison = compare_runs(base.compared(), other.compared());
+        input.strategies.push_back(std::move(s));
+    }
+    std::vector<const RunResults*> runs;
+    std::vector<double> costs;
+    for (const ReportedStrategy& s : input.strategies) {
+        runs.push_back(&s.run.run.results);
+        costs.push_back(s.comparison.harm.cost_pv_sek);
+    }
+    input.ranking = rank_compared(input.base.run.results, runs, costs, CompareOptions{});
+    return input;
+}
+
+TEST(ReportRanking, RanksTwoStrategiesWithIntervalsAndTheProbabilityOfBeingBest) {
+    const Json s = ranking_section(two_strategies());
+    ASSERT_EQ(s["available"], true);
+    EXPECT_EQ(s["pairing"], "paired");
+    EXPECT_EQ(s["replicates"], 3);
+    EXPECT_DOUBLE_EQ(s["discount_rate"].get<double>(), kDefaultDiscountRate);
+    EXPECT_EQ(s["harm_unit"], default_harm_index().unit);
+    ASSERT_EQ(s["criteria"].size(), 4U);
+    const Json& crimes = s["criteria"][0];
+    EXPECT_EQ(crimes["criterion"], "crimes_prevented");
+    ASSERT_EQ(crimes["rows"].size(), 2U);
+    const Json& a = crimes["rows"][0];
+    const Json& b = crimes["rows"][1];
+    EXPECT_EQ(a["strategy"], "a");
+    EXPECT_EQ(a["rank"], 1);
+    EXPECT_EQ(b["rank"], 2);
+    EXPECT_DOUBLE_EQ(a["mean"].get<double>(), 5.0);
+    EXPECT_DOUBLE_EQ(b["mean"].get<double>(), 2.0);
+    // The same change in every replicate: no spread, the interval is the mean.
+    EXPECT_DOUBLE_EQ(a["low"].get<double>(), 5.0);
+    EXPECT_DOUBLE_EQ(a["high"].get<double>(), 5.0);
+    EXPECT_DOUBLE_EQ(a["p_best_replicates"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(b["p_best_replicates"].get<double>(), 0.0);
+    EXPECT_DOUBLE_EQ(a["p_best_bootstrap"].get<double>(), 1.0);
+    // Harm at present value: 182 days a burglary (Brottsbalken 8:4), week 0 at its middle.
+    const Json& harm = s["criteria"][1];
+    EXPECT_EQ(harm["criterion"], "harm_prevented_pv");
+    EXPECT_NEAR(harm["rows"][0]["mean"].get<double>(), 5 * 182 * std::pow(1.035, -3.5 / 365.0), 1e-9);
+    // Per million kronor: neither costs anything, so neither is ranked.
+    for (std::size_t c = 2; c < 4; ++c) {
+        for (const Json& row : s["criteria"][c]["rows"]) {
+            EXPECT_TRUE(row["rank"].is_null()) << s["criteria"][c]["criterion"];
+            EXPECT_TRUE(row["mean"].is_null());
+        }
+    }
+}
+
+TEST(ReportRanking, NeedsTwoStrategies) {
+    EXPECT_EQ(ranking_section(synthetic_input(false))["reason"], "no_comparison");
+    EXPECT_EQ(ranking_section(synthetic_input(true))["reason"], "one_strategy");
+}
+
+TEST(ReportHarm, HarmPreventedAtPresentValueAndTheRateStated) {
+    const Json s = harm_section(two_strategies());
+    ASSERT_EQ(s["available"], true);
+    EXPECT_DOUBLE_EQ(s["discount_rate"].get<double>(), 0.035);
+    EXPECT_EQ(s["index"]["name"], default_harm_index().name);
+    EXPECT_FALSE(s["index"]["source"].get<std::string>().empty());
+    ASSERT_EQ(s["index"]["weights"].size(), 2U) << "the run's two crime types";
+    EXPECT_EQ(s["index"]["weights"][0]["crime_type"], "burglary");
+    ASSERT_EQ(s["rows"].size(), 2U);
+    const Json& a = s["rows"][0];
+    EXPECT_EQ(a["strategy"], "a");
+    EXPECT_DOUBLE_EQ(a["harm"]["change"].get<double>(), -5.0 * 182) << "undiscounted";
+    EXPECT_NEAR(a["harm_pv"]["change"].get<double>(), -5.0 * 182 * std::pow(1.035, -3.5 / 365.0), 1e-9);
+    EXPECT_DOUBLE_EQ(a["cost_pv_sek"].get<double>(), 0.0);
+    EXPECT_EQ(a["per_crime_pv"]["reading"], "no_cost");
+    EXPECT_TRUE(a["per_harm_pv"]["value"].is_null());
+    // By type: the burglaries only (no robbery in either run).
+    ASSERT_EQ(s["by_type"].size(), 2U);
+    EXPECT_EQ(s["by_type"][0]["key"], "burglary");
+}
+
+TEST(ReportHotspots, OnTheBaselinesYardstickWithTheRelativePictureBeside) {
+    const Json s = hotspots_section(two_strategies());
+    ASSERT_EQ(s["available"], true);
+    ASSERT_EQ(s["rows"].size(), 2U);
+    const Json& a = s["rows"][0];
+    EXPECT_EQ(a["top_cells"], 1) << "the one cell with crime holds it all";
+    EXPECT_DOUBLE_EQ(a["top_crime_share"].get<double>(), 0.5);
+    const Json& e = a["estimates"];
+    ASSERT_TRUE(e.contains("crime_share_in_baseline_top_cells"));
+    EXPECT_DOUBLE_EQ(e["crime_share_in_baseline_top_cells"]["base"].get<double>(), 1.0);
+    ASSERT_TRUE(e.contains("crimes_true_in_baseline_top_cells"));
+    EXPECT_DOUBLE_EQ(e["crimes_true_in_baseline_top_cells"]["change"].get<double>(), -5.0);
+    EXPECT_TRUE(e.contains("hotspot_cell_weeks")) << "the relative picture, shown beside";
+    EXPECT_EQ(s["baseline_rule"], a["weekly"]);
+    EXPECT_EQ(hotspots_section(synthetic_input(false))["reason"], "no_comparison");
 }
 
 TEST(ReportDocument, ThePageIsSelfContainedAndItsDataStaysInItsElement) {
