@@ -54,7 +54,10 @@ std::vector<std::pair<int, double>> band_z(const HotspotNeighbourhood& area, con
     thread_local std::vector<int> touched;
     sums.resize(area.mask().size(), 0.0);
     touched.clear();
-    for (const auto& [cell, count] : week) {
+    for (const auto& entry : week) {
+        // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture one.
+        const int cell = entry.first;
+        const double count = entry.second;
         // Outside the study area: not in the test; no crime: adds nothing.
         if (area.mask()[static_cast<std::size_t>(cell)] == 0 || !(count > 0.0)) continue;
         // The band is symmetric: c is in j's band when j is in c's.
