@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <deque>
+#include <iterator>
 
 namespace trygg {
 namespace {
@@ -95,7 +97,13 @@ ReplicateMean replicate_mean(std::span<const double> per_replicate) {
 
 std::vector<DistrictColumn> district_outcomes(const RunResults& r, const DistrictTable& districts) {
     const auto D = static_cast<std::size_t>(r.districts);
-    std::vector<DistrictColumn> columns;
+    // A deque: each column is filled through a reference taken when it was added, and a deque's
+    // push_back, unlike a vector's, never moves the elements already there.
+    std::deque<DistrictColumn> columns;
+    auto done = [&] {
+        return std::vector<DistrictColumn>(std::make_move_iterator(columns.begin()),
+                                           std::make_move_iterator(columns.end()));
+    };
     auto column = [&](std::string name, std::string description, bool interval = true) -> DistrictColumn& {
         columns.push_back({std::move(name), std::move(description), interval, std::vector<ReplicateMean>(D)});
         return columns.back();
@@ -129,7 +137,7 @@ std::vector<DistrictColumn> district_outcomes(const RunResults& r, const Distric
                 residents ? rate(v, r, districts.population[d]) : bounded(replicate_mean(scaled(v, per_year(r))));
         }
     }
-    if (!has_safety(r)) return columns;
+    if (!has_safety(r)) return done();
     auto& score = column("risk_score", "risk-area indicator's criminal-influence score, last quarter");
     auto& listed = column("risk_listed_share",
                           "share of replicates in which the indicator lists the district (utsatt or worse), last "
@@ -143,7 +151,7 @@ std::vector<DistrictColumn> district_outcomes(const RunResults& r, const Distric
         listed.values[d] = {replicate_mean(is_listed).mean, std::nullopt};
         unsafe.values[d] = bounded(replicate_mean(last_quarter(r.safety.unsafe_share, r, d)), 1.0);
     }
-    return columns;
+    return done();
 }
 
 std::vector<int> modal_risk_class(const RunResults& r) {

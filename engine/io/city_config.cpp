@@ -196,8 +196,11 @@ void read_settlements(const ConfigMap& root, CitySpec& spec, const Projection& f
     }
 }
 
-PopulationParams read_population(const ConfigMap& m) {
+PopulationParams read_population(const ConfigMap& m, CitySpec& spec) {
     PopulationParams p;
+    // Optional: a larger synthetic city on the same polygons, for benchmarks (world/city.hpp).
+    // 64 × Borlänge is 3.3 million people, what one machine's memory comfortably holds.
+    spec.population_scale = m.optional_number("scale", {1e-3, 64}).value_or(1.0);
     double share_sum = 0.0;
     int next_age = 0;
     const auto bands = m.maps("age_bands");
@@ -618,7 +621,7 @@ CityConfig load_city_config(const fs::path& file, const std::vector<ParameterOve
     spec.school_holidays = read_calendar(root.map("calendar"));
     read_districts(root, spec);
     read_settlements(root, spec, *from_wgs84);
-    out.params.population = read_population(root.map("population"));
+    out.params.population = read_population(root.map("population"), spec);
     out.params.routine = read_routines(root.map("routines"));
     const auto profiles = read_visitor_profiles(root.map("visitor_profiles"));
     read_place_types(root.map("place_types"), profiles, spec);

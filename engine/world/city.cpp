@@ -57,6 +57,18 @@ City build_city(CitySpec spec) {
     if (spec.desos.empty()) throw InputError("city '" + spec.name + "' has no DeSO areas");
     if (!(spec.cell_size_m > 0)) throw InputError("cell size must be positive");
 
+    if (!(spec.population_scale > 0.0) || !std::isfinite(spec.population_scale)) {
+        throw InputError("the population scale must be a positive number");
+    }
+    if (spec.population_scale != 1.0) {
+        for (auto& d : spec.desos) {
+            const double scaled = std::round(spec.population_scale * d.population);
+            if (scaled > std::numeric_limits<int>::max() / 64) {
+                throw InputError("DeSO " + d.code + " would hold " + std::to_string(scaled) + " residents");
+            }
+            d.population = static_cast<int>(scaled);
+        }
+    }
     City city;
     city.name = std::move(spec.name);
     city.location = spec.location;

@@ -59,6 +59,11 @@ struct CitySpec {
     double rural_scattered_share = 0.0;      // share of a village DeSO's residents outside villages
     double rural_min_area_km2 = 0.0;         // DeSOs larger than this must have villages…
     std::vector<std::string> spread_evenly;  // …or be listed here: residents spread over all cells
+    // A synthetic larger city on the same polygons, for measuring how cost grows with the
+    // population (bench/README.md): every DeSO holds round(scale × its residents), and with
+    // them the places synthesised per so many residents. The named places, their jobs and the
+    // police stay as they are, so a scaled city is a benchmark, not a forecast. 1 = the data.
+    double population_scale = 1.0;
 };
 
 struct City {

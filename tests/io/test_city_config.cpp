@@ -220,6 +220,25 @@ TEST_F(CityConfigErrors, OutOfRange) {
     expect_error(load_error(), line, "districts.2081R013.collective_efficacy", "value 1.5 is out of range [0, 1]");
 }
 
+// population.scale (a larger synthetic city for benchmarks) is optional, positive and finite,
+// and at most 64 × the data.
+TEST_F(CityConfigErrors, PopulationScaleMustBePositiveFiniteAndAtMost64) {
+    for (const char* bad : {"0", "-1", "65", ".inf", ".nan", "x"}) {
+        SCOPED_TRACE(bad);
+        const int line = write_with("  male_share: 0.505", std::string("  scale: ") + bad + "\n  male_share: 0.505");
+        const ConfigError e = load_error();
+        EXPECT_EQ(e.line(), line);
+        EXPECT_EQ(e.key(), "population.scale");
+        EXPECT_THAT(e.what(), ::testing::Not(::testing::HasSubstr("\n")));
+    }
+}
+
+TEST_F(CityConfigErrors, PopulationScaleIsReadAndDefaultsToTheData) {
+    write_with("  male_share: 0.505", "  scale: 4\n  male_share: 0.505");
+    EXPECT_EQ(load_city_config(config_path()).spec.population_scale, 4.0);
+    EXPECT_EQ(load_city_config(kConfig).spec.population_scale, 1.0);
+}
+
 TEST_F(CityConfigErrors, UnknownKeySuggestsTheClosest) {
     const int line = write_with("collective_efficacy: 0.35,", "collective_efficacy: 0.35, colective_efficacy: 0.35,");
     expect_error(load_error(), line, "districts.2081R013.colective_efficacy",

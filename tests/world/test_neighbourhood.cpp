@@ -52,6 +52,28 @@ TEST(Neighbourhood, OnePlacePerSoManyResidentsInEachDeso) {
     EXPECT_EQ(city.place_cell.size(), city.places.size());
 }
 
+// population_scale: a larger synthetic city on the same polygons (bench/README.md's scaling
+// curve). Every DeSO holds round(scale × residents), the places per so many residents follow,
+// and a scale that is not a positive finite number is refused.
+TEST(Neighbourhood, APopulationScaleMultipliesEachDesosResidentsAndTheirPlaces) {
+    CitySpec spec = toy_spec();
+    spec.neighbourhood = {{PlaceType::LocalStop, 500}};
+    spec.population_scale = 4.0;
+    const City city = build_city(spec);
+    ASSERT_EQ(city.desos.size(), 2u);
+    EXPECT_EQ(city.desos[0].population, 12000);
+    EXPECT_EQ(city.desos[1].population, 1600);
+    EXPECT_EQ(city.population(), 13600);
+    int stops = 0;
+    for (const auto& p : city.places) stops += p.type == PlaceType::LocalStop ? 1 : 0;
+    EXPECT_EQ(stops, 24 + 3);  // 12000 / 500 and round(1600 / 500)
+    for (const double bad : {0.0, -2.0, std::nan(""), HUGE_VAL}) {
+        CitySpec b = toy_spec();
+        b.population_scale = bad;
+        EXPECT_THROW(build_city(b), InputError) << bad;
+    }
+}
+
 TEST(Neighbourhood, PlacesSpreadOverTheHomesAndSitWhereResidentsLive) {
     CitySpec spec = toy_spec();
     spec.neighbourhood = {{PlaceType::LocalStop, 500}};
