@@ -164,7 +164,7 @@ void set_sizes(RunFile& run, const layout::Lengths& n) {
 }
 
 // The grid's origin and cell size, and the weekly picture's Gi* settings and entries.
-void read_group_attributes(const OpenRun& file, RunFile& run, const h5::ErrorContext& ctx) {
+void read_grid_origin_and_picture(const OpenRun& file, RunFile& run, const h5::ErrorContext& ctx) {
     const h5::Group grid = h5::open_group(file.root, "grid", ctx);
     run.grid.cell_size = h5::read_float64_attribute(grid.get(), std::string(layout::kCellSizeAttribute), ctx);
     // The writer computes centre i as x0 + i*cell_size, so element 0 is x0 exactly.
@@ -289,7 +289,7 @@ RunFile read_run_file(const fs::path& in, const std::string& group, RunArrays ar
             check_coordinates(source, d, lengths, ctx);
         }
     }
-    read_group_attributes(source, run, ctx);
+    read_grid_origin_and_picture(source, run, ctx);
     return run;
 }
 

@@ -142,7 +142,7 @@ std::vector<hsize_t> chunk_of(const DatasetLayout& d, std::vector<hsize_t> shape
 // (`gdalinfo NETCDF:run.h5:/crimes/cells`) without an export. crs_wkt and GDAL's spatial_ref
 // come from PROJ, the projection's parameters from EPSG's definition of SWEREF99 TM (GRS 80,
 // transverse Mercator on 15° E, scale 0.9996, false easting 500 000 m).
-h5::Dataset write_grid_mapping(hid_t parent, const DatasetLayout& d, const h5::ErrorContext& ctx) {
+void write_grid_mapping(hid_t parent, const DatasetLayout& d, const h5::ErrorContext& ctx) {
     const std::array<hsize_t, 0> scalar{};
     const std::array<std::int32_t, 1> zero{0};
     h5::Dataset crs = h5::write_dataset(parent, d.leaf(), scalar, scalar, std::span<const std::int32_t>(zero), ctx);
@@ -157,60 +157,72 @@ h5::Dataset write_grid_mapping(hid_t parent, const DatasetLayout& d, const h5::E
     h5::write_attribute(crs.get(), "crs_wkt", crs_wkt(layout::kGridCrs, WktFlavour::Wkt2), ctx);
     h5::write_attribute(crs.get(), "spatial_ref", crs_wkt(layout::kGridCrs, WktFlavour::Wkt1Gdal), ctx);
     h5::write_attribute(crs.get(), "long_name", std::string(d.long_name), ctx);
-    return crs;
 }
+
+// The dimension scales datasets attach to: those of the file's root, and a run's own. The
+// handles stay open while datasets are attached to them.
+struct Scales {
+    std::array<hid_t, layout::kDimensions> id{};
+    std::vector<h5::Dataset> owned;
+};
 
 // Where one home's datasets go: the file's root, or a run's group, with the groups below it
 // and the dimension scales their datasets attach to.
 class HomeWriter {
 public:
     HomeWriter(hid_t home, const layout::RunParts& run, const layout::Lengths& lengths,
-               std::array<hid_t, layout::kDimensions> scales, const h5::ErrorContext& ctx)
-        : home_(home), run_(run), lengths_(lengths), scales_(scales), ctx_(ctx) {}
+               const std::array<hid_t, layout::kDimensions>& inherited, const h5::ErrorContext& ctx)
+        : home_(home), run_(run), lengths_(lengths), ctx_(ctx) {
+        scales_.id = inherited;
+    }
 
     // The scales written here, for the homes below (the run groups of an experiment file).
-    const std::array<hid_t, layout::kDimensions>& scales() const { return scales_; }
+    Scales take_scales() { return std::move(scales_); }
 
     void write(const DatasetLayout& d) {
         const hid_t parent = group_for(d);
-        h5::Dataset ds =
-            d.source == Source::GridMapping ? write_grid_mapping(parent, d, ctx_) : write_values(parent, d);
-        if (d.source == Source::GridMapping) return;
-        // Attributes in the order files have always had them (the bytes stay the same): a
-        // coordinate axis becomes a scale after its CF attributes, an index before.
-        const bool coordinates = d.source == Source::Easting || d.source == Source::Northing;
-        if (d.scale && !coordinates) h5::make_dimension_scale(ds.get(), d.leaf(), ctx_);
-        if (d.units.empty()) {
-            h5::describe(ds.get(), std::string(d.long_name), ctx_);
-        } else {
-            h5::describe(ds.get(), std::string(d.units), std::string(d.long_name), ctx_);
+        if (d.source == Source::GridMapping) {
+            write_grid_mapping(parent, d, ctx_);
+            return;
         }
-        if (!d.standard_name.empty()) {
-            h5::write_attribute(ds.get(), "standard_name", std::string(d.standard_name), ctx_);
-        }
-        if (d.scale && coordinates) h5::make_dimension_scale(ds.get(), d.leaf(), ctx_);
-        if (!d.missing_value_note.empty()) {
-            h5::write_attribute(ds.get(), "missing_value_note", std::string(d.missing_value_note), ctx_);
-        }
-        if (!d.flag_values.empty()) {
-            h5::write_attribute(ds.get(), "flag_values", d.flag_values, ctx_);
-            h5::write_attribute(ds.get(), "flag_meanings", std::string(d.flag_meanings), ctx_);
-        }
-        if (!d.scale) {
-            std::vector<hid_t> attached;
-            for (const Dim dim : d.dims) attached.push_back(scales_[static_cast<std::size_t>(dim)]);
-            h5::attach_scales(ds.get(), attached, ctx_);
-        }
-        if (d.map) h5::write_attribute(ds.get(), "grid_mapping", std::string("crs"), ctx_);
+        h5::Dataset ds = write_values(parent, d);
+        write_attributes(ds.get(), d);
         // A dataset is closed at once, so its chunks are flushed and their cache freed; a
         // scale stays open for the datasets attached to it later.
         if (d.scale) {
-            scales_[static_cast<std::size_t>(d.dims.front())] = ds.get();
-            scales_owned_.push_back(std::move(ds));
+            scales_.id[static_cast<std::size_t>(d.dims.front())] = ds.get();
+            scales_.owned.push_back(std::move(ds));
         }
     }
 
 private:
+    // The CF attributes and dimension scales, in the order files have always had them: a
+    // coordinate axis becomes a scale after its CF attributes, an index before.
+    void write_attributes(hid_t ds, const DatasetLayout& d) {
+        const bool coordinates = d.source == Source::Easting || d.source == Source::Northing;
+        if (d.scale && !coordinates) h5::make_dimension_scale(ds, d.leaf(), ctx_);
+        if (d.units.empty()) {
+            h5::describe(ds, std::string(d.long_name), ctx_);
+        } else {
+            h5::describe(ds, std::string(d.units), std::string(d.long_name), ctx_);
+        }
+        if (!d.standard_name.empty()) h5::write_attribute(ds, "standard_name", std::string(d.standard_name), ctx_);
+        if (d.scale && coordinates) h5::make_dimension_scale(ds, d.leaf(), ctx_);
+        if (!d.missing_value_note.empty()) {
+            h5::write_attribute(ds, "missing_value_note", std::string(d.missing_value_note), ctx_);
+        }
+        if (!d.flag_values.empty()) {
+            h5::write_attribute(ds, "flag_values", d.flag_values, ctx_);
+            h5::write_attribute(ds, "flag_meanings", std::string(d.flag_meanings), ctx_);
+        }
+        if (!d.scale) {
+            std::vector<hid_t> attached;
+            for (const Dim dim : d.dims) attached.push_back(scales_.id[static_cast<std::size_t>(dim)]);
+            h5::attach_scales(ds, attached, ctx_);
+        }
+        if (d.map) h5::write_attribute(ds, "grid_mapping", std::string("crs"), ctx_);
+    }
+
     h5::Dataset write_values(hid_t parent, const DatasetLayout& d) {
         const std::vector<hsize_t> shape = layout::shape_of(d, lengths_);
         const std::vector<hsize_t> chunk = chunk_of(d, shape);
@@ -282,11 +294,10 @@ private:
     hid_t home_;
     const layout::RunParts& run_;
     const layout::Lengths& lengths_;
-    std::array<hid_t, layout::kDimensions> scales_;
+    Scales scales_;
     const h5::ErrorContext& ctx_;
     std::map<std::string, h5::Group> groups_;
     std::set<std::pair<std::string, Feature>> attributed_;
-    std::vector<h5::Dataset> scales_owned_;  // the scales written here, open until the home is done
 };
 
 // Every dataset of `home` the run has, in declared order.
@@ -296,6 +307,27 @@ void write_home(HomeWriter& writer, layout::Home home, const RunResults& r) {
     }
 }
 
+// The datasets every run of a file shares, at its root, written from `results`; their scales
+// stay open for the runs.
+Scales write_shared(hid_t root, const GridDescription& grid, const DistrictTable& districts, const RunResults& results,
+                    const h5::ErrorContext& ctx) {
+    const layout::RunParts run = parts_of(grid, districts, results);
+    const layout::Lengths lengths = lengths_of(grid, results);
+    HomeWriter writer(root, run, lengths, {}, ctx);
+    write_home(writer, layout::Home::File, results);
+    return writer.take_scales();
+}
+
+// One run, into `home` (the file's root, or an experiment's group): its provenance and datasets.
+void write_run(hid_t home, const RunProvenance& provenance, const GridDescription& grid, const DistrictTable& districts,
+               const RunResults& results, const Scales& shared, const h5::ErrorContext& ctx) {
+    write_provenance(home, provenance, ctx);
+    const layout::RunParts run = parts_of(grid, districts, results);
+    const layout::Lengths lengths = lengths_of(grid, results);
+    HomeWriter writer(home, run, lengths, shared.id, ctx);
+    write_home(writer, layout::Home::Run, results);
+}
+
 void write_contents(const fs::path& path, const RunProvenance& provenance, const GridDescription& grid,
                     const DistrictTable& districts, const RunResults& results) {
     const h5::ErrorContext ctx(path, h5::Mode::Writing);
@@ -303,13 +335,8 @@ void write_contents(const fs::path& path, const RunProvenance& provenance, const
     const hid_t root = file.get();  // a file id stands for its root group
     write_file_attributes(root, "trygg run", ctx);
     {
-        const layout::RunParts run = parts_of(grid, districts, results);
-        const layout::Lengths lengths = lengths_of(grid, results);
-        HomeWriter shared(root, run, lengths, {}, ctx);
-        write_home(shared, layout::Home::File, results);
-        write_provenance(root, provenance, ctx);
-        HomeWriter own(root, run, lengths, shared.scales(), ctx);
-        write_home(own, layout::Home::Run, results);
+        const Scales scales = write_shared(root, grid, districts, results, ctx);
+        write_run(root, provenance, grid, districts, results, scales, ctx);
     }  // every object is closed here, so closing the file below really flushes and releases it
     h5::save_file(file, path, ctx);
 }
@@ -358,11 +385,7 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                 bool operator==(const RunShape&) const = default;
             };
             std::optional<RunShape> first;
-            // The root's writer stays open for its scales; it reads the first run only while
-            // writing the shared datasets.
-            std::optional<layout::Lengths> first_lengths;
-            std::optional<layout::RunParts> first_parts;
-            std::optional<HomeWriter> shared;
+            std::optional<Scales> scales;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
@@ -372,21 +395,12 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                     results.youth.years};
                 if (!first) {
                     first = shape;
-                    first_parts = parts_of(grid, districts, results);
-                    first_lengths = lengths_of(grid, results);
-                    shared.emplace(root, *first_parts, *first_lengths, std::array<hid_t, layout::kDimensions>{}, ctx);
-                    write_home(*shared, layout::Home::File, results);
+                    scales = write_shared(root, grid, districts, results, ctx);
                 } else if (!(shape == *first)) {
                     throw LogicError("write_experiment_file: run " + runs[k].group + " has other dimensions");
                 }
                 h5::Group group = h5::create_group(root, runs[k].group, ctx);
-                write_provenance(group.get(), runs[k].provenance, ctx);
-                {
-                    const layout::RunParts run = parts_of(grid, districts, results);
-                    const layout::Lengths lengths = lengths_of(grid, results);
-                    HomeWriter own(group.get(), run, lengths, shared->scales(), ctx);
-                    write_home(own, layout::Home::Run, results);
-                }
+                write_run(group.get(), runs[k].provenance, grid, districts, results, *scales, ctx);
                 write_sweep_point(group.get(), runs[k], ctx);
             }
         }
