@@ -54,12 +54,12 @@ P read_attributes(hid_t object, const std::vector<layout::AttributeLayout<P>>& d
 
 }  // namespace
 
+// The names and order of layout::kFileAttributes (a test holds them to it).
 void write_file_attributes(hid_t root, const std::string& title, const h5::ErrorContext& ctx) {
-    const auto& names = layout::kFileAttributes;
-    h5::write_attribute(root, std::string(names[0]), std::int32_t{kSchemaVersion}, ctx);
-    h5::write_attribute(root, std::string(names[1]), std::string("CF-1.8"), ctx);
-    h5::write_attribute(root, std::string(names[2]), title, ctx);
-    h5::write_attribute(root, std::string(names[3]), std::string(layout::kGridCrs), ctx);
+    h5::write_attribute(root, "schema_version", std::int32_t{kSchemaVersion}, ctx);
+    h5::write_attribute(root, "Conventions", std::string("CF-1.8"), ctx);
+    h5::write_attribute(root, "title", title, ctx);
+    h5::write_attribute(root, "crs", std::string(layout::kGridCrs), ctx);
 }
 
 int check_schema_version(hid_t root, const h5::ErrorContext& ctx) {

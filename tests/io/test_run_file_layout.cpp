@@ -142,6 +142,24 @@ TEST_F(RunFileLayoutTest, AnExperimentFileHoldsTheSharedDatasetsAtTheRootAndARun
     EXPECT_EQ(back.seed, 42U);
 }
 
+// The root of a run file carries the file attributes and the provenance, in declared order,
+// and nothing else; an experiment's groups carry a run's provenance.
+TEST_F(RunFileLayoutTest, TheRootHoldsExactlyTheDeclaredAttributes) {
+    const fs::path out = write_complete();
+    h5::File file(H5Fopen(out.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+    ASSERT_TRUE(file.valid());
+    std::vector<std::string> written;
+    const auto collect = [](hid_t, const char* name, const H5A_info_t*, void* data) -> herr_t {
+        static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+        return 0;
+    };
+    hsize_t index = 0;
+    ASSERT_GE(H5Aiterate2(file.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect, &written), 0);
+    std::vector<std::string> want(layout::kFileAttributes.begin(), layout::kFileAttributes.end());
+    for (const auto& a : layout::run_provenance_attributes()) want.emplace_back(a.name);
+    EXPECT_EQ(written, want);
+}
+
 // CF: every variable says what it is; every number says its units. Names, CF flag variables
 // and the grid mapping have none (units of a flag or a name would be meaningless).
 TEST(RunFileLayout, EveryDeclaredDatasetHasALongNameAndUnitsUnlessItHoldsNames) {
