@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
@@ -300,8 +301,12 @@ std::vector<DatasetLayout> declare_youth() {
         return per_district(path, F::Youth, D::week, E::Int32, long_name, member);
     };
     const auto by_age = [](std::string_view path, std::vector<Dim> dims, std::string_view long_name, ColumnOf member) {
-        return DatasetLayout{
-            .path = path, .feature = F::Youth, .dims = dims, .units = "1", .long_name = long_name, .column = member};
+        return DatasetLayout{.path = path,
+                             .feature = F::Youth,
+                             .dims = std::move(dims),
+                             .units = "1",
+                             .long_name = long_name,
+                             .column = member};
     };
     return {
         // Counts of hours, stored as float64, the CF readers' common numeric type.
