@@ -482,5 +482,19 @@ TEST(RunFileLayout, TheDocumentationListsEveryRootAttribute) {
     EXPECT_EQ(listed, want);
 }
 
+// The page's section on experiment files names every attribute of an experiment's root.
+TEST(RunFileLayout, TheDocumentationNamesEveryExperimentAttribute) {
+    std::ifstream page(std::string(TRYGG_SOURCE_DIR) + "/docs/hdf5-layout.md");
+    std::string line;
+    while (std::getline(page, line) && line != "## Experiment files (`trygg batch`)") {
+    }
+    std::string section;
+    while (std::getline(page, line) && !line.starts_with("## ")) section += line + " ";
+    ASSERT_FALSE(section.empty());
+    for (const auto& a : layout::experiment_provenance_attributes()) {
+        EXPECT_NE(section.find("`" + std::string(a.name) + "`"), std::string::npos) << a.name;
+    }
+}
+
 }  // namespace
 }  // namespace trygg
