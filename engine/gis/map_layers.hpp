@@ -13,7 +13,7 @@
 
 namespace trygg {
 
-// The CRS of every x/y in a run file (io/results_file.cpp writes /crs for it).
+// The CRS of every x/y in a run file (io/run_file_write.cpp writes /crs for it).
 inline constexpr const char* kRunFileCrs = "EPSG:3006";
 
 // One attribute of a vector layer, one value per feature; a number without a value is NULL.

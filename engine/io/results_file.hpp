@@ -1,7 +1,8 @@
 #pragma once
 // The HDF5 file a run leaves behind: provenance, the raster, the district table and the crime
 // counts, laid out so that netCDF-4 tools (ncdump, xarray, R's ncdf4, QGIS) open it directly.
-// docs/hdf5-layout.md describes every path for users of the file.
+// docs/hdf5-layout.md describes every path for users of the file; io/run_file_layout.hpp
+// declares them for the writer and the reader.
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -87,6 +88,9 @@ void write_experiment_file(const std::filesystem::path& out, const ExperimentPro
                            const GridDescription& grid, const DistrictTable& districts,
                            const std::vector<ExperimentRun>& runs, const std::function<RunResults(std::size_t)>& load,
                            const SweepDesign* design = nullptr);
+
+// The root attributes of an experiment file: InputError as read_run_file.
+ExperimentProvenance read_experiment_provenance(const std::filesystem::path& in);
 
 // The run groups of an experiment file in the order written; empty for a single-run file.
 std::vector<std::string> list_run_groups(const std::filesystem::path& in);
