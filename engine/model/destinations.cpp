@@ -8,27 +8,30 @@ namespace trygg {
 void ChoiceTable::add_row(const std::vector<std::int32_t>& sites, const std::vector<double>& weights) {
     double total = 0.0;
     for (double w : weights) total += w > 0 ? w : 0.0;
+    Guide g{};
     if (!(total > 0)) {  // nothing reachable: an empty row, the block is skipped
-        guide.insert(guide.end(), kGuideBuckets, static_cast<std::uint32_t>(site.size()));
-        offset.push_back(static_cast<std::uint32_t>(site.size()));
+        g.first.fill(kEmpty);
+        guide.push_back(g);
+        bounds.push_back({static_cast<std::uint32_t>(entries.size()), static_cast<std::uint32_t>(entries.size())});
         return;
     }
+    entries.push_back({0, -1});  // the sentinel: the lower end of the first entry's interval
+    const auto first = static_cast<std::uint32_t>(entries.size());
     double cum = 0.0;
     for (std::size_t k = 0; k < sites.size(); ++k) {
         if (!(weights[k] > 0)) continue;
         cum += weights[k];
-        site.push_back(sites[k]);
-        threshold.push_back(static_cast<std::uint32_t>(std::lround(cum / total * 65536.0)));
+        entries.push_back({static_cast<std::uint32_t>(std::lround(cum / total * 65536.0)), sites[k]});
     }
-    if (!threshold.empty() && offset.back() != threshold.size()) threshold.back() = 65536;
-    const std::uint32_t first = offset.back();
-    const auto row_end = static_cast<std::uint32_t>(site.size());
+    entries.back().threshold = 65536;
+    const auto row_end = static_cast<std::uint32_t>(entries.size());
     std::uint32_t i = first;
     for (std::uint32_t b = 0; b < kGuideBuckets; ++b) {
-        while (i < row_end && threshold[i] <= (b << kGuideShift)) ++i;
-        guide.push_back(i);
+        while (i < row_end && entries[i].threshold <= (b << kGuideShift)) ++i;
+        g.first[b] = i;
     }
-    offset.push_back(row_end);
+    guide.push_back(g);
+    bounds.push_back({first, row_end});
 }
 
 Destinations build_destinations(const City& city, const Sites& sites, const RoutineParams& params) {
@@ -46,7 +49,11 @@ Destinations build_destinations(const City& city, const Sites& sites, const Rout
     }
     // Errands and nights out choose a place, then a cell of its footprint (Destinations::
     // site_in); hangouts choose a cell directly, a place's pull shared by its footprint.
-    d.footprint = sites.place_footprint;
+    d.footprint_first.push_back(0);
+    for (const auto& footprint : sites.place_footprint) {
+        d.footprint_sites.insert(d.footprint_sites.end(), footprint.begin(), footprint.end());
+        d.footprint_first.push_back(static_cast<std::uint32_t>(d.footprint_sites.size()));
+    }
     for (std::size_t p = 0; p < city.places.size(); ++p) {
         const auto& t = traits[static_cast<std::size_t>(city.places[p].type)];
         const auto place = static_cast<std::int32_t>(p);
