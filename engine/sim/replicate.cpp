@@ -20,6 +20,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/partitioner.h>
 
 #include <cmath>
@@ -147,12 +148,22 @@ private:
         return out;
     }
 
-    // The model day begins at 04:00, with everyone at home.
+    // The model day begins at 04:00, with everyone at home. After the week's social step,
+    // three things that share no state run side by side: the near-repeat fields take in the
+    // previous model day's crimes (their own arrays), rumours spread a day (the safety
+    // layer's hearing and spreading arrays), and everyone's plan is made (from the routine
+    // agents, into the moves, the offenders' segments and the young people's exposure).
+    // Each reads only what none of the others writes, so the results do not depend on their
+    // order; on one thread they run one after the other. Rumours and the near-repeat update
+    // are serial or short, and the planner's chunks fill the other thread meanwhile.
     void begin_day(int day) {
-        if (day > 0) near_repeat_.end_of_day();  // the previous model day's crimes
         if (day > 0 && day % kDaysPerWeek == 0) social_week(day / kDaysPerWeek, day);
-        safety_.rumour_day(day);  // rumours spread a day before anyone goes out
-        plan_day(day);
+        tbb::parallel_invoke(
+            [&] {
+                if (day > 0) near_repeat_.end_of_day();
+            },
+            [&] { safety_.rumour_day(day); }, [&] { plan_day(day); });
+        stop_if_cancelled();
     }
 
     // Monday 04:00: the week of the youth layer, then what depends on who is who.
