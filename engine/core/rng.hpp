@@ -63,9 +63,9 @@ public:
     const Philox::key_type& key() const { return key_; }
 
     // words() for entities first, first + 1, …, first + n − 1 (n ≤ WordBatch::kSize) of one
-    // (stream, time, lane), side by side: the same numbers, with the rounds run over the
-    // batch so that the compiler can use vector multiplies (the day planner draws for every
-    // person every day; one at a time, Philox was a fifth of its time).
+    // (stream, time, lane): the same numbers, the rounds run for eight entities at once in
+    // AVX2 registers where the machine has them (the day planner draws for every person
+    // every day; one call at a time, Philox was about a sixth of its time).
     void words_for_entities(Stream stream, std::uint32_t first, std::size_t n, std::uint32_t time, std::uint16_t lane,
                             WordBatch& out) const;
 

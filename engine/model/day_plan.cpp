@@ -146,8 +146,8 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
                                                   Block::NightOut};
 
     // Each person's two Philox calls, 64 persons at a time, side by side (vectorised): the
-    // same words as one call per person. The second is needed by the few who stay home all
-    // day too, but computing it for all costs less than a ragged batch.
+    // same words as one call per person. Those who stay home all day need no second call,
+    // but making it for everyone costs less than a ragged batch.
     WordBatch w1s;
     WordBatch w2s;
     constexpr std::size_t kAhead = 4;  // persons ahead; 2 and 8 measured the same (BM_PlanDay)
