@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace trygg {
@@ -34,6 +35,13 @@ struct RngKey {
     std::uint32_t replicate = 0;
 };
 
+// Philox words of a run of entities: word k of entity first + j is word[k][j].
+struct WordBatch {
+    static constexpr std::size_t kSize = 64;
+    alignas(64) std::array<std::array<std::uint32_t, kSize>, 4> word;
+    std::array<std::uint32_t, 4> of(std::size_t j) const { return {word[0][j], word[1][j], word[2][j], word[3][j]}; }
+};
+
 // Four independent 32-bit words for (key, stream, entity, time, lane).
 class CounterRng {
 public:
@@ -47,16 +55,26 @@ public:
                                        std::uint16_t lane = 0) const {
         // The replicate shares a word with the stream and lane: replicates < 2^16 and 256
         // lanes per (stream, entity, time) are plenty and keep the 128-bit counter unique.
-        const std::uint32_t w0 = (static_cast<std::uint32_t>(stream) << 24) |
-                                 (static_cast<std::uint32_t>(lane & 0xffu) << 16) | (replicate_ & 0xffffu);
-        const Philox::ctr_type ctr{{w0, entity, time, replicate_ >> 16}};
+        const Philox::ctr_type ctr{{first_word(stream, lane), entity, time, replicate_ >> 16}};
         const auto r = Philox{}(ctr, key_);
         return {r[0], r[1], r[2], r[3]};
     }
 
     const Philox::key_type& key() const { return key_; }
 
+    // words() for entities first, first + 1, …, first + n − 1 (n ≤ WordBatch::kSize) of one
+    // (stream, time, lane): the same numbers, the rounds run for eight entities at once in
+    // AVX2 registers where the machine has them (the day planner draws for every person
+    // every day; one call at a time, Philox was about a sixth of its time).
+    void words_for_entities(Stream stream, std::uint32_t first, std::size_t n, std::uint32_t time, std::uint16_t lane,
+                            WordBatch& out) const;
+
 private:
+    std::uint32_t first_word(Stream stream, std::uint16_t lane) const {
+        return (static_cast<std::uint32_t>(stream) << 24) | (static_cast<std::uint32_t>(lane & 0xffu) << 16) |
+               (replicate_ & 0xffffu);
+    }
+
     Philox::key_type key_;
     std::uint32_t replicate_;
 };

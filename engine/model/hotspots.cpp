@@ -139,27 +139,37 @@ bool is_share(double s) {
     return s >= 0.0 && s <= 1.0;
 }  // false for NaN
 
-// p-values of the masked cells, with their cell indices.
+// The masked cells that could be flagged at level alpha, with their p-values, and how many
+// cells were tested in all. Either rule flags only p ≤ alpha (BH's threshold never exceeds
+// alpha), so the rest need no p-value and no place in BH's sort: a weekly map has some 63,000
+// cells and a few hundred candidates. Where z ≤ 0, p ≥ ½ > alpha, and erfc is not called.
 struct Tested {
     std::vector<double> p;
     std::vector<std::size_t> cell;
+    std::size_t n = 0;  // masked cells, every one a test
 };
 
-Tested tested_cells(std::span<const double> z, std::span<const std::uint8_t> mask) {
+Tested candidate_cells(std::span<const double> z, std::span<const std::uint8_t> mask, double alpha) {
     Tested t;
     for (std::size_t c = 0; c < z.size(); ++c) {
         if (mask[c] == 0) continue;
-        t.p.push_back(normal_upper_tail(z[c]));
+        ++t.n;
+        if (alpha < 0.5 && z[c] <= 0.0) continue;
+        const double p = normal_upper_tail(z[c]);
+        if (!(p <= alpha)) continue;
+        t.p.push_back(p);
         t.cell.push_back(c);
     }
     return t;
 }
 
-// Benjamini–Hochberg step-up: the largest p_(k) with p_(k) ≤ k·alpha/n, or −1 when none is.
-// Every p at or below it is then rejected (ties included, as in the original procedure).
-double bh_threshold(std::vector<double> p, double alpha) {
+// Benjamini–Hochberg step-up over n tests: the largest p_(k) with p_(k) ≤ k·alpha/n, or −1
+// when none is. Every p at or below it is then rejected (ties included, as in the original
+// procedure). `p` holds every p ≤ alpha: a p_(k) above alpha fails k·alpha/n ≤ alpha anyway,
+// and the ranks of those at or below alpha are the same among them as among all n.
+double bh_threshold(std::vector<double> p, std::size_t n_tests, double alpha) {
     std::sort(p.begin(), p.end());
-    const double n = static_cast<double>(p.size());
+    const double n = static_cast<double>(n_tests);
     for (std::size_t k = p.size(); k > 0; --k)
         if (p[k - 1] <= static_cast<double>(k) * alpha / n) return p[k - 1];
     return -1.0;
@@ -233,10 +243,10 @@ std::vector<std::uint8_t> significant_hotspots(std::span<const double> z, std::s
     require(z.size() == mask.size(), "z and mask must have the same size");
     require(alpha > 0.0 && alpha < 1.0, "alpha must be in (0, 1)");
     std::vector<std::uint8_t> flagged(z.size(), 0);
-    const Tested t = tested_cells(z, mask);
+    const Tested t = candidate_cells(z, mask, alpha);
     if (t.p.empty()) return flagged;
     // Both rules compare p to a threshold; BH's never exceeds alpha, so FDR ⊆ None.
-    const double threshold = correction == Correction::FalseDiscoveryRate ? bh_threshold(t.p, alpha) : alpha;
+    const double threshold = correction == Correction::FalseDiscoveryRate ? bh_threshold(t.p, t.n, alpha) : alpha;
     for (std::size_t i = 0; i < t.p.size(); ++i)
         if (t.p[i] <= threshold) flagged[t.cell[i]] = 1;
     return flagged;

@@ -20,8 +20,10 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/partitioner.h>
 
+#include <array>
 #include <cmath>
 
 namespace trygg {
@@ -147,12 +149,23 @@ private:
         return out;
     }
 
-    // The model day begins at 04:00, with everyone at home.
+    // The model day begins at 04:00, with everyone at home. After the week's social step,
+    // three things that share no state run side by side: the near-repeat fields take in the
+    // previous model day's crimes (their own arrays), rumours spread a day (the safety
+    // layer's hearing and spreading arrays), and everyone's plan is made (from the routine
+    // agents, into the moves, the offenders' segments and the young people's exposure).
+    // Each reads only what none of the others writes, so the results do not depend on their
+    // order; on one thread they run one after the other. Rumours and the near-repeat update
+    // are serial or short, and the planner's chunks fill the other thread meanwhile.
     void begin_day(int day) {
-        if (day > 0) near_repeat_.end_of_day();  // the previous model day's crimes
         if (day > 0 && day % kDaysPerWeek == 0) social_week(day / kDaysPerWeek, day);
-        safety_.rumour_day(day);  // rumours spread a day before anyone goes out
-        plan_day(day);
+        tbb::parallel_invoke(
+            [&] {
+                if (day > 0) near_repeat_.end_of_day();
+            },
+            [&] { safety_.rumour_day(day); }, [&] { plan_day(day); });
+        stop_if_cancelled();
+        index_public_hours();
     }
 
     // Monday 04:00: the week of the youth layer, then what depends on who is who.
@@ -247,11 +260,11 @@ private:
         setting.weekend = tables_.weekend[static_cast<std::size_t>(hour / kHoursPerDay)] != 0;
         setting.festive_night = evening.festive_night && (clock >= 18 || clock < kModelDayStart);
         const auto& offenders = agents_.offenders;
-        for (std::size_t rank = 0; rank < offenders.size(); ++rank) {
+        for (const PublicHour& out : in_public_[static_cast<std::size_t>(day_clock - kModelDayStart)]) {
+            const std::size_t rank = out.rank;
             const std::uint32_t person = offenders[rank];
             if (hour < free_from_[person]) continue;  // arrested: off the street
-            const Segment* seg = current_segment(rank, day_clock);
-            if (!seg || seg->site < 0 || !is_public(seg->kind)) continue;
+            const Segment* seg = &offender_day_.segments[rank * kMaxSegments + out.segment];
             std::int32_t site = seg->site;
             if (params_.offending.search > 0) {
                 const auto m = rng_.words(Stream::Offending, person, static_cast<std::uint32_t>(hour), 2);
@@ -377,13 +390,26 @@ private:
         ledger_.record(e);
     }
 
-    const Segment* current_segment(std::size_t rank, int model_clock) const {
-        const std::size_t n = offender_day_.count[rank];
-        for (std::size_t k = 0; k < n; ++k) {
-            const Segment& s = offender_day_.segments[rank * kMaxSegments + k];
-            if (model_clock >= s.start && model_clock < s.end) return &s;
+    // After the day's plan: for each hour of the model day, the offenders out in public, by
+    // rank, with the segment they are in (the first that holds the hour, as a scan of their
+    // day would find). The hour step then visits only these, in the same rank order, instead
+    // of scanning every offender's day every hour (most are at home, at work or at school).
+    void index_public_hours() {
+        for (auto& hour : in_public_) hour.clear();
+        for (std::size_t rank = 0; rank < offender_day_.count.size(); ++rank) {
+            std::uint32_t seen = 0;  // bit b: hour kModelDayStart + b already has its segment
+            for (std::uint8_t k = 0; k < offender_day_.count[rank]; ++k) {
+                const Segment& s = offender_day_.segments[rank * kMaxSegments + k];
+                for (int h = s.start; h < s.end; ++h) {
+                    const std::uint32_t bit = 1u << (h - kModelDayStart);
+                    if (seen & bit) continue;
+                    seen |= bit;
+                    if (s.site >= 0 && is_public(s.kind))
+                        in_public_[static_cast<std::size_t>(h - kModelDayStart)].push_back(
+                            {static_cast<std::uint32_t>(rank), k});
+                }
+            }
         }
-        return nullptr;
     }
 
     HourStepObserver* observer_;  // tests/reference, or none
@@ -409,6 +435,11 @@ private:
         std::vector<std::int32_t>(static_cast<std::size_t>(city_.grid.cells()), 0);
     std::vector<MoveBuckets> chunks_;
     OffenderDay offender_day_;
+    struct PublicHour {
+        std::uint32_t rank;
+        std::uint8_t segment;
+    };
+    std::array<std::vector<PublicHour>, kDayHours> in_public_;  // [model-day hour − 4], by rank
     std::vector<int> free_from_;  // [person] first hour back on the street after an arrest
     WeekExposureView exposure_view_;
     std::int64_t arrests_ = 0;

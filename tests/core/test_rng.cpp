@@ -1,5 +1,7 @@
 #include "core/rng.hpp"
 
+#include "core/error.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,6 +15,34 @@ TEST(CounterRng, SameCounterSameWords) {
     const CounterRng a({42, 3});
     const CounterRng b({42, 3});
     EXPECT_EQ(a.words(Stream::DayPlan, 17, 99, 1), b.words(Stream::DayPlan, 17, 99, 1));
+}
+
+// The batched words are the one-at-a-time words, for every stream, lane and key part that
+// enters the counter (replicates past 2^16 included), whole batches and partial ones.
+TEST(CounterRngBatch, MatchesOneCallAtATime) {
+    for (const RngKey key : {RngKey{42, 3}, RngKey{20251, 0}, RngKey{(7ull << 40) + 5, (1u << 20) + 9}}) {
+        const CounterRng rng(key);
+        for (const Stream stream : {Stream::DayPlan, Stream::Offending}) {
+            for (const std::uint16_t lane : {std::uint16_t{0}, std::uint16_t{1}, std::uint16_t{7}}) {
+                for (const std::uint32_t first : {0u, 51'361u, 0xffff'ff00u}) {
+                    for (const std::size_t n : {WordBatch::kSize, std::size_t{1}, std::size_t{33}}) {
+                        WordBatch batch;
+                        rng.words_for_entities(stream, first, n, 365, lane, batch);
+                        for (std::size_t j = 0; j < n; ++j) {
+                            ASSERT_EQ(batch.of(j), rng.words(stream, first + static_cast<std::uint32_t>(j), 365, lane))
+                                << "entity " << first + j << ", lane " << lane;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST(CounterRngBatch, RefusesMoreThanABatch) {
+    WordBatch batch;
+    EXPECT_THROW(CounterRng({1, 0}).words_for_entities(Stream::DayPlan, 0, WordBatch::kSize + 1, 0, 0, batch),
+                 LogicError);
 }
 
 TEST(CounterRng, EveryCounterFieldChangesTheWords) {

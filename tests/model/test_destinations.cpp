@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <vector>
 
 namespace trygg {
 namespace {
@@ -25,10 +26,13 @@ TEST(ChoiceTable, GuidedPickIsUpperBoundForEveryDraw) {
         table.add_row(sites, weights);
         if (n == 60) table.add_row({1, 2}, {0.0, 0.0});
     }
-    ASSERT_EQ(table.guide.size(), (table.offset.size() - 1) * ChoiceTable::kGuideBuckets);
-    for (std::size_t row = 0; row + 1 < table.offset.size(); ++row) {
-        const auto first = table.threshold.begin() + table.offset[row];
-        const auto last = table.threshold.begin() + table.offset[row + 1];
+    ASSERT_EQ(table.rows(), 121u);
+    ASSERT_EQ(table.bounds.size(), table.rows());
+    std::vector<std::uint32_t> thresholds;
+    for (const auto& e : table.entries) thresholds.push_back(e.threshold);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        const auto first = thresholds.begin() + table.bounds[row][0];
+        const auto last = thresholds.begin() + table.bounds[row][1];
         if (first == last) {
             EXPECT_EQ(table.pick(row, 0), -1);
             EXPECT_EQ(table.pick(row, 65535), -1);
@@ -39,7 +43,8 @@ TEST(ChoiceTable, GuidedPickIsUpperBoundForEveryDraw) {
             ASSERT_NE(it, last);
             const std::uint32_t lower = it == first ? 0u : *(it - 1);
             double residual = -1.0;
-            ASSERT_EQ(table.pick(row, u, residual), table.site[static_cast<std::size_t>(it - table.threshold.begin())])
+            ASSERT_EQ(table.pick(row, u, residual),
+                      table.entries[static_cast<std::size_t>(it - thresholds.begin())].site)
                 << "row " << row << ", draw " << u;
             ASSERT_EQ(residual, static_cast<double>(u - lower) / static_cast<double>(*it - lower));
         }

@@ -278,6 +278,49 @@ std::vector<double> normal_noise(std::size_t n, std::uint64_t seed) {
     return z;
 }
 
+// The plain procedure, every masked cell's p in BH's sort: significant_hotspots sorts only
+// the p ≤ alpha and skips z ≤ 0, and must flag exactly the same cells (ties and alphas of ½
+// and more included).
+std::vector<std::uint8_t> plain_hotspots(const std::vector<double>& z, const Mask& mask, double alpha, bool fdr) {
+    std::vector<double> p;
+    for (std::size_t c = 0; c < z.size(); ++c)
+        if (mask[c]) p.push_back(normal_upper_tail(z[c]));
+    double threshold = alpha;
+    if (fdr) {
+        std::vector<double> sorted = p;
+        std::sort(sorted.begin(), sorted.end());
+        threshold = -1.0;
+        for (std::size_t k = sorted.size(); k > 0; --k) {
+            if (sorted[k - 1] <= static_cast<double>(k) * alpha / static_cast<double>(sorted.size())) {
+                threshold = sorted[k - 1];
+                break;
+            }
+        }
+    }
+    std::vector<std::uint8_t> flagged(z.size(), 0);
+    for (std::size_t c = 0, i = 0; c < z.size(); ++c)
+        if (mask[c]) flagged[c] = p[i++] <= threshold ? 1 : 0;
+    return flagged;
+}
+
+TEST(SignificantHotspots, SameFlagsAsThePlainProcedure) {
+    for (const std::uint64_t seed : {1u, 2u, 3u}) {
+        std::vector<double> z = normal_noise(4000, seed);
+        Mask mask(z.size(), 1);
+        for (std::size_t c = 0; c < z.size(); c += 5) mask[c] = 0;
+        for (std::size_t c = 3; c < z.size(); c += 97) z[c] = 3.0 + static_cast<double>(c % 7);  // signals
+        for (std::size_t c = 11; c < 200; c += 13) z[c] = 2.0;                                   // ties
+        z[17] = 0.0;
+        for (const double alpha : {0.001, 0.05, 0.3, 0.5, 0.7}) {
+            for (const bool fdr : {false, true}) {
+                const auto got =
+                    significant_hotspots(z, mask, alpha, fdr ? Correction::FalseDiscoveryRate : Correction::None);
+                EXPECT_EQ(got, plain_hotspots(z, mask, alpha, fdr)) << "seed " << seed << ", alpha " << alpha;
+            }
+        }
+    }
+}
+
 TEST(SignificantHotspots, PureNoiseFlagsAlphaUncorrectedAndAlmostNothingWithFdr) {
     const std::vector<double> z = normal_noise(10000, 99);
     const Mask mask(z.size(), 1);
