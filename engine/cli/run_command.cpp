@@ -141,8 +141,8 @@ void check_checkpoints(const RunArgs& a, const fs::path& output, const ScenarioC
     if (!a.save_state.empty()) outputs.push_back({"--save-state", a.save_state});
     check_outputs_apart(outputs, inputs, "trygg run");
     if (states.from)
-        check_continuation(a.from_state, states.from->header, state_header(scenario, setup, scenario.weeks, a.events),
-                           setup.params);
+        check_continuation("trygg run: --from-state " + a.from_state, states.from->header,
+                           state_header(scenario, setup, scenario.weeks, a.events), setup.params);
 }
 
 }  // namespace

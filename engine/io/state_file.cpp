@@ -141,21 +141,24 @@ ReplicateState read_replicate(hid_t root, std::size_t r, const h5::ErrorContext&
     return state;
 }
 
-[[noreturn]] void refuse(const fs::path& path, const std::string& what) {
-    throw InputError("trygg run: --from-state " + path.string() + ": " + what);
+[[noreturn]] void refuse(const std::string& subject, const std::string& what) {
+    throw InputError(subject + ": " + what);
 }
 
 }  // namespace
 
-StateHeader state_header(const ScenarioConfig& scenario, const RunSetup& setup, int weeks, bool events) {
+StateHeader state_header(const ScenarioConfig& scenario, const RunSetup& setup, int weeks, bool events,
+                         const std::vector<ParameterOverride>& extra) {
     StateHeader h;
     h.trygg_version = std::string(kVersion) + " (" + kGitCommit + ")";
     Fnv city;
     city.add(setup.config.text);
     for (const auto& file : setup.config.files) city.add(file_bytes(file));
-    for (const auto& o : scenario.overrides) {
-        city.add(o.path);
-        city.add(o.yaml);
+    for (const auto* overrides : {&scenario.overrides, &extra}) {
+        for (const auto& o : *overrides) {
+            city.add(o.path);
+            city.add(o.yaml);
+        }
     }
     city.add(scenario.adaptive_steering);
     h.city = city.hex();
@@ -221,7 +224,7 @@ StateFile read_state_file(const fs::path& path) {
     return s;
 }
 
-void check_continuation(const fs::path& path, const StateHeader& saved, const StateHeader& now,
+void check_continuation(const std::string& path, const StateHeader& saved, const StateHeader& now,
                         const ModelParams& params) {
     if (saved.trygg_version != now.trygg_version)
         refuse(path, "written by trygg " + saved.trygg_version + ", this is trygg " + now.trygg_version +

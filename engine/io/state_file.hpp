@@ -33,20 +33,23 @@ struct StateFile {
     std::vector<ReplicateState> replicates;
 };
 
-// What a run of `scenario` on `setup` is, for its state (weeks: those it simulates).
-StateHeader state_header(const ScenarioConfig& scenario, const RunSetup& setup, int weeks, bool events);
+// What a run of `scenario` on `setup` is, for its state (weeks: those it simulates; `extra`:
+// a sweep point's overrides, as given to prepare_run).
+StateHeader state_header(const ScenarioConfig& scenario, const RunSetup& setup, int weeks, bool events,
+                         const std::vector<ParameterOverride>& extra = {});
 
 // Written to a temporary file and renamed when complete; OutputError when it cannot be.
 void write_state_file(const std::filesystem::path& path, const StateFile& state);
 // InputError naming the file for anything that is not a complete state file of this format.
 StateFile read_state_file(const std::filesystem::path& path);
 
-// InputError, one line naming the state file, when a run described by `now` (its weeks: the
+// InputError, one line beginning with `subject` (the command and the state file), when a run
+// described by `now` (its weeks: the
 // horizon after the continuation) cannot continue `saved`: another trygg, city or model
 // parameters, start date, seed, replicate count; interventions of the state changed, or one
 // a branch adds that starts before the state's last week ends or moves with the EST picture
 // (adaptive units are steered weekly from the first week, so the state would lack their past).
-void check_continuation(const std::filesystem::path& path, const StateHeader& saved, const StateHeader& now,
+void check_continuation(const std::string& subject, const StateHeader& saved, const StateHeader& now,
                         const ModelParams& params);
 
 }  // namespace trygg

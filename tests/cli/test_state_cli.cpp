@@ -70,6 +70,35 @@ TEST_F(State, ABranchAddsAnItemDatedAtTheBranch) {
                      {"--from-state state.h5: ", "intervention 'lighting' starts before the branch"});
 }
 
+// An experiment's runs continue a shared warm-up (`warm_up: STATE.h5`): each run's group
+// equals the unbroken run of its scenario over the experiment's weeks.
+TEST_F(State, AnExperimentBranchesFromASharedWarmUp) {
+    warm_up();
+    put("branch.yaml",
+        "extends: base.yaml\ninterventions:\n  - name: lighting\n    kind: lighting\n"
+        "    where: {district: Tjärna Ängar}\n    intensity: 0.9\n    when: {start: 2025-01-20}\n"
+        "    cost: {investment_sek: 0, running_sek_per_year: 0}\n");
+    put("exp.yaml", "scenarios: [base.yaml, branch.yaml]\nreplicates: 2\nweeks: 3\nseed: 5\nwarm_up: state.h5\n");
+    const auto o = trygg("batch exp.yaml -o exp.h5 -q -t 2");
+    ASSERT_EQ(o.status, 0) << o.err;
+    ASSERT_EQ(trygg("run base.yaml --weeks 3 -o base3.h5 -q").status, 0);
+    ASSERT_EQ(trygg("run branch.yaml --weeks 3 -o branch3.h5 -q").status, 0);
+    ours_.insert("exp.h5");
+    ours_.insert("exp.h5.status.json");
+    ours_.insert("base3.h5");
+    ours_.insert("branch3.h5");
+    testing::expect_same_results(read_run_file(work() / "exp.h5", "base").results,
+                                 read_run_file(work() / "base3.h5").results);
+    testing::expect_same_results(read_run_file(work() / "exp.h5", "branch").results,
+                                 read_run_file(work() / "branch3.h5").results);
+    // The experiment's seed is not the warm-up's; a warm-up that is not there.
+    put("other_seed.yaml", "scenarios: [base.yaml]\nreplicates: 2\nweeks: 3\nseed: 6\nwarm_up: state.h5\n");
+    expect_bad_input(trygg("batch other_seed.yaml -o x.h5"),
+                     {"trygg batch: warm_up ", "state.h5 (run base): seed 5, this run's 6"});
+    put("missing.yaml", "scenarios: [base.yaml]\nreplicates: 2\nweeks: 3\nseed: 5\nwarm_up: nowhere.h5\n");
+    expect_bad_input(trygg("batch missing.yaml -o x.h5"), {"missing.yaml:5", "warm_up", "file not found"});
+}
+
 TEST_F(State, AStateThatMustNotBeContinuedIsRefused) {
     warm_up();
     expect_bad_input(trygg("run base.yaml --from-state state.h5 --weeks 2 --seed 6 -o x.h5"),

@@ -132,9 +132,9 @@ TEST(StateContinuation, RefusesAnythingButTheSameRunWithItemsAdded) {
     params.interventions = {light};
     StateHeader now = saved;
     now.weeks = 5;
-    EXPECT_NO_THROW(check_continuation("s.h5", saved, now, params));
+    EXPECT_NO_THROW(check_continuation("trygg run: --from-state s.h5", saved, now, params));
     auto refused = [&](StateHeader h, const ModelParams& p, const std::string& part) {
-        const std::string m = message_of([&] { check_continuation("s.h5", saved, h, p); });
+        const std::string m = message_of([&] { check_continuation("trygg run: --from-state s.h5", saved, h, p); });
         EXPECT_THAT(m, HasSubstr("--from-state s.h5: "));
         EXPECT_THAT(m, HasSubstr(part));
         EXPECT_EQ(m.find('\n'), std::string::npos);
@@ -175,7 +175,7 @@ TEST(StateContinuation, RefusesAnythingButTheSameRunWithItemsAdded) {
     branch.interventions.push_back(patrol);
     h = now;
     h.interventions.push_back("patrol 1");
-    EXPECT_NO_THROW(check_continuation("s.h5", saved, h, branch));
+    EXPECT_NO_THROW(check_continuation("trygg run: --from-state s.h5", saved, h, branch));
     branch.interventions.back().when.first_day = 20;
     refused(h, branch, "intervention 'patrol' starts before the branch (day 21");
     branch.interventions.back().when.first_day = 21;
