@@ -7,6 +7,7 @@
 // sites, where guardianship and reporting read it); and at a quarter's end the risk-area
 // indicator. The day planner reads who avoids the night.
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "model/collective_efficacy.hpp"
@@ -24,7 +25,9 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace trygg {
@@ -106,8 +109,16 @@ public:
         a.field("rumour_district", rumour_district_);
         a.field("rumour", rumour_);
         a.field("spreading", spreading_);
-        a.field("awareness_cells", awareness_cells_);
-        a.field("official_cells", official_cells_);
+        // Sized only when the plan has awareness work or official information: a branch that
+        // adds the first such item keeps its fresh (empty) cells, as on the Sunday before.
+        for (auto [name, cells] :
+             {std::pair{"awareness_cells", &awareness_cells_}, {"official_cells", &official_cells_}}) {
+            std::vector<std::uint8_t> saved = *cells;
+            a.list(name, saved);
+            if (saved.size() != cells->size() && !saved.empty())
+                throw InputError(std::string("the state's field 'safety.") + name + "' has another length");
+            if (!saved.empty()) *cells = std::move(saved);
+        }
         a.field("today", today_);
         a.field("generation", generation_);
         a.field("victimised", victimised_);

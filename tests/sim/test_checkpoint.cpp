@@ -71,6 +71,8 @@ TEST(Checkpoint, ContinuedRunIsTheUnbrokenRun) {
     std::vector<ReplicateState> state;
     const RunOutput warm_up = run(params, 14, 2, &state);
     ASSERT_EQ(state.size(), 2u);
+    // Saving the state changes nothing of the warm-up's own results.
+    testing::expect_same_results(warm_up.results, run(params, 14, 2).results);
     const RunOutput continued = run(params, 27, 1, nullptr, &state, 14);
     const RunOutput unbroken = run(params, 27, 2);
     testing::expect_same_results(continued.results, unbroken.results);
@@ -82,7 +84,7 @@ TEST(Checkpoint, ContinuedRunIsTheUnbrokenRun) {
     EXPECT_FALSE(unbroken.results.events.hour.empty());
 }
 
-// The branch adds lighting elsewhere and school support, both from the first day after the
+// The branch adds lighting elsewhere, awareness work and school support, from the first day after the
 // state (day 7 W): equal to the unbroken run of the branch's plan, whose new items wait.
 TEST(Checkpoint, BranchIsTheUnbrokenRunWithItsItemsDatedAtTheBranch) {
     const ModelParams warm = warm_up_params();
@@ -105,7 +107,14 @@ TEST(Checkpoint, BranchIsTheUnbrokenRunWithItsItemsDatedAtTheBranch) {
     school.target = Target::All;
     school.participants = 40;
     school.when.first_day = 7 * kWeeks;
+    // The first awareness work of the plan: arrays the warm-up's plan did not need.
+    Intervention awareness;
+    awareness.name = "awareness work";
+    awareness.kind = InterventionKind::AwarenessWork;
+    awareness.cells = cells_of("Tjärna Ängar");
+    awareness.when.first_day = 7 * kWeeks;
     branch.interventions.push_back(light);
+    branch.interventions.push_back(awareness);
     branch.interventions.push_back(school);
     const RunOutput continued = run(branch, kWeeks + 3, 2, nullptr, &state, kWeeks);
     const RunOutput unbroken = run(branch, kWeeks + 3, 2);
