@@ -47,6 +47,7 @@ public:
         a.field("victims", victims_);
         a.field("by_hour", by_hour_);
         a.field("events", events_);
+        if (!keep_events_) events_.clear();  // a continuation without the event log keeps none
     }
 
 private:

@@ -55,8 +55,8 @@ ModelParams warm_up_params() {
 }
 
 RunOutput run(const ModelParams& params, int weeks, int threads, std::vector<ReplicateState>* save = nullptr,
-              const std::vector<ReplicateState>* from = nullptr, int from_week = 0) {
-    RunOptions options{91, 2, threads, true};
+              const std::vector<ReplicateState>* from = nullptr, int from_week = 0, bool events = true) {
+    RunOptions options{91, 2, threads, events};
     options.save_state = save;
     options.from_state = from;
     options.from_week = from_week;
@@ -124,6 +124,16 @@ TEST(Checkpoint, BranchIsTheUnbrokenRunWithItsItemsDatedAtTheBranch) {
     for (std::size_t k = items - 1; k < unbroken.results.youth.participants.size(); k += items)
         school_participants += unbroken.results.youth.participants[k];
     EXPECT_GT(school_participants, 0) << "the branch's measure must have acted";
+}
+
+// A state saved with the event log, continued without it: no events, as the unbroken run.
+TEST(Checkpoint, AContinuationWithoutTheEventLogKeepsNone) {
+    const ModelParams params = borlange_config().params;
+    std::vector<ReplicateState> state;
+    static_cast<void>(run(params, 2, 2, &state));
+    const RunOutput continued = run(params, 3, 2, nullptr, &state, 2, false);
+    EXPECT_TRUE(continued.results.events.hour.empty());
+    testing::expect_same_results(continued.results, run(params, 3, 2, nullptr, nullptr, 0, false).results);
 }
 
 // A state the model cannot take: a field missing, or one of another size, is an InputError.
