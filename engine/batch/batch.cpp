@@ -69,6 +69,7 @@ RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup,
                             int replicates, int threads, double seconds) {
     RunProvenance p = run_provenance(run.scenario, setup, threads, seconds);
     p.scenario_yaml += "# ---- experiment " + e.file.string() + " ----\n";
+    if (!e.warm_up.empty()) p.scenario_yaml += "# continued from the warm-up state " + e.warm_up.string() + "\n";
     for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
     p.replicates = replicates;
     return p;
@@ -77,6 +78,7 @@ RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup,
 // The outputs never replace the experiment, a scenario, a city config or a data file.
 void check_batch_outputs(const ExperimentConfig& e, const std::vector<RunSetup>& setups, const BatchFiles& f) {
     std::vector<RoledPath> inputs{{"the experiment", e.file}};
+    if (!e.warm_up.empty()) inputs.push_back({"the warm-up state", e.warm_up});
     for (std::size_t k = 0; k < e.runs.size(); ++k) {
         for (RoledPath& in : inputs_of(e.runs[k].scenario, setups[k])) inputs.push_back(std::move(in));
     }
@@ -87,8 +89,9 @@ void check_batch_outputs(const ExperimentConfig& e, const std::vector<RunSetup>&
 
 // While simulating, each replicate running holds its state and its output; at the end one
 // run's replicates are put together at a time, the kept part being read beside the whole.
+// A warm-up's states (`state_bytes`) are held throughout.
 void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& setups, int threads,
-                        std::uint64_t limit) {
+                        std::uint64_t limit, double state_bytes) {
     double largest_result = 0.0, largest_working = 0.0;
     for (const RunSetup& setup : setups) {
         largest_result = std::max(largest_result, static_cast<double>(result_bytes_per_replicate(setup, e.weeks)));
@@ -97,7 +100,7 @@ void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& 
     const double tasks = static_cast<double>(e.runs.size()) * e.replicates;
     const double simulating = std::min(tasks, static_cast<double>(threads)) * (largest_working + 2.0 * largest_result);
     const double assembling = (e.replicates + 2.0) * largest_result;
-    check_memory(std::max(simulating, assembling), limit, "trygg batch",
+    check_memory(std::max(simulating, assembling) + state_bytes, limit, "trygg batch",
                  std::to_string(e.runs.size()) + " run(s) × " + std::to_string(e.replicates) + " replicate(s) × " +
                      std::to_string(e.weeks) + " weeks on " + std::to_string(threads) + " thread(s)",
                  "run fewer replicates, weeks or threads");
@@ -161,7 +164,19 @@ Batch::Batch(ExperimentConfig experiment, BatchFiles files, int threads, std::ui
     // Everything is loaded and checked before the first replicate runs.
     for (const auto& run : experiment_.runs) setups_.push_back(prepare_run(run.scenario, run.point.values));
     check_batch_outputs(experiment_, setups_, files_);
-    check_batch_memory(experiment_, setups_, threads_, memory_limit);
+    double state_bytes = 0.0;
+    if (!experiment_.warm_up.empty()) {
+        warm_up_ = read_state_file(experiment_.warm_up);
+        for (std::size_t k = 0; k < experiment_.runs.size(); ++k) {
+            const auto& run = experiment_.runs[k];
+            check_continuation(
+                "trygg batch: warm_up " + experiment_.warm_up.string() + " (run " + run.group + ")", warm_up_->header,
+                state_header(run.scenario, setups_[k], experiment_.weeks, false, run.point.values), setups_[k].params);
+        }
+        for (const auto& r : warm_up_->replicates)
+            for (const auto& b : r.bytes) state_bytes += static_cast<double>(b.size());
+    }
+    check_batch_memory(experiment_, setups_, threads_, memory_limit, state_bytes);
 }
 
 BatchResult Batch::run(bool resume, const std::string& command_line, const BatchHooks& hooks) {
@@ -192,7 +207,10 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
         }
     }
     std::atomic<std::int64_t> done{total - static_cast<std::int64_t>(todo.size())};
-    std::atomic<std::int64_t> weeks_done{done.load() * experiment.weeks};
+    // A warm-up's weeks are done already.
+    const int warm_weeks = warm_up_ ? warm_up_->header.weeks : 0;
+    std::atomic<std::int64_t> weeks_done{done.load() * experiment.weeks +
+                                         static_cast<std::int64_t>(todo.size()) * warm_weeks};
     const std::int64_t weeks_total = total * experiment.weeks;
     std::mutex status_mutex;
     auto elapsed = [&] { return now_seconds() - setup_started_; };
@@ -216,6 +234,10 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
                     const auto& run = experiment.runs[task.run];
                     const RunSetup& setup = setups_[task.run];
                     RunOptions options{experiment.seed, 1, threads, false, task.replicate};
+                    if (warm_up_) {
+                        options.from_state = &warm_up_->replicates;
+                        options.from_week = warm_weeks;
+                    }
                     const RunOutput result = run_replicates(setup.city, setup.params, setup.timeline, options,
                                                             [&](std::int64_t, std::int64_t) {
                                                                 const std::int64_t w = ++weeks_done;

@@ -10,10 +10,12 @@
 // options, handles signals and prints.
 #include "io/experiment_config.hpp"
 #include "io/run_setup.hpp"
+#include "io/state_file.hpp"
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -78,7 +80,8 @@ private:
     BatchFiles files_;
     int threads_;
     std::vector<RunSetup> setups_;
-    double setup_started_ = 0.0;  // steady-clock seconds when the batch was set up
+    std::optional<StateFile> warm_up_;  // the experiment's shared warm-up, if it names one
+    double setup_started_ = 0.0;        // steady-clock seconds when the batch was set up
 };
 
 }  // namespace trygg

@@ -12,6 +12,7 @@
 #include "io/results_file.hpp"
 #include "io/run_setup.hpp"
 #include "io/scenario_config.hpp"
+#include "io/state_file.hpp"
 #include "sim/run.hpp"
 
 #include <boost/program_options.hpp>
@@ -33,6 +34,7 @@ struct RunArgs {
     std::string output;
     std::optional<long long> replicates, weeks, seed, threads;
     std::optional<std::string> max_memory;
+    std::string save_state, from_state;
     bool quiet = false;
     bool events = false;
 };
@@ -47,6 +49,10 @@ po::options_description run_options() {
         "threads,t", po::value<long long>(), "worker threads (default: all cores); results do not depend on it")(
         "max-memory", po::value<std::string>(),
         "refuse a run whose results would need more memory than this, e.g. 16G (default: the physical memory)")(
+        "save-state", po::value<std::string>(),
+        "also write every replicate's whole state at the end to this HDF5 file, to continue or branch from")(
+        "from-state", po::value<std::string>(),
+        "continue the replicates of this state file (from --save-state); --weeks then counts the weeks added")(
         "events",
         "also write the event log: every crime with hour, cell, type, offender, victim group, reporters (/events)")(
         "quiet,q", "no progress line and no summary table")("help,h", "this text");
@@ -82,6 +88,8 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
     a.seed = get("seed");
     a.threads = get("threads");
     if (vm.count("max-memory")) a.max_memory = vm["max-memory"].as<std::string>();
+    if (vm.count("save-state")) a.save_state = vm["save-state"].as<std::string>();
+    if (vm.count("from-state")) a.from_state = vm["from-state"].as<std::string>();
     a.quiet = vm.count("quiet") > 0;
     a.events = vm.count("events") > 0;
     return a;
@@ -89,14 +97,52 @@ RunArgs parse(const std::vector<std::string>& args, std::ostream& out, bool& hel
 
 // Every replicate's results are held until the file is written, once per replicate and once
 // more when they are put together; the replicates running at once also need their state.
-void check_run_memory(const RunSetup& setup, const ScenarioConfig& scenario, int threads, std::uint64_t limit) {
+// Checkpoints: every replicate's state read (`state_copies` 1) and/or kept to be written (1
+// more), each about the working state of a replicate (29 MB for Borlänge, measured).
+void check_run_memory(const RunSetup& setup, const ScenarioConfig& scenario, int threads, std::uint64_t limit,
+                      int state_copies) {
     const double replicates = scenario.replicates;
     const double at_once = std::min(replicates, static_cast<double>(threads));
+    const double working = static_cast<double>(working_bytes_per_replicate(setup));
     const double need = replicates * 2.0 * static_cast<double>(result_bytes_per_replicate(setup, scenario.weeks)) +
-                        at_once * static_cast<double>(working_bytes_per_replicate(setup));
+                        at_once * working + replicates * state_copies * working;
     check_memory(need, limit, "trygg run",
                  std::to_string(scenario.replicates) + " replicate(s) × " + std::to_string(scenario.weeks) + " weeks",
                  "run fewer replicates or weeks");
+}
+
+// Checkpoint and branch: the state continued (--from-state), the one kept (--save-state).
+struct Checkpoints {
+    std::optional<StateFile> from;
+    StateFile saved;
+};
+
+// Reads --from-state. A continuation's --weeks counts the weeks it adds to the state's
+// (without it, the scenario's horizon is the whole); its file holds them all.
+Checkpoints read_checkpoints(const RunArgs& a, ScenarioConfig& scenario) {
+    Checkpoints states;
+    if (!a.from_state.empty()) states.from = read_state_file(a.from_state);
+    const int saved_weeks = states.from ? states.from->header.weeks : 0;
+    if (a.weeks) scenario.weeks = saved_weeks + static_cast<int>(checked(a.weeks, "weeks", 1, kMaxWeeks));
+    if (scenario.weeks > kMaxWeeks)
+        throw InputError("trygg run: --from-state " + a.from_state + ": its " + std::to_string(saved_weeks) +
+                         " weeks and --weeks " + std::to_string(scenario.weeks - saved_weeks) + " exceed " +
+                         std::to_string(kMaxWeeks) + " weeks in all");
+    return states;
+}
+
+// No output replaces an input (the state continued included), and the state may be
+// continued by this scenario.
+void check_checkpoints(const RunArgs& a, const fs::path& output, const ScenarioConfig& scenario, const RunSetup& setup,
+                       const Checkpoints& states) {
+    std::vector<RoledPath> inputs = inputs_of(scenario, setup);
+    if (states.from) inputs.push_back({"the state it continues (--from-state)", a.from_state});
+    std::vector<RoledPath> outputs = {{"--output", output}};
+    if (!a.save_state.empty()) outputs.push_back({"--save-state", a.save_state});
+    check_outputs_apart(outputs, inputs, "trygg run");
+    if (states.from)
+        check_continuation("trygg run: --from-state " + a.from_state, states.from->header,
+                           state_header(scenario, setup, scenario.weeks, a.events), setup.params);
 }
 
 }  // namespace
@@ -114,8 +160,16 @@ void print_run_help(std::ostream& out) {
            "A relative SCENARIO path (scenarios/baseline.yaml) is looked up in the working directory,\n"
            "then in the installation's share/trygg.\n"
            "\n"
+           "Checkpoint and branch: --save-state STATE.h5 keeps every replicate's whole state at the\n"
+           "end; --from-state STATE.h5 continues it (same city, parameters, start date, seed and\n"
+           "replicates) for --weeks more weeks, with the state's interventions and any new ones dated\n"
+           "on or after the branch. The output holds every week from the start, the state's too, and\n"
+           "equals the unbroken run in every dataset.\n"
+           "\n"
            "Example:\n"
-           "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 4 --weeks 52\n";
+           "  trygg run scenarios/baseline.yaml -o results/baseline.h5 --replicates 4 --weeks 52\n"
+           "  trygg run scenarios/baseline.yaml -o warm.h5 --weeks 104 --save-state warm_state.h5\n"
+           "  trygg run scenarios/branch.yaml --from-state warm_state.h5 --weeks 52 -o branch.h5\n";
 }
 
 int run_command(const std::vector<std::string>& args, const std::string& command_line, std::ostream& out,
@@ -127,19 +181,26 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
     ScenarioConfig scenario = load_scenario_config(a.scenario);
     if (a.replicates) scenario.replicates = static_cast<int>(checked(a.replicates, "replicates", 1, kMaxReplicates));
-    if (a.weeks) scenario.weeks = static_cast<int>(checked(a.weeks, "weeks", 1, kMaxWeeks));
     if (a.seed) scenario.seed = static_cast<std::uint64_t>(checked(a.seed, "seed", 0, 9007199254740992LL));
+    Checkpoints states = read_checkpoints(a, scenario);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const int threads = a.threads ? static_cast<int>(checked(a.threads, "threads", 1, 1024)) : static_cast<int>(cores);
     const fs::path output = a.output.empty() ? fs::path(scenario.file.stem().string() + ".h5") : fs::path(a.output);
     check_output_path(output, "trygg run");
+    if (!a.save_state.empty()) check_output_path(a.save_state, "trygg run");
     const RunSetup setup = prepare_run(scenario);
-    check_outputs_apart({{"--output", output}}, inputs_of(scenario, setup), "trygg run");
-    check_run_memory(setup, scenario, threads, memory_limit(a.max_memory, "trygg run"));
+    check_checkpoints(a, output, scenario, setup, states);
+    const int state_copies = (states.from ? 1 : 0) + (a.save_state.empty() ? 0 : 1);
+    check_run_memory(setup, scenario, threads, memory_limit(a.max_memory, "trygg run"), state_copies);
     const City& city = setup.city;
 
     ProgressLine progress(err, !a.quiet && stderr_is_terminal(), "trygg run");
-    const RunOptions options{scenario.seed, scenario.replicates, threads, a.events};
+    RunOptions options{scenario.seed, scenario.replicates, threads, a.events};
+    if (states.from) {
+        options.from_state = &states.from->replicates;
+        options.from_week = states.from->header.weeks;
+    }
+    if (!a.save_state.empty()) options.save_state = &states.saved.replicates;
     RunOutput result = run_scenario(city, setup.params, setup.timeline, options,
                                     [&](std::int64_t done, std::int64_t total) { progress.update(done, total); });
     progress.finish();
@@ -147,7 +208,14 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
     RunProvenance prov = run_provenance(scenario, setup, threads, seconds);
     prov.scenario_yaml += "\n# trygg command line: " + command_line + "\n";
+    if (states.from)
+        prov.scenario_yaml += "# continued from the state " + a.from_state + " after " +
+                              std::to_string(states.from->header.weeks) + " weeks\n";
     write_run_file(output, prov, result.grid, result.districts, result.results);
+    if (!a.save_state.empty()) {
+        states.saved.header = state_header(scenario, setup, scenario.weeks, a.events);
+        write_state_file(a.save_state, states.saved);
+    }
 
     if (!a.quiet) {
         print_summary(out, result.results, result.districts);

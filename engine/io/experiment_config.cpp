@@ -169,6 +169,14 @@ ExperimentConfig load_experiment_config(const fs::path& file) {
     e.weeks = static_cast<int>(root.integer("weeks", {1, kMaxWeeks}));
     e.seed = static_cast<std::uint64_t>(root.integer("seed", {0, kMaxSeed}));
     (void)root.optional_string("description");
+    if (auto warm_up = root.optional_string("warm_up")) {
+        fs::path path = *warm_up;
+        if (path.is_relative()) path = (file.parent_path() / path).lexically_normal();
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec))
+            root.fail("warm_up", "file not found: " + path.string() + " (write it with trygg run --save-state)");
+        e.warm_up = path;
+    }
 
     std::vector<Blame> blames;
     if (auto sweep = root.optional_map("sweep")) {

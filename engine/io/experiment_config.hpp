@@ -49,6 +49,9 @@ struct ExperimentConfig {
     int replicates = 0;
     int weeks = 0;
     std::uint64_t seed = 0;
+    // A shared warm-up: the state file (trygg run --save-state) every run continues from;
+    // `weeks` is then the whole horizon, the warm-up's weeks included. Empty: none.
+    std::filesystem::path warm_up;
     std::vector<std::string> sweep_paths;
     SweepDesign design;                   // the sweep's points and their roles (no parameters: no sweep)
     std::vector<ExperimentRunSpec> runs;  // scenarios in file order, each over all points

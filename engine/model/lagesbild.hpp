@@ -66,6 +66,21 @@ public:
     // dominate the week's totals. Empty when EST knew of none in those hours.
     std::vector<int> hotspots_in(const std::function<bool(int hour)>& works) const;
 
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp).
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("truth", truth_);
+        a.field("est", est_);
+        a.field("known", known_);
+        a.field("last_week_known", last_week_known_);
+        a.field("frequency_true", frequency_true_);
+        a.field("frequency_est", frequency_est_);
+        a.field("kde_frequency_est", kde_frequency_est_);
+        a.field("weeks", weeks_);
+        a.field("picture", picture_);
+        a.field("last_top_est", last_top_est_);
+    }
+
 private:
     RasterShape raster_;
     std::vector<std::uint8_t> area_;

@@ -46,6 +46,12 @@ public:
     // Once a day: spread and decay, then add the day's crimes.
     void end_of_day();
     const std::vector<double>& field(CrimeType type) const { return b_[static_cast<std::size_t>(type)]; }
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp); next_ is scratch.
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("b", b_);
+        a.field("today", today_);
+    }
 
 private:
     std::array<NearRepeatParams, kCrimeTypes> params_;

@@ -47,6 +47,12 @@ public:
     // Residents of a kind present anywhere in the city (visitors are not kept here).
     std::int64_t total(Presence kind) const { return total_[static_cast<std::size_t>(kind)]; }
     const std::vector<std::int32_t>& raw() const { return count_; }
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp).
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("count", count_);
+        a.field("total", total_);
+    }
 
 private:
     void move(const std::vector<Move>& moves) {

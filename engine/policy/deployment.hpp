@@ -4,6 +4,7 @@
 // workers and camera posts), switches the situational items on and off with their windows,
 // and keeps the sites' lighting and camera coverage current. Nothing here touches a crime
 // count: the offending rule reads the sites and what the units add to a setting.
+#include "core/error.hpp"
 #include "core/timeline.hpp"
 #include "model/day_plan.hpp"
 #include "model/day_tables.hpp"
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace trygg {
@@ -56,6 +58,29 @@ public:
     std::vector<ProgrammeDay> programmes_on(int day, const DayTables& tables) const;
     // Counts again who the programmes can draw, after the population has changed (weekly).
     void count_programme_youth(const RoutineAgents& agents);
+
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp). A branch's plan may
+    // have more items after the saved ones: their unit groups come after the saved groups and
+    // keep their fresh state; the treated cells are merged. The sites are rebuilt at the next
+    // hour, and the programmes' youth is counted again by the caller (count_programme_youth)
+    // from the restored agents, as on the Monday before.
+    template <class Archive>
+    void persist(Archive& a) {
+        std::size_t groups = groups_.size();
+        a.field("groups", groups);
+        if (groups > groups_.size()) throw InputError("the state has more unit groups than this scenario's plan");
+        for (std::size_t k = 0; k < groups; ++k) {
+            a.nested("group." + std::to_string(k), groups_[k].units);
+            a.field("group." + std::to_string(k) + ".on_duty", groups_[k].on_duty);
+        }
+        std::vector<std::uint8_t> treated = treated_;
+        a.field("treated", treated);
+        if constexpr (Archive::restoring) {
+            if (treated.size() != treated_.size()) throw InputError("the state's treated cells are of another grid");
+            for (std::size_t c = 0; c < treated.size(); ++c) treated_[c] |= treated[c];
+            signature_ = ~0ull;
+        }
+    }
 
 private:
     struct UnitGroup {

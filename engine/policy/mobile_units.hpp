@@ -26,6 +26,13 @@ public:
     int units() const { return units_; }
     bool adaptive() const { return adaptive_; }
     int moves() const { return moves_; }  // times steer() moved the units
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp).
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("moves", moves_);
+        a.field("cells", cells_);
+        a.field("covered", covered_);
+    }
 
 private:
     void cover();

@@ -35,6 +35,20 @@ public:
     const std::vector<std::int32_t>& victims() const { return victims_; }                  // [group][district]
     const std::vector<std::int32_t>& by_hour() const { return by_hour_; }                  // [clock hour][type]
     const std::vector<CrimeEvent>& events() const { return events_; }
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp): a continuation
+    // sized for a longer horizon takes the saved weeks into the front of its own.
+    template <class Archive>
+    void persist(Archive& a) {
+        a.grown("weekly_true", weekly_true_);
+        a.grown("weekly_reported", weekly_reported_);
+        a.grown("weekly_est", weekly_est_);
+        a.field("cells_true", cells_true_);
+        a.field("cells_est", cells_est_);
+        a.field("victims", victims_);
+        a.field("by_hour", by_hour_);
+        a.field("events", events_);
+        if (!keep_events_) events_.clear();  // a continuation without the event log keeps none
+    }
 
 private:
     std::size_t districts_;

@@ -16,6 +16,7 @@
 #include "model/visitors.hpp"
 #include "policy/deployment.hpp"
 #include "population/synthesis.hpp"
+#include "sim/replicate_state.hpp"
 #include "sim/youth_layer.hpp"
 
 #include <tbb/blocked_range.h>
@@ -27,6 +28,62 @@
 #include <cmath>
 
 namespace trygg {
+
+// The plain structs of a replicate's state (sim/replicate_state.hpp): everything of the
+// population, the routine agents and the offenders' day can change; of the sites, only the
+// collective efficacy the safety layer writes back (the deployment rebuilds lighting and
+// cameras at the next hour; the rest is built from the city).
+template <class Archive>
+void persist(Archive& a, Population& p) {
+    a.field("age", p.age);
+    a.field("male", p.male);
+    a.field("household", p.household);
+    a.field("home_cell", p.home_cell);
+    a.field("schedule", p.schedule);
+    a.field("anchor_cell", p.anchor_cell);
+    a.field("school_place", p.school_place);
+    a.field("birthday", p.birthday);
+    a.field("propensity", p.propensity);
+    a.field("self_control", p.self_control);
+    a.field("morality", p.morality);
+    a.field("morality_base", p.morality_base);
+    a.field("intensity", p.intensity);
+    a.field("school_engagement", p.school_engagement);
+    a.field("leisure", p.leisure);
+    a.field("alcohol", p.alcohol);
+    a.field("narcotics", p.narcotics);
+    a.field("drug_debt", p.drug_debt);
+    a.field("network", p.network);
+    a.field("ties", p.ties);
+    a.field("household_cell", p.household_cell);
+}
+template <class Archive>
+void persist(Archive& a, RoutineAgents& r) {
+    a.field("routine_class", r.routine_class);
+    a.field("age_group", r.age_group);
+    a.field("age", r.age);
+    a.field("home_site", r.home_site);
+    a.field("anchor_site", r.anchor_site);
+    a.field("offender_rank", r.offender_rank);
+    a.list("offenders", r.offenders);
+}
+template <class Archive>
+void persist(Archive& a, Sites& s) {
+    a.field("collective_efficacy", s.collective_efficacy);
+}
+template <class Archive>
+void persist(Archive& a, OffenderDay& d) {
+    a.list("segments", d.segments);  // [offender rank][kMaxSegments]
+    a.list("count", d.count);
+}
+// The model day's moves still to come: a week ends at Sunday 23:00, inside Sunday's model
+// day (04:00–03:59), whose plan the hours to Monday 04:00 still follow.
+template <class Archive>
+void persist(Archive& a, MoveBuckets& m) {
+    a.field("by_hour", m.by_hour);
+    a.field("change", m.change);
+}
+
 namespace {
 
 // Persons per planning chunk. Fixed, so chunk boundaries — and the order in which moves
@@ -74,14 +131,19 @@ public:
         safety_.attach(sites_, youth_);
         size_offender_day();
         free_from_.assign(population_.size(), 0);
+        exposure_view_.structured_programme_hours = static_cast<float>(params.social.structured_programme_hours);
+        exposure_view_.low_structure_exposure = static_cast<float>(params.social.low_structure_exposure);
+        youth_.set_field_workers(deployment_.field_worker_sites());
+        point_exposure_view();
+    }
+
+    // The day planner's view of the youth layer's exposure arrays.
+    void point_exposure_view() {
         auto& e = youth_.exposure();
         exposure_view_.criminogenic_hours = e.criminogenic_hours.data();
         exposure_view_.member_hours = e.member_hours.data();
         exposure_view_.structured_hours = e.structured_hours.data();
         exposure_view_.programme_hours = e.programme_hours.data();
-        exposure_view_.structured_programme_hours = static_cast<float>(params.social.structured_programme_hours);
-        exposure_view_.low_structure_exposure = static_cast<float>(params.social.low_structure_exposure);
-        youth_.set_field_workers(deployment_.field_worker_sites());
         exposure_view_.sites = e.sites.data();
         exposure_view_.met_field_workers = e.met_field_workers.data();
         exposure_view_.leisure_site = e.leisure_site.data();
@@ -97,13 +159,30 @@ public:
     //         for the model day
     //   week  after Sunday's last hour: close_week: patrol tally, the lägesbild, the EST
     //         meeting steering the mobile units
-    ReplicateOutput run(const WeekDone& on_week) {
+    //
+    // `resume.from` (a state saved after `resume.from_week` weeks): the run goes on from the
+    // first hour after them, as the unbroken run would. `resume.save`: the state at the end
+    // of the horizon, before the last week's tallies are closed (which the unbroken run does
+    // on the next Monday).
+    ReplicateOutput run(const WeekDone& on_week, const ReplicateResume& resume) {
         const int hours = timeline_.hours();
-        // 00:00–03:59 of the first day: everyone at home, no plan made yet.
-        for (int hour = 0; hour < std::min(kModelDayStart, hours); ++hour) step_hour(hour, -1);
-        for (int day = 0; day < tables_.days; ++day) {
-            begin_day(day);
-            for (int bucket = 0; bucket < kDayHours; ++bucket) {
+        int first_hour = 0;
+        if (resume.from) {
+            restore(*resume.from);
+            first_hour = resume.from_week * kHoursPerWeek;
+            if (first_hour <= 0 || first_hour >= hours)
+                throw LogicError("run_replicate: the state's week is outside the horizon");
+        } else {
+            // 00:00–03:59 of the first day: everyone at home, no plan made yet.
+            for (int hour = 0; hour < std::min(kModelDayStart, hours); ++hour) step_hour(hour, -1);
+        }
+        // A resumed run starts inside Sunday's model day, with its plan restored.
+        const int first_day = resume.from ? (first_hour - kModelDayStart) / kHoursPerDay : 0;
+        for (int day = first_day; day < tables_.days; ++day) {
+            const bool resumed_day = resume.from && day == first_day;
+            if (!resumed_day) begin_day(day);
+            const int first_bucket = resumed_day ? first_hour - (day * kHoursPerDay + kModelDayStart) : 0;
+            for (int bucket = first_bucket; bucket < kDayHours; ++bucket) {
                 const int hour = day * kHoursPerDay + kModelDayStart + bucket;
                 if (hour >= hours) break;
                 step_hour(hour, bucket);
@@ -113,12 +192,57 @@ public:
                 }
             }
         }
+        if (resume.save) save(*resume.save);
         youth_.finish();
         safety_.finish(youth_);
         return output(hours);
     }
 
+    // Every array of the replicate that the hours change (sim/replicate_state.hpp).
+    template <class Archive>
+    void persist(Archive& a) {
+        a.nested("population", population_);
+        a.nested("youth", youth_);
+        a.nested("safety", safety_);
+        a.nested("sites", sites_);
+        a.nested("agents", agents_);
+        a.nested("occupancy", occupancy_);
+        a.nested("near_repeat", near_repeat_);
+        a.nested("ledger", ledger_);
+        a.nested("lagesbild", lagesbild_);
+        a.nested("deployment", deployment_);
+        a.field("patrol_weeks", patrol_weeks_);
+        std::size_t chunks = chunks_.size();
+        a.field("chunks", chunks);
+        if (chunks != chunks_.size()) throw InputError("the state's population is of another size");
+        for (std::size_t c = 0; c < chunks; ++c) a.nested("chunk." + std::to_string(c), chunks_[c]);
+        a.nested("offender_day", offender_day_);
+        a.field("free_from", free_from_);
+        a.field("arrests", arrests_);
+        a.field("crimes", crimes_);
+        a.grown("incidents_true", incidents_true_);
+        a.grown("incidents_reported", incidents_reported_);
+        a.grown("incidents_est", incidents_est_);
+        a.field("youth_public", youth_public_);
+    }
+
 private:
+    void save(ReplicateState& state) {
+        state = {};
+        StateWriter writer(state);
+        persist(writer);
+    }
+
+    void restore(const ReplicateState& state) {
+        StateReader reader(state);
+        persist(reader);
+        reader.finish();
+        // What points into the restored arrays, and what the deployment counts from them.
+        point_exposure_view();
+        youth_.set_field_workers(deployment_.field_worker_sites());
+        deployment_.count_programme_youth(agents_);
+    }
+
     ReplicateOutput output(int hours) const {
         ReplicateOutput out;
         out.youth = youth_.tallies();
@@ -456,9 +580,10 @@ private:
 }  // namespace
 
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
-                              const WeekDone& on_week, bool keep_events, HourStepObserver* observer) {
+                              const WeekDone& on_week, bool keep_events, HourStepObserver* observer,
+                              const ReplicateResume& resume) {
     CityReplicate replicate(city, params, timeline, key, keep_events, observer);
-    return replicate.run(on_week);
+    return replicate.run(on_week, resume);
 }
 
 }  // namespace trygg

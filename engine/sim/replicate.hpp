@@ -9,6 +9,7 @@
 #include "model/sites.hpp"
 #include "sim/crime_ledger.hpp"
 #include "sim/model_params.hpp"
+#include "sim/replicate_state.hpp"
 #include "sim/safety_layer.hpp"
 #include "sim/youth_layer.hpp"
 #include "world/city.hpp"
@@ -79,10 +80,20 @@ public:
     virtual void offences_due(int hour, const HourStepState& state) = 0;
 };
 
+// Checkpoint and branch (sim/replicate_state.hpp): continue from a state saved at the end of
+// week `from_week` (the replicate is built afresh, then the state restored into it), and/or
+// save the state at the end of the horizon.
+struct ReplicateResume {
+    const ReplicateState* from = nullptr;
+    int from_week = 0;  // weeks the state has simulated
+    ReplicateState* save = nullptr;
+};
+
 // Runs replicate `key.replicate`. Results depend only on (city, params, timeline, key) —
-// never on the number of threads.
+// never on the number of threads — and a run resumed from a state saved after W weeks gives
+// the results of the unbroken run (its output holds every week, the saved ones too).
 ReplicateOutput run_replicate(const City& city, const ModelParams& params, const Timeline& timeline, RngKey key,
                               const WeekDone& on_week = {}, bool keep_events = false,
-                              HourStepObserver* observer = nullptr);
+                              HourStepObserver* observer = nullptr, const ReplicateResume& resume = {});
 
 }  // namespace trygg

@@ -119,16 +119,26 @@ RunOutput run_replicates(const City& city, const ModelParams& params, const Time
     const int r_count = options.replicates;
     std::vector<ReplicateOutput> outputs(static_cast<std::size_t>(r_count));
     const std::int64_t total = static_cast<std::int64_t>(r_count) * timeline.weeks;
-    std::atomic<std::int64_t> done{0};
+    if (options.from_state && options.from_state->size() < static_cast<std::size_t>(options.first_replicate + r_count))
+        throw LogicError("run_replicates: one state per replicate is needed");
+    if (options.save_state) options.save_state->assign(static_cast<std::size_t>(r_count), {});
+    std::atomic<std::int64_t> done{options.from_state ? static_cast<std::int64_t>(r_count) * options.from_week : 0};
     tbb::parallel_for(0, r_count, [&](int r) {
         const RngKey key{options.seed, static_cast<std::uint32_t>(options.first_replicate + r)};
-        outputs[static_cast<std::size_t>(r)] = run_replicate(
+        const auto k = static_cast<std::size_t>(r);
+        ReplicateResume resume;
+        if (options.from_state) {
+            resume.from = &(*options.from_state)[static_cast<std::size_t>(options.first_replicate + r)];
+            resume.from_week = options.from_week;
+        }
+        if (options.save_state) resume.save = &(*options.save_state)[k];
+        outputs[k] = run_replicate(
             city, params, timeline, key,
             [&](int) {
                 const auto now = ++done;
                 if (progress) progress(now, total);
             },
-            options.event_log);
+            options.event_log, nullptr, resume);
     });
     stop_if_cancelled();  // a batch task elsewhere failed: these outputs are not all there
 

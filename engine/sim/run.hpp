@@ -17,6 +17,12 @@ struct RunOptions {
     int threads = 1;          // worker threads of the run's own task arena
     bool event_log = false;   // keep every crime event (researchers' event log)
     int first_replicate = 0;  // replicates first … first + replicates − 1 (their random streams)
+    // Checkpoint and branch: go on from each replicate's state saved after `from_week` weeks
+    // (indexed by replicate number: first_replicate + r), and/or keep each replicate's state
+    // at the end (indexed from 0).
+    const std::vector<ReplicateState>* from_state = nullptr;
+    int from_week = 0;
+    std::vector<ReplicateState>* save_state = nullptr;
 };
 
 // Progress in replicate-weeks done of replicate-weeks in all; called from any thread,

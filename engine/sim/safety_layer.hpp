@@ -7,6 +7,7 @@
 // sites, where guardianship and reporting read it); and at a quarter's end the risk-area
 // indicator. The day planner reads who avoids the night.
 #include "core/clock.hpp"
+#include "core/error.hpp"
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "model/collective_efficacy.hpp"
@@ -24,7 +25,9 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace trygg {
@@ -88,17 +91,107 @@ public:
     const SafetyTallies& tallies() const { return tallies_; }
     double efficacy(int district) const { return efficacy_[static_cast<std::size_t>(district)]; }
 
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp).
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("person_district", person_district_);
+        a.field("home_site", home_site_);
+        a.field("cell_first", cell_first_);
+        a.field("residents_by_cell", residents_by_cell_);
+        a.field("disposition", disposition_);
+        a.field("notice", notice_);
+        a.field("district_first", district_first_);
+        a.field("residents_by_district", residents_by_district_);
+        a.field("spreaders", spreaders_);
+        a.field("pending", pending_);
+        a.field("heard_day", heard_day_);
+        a.field("retaliating_until", retaliating_until_);
+        a.field("rumour_district", rumour_district_);
+        a.field("rumour", rumour_);
+        a.field("spreading", spreading_);
+        // Sized only when the plan has awareness work or official information: a branch that
+        // adds the first such item keeps its fresh (empty) cells, as on the Sunday before.
+        for (auto [name, cells] :
+             {std::pair{"awareness_cells", &awareness_cells_}, {"official_cells", &official_cells_}}) {
+            std::vector<std::uint8_t> saved = *cells;
+            a.list(name, saved);
+            if (saved.size() != cells->size() && !saved.empty())
+                throw InputError(std::string("the state's field 'safety.") + name + "' has another length");
+            if (!saved.empty()) *cells = std::move(saved);
+        }
+        a.field("today", today_);
+        a.field("generation", generation_);
+        a.field("victimised", victimised_);
+        a.field("avoids", avoids_);
+        a.field("smoothed", smoothed_);
+        a.field("efficacy", efficacy_);
+        a.field("turnover_smoothed", turnover_smoothed_);
+        a.field("residents", residents_);
+        a.field("youth_residents", youth_residents_);
+        a.field("population", population_);
+        a.field("unsafe_now", unsafe_now_);
+        a.field("avoided_now", avoided_now_);
+        a.field("gangs_now", gangs_now_);
+        a.field("dealing_now", dealing_now_);
+        a.grown("quarter_weeks", quarter_weeks_);
+        a.field("nights", nights_);
+        a.nested("week", week_);
+        a.nested("quarter", quarter_);
+        auto& t = tallies_;
+        a.scoped("tallies", [&](Archive& b) {
+            b.grown("signals", t.signals);
+            b.grown("unsafe_weekly", t.unsafe_weekly);
+            b.grown("unsafe_share", t.unsafe_share);
+            b.grown("avoided_share", t.avoided_share);
+            b.grown("gang_problems", t.gang_problems);
+            b.grown("dealing_problems", t.dealing_problems);
+            b.grown("collective_efficacy", t.collective_efficacy);
+            b.grown("risk_score", t.risk_score);
+            b.grown("risk_class", t.risk_class);
+            b.grown("components", t.components);
+            b.field("risk_trend", t.risk_trend);
+            b.grown("rumours_started", t.rumours_started);
+            b.grown("rumours_exposed", t.rumours_exposed);
+        });
+    }
+
 private:
     struct WeekCounts {  // per district, this week
         std::vector<double> violence, disorder, network, dealing, night_presence, victimisation, turnover;
         std::vector<double> registered_violence, victim_crimes, victim_registered;
         void clear();
+        template <class Archive>
+        void persist(Archive& a) {
+            a.field("violence", violence);
+            a.field("disorder", disorder);
+            a.field("network", network);
+            a.field("dealing", dealing);
+            a.field("night_presence", night_presence);
+            a.field("victimisation", victimisation);
+            a.field("turnover", turnover);
+            a.field("registered_violence", registered_violence);
+            a.field("victim_crimes", victim_crimes);
+            a.field("victim_registered", victim_registered);
+        }
     };
     struct QuarterCounts {  // per district, this quarter
         std::vector<double> registered_violence, dealing, victim_crimes, victim_registered, recruits;
         std::vector<double> unsafe, avoided, gangs, dealing_problems;  // Σ weekly shares
         int weeks = 0;
         void clear();
+        template <class Archive>
+        void persist(Archive& a) {
+            a.field("registered_violence", registered_violence);
+            a.field("dealing", dealing);
+            a.field("victim_crimes", victim_crimes);
+            a.field("victim_registered", victim_registered);
+            a.field("recruits", recruits);
+            a.field("unsafe", unsafe);
+            a.field("avoided", avoided);
+            a.field("gangs", gangs);
+            a.field("dealing_problems", dealing_problems);
+            a.field("weeks", weeks);
+        }
     };
     std::size_t district_of_site(std::int32_t site) const {
         return static_cast<std::size_t>(site_district_[static_cast<std::size_t>(site)]);

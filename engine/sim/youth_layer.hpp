@@ -5,6 +5,7 @@
 // offends follows. It runs at 04:00 on Mondays, when everyone is at home, so a change of a
 // person's routine never meets a plan already made. The day planner and the offending
 // step feed it the week's exposure; it hands back the offenders and their propensities.
+#include "core/error.hpp"
 #include "core/rng.hpp"
 #include "core/timeline.hpp"
 #include "model/day_plan.hpp"
@@ -20,6 +21,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace trygg {
@@ -53,6 +55,35 @@ struct YouthTallies {
 };
 inline constexpr int kSubstanceLevels = 4;
 inline constexpr int kMaxAge = 100;
+
+// Saving and restoring a replicate's state (sim/replicate_state.hpp).
+template <class Archive>
+void persist(Archive& a, WeekExposure& e) {
+    a.field("criminogenic_hours", e.criminogenic_hours);
+    a.field("member_hours", e.member_hours);
+    a.field("structured_hours", e.structured_hours);
+    a.field("programme_hours", e.programme_hours);
+    a.field("sites", e.sites);
+    a.field("met_field_workers", e.met_field_workers);
+    a.field("leisure_site", e.leisure_site);
+}
+// `items`: the plan's interventions (a branch may add some after the saved ones).
+template <class Archive>
+void persist(Archive& a, YouthTallies& t, std::size_t items) {
+    a.grown("members", t.members);
+    a.grown("associates", t.associates);
+    a.grown("recruits", t.recruits);
+    a.grown("substance_use", t.substance_use);
+    a.grown("offences", t.offences);
+    a.grown("propensity_mean", t.propensity_mean);
+    a.grown("school_failure", t.school_failure);
+    a.grown("offences_by_age", t.offences_by_age);
+    a.grown("residents_by_age", t.residents_by_age);
+    a.grown("substance_by_age", t.substance_by_age);
+    a.table("participants", t.participants, items);
+    a.field("programme_hours", t.programme_hours);
+    a.field("measure_weeks", t.measure_weeks);
+}
 
 class YouthLayer {
 public:
@@ -96,6 +127,43 @@ public:
     // Violence and drug-offence factors of a person's offending (network members).
     double violence_factor(std::uint32_t person) const;
     double drug_factor(std::uint32_t person) const;
+
+    // Saving and restoring a replicate's state (sim/replicate_state.hpp). The housing
+    // developments a branch adds come after the saved ones and have rebuilt nothing yet.
+    template <class Archive>
+    void persist(Archive& a) {
+        a.field("district", district_);
+        a.field("arrivals", arrivals_);
+        a.field("home_ses", home_ses_);
+        a.field("rebuilt", rebuilt_);
+        a.field("household_first", household_first_);
+        a.field("household_people", household_people_);
+        std::size_t developments = developments_.size();
+        a.field("developments", developments);
+        if (developments > developments_.size())
+            throw InputError("the state has more housing developments than this scenario's plan");
+        for (std::size_t k = 0; k < developments; ++k)
+            a.field("development." + std::to_string(k) + ".rebuilt", developments_[k].rebuilt);
+        a.field("district_ses", district_ses_);
+        a.field("rebuilt_share", rebuilt_share_);
+        a.field("residents", residents_);
+        a.nested("exposure", exposure_);
+        a.field("offenders_seen", offenders_seen_);
+        a.field("members_seen", members_seen_);
+        a.field("last_est_offence", last_est_offence_);
+        a.field("last_field_contact", last_field_contact_);
+        a.field("new_member", new_member_);
+        a.field("support", support_);
+        a.field("engagement_support", engagement_support_);
+        a.field("exit_programme", exit_programme_);
+        a.field("prevention", prevention_);
+        a.field("co_hour", co_hour_);
+        a.field("co_person", co_person_);
+        a.field("failing", failing_);
+        const std::size_t items = params_.interventions.size();
+        a.scoped("tallies", [&](Archive& b) { trygg::persist(b, tallies_, items); });
+        a.field("weeks_done", weeks_done_);
+    }
 
 private:
     void initialise();
