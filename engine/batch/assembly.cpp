@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 #include "io/results_file.hpp"
-#include "sim/run.hpp"
 
 #include <cstdio>
 #include <vector>
@@ -71,16 +70,9 @@ void assemble_parts(const BatchPlan& plan, const fs::path& parts, const fs::path
     prov.weeks = plan.weeks;
     prov.threads = threads;
     prov.wall_seconds = seconds;
-    const RunFile first = read_run_file(part_path(parts, plan.runs.front().group, 0));
-    write_experiment_file(
-        output, prov, first.grid, first.districts, runs,
-        [&](std::size_t k) {
-            RunResults all = read_run_file(part_path(parts, plan.runs[k].group, 0)).results;
-            for (int r = 1; r < replicates; ++r) {
-                append_replicates(all, read_run_file(part_path(parts, plan.runs[k].group, r)).results);
-            }
-            return all;
-        },
+    // Streamed: one replicate in memory at a time, however many there are.
+    write_experiment_file_from_parts(
+        output, prov, runs, replicates, [&](std::size_t k, int r) { return part_path(parts, plan.runs[k].group, r); },
         plan.design ? &*plan.design : nullptr);
 }
 

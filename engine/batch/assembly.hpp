@@ -21,7 +21,8 @@ std::filesystem::path part_path(const std::filesystem::path& parts, const std::s
 void check_part(const std::filesystem::path& file, const BatchPlanRun& run, int replicate, const std::string& command,
                 const std::string& remedy);
 
-// Writes `output` (atomically) from the parts: one group per run, replicates in order.
+// Writes `output` (atomically) from the parts: one group per run, replicates in order, one
+// replicate in memory at a time (io/results_file: write_experiment_file_from_parts).
 // `command_line` and `threads` go into the provenance, `seconds` is the batch's wall time.
 // The parts must have been checked (check_part) and be complete.
 void assemble_parts(const BatchPlan& plan, const std::filesystem::path& parts, const std::filesystem::path& output,

@@ -993,6 +993,129 @@ void write_run_file(const fs::path& out, const RunProvenance& provenance, const 
     write_atomically(out, [&](const fs::path& tmp) { write_contents(tmp, provenance, grid, districts, results); });
 }
 
+namespace {
+
+// The root attributes and /design of an experiment file.
+void write_experiment_root(hid_t root, const ExperimentProvenance& provenance, const SweepDesign* design,
+                           const h5::ErrorContext& ctx) {
+    write_file_attributes(root, "trygg experiment", ctx);
+    h5::write_attribute(root, "trygg_version", provenance.trygg_version, ctx);
+    h5::write_attribute(root, "git_commit", provenance.git_commit, ctx);
+    h5::write_attribute(root, "experiment_file", provenance.experiment_file, ctx);
+    h5::write_attribute(root, "experiment_yaml", provenance.experiment_yaml, ctx);
+    h5::write_attribute(root, "seed", std::uint64_t{provenance.seed}, ctx);
+    h5::write_attribute(root, "replicates", std::int32_t{provenance.replicates}, ctx);
+    h5::write_attribute(root, "weeks", std::int32_t{provenance.weeks}, ctx);
+    h5::write_attribute(root, "threads", std::int32_t{provenance.threads}, ctx);
+    h5::write_attribute(root, "wall_seconds", provenance.wall_seconds, ctx);
+    if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+}
+
+// A run group's sweep point: one attribute per parameter and a readable summary.
+void write_sweep_attributes(hid_t group, const ExperimentRun& run, const h5::ErrorContext& ctx) {
+    std::string point;
+    for (std::size_t i = 0; i < run.sweep_paths.size(); ++i) {
+        h5::write_attribute(group, "sweep:" + run.sweep_paths[i], run.sweep_values[i], ctx);
+        char value[32];
+        const auto end = std::to_chars(value, value + sizeof value, run.sweep_values[i]).ptr;
+        point += (point.empty() ? "" : ", ") + run.sweep_paths[i] + "=" + std::string(value, end);
+    }
+    if (!point.empty()) h5::write_attribute(group, "sweep_point", point, ctx);
+}
+
+// What every run must share with the first (the scales are written from it).
+struct RunShape {
+    int replicates, weeks, districts, crime_types;
+    std::vector<double> cell_shares, crime_shares;
+    std::vector<std::string> reporter_names;
+    std::vector<std::string> substance_levels;
+    int years;
+    bool operator==(const RunShape&) const = default;
+};
+
+RunShape shape_of(const RunResults& r, int replicates) {
+    return {replicates,    r.weeks,        r.districts,      r.crime_types,
+            r.cell_shares, r.crime_shares, r.reporter_names, r.youth.substance_levels,
+            r.youth.years};
+}
+
+// The datasets of a run group that a later replicate adds to: those along the replicate
+// dimension, and the sparse tables (the weekly picture, the event log) along their entries.
+struct GroupStreams {
+    std::vector<std::string> per_replicate;
+    std::vector<std::string> picture;  // along the group's picture_entry
+    std::vector<std::string> events;   // along the group's event
+};
+
+GroupStreams find_streams(hid_t group, hid_t replicate_scale, const h5::ErrorContext& ctx) {
+    struct Visit {
+        hid_t group;
+        hid_t replicate;
+        h5::Dataset picture_entry, event;
+        GroupStreams streams;
+    } visit{group, replicate_scale, {}, {}, {}};
+    if (H5Lexists(group, "picture_entry", H5P_DEFAULT) > 0)
+        visit.picture_entry =
+            h5::Dataset(ctx.check(H5Dopen2(group, "picture_entry", H5P_DEFAULT), "open", "picture_entry"));
+    if (H5Lexists(group, "event", H5P_DEFAULT) > 0)
+        visit.event = h5::Dataset(ctx.check(H5Dopen2(group, "event", H5P_DEFAULT), "open", "event"));
+    auto each = [](hid_t, const char* name, const H5O_info_t* info, void* data) -> herr_t {
+        auto& v = *static_cast<Visit*>(data);
+        if (info->type != H5O_TYPE_DATASET) return 0;
+        const h5::Dataset d(H5Dopen2(v.group, name, H5P_DEFAULT));
+        if (!d.valid()) return -1;
+        if (H5DSis_scale(d.get()) > 0) return 0;  // the group's axes and index scales
+        const h5::Dataspace space(H5Dget_space(d.get()));
+        if (H5Sget_simple_extent_ndims(space.get()) < 1) return 0;
+        if (H5DSis_attached(d.get(), v.replicate, 0) > 0) {
+            v.streams.per_replicate.emplace_back(name);
+        } else if (v.picture_entry.valid() && H5DSis_attached(d.get(), v.picture_entry.get(), 0) > 0) {
+            v.streams.picture.emplace_back(name);
+        } else if (v.event.valid() && H5DSis_attached(d.get(), v.event.get(), 0) > 0) {
+            v.streams.events.emplace_back(name);
+        }
+        return 0;
+    };
+    if (H5Ovisit2(group, H5_INDEX_NAME, H5_ITER_INC, each, &visit, H5O_INFO_BASIC) < 0) {
+        ctx.fail("list the datasets of a run group");
+    }
+    return visit.streams;
+}
+
+// Adds replicate r (the part `in`) to the run group `group`; ORs its treated cells into
+// `treated`.
+void append_part(hid_t group, const fs::path& in, int r, const GroupStreams& streams,
+                 std::vector<std::int32_t>& treated, int ny, int nx, const h5::ErrorContext& ctx) {
+    std::error_code ec;
+    if (!fs::is_regular_file(in, ec)) throw InputError(in.string() + ": no such file");
+    const h5::ErrorContext in_ctx(in, h5::Mode::Reading);
+    h5::File file = h5::open_file_read_only(in, in_ctx);
+    const hid_t part = file.get();
+    check_schema_version(part, in_ctx);
+    auto copy = [&](const std::string& path, std::int32_t offset) {
+        const h5::Dataset target(ctx.check(H5Dopen2(group, path.c_str(), H5P_DEFAULT), "open dataset", path));
+        const h5::Dataset source(in_ctx.check(H5Dopen2(part, path.c_str(), H5P_DEFAULT), "open dataset", path));
+        h5::append_rows(target.get(), source.get(), offset, ctx, in_ctx);
+    };
+    for (const std::string& path : streams.per_replicate) copy(path, 0);
+    if (!streams.picture.empty()) {
+        // The part's picture counts its replicate from 0; here it is replicate r.
+        for (const std::string& path : streams.picture) copy(path, path == "hotspots/picture_replicate" ? r : 0);
+        const h5::Dataset scale(ctx.check(H5Dopen2(group, "picture_entry", H5P_DEFAULT), "open", "picture_entry"));
+        h5::append_index(scale.get(), static_cast<hsize_t>(length_of(part, "picture_entry", in_ctx)), ctx);
+    }
+    if (!streams.events.empty()) {
+        for (const std::string& path : streams.events) copy(path, 0);  // the log names its replicates already
+        const h5::Dataset scale(ctx.check(H5Dopen2(group, "event", H5P_DEFAULT), "open", "event"));
+        h5::append_index(scale.get(), static_cast<hsize_t>(length_of(part, "event", in_ctx)), ctx);
+    }
+    const std::vector<std::int32_t> cells =
+        h5::read_int32(part, "interventions/treated", std::array{dim(ny), dim(nx)}, in_ctx);
+    for (std::size_t c = 0; c < treated.size(); ++c) treated[c] |= cells[c];
+}
+
+}  // namespace
+
 void write_experiment_file(const fs::path& out, const ExperimentProvenance& provenance, const GridDescription& grid,
                            const DistrictTable& districts, const std::vector<ExperimentRun>& runs,
                            const std::function<RunResults(std::size_t)>& load, const SweepDesign* design) {
@@ -1002,36 +1125,14 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
         h5::File file = h5::create_file(tmp, ctx);
         const hid_t root = file.get();
-        write_file_attributes(root, "trygg experiment", ctx);
-        h5::write_attribute(root, "trygg_version", provenance.trygg_version, ctx);
-        h5::write_attribute(root, "git_commit", provenance.git_commit, ctx);
-        h5::write_attribute(root, "experiment_file", provenance.experiment_file, ctx);
-        h5::write_attribute(root, "experiment_yaml", provenance.experiment_yaml, ctx);
-        h5::write_attribute(root, "seed", std::uint64_t{provenance.seed}, ctx);
-        h5::write_attribute(root, "replicates", std::int32_t{provenance.replicates}, ctx);
-        h5::write_attribute(root, "weeks", std::int32_t{provenance.weeks}, ctx);
-        h5::write_attribute(root, "threads", std::int32_t{provenance.threads}, ctx);
-        h5::write_attribute(root, "wall_seconds", provenance.wall_seconds, ctx);
-        if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+        write_experiment_root(root, provenance, design, ctx);
         {
             std::optional<Scales> scales;
-            // What every run must share with the first (the scales are written from it).
-            struct RunShape {
-                int replicates, weeks, districts, crime_types;
-                std::vector<double> cell_shares, crime_shares;
-                std::vector<std::string> reporter_names;
-                std::vector<std::string> substance_levels;
-                int years;
-                bool operator==(const RunShape&) const = default;
-            };
             std::optional<RunShape> first;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
-                const RunShape shape{
-                    results.replicates,  results.weeks,        results.districts,      results.crime_types,
-                    results.cell_shares, results.crime_shares, results.reporter_names, results.youth.substance_levels,
-                    results.youth.years};
+                const RunShape shape = shape_of(results, results.replicates);
                 if (!scales) {
                     scales = write_shared(root, grid, districts, results, ctx);
                     first = shape;
@@ -1040,14 +1141,64 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                 }
                 h5::Group group = h5::create_group(root, runs[k].group, ctx);
                 write_run_group(group.get(), runs[k].provenance, results, *scales, ctx);
-                std::string point;
-                for (std::size_t i = 0; i < runs[k].sweep_paths.size(); ++i) {
-                    h5::write_attribute(group.get(), "sweep:" + runs[k].sweep_paths[i], runs[k].sweep_values[i], ctx);
-                    char value[32];
-                    const auto end = std::to_chars(value, value + sizeof value, runs[k].sweep_values[i]).ptr;
-                    point += (point.empty() ? "" : ", ") + runs[k].sweep_paths[i] + "=" + std::string(value, end);
+                write_sweep_attributes(group.get(), runs[k], ctx);
+            }
+        }
+        h5::save_file(file, tmp, ctx);
+    });
+}
+
+void write_experiment_file_from_parts(const fs::path& out, const ExperimentProvenance& provenance,
+                                      const std::vector<ExperimentRun>& runs, int replicates,
+                                      const std::function<fs::path(std::size_t, int)>& part,
+                                      const SweepDesign* design) {
+    if (runs.empty() || replicates < 1) throw LogicError("write_experiment_file_from_parts: no runs or replicates");
+    const h5::QuietErrors quiet;
+    write_atomically(out, [&](const fs::path& tmp) {
+        const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
+        h5::File file = h5::create_file(tmp, ctx);
+        const hid_t root = file.get();
+        write_experiment_root(root, provenance, design, ctx);
+        {
+            std::optional<Scales> scales;
+            std::optional<RunShape> first;
+            for (std::size_t k = 0; k < runs.size(); ++k) {
+                const fs::path first_part = part(k, 0);
+                RunFile lead = read_run_file(first_part);
+                RunResults& results = lead.results;
+                if (results.replicates != 1) {
+                    throw InputError(first_part.string() + ": holds " + std::to_string(results.replicates) +
+                                     " replicates, not one (not a part a batch keeps)");
                 }
-                if (!point.empty()) h5::write_attribute(group.get(), "sweep_point", point, ctx);
+                check_consistent(lead.grid, lead.districts, results);
+                const RunShape shape = shape_of(results, replicates);
+                if (!scales) {
+                    // The root's replicate dimension is the whole run's; the group's datasets
+                    // start with replicate 0 and grow.
+                    results.replicates = replicates;
+                    scales = write_shared(root, lead.grid, lead.districts, results, ctx);
+                    results.replicates = 1;
+                    first = shape;
+                } else if (!(shape == *first)) {
+                    throw InputError(first_part.string() + ": run " + runs[k].group +
+                                     " has other dimensions (weeks, districts, crime types) than the first run");
+                }
+                h5::Group group = h5::create_group(root, runs[k].group, ctx);
+                {
+                    const h5::GrowableDatasets growable;
+                    write_run_group(group.get(), runs[k].provenance, results, *scales, ctx);
+                }
+                write_sweep_attributes(group.get(), runs[k], ctx);
+                std::vector<std::int32_t> treated = std::move(results.treated);
+                lead = RunFile{};  // one replicate in memory at a time
+                const GroupStreams streams = find_streams(group.get(), scales->replicate.get(), ctx);
+                for (int r = 1; r < replicates; ++r) {
+                    append_part(group.get(), part(k, r), r, streams, treated, static_cast<int>(scales->ys.size()),
+                                static_cast<int>(scales->xs.size()), ctx);
+                }
+                const h5::Dataset cells(ctx.check(H5Dopen2(group.get(), "interventions/treated", H5P_DEFAULT),
+                                                  "open dataset", "interventions/treated"));
+                h5::overwrite(cells.get(), treated, ctx);
             }
         }
         h5::save_file(file, tmp, ctx);
