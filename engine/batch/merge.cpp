@@ -137,9 +137,9 @@ MergeResult merge_parts(const fs::path& parts, const fs::path& output, const std
     for (const BatchPlanRun& run : plan.runs) {
         for (int r = 0; r < plan.replicates; ++r) check_part(part_path(parts, run.group, r), run, r, kCommand, kRemedy);
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    assemble_parts(plan, parts, output, command_line, plan.threads, seconds);
-    return {plan.runs.size(), plan.replicates, plan.weeks, seconds};
+    auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    assemble_parts(plan, parts, output, command_line, plan.threads, elapsed());
+    return {plan.runs.size(), plan.replicates, plan.weeks, elapsed()};
 }
 
 }  // namespace trygg

@@ -132,6 +132,42 @@ TEST_F(Cluster, BadShardValuesAreBadInput) {
     }
 }
 
+TEST_F(Cluster, HelpNamesShardsMergeAndMpi) {
+    const Outcome batch = trygg("help batch");
+    EXPECT_EQ(batch.status, 0);
+    EXPECT_THAT(batch.out, HasSubstr("--shard"));
+    EXPECT_THAT(batch.out, HasSubstr("trygg merge OUT.h5.parts -o OUT.h5"));
+    EXPECT_THAT(batch.out, HasSubstr("mpiexec -n N trygg batch"));
+    for (const std::string args : {"help merge", "merge --help"}) {
+        SCOPED_TRACE(args);
+        const Outcome o = trygg(args);
+        EXPECT_EQ(o.status, 0);
+        EXPECT_THAT(o.out, HasSubstr("Usage: trygg merge OUT.h5.parts"));
+    }
+    EXPECT_THAT(trygg("--help").out, HasSubstr("trygg merge OUT.h5.parts"));
+    expect_bad_input(trygg("merge"), {"no parts folder given"});
+    expect_bad_input(trygg("merge somewhere -q"), {"does not end in .parts: name the file to write with -o"});
+}
+
+// Several ranks of a trygg without MPI would each run the whole batch into the same files;
+// --shard under mpiexec would split the tasks twice. Both are refused before anything runs.
+TEST_F(Cluster, SeveralRanksWithoutMpiOrWithAShardAreRefused) {
+#ifdef TRYGG_HAVE_MPI
+    if (std::system("command -v mpiexec >/dev/null 2>&1") != 0) GTEST_SKIP() << "mpiexec is not installed";
+    // Every rank says it, and mpiexec adds its own lines: not one line here.
+    const Outcome o = trygg("batch exp.yaml --shard 1/2 -o out.h5",
+                            "OMPI_MCA_btl_vader_single_copy_mechanism=none mpiexec --allow-run-as-root "
+                            "--oversubscribe -n 2");
+    EXPECT_NE(o.status, 0);
+    EXPECT_THAT(o.err, HasSubstr("under mpiexec the ranks split them already"));
+#else
+    // The launcher's environment without the launcher: what trygg looks at.
+    expect_bad_input(trygg("batch exp.yaml -o out.h5", "OMPI_COMM_WORLD_SIZE=2"),
+                     {"started as one of 2 MPI ranks, but this trygg was built without MPI", "--shard K/N"});
+#endif
+    EXPECT_FALSE(fs::exists(work() / "out.h5.parts"));
+}
+
 // ---- MPI ----
 
 class ClusterMpi : public Cluster {
