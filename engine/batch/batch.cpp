@@ -76,11 +76,11 @@ void write_status_file(const fs::path& path, const std::string& state, std::int6
 // A run of the experiment (its scenario carries the experiment's seed, replicates and weeks),
 // with the experiment and sweep point it belongs to; `replicates` 1 for a kept part.
 RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup, const ExperimentConfig& e,
-                            int replicates, int threads, double seconds) {
+                            const std::string& identity, int replicates, int threads, double seconds) {
     RunProvenance p = run_provenance(run.scenario, setup, threads, seconds);
     p.scenario_yaml += "# ---- experiment " + e.file.string() + " ----\n";
     for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
-    p.scenario_yaml += "# experiment identity: " + identity_of(fingerprint(e)) + "\n";
+    p.scenario_yaml += "# experiment identity: " + identity + "\n";
     p.replicates = replicates;
     return p;
 }
@@ -120,6 +120,7 @@ void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& 
 BatchPlan plan_of(const ExperimentConfig& e, const std::vector<RunSetup>& setups, int threads) {
     BatchPlan plan;
     plan.identity = fingerprint(e);
+    const std::string identity = identity_of(plan.identity);
     plan.trygg_version = kVersion;
     plan.git_commit = kGitCommit;
     plan.experiment_file = e.file.string();
@@ -131,7 +132,7 @@ BatchPlan plan_of(const ExperimentConfig& e, const std::vector<RunSetup>& setups
     for (std::size_t k = 0; k < e.runs.size(); ++k) {
         BatchPlanRun run;
         run.group = e.runs[k].group;
-        run.part = provenance_of(e.runs[k], setups[k], e, 1, threads, 0.0);
+        run.part = provenance_of(e.runs[k], setups[k], e, identity, 1, threads, 0.0);
         for (const auto& v : e.runs[k].point.values) run.sweep_paths.push_back(v.path);
         run.sweep_values = e.runs[k].point.numbers;
         plan.runs.push_back(std::move(run));
@@ -191,6 +192,7 @@ Batch::Batch(ExperimentConfig experiment, BatchFiles files, int threads, std::ui
     for (const auto& run : experiment_.runs) setups_.push_back(prepare_run(run.scenario, run.point.values));
     check_batch_outputs(experiment_, setups_, files_);
     check_batch_memory(experiment_, setups_, threads_, memory_limit);
+    identity_ = identity_of(fingerprint(experiment_));
 }
 
 std::vector<BatchTask> Batch::open_parts(bool resume) {
@@ -256,7 +258,7 @@ BatchResult Batch::simulate(const std::vector<BatchTask>& todo, std::int64_t kep
                                                                 if (hooks.progress)
                                                                     hooks.progress(w, weeks_total, done.load(), total);
                                                             });
-                    RunProvenance provenance = provenance_of(run, setup, experiment, 1, threads, 0.0);
+                    RunProvenance provenance = provenance_of(run, setup, experiment, identity_, 1, threads, 0.0);
                     provenance.first_replicate = task.replicate;
                     write_run_file(part_path(files.parts, run.group, task.replicate), provenance, result.grid,
                                    result.districts, result.results);

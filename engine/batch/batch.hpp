@@ -119,6 +119,7 @@ private:
     BatchFiles files_;
     int threads_;
     std::vector<RunSetup> setups_;
+    std::string identity_;        // the experiment's fingerprint, hashed: every kept part carries it
     double setup_started_ = 0.0;  // steady-clock seconds when the batch was set up
 };
 

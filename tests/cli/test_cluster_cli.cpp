@@ -117,6 +117,31 @@ TEST_F(Cluster, PartsOfAnotherExperimentAreRefused) {
     EXPECT_FALSE(fs::exists(work() / "x.h5"));
 }
 
+// A part or a plan of another trygg, a part of another seed: attributes changed with h5py, as
+// a part from another build or another batch would carry them.
+TEST_F(Cluster, MergeRefusesAnotherTryggOrSeed) {
+    run_shards("out.h5");
+    const fs::path part = work() / "out.h5.parts" / "baseline" / "r00001.h5";
+    auto set_attribute = [&](const fs::path& file, const std::string& assignment) {
+        const std::string command =
+            "/usr/bin/python3 -c " + quoted("import h5py, numpy; f = h5py.File(\"" + file.string() + "\", \"r+\"); " +
+                                            assignment + "; f.close()");
+        ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    };
+    fs::copy_file(part, dir_ / "kept.h5");
+    set_attribute(part, "f.attrs[\"git_commit\"] = \"f00dfeed0000\"");
+    expect_refused(trygg("merge out.h5.parts -o out.h5"), {"baseline/r00001.h5 was made by trygg", "(f00dfeed0000)"});
+    fs::copy_file(dir_ / "kept.h5", part, fs::copy_options::overwrite_existing);
+    set_attribute(part, "f.attrs.modify(\"seed\", numpy.uint64(99))");
+    expect_refused(trygg("merge out.h5.parts -o out.h5"),
+                   {"baseline/r00001.h5 was made with seed 99, the batch with seed 11"});
+    fs::copy_file(dir_ / "kept.h5", part, fs::copy_options::overwrite_existing);
+    set_attribute(work() / "out.h5.parts" / "experiment.h5", "f.attrs[\"trygg_version\"] = \"0.0.1\"");
+    expect_refused(trygg("merge out.h5.parts -o out.h5"),
+                   {"was made by trygg 0.0.1", "merge with the trygg that ran the shards"});
+    EXPECT_FALSE(fs::exists(work() / "out.h5"));
+}
+
 TEST_F(Cluster, ARerunShardReusesItsPartsOnlyWithResume) {
     ASSERT_EQ(trygg("batch exp.yaml --shard 2/3 -o out.h5 -q").status, 0);
     expect_refused(trygg("batch exp.yaml --shard 2/3 -o out.h5 -q"), {"is kept already: add --resume"});
