@@ -1,7 +1,10 @@
 #include "batch/batch.hpp"
 
+#include "batch/assembly.hpp"
+
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/batch_plan.hpp"
 #include "io/memory_budget.hpp"
 #include "io/output_path.hpp"
 #include "io/provenance.hpp"
@@ -48,15 +51,22 @@ std::string read_file(const fs::path& path) {
     return s.str();
 }
 
-fs::path part_path(const fs::path& parts, const std::string& group, int replicate) {
-    char name[32];
-    std::snprintf(name, sizeof name, "r%05d.h5", replicate);
-    return parts / group / name;
+// A short, stable name for the fingerprint (FNV-1a, 64 bits), carried by every kept part so
+// that a part of another experiment is told apart even when its scenario is the same file.
+std::string identity_of(const std::string& fingerprint) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : fingerprint) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return hex;
 }
 
 // The status file for scripts: one small JSON object, replaced atomically.
-void write_status(const fs::path& path, const std::string& state, std::int64_t done, std::int64_t total, double elapsed,
-                  const fs::path& output) {
+void write_status_file(const fs::path& path, const std::string& state, std::int64_t done, std::int64_t total,
+                       double elapsed, const fs::path& output) {
     std::ostringstream s;
     s << "{\"state\": \"" << state << "\", \"replicates_done\": " << done << ", \"replicates_total\": " << total
       << ", \"elapsed_s\": " << static_cast<long long>(elapsed) << ", \"output\": \"" << output.string() << "\"}\n";
@@ -66,11 +76,12 @@ void write_status(const fs::path& path, const std::string& state, std::int64_t d
 // A run of the experiment (its scenario carries the experiment's seed, replicates and weeks),
 // with the experiment and sweep point it belongs to; `replicates` 1 for a kept part.
 RunProvenance provenance_of(const ExperimentRunSpec& run, const RunSetup& setup, const ExperimentConfig& e,
-                            int replicates, int threads, double seconds) {
+                            const std::string& identity, int replicates, int threads, double seconds) {
     RunProvenance p = run_provenance(run.scenario, setup, threads, seconds);
     p.scenario_yaml += "# ---- experiment " + e.file.string() + " ----\n";
     if (!e.warm_up.empty()) p.scenario_yaml += "# continued from the warm-up state " + e.warm_up.string() + "\n";
     for (const auto& v : run.point.values) p.scenario_yaml += "# sweep: " + v.path + " = " + v.yaml + "\n";
+    p.scenario_yaml += "# experiment identity: " + identity + "\n";
     p.replicates = replicates;
     return p;
 }
@@ -87,8 +98,10 @@ void check_batch_outputs(const ExperimentConfig& e, const std::vector<RunSetup>&
         "trygg batch");
 }
 
-// While simulating, each replicate running holds its state and its output; at the end one
-// run's replicates are put together at a time, the kept part being read beside the whole.
+// While simulating, each replicate running holds its state and its output. The assembly
+// streams the parts (batch/assembly): one replicate read whole, then one dataset at a time,
+// beside the compressed file image (a few kB to a few MB per replicate-year, far below one
+// replicate's arrays: 100 one-week replicates, 1.2 GB as arrays, make a 2.5 MB file).
 // A warm-up's states (`state_bytes`) are held throughout.
 void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& setups, int threads,
                         std::uint64_t limit, double state_bytes) {
@@ -99,52 +112,61 @@ void check_batch_memory(const ExperimentConfig& e, const std::vector<RunSetup>& 
     }
     const double tasks = static_cast<double>(e.runs.size()) * e.replicates;
     const double simulating = std::min(tasks, static_cast<double>(threads)) * (largest_working + 2.0 * largest_result);
-    const double assembling = (e.replicates + 2.0) * largest_result;
+    const double assembling = 3.0 * largest_result;
     check_memory(std::max(simulating, assembling) + state_bytes, limit, "trygg batch",
                  std::to_string(e.runs.size()) + " run(s) × " + std::to_string(e.replicates) + " replicate(s) × " +
                      std::to_string(e.weeks) + " weeks on " + std::to_string(threads) + " thread(s)",
                  "run fewer replicates, weeks or threads");
 }
 
-// The kept parts of an interrupted batch, or a fresh folder for them. Parts of another
-// experiment (or another trygg) must never be mixed into this one's file.
-void open_parts(const ExperimentConfig& e, const BatchFiles& f, bool resume) {
-    const std::string print = fingerprint(e);
+// What the parts folder carries so that `trygg merge` needs nothing else (io/batch_plan).
+BatchPlan plan_of(const ExperimentConfig& e, const std::vector<RunSetup>& setups, int threads) {
+    BatchPlan plan;
+    plan.identity = fingerprint(e);
+    const std::string identity = identity_of(plan.identity);
+    plan.trygg_version = kVersion;
+    plan.git_commit = kGitCommit;
+    plan.experiment_file = e.file.string();
+    plan.experiment_yaml = e.text;
+    plan.seed = e.seed;
+    plan.replicates = e.replicates;
+    plan.weeks = e.weeks;
+    plan.threads = threads;
+    for (std::size_t k = 0; k < e.runs.size(); ++k) {
+        BatchPlanRun run;
+        run.group = e.runs[k].group;
+        run.part = provenance_of(e.runs[k], setups[k], e, identity, 1, threads, 0.0);
+        for (const auto& v : e.runs[k].point.values) run.sweep_paths.push_back(v.path);
+        run.sweep_values = e.runs[k].point.numbers;
+        plan.runs.push_back(std::move(run));
+    }
+    if (e.design.dimensions() > 0) plan.design = e.design;
+    return plan;
+}
+
+// The kept parts of an interrupted batch, or a fresh folder for them; `shared`: shards of the
+// same batch make it and write into it at the same time. Parts of another experiment (or
+// another trygg) must never be mixed into this one's file.
+void open_parts_folder(const BatchPlan& plan, const BatchFiles& f, bool resume, bool shared,
+                       const std::string& command) {
     std::error_code ec;
     if (fs::exists(f.parts, ec)) {
-        if (!resume) {
-            throw InputError("trygg batch: " + f.parts.string() +
+        if (!resume && !shared) {
+            throw InputError(command + ": " + f.parts.string() +
                              " holds replicates of an interrupted batch: finish it with --resume, or remove it");
         }
-        if (read_file(f.manifest) != print) {
-            throw InputError("trygg batch: " + f.parts.string() +
+        // A shard that starts while another is making the folder may find no identity yet.
+        if (shared && !fs::exists(f.manifest, ec)) write_text_atomically(f.manifest, plan.identity);
+        if (read_file(f.manifest) != plan.identity) {
+            throw InputError(command + ": " + f.parts.string() +
                              " was made by another experiment (or another trygg): remove it to start afresh");
         }
     } else {
         fs::create_directories(f.parts);
-        write_text_atomically(f.manifest, print);
+        write_text_atomically(f.manifest, plan.identity);
     }
-    for (const auto& run : e.runs) fs::create_directories(f.parts / run.group);
-}
-
-// A kept part must hold exactly the replicate its name says, of this very run: a part copied
-// over another (r00000.h5 over r00001.h5) would otherwise put replicate 0 in the file twice.
-void check_part(const fs::path& file, const RunProvenance& expected) {
-    const RunProvenance p = read_run_provenance(file);
-    auto refuse = [&](const std::string& problem) {
-        throw InputError("trygg batch: " + file.string() + " " + problem + ": remove it, and --resume runs it again");
-    };
-    if (p.replicates != 1 || p.first_replicate != expected.first_replicate) {
-        refuse("holds replicate " + std::to_string(p.first_replicate) +
-               (p.replicates == 1 ? "" : " and " + std::to_string(p.replicates - 1) + " more") + ", not replicate " +
-               std::to_string(expected.first_replicate));
-    }
-    if (p.scenario_yaml != expected.scenario_yaml)
-        refuse("is a replicate of another scenario, sweep point or experiment");
-    if (p.city_yaml != expected.city_yaml) refuse("was made with another city config");
-    if (p.seed != expected.seed || p.weeks != expected.weeks || p.start_date != expected.start_date) {
-        refuse("was made with another seed, start date or horizon");
-    }
+    if (!fs::exists(f.plan, ec)) write_batch_plan(f.plan, plan);
+    for (const auto& run : plan.runs) fs::create_directories(f.parts / run.group);
 }
 
 }  // namespace
@@ -155,6 +177,14 @@ BatchFiles BatchFiles::for_output(const fs::path& output) {
     f.parts = output.string() + ".parts";
     f.status = output.string() + ".status.json";
     f.manifest = f.parts / "experiment.txt";
+    f.plan = f.parts / "experiment.h5";
+    return f;
+}
+
+BatchFiles BatchFiles::for_shard(const fs::path& output, BatchShare share) {
+    BatchFiles f = for_output(output);
+    f.status = output.string() + ".shard-" + std::to_string(share.index) + "-of-" + std::to_string(share.count) +
+               ".status.json";
     return f;
 }
 
@@ -177,36 +207,39 @@ Batch::Batch(ExperimentConfig experiment, BatchFiles files, int threads, std::ui
             for (const auto& b : r.bytes) state_bytes += static_cast<double>(b.size());
     }
     check_batch_memory(experiment_, setups_, threads_, memory_limit, state_bytes);
+    identity_ = identity_of(fingerprint(experiment_));
 }
 
-BatchResult Batch::run(bool resume, const std::string& command_line, const BatchHooks& hooks) {
-    const ExperimentConfig& experiment = experiment_;
-    const BatchFiles& files = files_;
-    const fs::path& output = files.output;
-    const fs::path& parts = files.parts;
-    const int threads = threads_;
-    open_parts(experiment, files, resume);
-    struct Task {
-        std::size_t run;
-        int replicate;
-    };
-    std::vector<Task> todo;
-    const int replicates = experiment.replicates;
-    const auto total = static_cast<std::int64_t>(experiment.runs.size()) * replicates;
+std::vector<BatchTask> Batch::open_parts(bool resume) {
+    const BatchPlan plan = plan_of(experiment_, setups_, threads_);
+    open_parts_folder(plan, files_, resume, false, "trygg batch");
+    std::vector<BatchTask> todo;
     std::error_code ec;
-    for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
-        for (int r = 0; r < replicates; ++r) {
-            const fs::path part = part_path(parts, experiment.runs[k].group, r);
+    for (std::size_t k = 0; k < plan.runs.size(); ++k) {
+        for (int r = 0; r < experiment_.replicates; ++r) {
+            const fs::path part = part_path(files_.parts, plan.runs[k].group, r);
             if (!fs::exists(part, ec)) {
                 todo.push_back({k, r});
                 continue;
             }
-            RunProvenance expected = provenance_of(experiment.runs[k], setups_[k], experiment, 1, threads, 0.0);
-            expected.first_replicate = r;
-            check_part(part, expected);
+            check_part(part, plan.runs[k], r, "trygg batch", "remove it, and --resume runs it again");
         }
     }
-    std::atomic<std::int64_t> done{total - static_cast<std::int64_t>(todo.size())};
+    return todo;
+}
+
+void Batch::write_status(const std::string& state, std::int64_t done) const {
+    const auto total = static_cast<std::int64_t>(experiment_.runs.size()) * experiment_.replicates;
+    write_status_file(files_.status, state, done, total, now_seconds() - setup_started_, files_.output);
+}
+
+BatchResult Batch::simulate(const std::vector<BatchTask>& todo, std::int64_t kept_before, const BatchHooks& hooks,
+                            bool status) {
+    const ExperimentConfig& experiment = experiment_;
+    const BatchFiles& files = files_;
+    const int threads = threads_;
+    const auto total = kept_before + static_cast<std::int64_t>(todo.size());
+    std::atomic<std::int64_t> done{kept_before};
     // A warm-up's weeks are done already.
     const int warm_weeks = warm_up_ ? warm_up_->header.weeks : 0;
     std::atomic<std::int64_t> weeks_done{done.load() * experiment.weeks +
@@ -214,7 +247,10 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
     const std::int64_t weeks_total = total * experiment.weeks;
     std::mutex status_mutex;
     auto elapsed = [&] { return now_seconds() - setup_started_; };
-    write_status(files.status, "running", done, total, elapsed(), output);
+    auto report = [&](const std::string& state) {
+        if (status) write_status_file(files.status, state, done, total, elapsed(), files.output);
+    };
+    report("running");
 
     std::atomic<bool> stop{false};
     std::exception_ptr failure;
@@ -230,7 +266,7 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
                     return;
                 }
                 try {
-                    const Task task = todo[t];
+                    const BatchTask task = todo[t];
                     const auto& run = experiment.runs[task.run];
                     const RunSetup& setup = setups_[task.run];
                     RunOptions options{experiment.seed, 1, threads, false, task.replicate};
@@ -244,13 +280,13 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
                                                                 if (hooks.progress)
                                                                     hooks.progress(w, weeks_total, done.load(), total);
                                                             });
-                    RunProvenance provenance = provenance_of(run, setup, experiment, 1, threads, 0.0);
+                    RunProvenance provenance = provenance_of(run, setup, experiment, identity_, 1, threads, 0.0);
                     provenance.first_replicate = task.replicate;
-                    write_run_file(part_path(parts, run.group, task.replicate), provenance, result.grid,
+                    write_run_file(part_path(files.parts, run.group, task.replicate), provenance, result.grid,
                                    result.districts, result.results);
                     const std::int64_t kept = ++done;
                     const std::lock_guard lock(status_mutex);
-                    write_status(files.status, "running", done, total, elapsed(), output);
+                    report("running");
                     if (hooks.replicate_kept) hooks.replicate_kept(kept, total);
                 } catch (...) {
                     const std::lock_guard lock(failure_mutex);
@@ -262,53 +298,70 @@ BatchResult Batch::run(bool resume, const std::string& command_line, const Batch
     }
     if (failure) {
         try {
-            write_status(files.status, "failed", done, total, elapsed(), output);
+            report("failed");
         } catch (const OutputError&) {
             // The failure itself (a full disk, most likely) is the one to report.
         }
         std::rethrow_exception(failure);
     }
     if (done < total) {
-        write_status(files.status, "interrupted", done, total, elapsed(), output);
+        report("interrupted");
         return {BatchEnd::Interrupted, done.load(), total, elapsed()};
     }
+    return {BatchEnd::Done, done.load(), total, elapsed()};
+}
 
-    // Assemble: one group per run, replicates in order, read back from the kept parts.
-    const RunFile first = read_run_file(part_path(parts, experiment.runs.front().group, 0));
-    const double seconds = elapsed();
-    std::vector<ExperimentRun> runs;
-    for (std::size_t k = 0; k < experiment.runs.size(); ++k) {
-        const auto& run = experiment.runs[k];
-        ExperimentRun group;
-        group.group = run.group;
-        group.provenance = provenance_of(run, setups_[k], experiment, replicates, threads, seconds);
-        for (const auto& v : run.point.values) group.sweep_paths.push_back(v.path);
-        group.sweep_values = run.point.numbers;
-        runs.push_back(std::move(group));
-    }
-    ExperimentProvenance prov;
-    prov.trygg_version = kVersion;
-    prov.git_commit = kGitCommit;
-    prov.experiment_file = experiment.file.string();
-    prov.experiment_yaml = experiment.text + "\n# trygg command line: " + command_line + "\n";
-    prov.seed = experiment.seed;
-    prov.replicates = replicates;
-    prov.weeks = experiment.weeks;
-    prov.threads = threads;
-    prov.wall_seconds = seconds;
-    write_experiment_file(
-        output, prov, first.grid, first.districts, runs,
-        [&](std::size_t k) {
-            RunResults all = read_run_file(part_path(parts, experiment.runs[k].group, 0)).results;
-            for (int r = 1; r < replicates; ++r) {
-                append_replicates(all, read_run_file(part_path(parts, experiment.runs[k].group, r)).results);
-            }
-            return all;
-        },
-        &experiment.design);
-    fs::remove_all(parts, ec);
-    write_status(files.status, "done", total, total, seconds, output);
+BatchResult Batch::assemble(const std::string& command_line) {
+    const BatchPlan plan = plan_of(experiment_, setups_, threads_);
+    const double seconds = now_seconds() - setup_started_;
+    assemble_parts(plan, files_.parts, files_.output, command_line, threads_, seconds);
+    std::error_code ec;
+    fs::remove_all(files_.parts, ec);
+    const auto total = static_cast<std::int64_t>(experiment_.runs.size()) * experiment_.replicates;
+    write_status_file(files_.status, "done", total, total, seconds, files_.output);
     return {BatchEnd::Done, total, total, seconds};
+}
+
+BatchResult Batch::run(bool resume, const std::string& command_line, const BatchHooks& hooks) {
+    const std::vector<BatchTask> todo = open_parts(resume);
+    const auto total = static_cast<std::int64_t>(experiment_.runs.size()) * experiment_.replicates;
+    const BatchResult simulated = simulate(todo, total - static_cast<std::int64_t>(todo.size()), hooks);
+    if (simulated.end != BatchEnd::Done) return simulated;
+    return assemble(command_line);
+}
+
+BatchResult Batch::run_share(BatchShare share, bool resume, const BatchHooks& hooks) {
+    const std::string command =
+        "trygg batch --shard " + std::to_string(share.index) + "/" + std::to_string(share.count);
+    const BatchPlan plan = plan_of(experiment_, setups_, threads_);
+    open_parts_folder(plan, files_, resume, true, command);
+    std::vector<BatchTask> todo;
+    std::int64_t kept = 0;
+    std::error_code ec;
+    const int replicates = experiment_.replicates;
+    for (std::size_t k = 0; k < plan.runs.size(); ++k) {
+        for (int r = 0; r < replicates; ++r) {
+            if (!share.holds(static_cast<std::int64_t>(k) * replicates + r)) continue;
+            const fs::path part = part_path(files_.parts, plan.runs[k].group, r);
+            if (!fs::exists(part, ec)) {
+                todo.push_back({k, r});
+                continue;
+            }
+            if (!resume) {
+                throw InputError(command + ": " + part.string() +
+                                 " is kept already: add --resume to reuse this share's kept replicates, or remove "
+                                 "them");
+            }
+            check_part(part, plan.runs[k], r, command, "remove it, and --resume runs it again");
+            ++kept;
+        }
+    }
+    const BatchResult simulated = simulate(todo, kept, hooks);
+    if (simulated.end == BatchEnd::Done) {
+        write_status_file(files_.status, "done", simulated.replicates_done, simulated.replicates_total,
+                          simulated.seconds, files_.output);
+    }
+    return simulated;
 }
 
 }  // namespace trygg

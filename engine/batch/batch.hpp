@@ -21,14 +21,34 @@
 
 namespace trygg {
 
+// One share of a batch's (run, replicate) tasks, for Slurm job arrays (`--shard K/N`): with the
+// tasks numbered run-major (run k, replicate r is task k·R + r), share K of N holds the tasks
+// whose number mod N is K − 1. Every task is in exactly one share, and shares differ in size
+// by at most one task.
+struct BatchShare {
+    int index = 1;  // K, 1 … count
+    int count = 1;  // N
+
+    bool holds(std::int64_t task) const { return task % count == index - 1; }
+};
+
 // Where a batch keeps what it has done, and what it writes besides the file itself.
 struct BatchFiles {
     std::filesystem::path output;    // OUT.h5
     std::filesystem::path parts;     // OUT.h5.parts/: one file per finished replicate
-    std::filesystem::path status;    // OUT.h5.status.json
+    std::filesystem::path status;    // OUT.h5.status.json (a shard's: OUT.h5.shard-K-of-N.status.json)
     std::filesystem::path manifest;  // OUT.h5.parts/experiment.txt: which experiment the parts belong to
+    std::filesystem::path plan;      // OUT.h5.parts/experiment.h5: how they become OUT.h5 (io/batch_plan)
 
     static BatchFiles for_output(const std::filesystem::path& output);
+    // A shard's: the same parts, a status file of its own.
+    static BatchFiles for_shard(const std::filesystem::path& output, BatchShare share);
+};
+
+// A (run, replicate) of the batch.
+struct BatchTask {
+    std::size_t run = 0;
+    int replicate = 0;
 };
 
 enum class BatchEnd { Done, Interrupted };
@@ -75,12 +95,34 @@ public:
     // replicates and is rethrown; the status file then says "failed".
     BatchResult run(bool resume, const std::string& command_line, const BatchHooks& hooks = {});
 
+    // A shard's part of run(): simulates the tasks of `share` not kept yet into the parts
+    // folder, which other shards share, and assembles nothing (`trygg merge` does, once every
+    // shard is done). The folder may exist already when it holds this experiment's parts;
+    // this share's own kept parts are reused with `resume` and refused without it.
+    // BatchResult counts this share's tasks.
+    BatchResult run_share(BatchShare share, bool resume, const BatchHooks& hooks = {});
+
+    // The steps of run(), for drivers that spread the tasks over processes (cluster/mpi_batch):
+    // open_parts() once, by one process, before any part is written: opens (or, with `resume`,
+    // checks and reuses) the parts folder, writes the experiment's identity and plan into it,
+    // and returns the tasks not kept yet, run-major. simulate() keeps each of `tasks` as a part
+    // (`kept_before` of the batch's tasks are kept already; `status` false: this process writes
+    // no status file). assemble() writes OUT.h5 from the complete parts folder and removes it.
+    std::vector<BatchTask> open_parts(bool resume);
+    BatchResult simulate(const std::vector<BatchTask>& tasks, std::int64_t kept_before, const BatchHooks& hooks,
+                         bool status = true);
+    BatchResult assemble(const std::string& command_line);
+
+    // The status file's last word, for drivers: "interrupted" or "failed" with the count kept.
+    void write_status(const std::string& state, std::int64_t done) const;
+
 private:
     ExperimentConfig experiment_;
     BatchFiles files_;
     int threads_;
     std::vector<RunSetup> setups_;
     std::optional<StateFile> warm_up_;  // the experiment's shared warm-up, if it names one
+    std::string identity_;              // the experiment's fingerprint, hashed: every kept part carries it
     double setup_started_ = 0.0;        // steady-clock seconds when the batch was set up
 };
 

@@ -3,6 +3,7 @@
 #include "cli/batch_command.hpp"
 #include "cli/compare_command.hpp"
 #include "cli/export_command.hpp"
+#include "cli/merge_command.hpp"
 #include "cli/places_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
@@ -29,7 +30,8 @@ void print_help(std::ostream& out) {
            "\n"
            "Usage:\n"
            "  trygg run SCENARIO.yaml [-o OUT.h5] [--replicates N] [--weeks W] [--seed S] [--threads T]\n"
-           "  trygg batch EXPERIMENT.yaml [-o OUT.h5] [--resume] [--threads T]\n"
+           "  trygg batch EXPERIMENT.yaml [-o OUT.h5] [--resume] [--threads T] [--shard K/N]\n"
+           "  trygg merge OUT.h5.parts [-o OUT.h5]\n"
            "  trygg short2008 [--eta E] [--steps N] … -o OUT.h5\n"
            "  trygg compare BASE.h5 OTHER.h5 [OTHER2.h5 …] [--csv FILE] [--json FILE] [--harm FILE]\n"
            "  trygg sensitivity OUT.h5 [--outcome NAME …] [--base S --other S] [--csv FILE] [--json FILE]\n"
@@ -47,7 +49,9 @@ void print_help(std::ostream& out) {
            "         for its horizon, with R replicates, and write every output to one HDF5 file\n"
            "         (readable as netCDF-4 by h5py, xarray, R and QGIS; layout in docs/hdf5-layout.md).\n"
            "  batch  Run an experiment: scenarios × sweep points × replicates, concurrently, into one\n"
-           "         HDF5 file with a group per run; resumable after an interruption (--resume).\n"
+           "         HDF5 file with a group per run; resumable after an interruption (--resume). On a\n"
+           "         cluster: shares of it with --shard K/N (Slurm job arrays), or under mpiexec.\n"
+           "  merge  Assemble the file of a batch that ran as shards from the parts they kept.\n"
            "  short2008  The burglary lattice model of Short et al. (2008) on its own: near-repeat\n"
            "         hotspots from a walk-and-burgle rule (validation of trygg's near-repeat mechanism).\n"
            "  compare  What OTHER's measures changed against BASE, replicate by replicate (same random\n"
@@ -126,6 +130,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
                 print_short2008_help(out);
             else if (args.size() > 1 && args[1] == "batch")
                 print_batch_help(out);
+            else if (args.size() > 1 && args[1] == "merge")
+                print_merge_help(out);
             else if (args.size() > 1 && args[1] == "compare")
                 print_compare_help(out);
             else if (args.size() > 1 && args[1] == "sensitivity")
@@ -146,6 +152,7 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         }
         if (command == "run") return run_command({args.begin() + 1, args.end()}, command_line, out, err);
         if (command == "batch") return batch_command({args.begin() + 1, args.end()}, command_line, out, err);
+        if (command == "merge") return merge_command({args.begin() + 1, args.end()}, command_line, out);
         if (command == "short2008") return short2008_command({args.begin() + 1, args.end()}, out, err);
         if (command == "compare") return compare_command({args.begin() + 1, args.end()}, out, err);
         if (command == "sensitivity") return sensitivity_command({args.begin() + 1, args.end()}, out, err);
@@ -155,7 +162,8 @@ int run_app(int argc, const char* const argv[], std::ostream& out, std::ostream&
         if (command == "validate") return validate_command({args.begin() + 1, args.end()}, out, err);
         if (command == "schema") return schema_command({args.begin() + 1, args.end()}, out, err);
         err << "trygg: unknown command '" << command
-            << "' (commands: run, batch, short2008, compare, sensitivity, report, export, places, validate, schema, "
+            << "' (commands: run, batch, merge, short2008, compare, sensitivity, report, export, places, validate, "
+               "schema, "
                "help; see trygg --help)\n";
         return kExitBadInput;
     } catch (const InputError& e) {

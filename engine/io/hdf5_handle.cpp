@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -35,6 +36,9 @@ std::string object_name(hid_t object) {
     name.resize(static_cast<std::size_t>(length));
     return name;
 }
+
+// Set while a GrowableDatasets is alive on this thread.
+thread_local bool t_growable = false;
 
 // Where `relative` lives, as an absolute path, so messages say "/crimes/true" and not "true".
 // HDF5 resolves an absolute path from the file's root whatever location it is given, so the
@@ -344,7 +348,8 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
 
     const std::size_t count = element_count(shape);
     const bool any_empty = std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end();
-    if (count >= kCompressMinElements && !any_empty) {
+    const bool growable = t_growable && !shape.empty();
+    if (growable || (count >= kCompressMinElements && !any_empty)) {
         const std::vector<hsize_t> dims = cap_chunk(shape, chunk, element_bytes);
         ctx.check(H5Pset_chunk(create.get(), static_cast<int>(dims.size()), dims.data()), "set the chunk shape of",
                   name);
@@ -353,10 +358,106 @@ Dataset create_dataset(hid_t parent, const std::string& relative, Element elemen
         ctx.check(H5Pset_deflate(create.get(), kDeflateLevel), "enable deflate for", name);
     }
 
-    Dataspace space = simple_space(shape, ctx, name);
+    std::vector<hsize_t> most(shape.begin(), shape.end());
+    if (growable) most.front() = H5S_UNLIMITED;
+    Dataspace space(ctx.check(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), most.data()),
+                              "create a dataspace for", name));
     return Dataset(
         ctx.check(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, create.get(), H5P_DEFAULT),
                   "create dataset", name));
+}
+
+GrowableDatasets::GrowableDatasets() : previous_(t_growable) {
+    t_growable = true;
+}
+
+GrowableDatasets::~GrowableDatasets() {
+    t_growable = previous_;
+}
+
+namespace {
+
+// Grows `target` by `rows` along its first dimension and selects the new rows: the file space
+// to write them to.
+Dataspace grow(hid_t target, hsize_t rows, hsize_t& first, const ErrorContext& ctx) {
+    const std::string name = object_name(target);
+    std::vector<hsize_t> shape = shape_of(target, name, ctx);
+    if (shape.empty()) throw LogicError("append to scalar dataset '" + name + "'");
+    first = shape.front();
+    shape.front() += rows;
+    ctx.check(H5Dset_extent(target, shape.data()), "grow dataset", name);
+    Dataspace space(ctx.check(H5Dget_space(target), "get the dataspace of", name));
+    std::vector<hsize_t> start(shape.size(), 0), count = shape;
+    start.front() = first;
+    count.front() = rows;
+    ctx.check(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+              "select new rows of", name);
+    return space;
+}
+
+}  // namespace
+
+hsize_t append_rows(hid_t target, hid_t source, std::int32_t offset, const ErrorContext& target_ctx,
+                    const ErrorContext& source_ctx) {
+    const std::string source_name = object_name(source);
+    const std::string target_name = object_name(target);
+    const std::vector<hsize_t> in = shape_of(source, source_name, source_ctx);
+    const std::vector<hsize_t> out = shape_of(target, target_name, target_ctx);
+    if (in.empty() || in.size() != out.size() || !std::equal(in.begin() + 1, in.end(), out.begin() + 1)) {
+        source_ctx.reject("dataset '" + source_name + "' has shape " + shape_text(in) + ", which does not continue " +
+                          shape_text(out));
+    }
+    Datatype file_type(source_ctx.check(H5Dget_type(source), "get the datatype of", source_name));
+    const H5T_class_t kind = H5Tget_class(file_type.get());
+    if (kind != H5T_INTEGER && kind != H5T_FLOAT) source_ctx.reject("dataset '" + source_name + "' is not numeric");
+    if (offset != 0 && kind != H5T_INTEGER) throw LogicError("append_rows: an offset to non-integers");
+    Datatype memory(offset != 0 ? source_ctx.check(H5Tcopy(H5T_NATIVE_INT32), "copy the int32 datatype")
+                                : source_ctx.check(H5Tget_native_type(file_type.get(), H5T_DIR_ASCEND),
+                                                   "get the memory type of", source_name));
+    const std::size_t count = element_count(in);
+    std::vector<unsigned char> buffer(count * H5Tget_size(memory.get()));
+    if (count > 0) {
+        source_ctx.check(H5Dread(source, memory.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()), "read dataset",
+                         source_name);
+    }
+    if (offset != 0) {
+        for (std::size_t i = 0; i < count; ++i) {
+            std::int32_t v;
+            std::memcpy(&v, buffer.data() + 4 * i, 4);
+            v += offset;
+            std::memcpy(buffer.data() + 4 * i, &v, 4);
+        }
+    }
+    hsize_t first = 0;
+    Dataspace file_space = grow(target, in.front(), first, target_ctx);
+    if (count > 0) {
+        Dataspace memory_space = simple_space(in, source_ctx, source_name);
+        target_ctx.check(
+            H5Dwrite(target, memory.get(), memory_space.get(), file_space.get(), H5P_DEFAULT, buffer.data()),
+            "write to dataset", target_name);
+    }
+    return first;
+}
+
+void append_index(hid_t target, hsize_t count, const ErrorContext& ctx) {
+    hsize_t first = 0;
+    Dataspace file_space = grow(target, count, first, ctx);
+    if (count == 0) return;
+    std::vector<std::int32_t> values(static_cast<std::size_t>(count));
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(first + i);
+    const std::array shape{count};
+    Dataspace memory_space = simple_space(shape, ctx, "index");
+    ctx.check(H5Dwrite(target, H5T_NATIVE_INT32, memory_space.get(), file_space.get(), H5P_DEFAULT, values.data()),
+              "write to dataset", object_name(target));
+}
+
+void overwrite(hid_t target, std::span<const std::int32_t> values, const ErrorContext& ctx) {
+    const std::string name = object_name(target);
+    if (values.size() != element_count(shape_of(target, name, ctx))) {
+        throw LogicError("overwrite '" + name + "': " + std::to_string(values.size()) + " values");
+    }
+    if (values.empty()) return;
+    ctx.check(H5Dwrite(target, H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "write dataset", name);
 }
 
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,

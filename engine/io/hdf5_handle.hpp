@@ -155,6 +155,32 @@ Group open_group(hid_t parent, const std::string& name, const ErrorContext& ctx)
 Dataset create_dataset(hid_t parent, const std::string& name, Element element, std::span<const hsize_t> shape,
                        std::span<const hsize_t> chunk, const ErrorContext& ctx);
 
+// While one is alive, the datasets this thread creates can grow along their first dimension
+// (chunked and compressed whatever their size, the first dimension's maximum unlimited), so
+// that an experiment file is written one replicate at a time (append_rows) instead of from
+// every replicate in memory. Values read back the same; only the storage layout differs.
+class GrowableDatasets {
+public:
+    GrowableDatasets();
+    ~GrowableDatasets();
+    GrowableDatasets(const GrowableDatasets&) = delete;
+    GrowableDatasets& operator=(const GrowableDatasets&) = delete;
+
+private:
+    bool previous_;
+};
+
+// Appends all of `source` (a numeric dataset of another file with the target's trailing
+// dimensions) to the growable dataset `target` along its first dimension, which grows by the
+// source's. `offset` is added to every value on the way (0: a plain copy; integers only).
+// Holds one source dataset in memory. Returns the first row written.
+hsize_t append_rows(hid_t target, hid_t source, std::int32_t offset, const ErrorContext& target_ctx,
+                    const ErrorContext& source_ctx);
+// Appends `count` rows 0, 1, … counting on from the target's length (an index scale).
+void append_index(hid_t target, hsize_t count, const ErrorContext& ctx);
+// Replaces all of `target`'s values (its shape unchanged) with int32 `values`.
+void overwrite(hid_t target, std::span<const std::int32_t> values, const ErrorContext& ctx);
+
 // create_dataset followed by a write of all of `values` (row-major, product(shape) long).
 Dataset write_dataset(hid_t parent, const std::string& name, std::span<const hsize_t> shape,
                       std::span<const hsize_t> chunk, std::span<const std::int8_t> values, const ErrorContext& ctx);

@@ -91,6 +91,17 @@ void write_experiment_file(const std::filesystem::path& out, const ExperimentPro
 
 // The root attributes of an experiment file: InputError as read_run_file.
 ExperimentProvenance read_experiment_provenance(const std::filesystem::path& in);
+// The same file from a batch's kept parts (run files of one replicate each, `part(k, r)` holding
+// run k's replicate r), streamed: replicate 0 of each run is read whole to lay out its group,
+// every later one is copied into it dataset by dataset, so at most one replicate (and one of
+// its datasets) is in memory however many replicates there are; the file image itself grows
+// with the output (create_file keeps it in memory until it is saved). The datasets are those
+// write_experiment_file writes from every replicate at once (tests/batch). InputError naming a
+// part that does not fit the others (another shape, another run).
+void write_experiment_file_from_parts(const std::filesystem::path& out, const ExperimentProvenance& provenance,
+                                      const std::vector<ExperimentRun>& runs, int replicates,
+                                      const std::function<std::filesystem::path(std::size_t, int)>& part,
+                                      const SweepDesign* design = nullptr);
 
 // The run groups of an experiment file in the order written; empty for a single-run file.
 std::vector<std::string> list_run_groups(const std::filesystem::path& in);

@@ -353,6 +353,101 @@ void write_sweep_point(hid_t group, const ExperimentRun& run, const h5::ErrorCon
     if (!point.empty()) h5::write_attribute(group, "sweep_point", point, ctx);
 }
 
+// What every run of an experiment file must share with the first (the root's scales are
+// written from it).
+struct RunShape {
+    int replicates, weeks, districts, crime_types;
+    std::vector<double> cell_shares, crime_shares;
+    std::vector<std::string> reporter_names;
+    std::vector<std::string> substance_levels;
+    int years;
+    bool operator==(const RunShape&) const = default;
+};
+
+RunShape shape_of(const RunResults& r, int replicates) {
+    return {replicates,    r.weeks,        r.districts,      r.crime_types,
+            r.cell_shares, r.crime_shares, r.reporter_names, r.youth.substance_levels,
+            r.youth.years};
+}
+
+// The datasets of a run group that a later replicate adds to, from the declaration: those
+// along the replicate dimension, and the sparse tables (the weekly picture, the event log)
+// along their entries, whose index scales grow with them.
+struct GroupStreams {
+    std::vector<std::string> per_replicate;
+    std::vector<std::string> picture;  // along the group's picture_entry
+    std::vector<std::string> events;   // along the group's event
+};
+
+GroupStreams streams_of(hid_t group) {
+    GroupStreams streams;
+    for (const DatasetLayout& d : layout::datasets()) {
+        if (d.home != layout::Home::Run || d.scale || d.dims.empty()) continue;
+        const std::string path(d.path);
+        if (H5Lexists(group, d.group().empty() ? path.c_str() : d.group().c_str(), H5P_DEFAULT) <= 0 ||
+            H5Lexists(group, path.c_str(), H5P_DEFAULT) <= 0)
+            continue;  // a feature this run does not have
+        switch (d.dims.front()) {
+            case layout::Dim::replicate:
+                streams.per_replicate.push_back(path);
+                break;
+            case layout::Dim::picture_entry:
+                streams.picture.push_back(path);
+                break;
+            case layout::Dim::event:
+                streams.events.push_back(path);
+                break;
+            default:
+                break;  // one for the whole run (the treated cells, the measures' days)
+        }
+    }
+    return streams;
+}
+
+// Adds replicate r (the part `in`, a run file of one replicate) to the run group `group`;
+// ORs its treated cells into `treated`.
+void append_part(hid_t group, const fs::path& in, int r, const GroupStreams& streams,
+                 std::vector<std::int32_t>& treated, const h5::ErrorContext& ctx) {
+    std::error_code ec;
+    if (!fs::is_regular_file(in, ec)) throw InputError(in.string() + ": no such file");
+    const h5::ErrorContext in_ctx(in, h5::Mode::Reading);
+    h5::File file = h5::open_file_read_only(in, in_ctx);
+    const hid_t part = file.get();
+    check_schema_version(part, in_ctx);
+    auto copy = [&](const std::string& path, std::int32_t offset) {
+        const h5::Dataset target(ctx.check(H5Dopen2(group, path.c_str(), H5P_DEFAULT), "open dataset", path));
+        const h5::Dataset source(in_ctx.check(H5Dopen2(part, path.c_str(), H5P_DEFAULT), "open dataset", path));
+        return h5::append_rows(target.get(), source.get(), offset, ctx, in_ctx);
+    };
+    auto grow_index = [&](const char* scale) {
+        const std::vector<hsize_t> rows = h5::dataset_shape(part, scale, in_ctx);
+        if (rows.size() != 1) in_ctx.reject(std::string("dimension '") + scale + "' is not 1-D");
+        const h5::Dataset index(ctx.check(H5Dopen2(group, scale, H5P_DEFAULT), "open", scale));
+        h5::append_index(index.get(), rows[0], ctx);
+    };
+    for (const std::string& path : streams.per_replicate) copy(path, 0);
+    if (!streams.picture.empty()) {
+        // The part's picture counts its replicate from 0; here it is replicate r.
+        for (const std::string& path : streams.picture) copy(path, path == "hotspots/picture_replicate" ? r : 0);
+        grow_index("picture_entry");
+    }
+    if (!streams.events.empty()) {
+        for (const std::string& path : streams.events) copy(path, 0);  // the log names its replicates already
+        grow_index("event");
+    }
+    const h5::Dataset cells(
+        in_ctx.check(H5Dopen2(part, "interventions/treated", H5P_DEFAULT), "open dataset", "interventions/treated"));
+    const std::vector<hsize_t> shape = h5::dataset_shape(part, "interventions/treated", in_ctx);
+    std::size_t n = 1;
+    for (const hsize_t k : shape) n *= static_cast<std::size_t>(k);
+    if (n != treated.size()) in_ctx.reject("dataset 'interventions/treated' is not the grid's shape");
+    std::vector<std::int32_t> values(n);
+    if (n > 0) {
+        in_ctx.check(H5Dread(cells.get(), H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                     "read dataset", "interventions/treated");
+    }
+    for (std::size_t c = 0; c < treated.size(); ++c) treated[c] |= values[c];
+}
 }  // namespace
 
 void write_run_file(const fs::path& out, const RunProvenance& provenance, const GridDescription& grid,
@@ -375,24 +470,12 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         write_provenance(root, provenance, ctx);
         if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
         {
-            // What every run must share with the first (the root's scales are written from it).
-            struct RunShape {
-                int replicates, weeks, districts, crime_types;
-                std::vector<double> cell_shares, crime_shares;
-                std::vector<std::string> reporter_names;
-                std::vector<std::string> substance_levels;
-                int years;
-                bool operator==(const RunShape&) const = default;
-            };
             std::optional<RunShape> first;
             std::optional<Scales> scales;
             for (std::size_t k = 0; k < runs.size(); ++k) {
                 const RunResults results = load(k);
                 check_consistent(grid, districts, results);
-                const RunShape shape{
-                    results.replicates,  results.weeks,        results.districts,      results.crime_types,
-                    results.cell_shares, results.crime_shares, results.reporter_names, results.youth.substance_levels,
-                    results.youth.years};
+                const RunShape shape = shape_of(results, results.replicates);
                 if (!first) {
                     first = shape;
                     scales = write_shared(root, grid, districts, results, ctx);
@@ -402,6 +485,62 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
                 h5::Group group = h5::create_group(root, runs[k].group, ctx);
                 write_run(group.get(), runs[k].provenance, grid, districts, results, *scales, ctx);
                 write_sweep_point(group.get(), runs[k], ctx);
+            }
+        }
+        h5::save_file(file, tmp, ctx);
+    });
+}
+
+void write_experiment_file_from_parts(const fs::path& out, const ExperimentProvenance& provenance,
+                                      const std::vector<ExperimentRun>& runs, int replicates,
+                                      const std::function<fs::path(std::size_t, int)>& part,
+                                      const SweepDesign* design) {
+    if (runs.empty() || replicates < 1) throw LogicError("write_experiment_file_from_parts: no runs or replicates");
+    const h5::QuietErrors quiet;
+    write_atomically(out, [&](const fs::path& tmp) {
+        const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
+        h5::File file = h5::create_file(tmp, ctx);
+        const hid_t root = file.get();
+        write_file_attributes(root, "trygg experiment", ctx);
+        write_provenance(root, provenance, ctx);
+        if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+        {
+            std::optional<Scales> scales;
+            std::optional<RunShape> first;
+            for (std::size_t k = 0; k < runs.size(); ++k) {
+                const fs::path first_part = part(k, 0);
+                RunFile lead = read_run_file(first_part);
+                RunResults& results = lead.results;
+                if (results.replicates != 1) {
+                    throw InputError(first_part.string() + ": holds " + std::to_string(results.replicates) +
+                                     " replicates, not one (not a part a batch keeps)");
+                }
+                check_consistent(lead.grid, lead.districts, results);
+                const RunShape shape = shape_of(results, replicates);
+                if (!scales) {
+                    // The root's replicate dimension is the whole run's; the group's datasets
+                    // start with replicate 0 and grow.
+                    results.replicates = replicates;
+                    scales = write_shared(root, lead.grid, lead.districts, results, ctx);
+                    results.replicates = 1;
+                    first = shape;
+                } else if (!(shape == *first)) {
+                    throw InputError(first_part.string() + ": run " + runs[k].group +
+                                     " has other dimensions (weeks, districts, crime types) than the first run");
+                }
+                h5::Group group = h5::create_group(root, runs[k].group, ctx);
+                {
+                    const h5::GrowableDatasets growable;
+                    write_run(group.get(), runs[k].provenance, lead.grid, lead.districts, results, *scales, ctx);
+                }
+                write_sweep_point(group.get(), runs[k], ctx);
+                std::vector<std::int32_t> treated = std::move(results.treated);
+                lead = RunFile{};  // one replicate in memory at a time
+                const GroupStreams streams = streams_of(group.get());
+                for (int r = 1; r < replicates; ++r) append_part(group.get(), part(k, r), r, streams, treated, ctx);
+                const h5::Dataset cells(ctx.check(H5Dopen2(group.get(), "interventions/treated", H5P_DEFAULT),
+                                                  "open dataset", "interventions/treated"));
+                h5::overwrite(cells.get(), treated, ctx);
             }
         }
         h5::save_file(file, tmp, ctx);

@@ -3,9 +3,11 @@
 // never silently reused or mixed. The command line's own behaviour (signals, exit statuses,
 // messages) is tested in tests/cli.
 #include "batch/batch.hpp"
+#include "batch/merge.hpp"
 #include "core/error.hpp"
 #include "fixtures.hpp"
 #include "io/results_file.hpp"
+#include "sim/run.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -88,6 +90,46 @@ TEST_F(BatchLibrary, APartHoldingAnotherReplicateIsRefusedOnResume) {
     } catch (const InputError& e) {
         EXPECT_THAT(e.what(), ::testing::HasSubstr("r00001.h5"));
         EXPECT_THAT(e.what(), ::testing::HasSubstr("holds replicate 0"));
+    }
+}
+
+// The assembly streams the kept parts into the file one replicate at a time (io/results_file:
+// write_experiment_file_from_parts). Its oracle is the simple path: every replicate of a run
+// simulated in one call and held in memory together. Lighting in Tjärna Ängar marks treated
+// cells, which the stream ORs over replicates.
+TEST_F(BatchLibrary, TheStreamedFileEqualsEveryReplicateSimulatedAtOnce) {
+    Batch whole = batch("whole.h5");
+    ASSERT_EQ(whole.run(false, "test").end, BatchEnd::Done);
+    for (std::size_t k = 0; k < whole.setups().size(); ++k) {
+        const std::string group = whole.experiment().runs[k].group;
+        SCOPED_TRACE(group);
+        const RunSetup& setup = whole.setups()[k];
+        const RunOutput all = run_replicates(setup.city, setup.params, setup.timeline, RunOptions{5, 3, 1, false, 0});
+        const RunResults streamed = read_run_file(dir_ / "whole.h5", group).results;
+        expect_same_results(all.results, streamed);
+        EXPECT_EQ(all.results.picture.size(), streamed.picture.size());
+    }
+}
+
+// A batch split into shares (Slurm's --shard K/N) keeps every task once, assembles nothing,
+// and its parts merge into the file a single batch writes.
+TEST_F(BatchLibrary, SharesMergedEqualTheWholeBatch) {
+    ASSERT_EQ(batch("whole.h5").run(false, "test").end, BatchEnd::Done);
+    for (int k = 1; k <= 4; ++k) {
+        Batch shard(load_experiment_config(dir_ / "exp.yaml"), BatchFiles::for_shard(dir_ / "out.h5", {k, 4}), 1,
+                    std::uint64_t{1} << 40);
+        const BatchResult share = shard.run_share({k, 4}, false);
+        EXPECT_EQ(share.end, BatchEnd::Done);
+        EXPECT_EQ(share.replicates_total, k <= 2 ? 2 : 1) << "six tasks over four shares";
+    }
+    EXPECT_FALSE(fs::exists(dir_ / "out.h5"));
+    const MergeResult merged = merge_parts(dir_ / "out.h5.parts", dir_ / "out.h5", "test");
+    EXPECT_EQ(merged.runs, 2u);
+    EXPECT_EQ(merged.replicates, 3);
+    for (const std::string group : {"baseline", "lighting_tjarna"}) {
+        SCOPED_TRACE(group);
+        expect_same_results(read_run_file(dir_ / "whole.h5", group).results,
+                            read_run_file(dir_ / "out.h5", group).results);
     }
 }
 

@@ -20,11 +20,12 @@ declare -A sees=(
   [experiment]="core world population model policy sim experiment"
   [io]="core world population model policy sim experiment io"
   [batch]="core world population model policy sim experiment io batch"
+  [cluster]="core world population model policy sim experiment io batch cluster"
   [gis]="core world population model policy sim experiment io gis"
   [report]="core world population model policy sim experiment io report"
-  [cli]="core world population model policy sim experiment io batch gis report cli"
+  [cli]="core world population model policy sim experiment io batch cluster gis report cli"
 )
-layers=(core world population model policy sim experiment io batch gis report cli)
+layers=(core world population model policy sim experiment io batch cluster gis report cli)
 for extra in "$views"/*; do
   name="$(basename "$extra")"
   [[ -v "sees[$name]" ]] || { echo "layer view '$name' is not in tests/layers/check_layers.sh's table" >&2; exit 1; }
