@@ -83,6 +83,19 @@ inline const City& borlange_city(double cell_size = 100.0) {
     return *slot;
 }
 
+// Borlänge's polygons with `scale` times its residents (population.scale, world/city.hpp): a
+// smaller city where a sanitizer's slowdown would make the whole one too long for CI.
+inline const City& scaled_borlange_city(double scale) {
+    static std::map<double, std::unique_ptr<City>> cities;
+    auto& slot = cities[scale];
+    if (!slot) {
+        CitySpec spec = borlange_config().spec;
+        spec.population_scale = scale;
+        slot = std::make_unique<City>(build_city(std::move(spec)));
+    }
+    return *slot;
+}
+
 // A synthetic Borlänge population with its offenders marked as at the start of a run (the
 // youth layer does this in a replicate; kernels tested on their own need it done here).
 inline Population borlange_people(const City& city, RngKey key) {

@@ -241,6 +241,8 @@ private:
         point_exposure_view();
         youth_.set_field_workers(deployment_.field_worker_sites());
         deployment_.count_programme_youth(agents_);
+        // The resumed model day's offenders out in public, hour by hour, from its restored plan.
+        index_public_hours();
     }
 
     ReplicateOutput output(int hours) const {
