@@ -447,7 +447,9 @@ TEST(Safety, HousingDevelopmentChangesWhoLivesThere) {
 // year's quarters in which it is one (a single quarter's class is one draw of a noisy score;
 // the year is what the police's yearly assessment reads). The share of replicates by quarter
 // is printed as the trajectory; the change at the horizon must have a 95 % interval below 0.
-TEST(Safety, DevelopingTjarnaAngarLowersTheChanceItIsARiskAreaInTenYears) {
+// 200 replicate-years: a `Long` suite, which `tools/test --long` runs and the ordinary suite
+// (and so CI) leaves out; its mechanism is HousingDevelopmentChangesWhoLivesThere above.
+TEST(LongSafety, DevelopingTjarnaAngarLowersTheChanceItIsARiskAreaInTenYears) {
     const ScenarioConfig scenario = load_scenario_config(testing::source_path("scenarios/tjarna_development.yaml"));
     ASSERT_EQ(scenario.weeks, 520);
     ModelParams developed = borlange_config().params;
