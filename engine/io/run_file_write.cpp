@@ -448,6 +448,14 @@ void append_part(hid_t group, const fs::path& in, int r, const GroupStreams& str
     }
     for (std::size_t c = 0; c < treated.size(); ++c) treated[c] |= values[c];
 }
+// An experiment file's root attributes, its provenance and the sweep's design.
+void write_experiment_root(hid_t root, const ExperimentProvenance& provenance, const SweepDesign* design,
+                           const h5::ErrorContext& ctx) {
+    write_file_attributes(root, "trygg experiment", ctx);
+    write_provenance(root, provenance, ctx);
+    if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+}
+
 }  // namespace
 
 void write_run_file(const fs::path& out, const RunProvenance& provenance, const GridDescription& grid,
@@ -466,9 +474,7 @@ void write_experiment_file(const fs::path& out, const ExperimentProvenance& prov
         const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
         h5::File file = h5::create_file(tmp, ctx);
         const hid_t root = file.get();
-        write_file_attributes(root, "trygg experiment", ctx);
-        write_provenance(root, provenance, ctx);
-        if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+        write_experiment_root(root, provenance, design, ctx);
         {
             std::optional<RunShape> first;
             std::optional<Scales> scales;
@@ -501,9 +507,7 @@ void write_experiment_file_from_parts(const fs::path& out, const ExperimentProve
         const h5::ErrorContext ctx(tmp, h5::Mode::Writing);
         h5::File file = h5::create_file(tmp, ctx);
         const hid_t root = file.get();
-        write_file_attributes(root, "trygg experiment", ctx);
-        write_provenance(root, provenance, ctx);
-        if (design != nullptr && design->dimensions() > 0) write_sweep_design(root, *design, ctx);
+        write_experiment_root(root, provenance, design, ctx);
         {
             std::optional<Scales> scales;
             std::optional<RunShape> first;
