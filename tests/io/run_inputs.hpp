@@ -106,7 +106,7 @@ inline Inputs make_inputs(int replicates, int weeks, int ny, int nx) {
     r.interventions.running_sek_per_year = {2.0e5, 1.5e6};
     r.interventions.cost_sek = {4.2e6, 1.5e6};
     r.treated.assign(cells, 0);
-    r.treated[1] = 1;
+    r.treated[cells > 1 ? 1 : 0] = 1;  // a grid of one cell has only cell 0
 
     // The youth layer's tallies, each with its own pattern so a swapped dataset shows.
     auto& y = r.youth;
