@@ -96,6 +96,48 @@ inline const City& scaled_borlange_city(double scale) {
     return *slot;
 }
 
+// The cells of the district named `district` in `city`.
+inline std::vector<int> cells_of_district(const City& city, const std::string& district) {
+    std::vector<int> cells;
+    for (std::size_t c = 0; c < city.cell_district.size(); ++c) {
+        if (city.cell_district[c] >= 0 &&
+            city.districts[static_cast<std::size_t>(city.cell_district[c])].name == district)
+            cells.push_back(static_cast<int>(c));
+    }
+    return cells;
+}
+
+// Every layer acting, for the tests that compare whole runs (thread counts, checkpoints):
+// adaptive police patrols and field workers steered weekly by the picture, lighting of
+// Tjärna Ängar, and family support taking 30 referred participants aged 10–15 there.
+inline ModelParams every_layer_params(const City& city) {
+    ModelParams params = borlange_config().params;
+    params.policing.steering = Steering::Adaptive;
+    const std::vector<int> tjarna = cells_of_district(city, "Tjärna Ängar");
+    Intervention light;
+    light.name = "lighting";
+    light.kind = InterventionKind::Lighting;
+    light.cells = tjarna;
+    light.intensity = 0.9;
+    Intervention workers;
+    workers.name = "field workers";
+    workers.kind = InterventionKind::FieldWorkers;
+    workers.adaptive = true;
+    workers.units = 2;
+    workers.when.from_hour = 18;
+    workers.when.to_hour = 23;
+    Intervention family;
+    family.name = "family support";
+    family.kind = InterventionKind::FamilySupport;
+    family.cells = tjarna;
+    family.min_age = 10;
+    family.max_age = 15;
+    family.target = Target::Referrals;
+    family.participants = 30;
+    params.interventions = {light, workers, family};
+    return params;
+}
+
 // A synthetic Borlänge population with its offenders marked as at the start of a run (the
 // youth layer does this in a replicate; kernels tested on their own need it done here).
 inline Population borlange_people(const City& city, RngKey key) {

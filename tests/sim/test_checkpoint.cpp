@@ -14,44 +14,13 @@ using testing::borlange_city;
 using testing::borlange_config;
 
 std::vector<int> cells_of(const std::string& district) {
-    const City& city = borlange_city();
-    std::vector<int> cells;
-    for (std::size_t c = 0; c < city.cell_district.size(); ++c) {
-        if (city.cell_district[c] >= 0 &&
-            city.districts[static_cast<std::size_t>(city.cell_district[c])].name == district)
-            cells.push_back(static_cast<int>(c));
-    }
-    return cells;
+    return testing::cells_of_district(borlange_city(), district);
 }
 
 // Every layer acting: adaptive police patrols and field workers steered weekly, lighting,
 // social measures taking participants, with the event log.
 ModelParams warm_up_params() {
-    ModelParams params = borlange_config().params;
-    params.policing.steering = Steering::Adaptive;
-    const std::vector<int> tjarna = cells_of("Tjärna Ängar");
-    Intervention light;
-    light.name = "lighting";
-    light.kind = InterventionKind::Lighting;
-    light.cells = tjarna;
-    light.intensity = 0.9;
-    Intervention workers;
-    workers.name = "field workers";
-    workers.kind = InterventionKind::FieldWorkers;
-    workers.adaptive = true;
-    workers.units = 2;
-    workers.when.from_hour = 18;
-    workers.when.to_hour = 23;
-    Intervention family;
-    family.name = "family support";
-    family.kind = InterventionKind::FamilySupport;
-    family.cells = tjarna;
-    family.min_age = 10;
-    family.max_age = 15;
-    family.target = Target::Referrals;
-    family.participants = 30;
-    params.interventions = {light, workers, family};
-    return params;
+    return testing::every_layer_params(borlange_city());
 }
 
 RunOutput run(const ModelParams& params, int weeks, int threads, std::vector<ReplicateState>* save = nullptr,
