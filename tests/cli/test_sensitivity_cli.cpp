@@ -171,7 +171,7 @@ TEST_F(Sensitivity, TheShippedScreeningChecks) {
     EXPECT_EQ(e.design.trajectories, 6);
     EXPECT_EQ(e.design.candidates, 100);
     EXPECT_EQ(e.runs.size(), 420u);
-    EXPECT_EQ(e.replicates * e.weeks * static_cast<int>(e.runs.size()), 10920);
+    EXPECT_EQ(e.replicates * e.weeks * static_cast<int>(e.runs.size()), 87360);
     std::string text = read_text(file);
     for (const auto& [from, to] : {std::pair<std::string, std::string>{"trajectories: 6", "trajectories: 2"},
                                    {"  - ../../scenarios/combined.yaml\n", ""},
@@ -183,7 +183,7 @@ TEST_F(Sensitivity, TheShippedScreeningChecks) {
     put("screening.yaml", text);
     const Outcome o = trygg("batch screening.yaml --check");
     ASSERT_EQ(o.status, 0) << o.err;
-    EXPECT_THAT(o.out, HasSubstr("70 run(s) × 2 replicate(s) × 13 weeks"));
+    EXPECT_THAT(o.out, HasSubstr("70 run(s) × 8 replicate(s) × 26 weeks"));
 }
 
 // ---- the batch file's design ----

@@ -292,7 +292,7 @@ TEST_F(CityConfigErrors, NeighbourhoodPlaceRuleWithAMisspeltKey) {
 }
 
 TEST_F(CityConfigErrors, PoliceDeterrenceAboveOne) {
-    const int line = write_with("  deterrence: 0.2\n", "  deterrence: 1.5\n");
+    const int line = write_with("  deterrence: 0.4089", "  deterrence: 1.5");
     expect_error(load_error(), line, "police.deterrence", "out of range");
 }
 
