@@ -112,7 +112,7 @@ struct ChoiceMatrix {
         const std::uint16_t* t = &thresholds[row * stride()];
         while (i < g.full && t[i] <= u16) ++i;  // the tail from `full` exceeds every draw
         const std::uint32_t upper = i >= g.full ? 65536u : t[i];
-        const std::uint32_t lower = t[i - 1];  // before `full`: a scan that passed it stopped there
+        const std::uint32_t lower = t[i - 1];  // i − 1 < full: a scan starts at or before full, stops there
         residual = static_cast<double>(u16 - lower) / static_cast<double>(upper - lower);
         return choices[i - 1];
     }
