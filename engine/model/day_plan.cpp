@@ -162,7 +162,7 @@ void plan_day(const DayPlanContext& ctx, int day, std::size_t first, std::size_t
             batch_end = i + n;
         }
         const std::size_t j = i - batch_first;  // i's place in the batch
-        // The choice tables (7 MB) are read at random, one cache miss a pick: ask for the
+        // The choice tables (4.7 MB) are read at random, one cache miss a pick: ask for the
         // lines a later person of the batch will read, the row's guide first, then the
         // entries its errand and hangout draws start on.
         if (i + kAhead < batch_end) {

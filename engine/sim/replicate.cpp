@@ -195,6 +195,7 @@ public:
         if (resume.save) save(*resume.save);
         youth_.finish();
         safety_.finish(youth_);
+        release_day_plans();
         return output(hours);
     }
 
@@ -273,6 +274,17 @@ private:
         for (auto c : population_.home_cell) ++out.residents[static_cast<std::size_t>(c)];
         out.agent_hours = static_cast<std::int64_t>(population_.size()) * hours;
         return out;
+    }
+
+    // After the last hour nothing reads the day plans (moves, offender segments, who is out
+    // when) or the choice tables that made them: their memory back before output() copies
+    // the tallies, a copy that otherwise set the replicate's peak (bench/README.md, cost
+    // against population: 19 MB at 16 times Borlänge).
+    void release_day_plans() {
+        chunks_ = {};
+        offender_day_ = {};
+        for (auto& hour : in_public_) hour = {};
+        destinations_ = {};
     }
 
     // The model day begins at 04:00, with everyone at home. After the week's social step,

@@ -1,5 +1,7 @@
 #include "model/destinations.hpp"
 
+#include "core/error.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -48,6 +50,80 @@ TEST(ChoiceTable, GuidedPickIsUpperBoundForEveryDraw) {
                 << "row " << row << ", draw " << u;
             ASSERT_EQ(residual, static_cast<double>(u - lower) / static_cast<double>(*it - lower));
         }
+    }
+}
+
+// The matrix must pick what ChoiceTable picks from the same weights, residual included, for
+// every 16-bit draw: rows with zeros (leading, inside and trailing), heavy candidates spanning
+// several buckets, tails so light that their thresholds round to 65536 before the last
+// candidate (the 16-bit tail), one candidate of all the weight, and rows of no weight.
+TEST(ChoiceMatrix, PicksAsChoiceTableForEveryDraw) {
+    constexpr int kCandidates = 90;
+    std::mt19937 gen(11);
+    std::uniform_real_distribution<double> weight(0.0, 1.0);
+    std::vector<std::int32_t> candidates;
+    for (int k = 0; k < kCandidates; ++k) candidates.push_back(500 + 3 * k);
+    std::vector<std::vector<double>> rows;
+    for (int r = 0; r < 40; ++r) {
+        std::vector<double> w(kCandidates);
+        for (int k = 0; k < kCandidates; ++k) {
+            w[k] = k % 7 == 3 ? 0.0 : weight(gen) * (k % 5 == 0 ? 100.0 : 1.0);
+            if (r % 4 == 1 && k > 20) w[k] *= 1e-9;  // a tail below one part in 65536
+            if (r % 4 == 2 && (k < 10 || k > 80)) w[k] = 0.0;
+        }
+        rows.push_back(w);
+    }
+    rows.push_back(std::vector<double>(kCandidates, 0.0));  // no weight
+    std::vector<double> one(kCandidates, 0.0);
+    one[41] = 2.5;
+    rows.push_back(one);
+    std::vector<double> last(kCandidates, 0.0);
+    last[kCandidates - 1] = 1.0;
+    last[0] = 1.0;
+    rows.push_back(last);
+
+    ChoiceTable table;
+    ChoiceMatrix matrix(rows.size(), candidates);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        table.add_row(candidates, rows[r]);
+        matrix.set_row(r, rows[r]);
+    }
+    ASSERT_EQ(matrix.rows(), rows.size());
+    bool tail_seen = false;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        tail_seen = tail_seen || (matrix.guide[r].first[0] != ChoiceMatrix::kEmpty && matrix.guide[r].full < 80);
+        for (std::uint32_t u = 0; u < 65536; ++u) {
+            double expected_residual = -1.0, residual = -2.0;
+            const std::int32_t expected = table.pick(r, u, expected_residual);
+            if (expected < 0) {
+                ASSERT_EQ(matrix.pick(r, u, residual), -1) << "row " << r << ", draw " << u;
+                continue;
+            }
+            ASSERT_EQ(matrix.pick(r, u, residual), expected) << "row " << r << ", draw " << u;
+            ASSERT_EQ(residual, expected_residual) << "row " << r << ", draw " << u;
+        }
+    }
+    EXPECT_TRUE(tail_seen);  // the rows with light tails reached 65536 early
+}
+
+TEST(ChoiceMatrix, RefusesMoreCandidatesThan16BitPositions) {
+    EXPECT_NO_THROW(ChoiceMatrix(1, std::vector<std::int32_t>(65534, 0)));
+    EXPECT_THROW(ChoiceMatrix(1, std::vector<std::int32_t>(65535, 0)), InputError);
+}
+
+// Reserving room changes nothing picked.
+TEST(ChoiceTable, ReserveKeepsTheTable) {
+    ChoiceTable reserved, grown;
+    reserved.reserve(2, 8);  // two sentinels, two and four entries
+    for (ChoiceTable* t : {&reserved, &grown}) {
+        t->add_row({4, 5, 6}, {1.0, 0.0, 3.0});
+        t->add_row({7, 8, 9, 10}, {1.0, 1.0, 1.0, 1.0});
+    }
+    ASSERT_EQ(reserved.entries.size(), grown.entries.size());
+    ASSERT_EQ(reserved.entries.capacity(), 8u);  // it never grew
+    for (std::size_t i = 0; i < grown.entries.size(); ++i) {
+        EXPECT_EQ(reserved.entries[i].threshold, grown.entries[i].threshold);
+        EXPECT_EQ(reserved.entries[i].site, grown.entries[i].site);
     }
 }
 
