@@ -225,7 +225,8 @@ TEST(Baseline, AssaultsPeakOnWeekendAndFestiveNights) {
     const auto valborg = static_cast<int>(days_from_civil({2025, 4, 30}) - days_from_civil(timeline.start));
     const auto new_years_eve = static_cast<int>(days_from_civil({2025, 12, 31}) - days_from_civil(timeline.start));
     // One night each, ~30–50 assaults in two replicates: Poisson noise ~15–20 %; DESIGN says
-    // about 3×, the baseline gives 2.3× (Valborg) and 5–6× (New Year's Eve).
+    // about 3×, the baseline gives 4.0× (Valborg) and 7.1× (New Year's Eve) with the fitted
+    // config (docs/model.md §5; one night a year each, so only a floor is asserted).
     EXPECT_GT(night_after(h, valborg), 1.6 * ordinary);
     EXPECT_GT(night_after(h, new_years_eve), 2.0 * ordinary);
     std::printf("assaults per night: ordinary %.1f, weekend %.1f, Valborg %.1f, New Year's Eve %.1f\n", ordinary,

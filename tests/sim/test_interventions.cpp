@@ -161,11 +161,13 @@ TEST(Interventions, CommonRandomNumbersNarrowTheIntervalOfADifference) {
     const double ratio = sd_paired / sd_independent;
     std::printf("ratio of the sds: %.3f\n", ratio);
     // docs/model.md §7: pairing shares the whole population, calendar and plans, so the
-    // paired spread is about 5 % of the independent one (measured 5.1 against 111.9: 0.046).
-    // A ratio of two sds from six replicates each is uncertain by a factor of up to
-    // √F(0.99; 5, 5) ≈ 3.3, so the bound is 0.15 (3.3 × 0.046): pairing that shared only the
-    // population, or merely halved the noise (0.5, the old bound), fails.
-    EXPECT_LT(ratio, 0.15);
+    // paired spread is about an eighth of the independent one (measured 13.3 against 107.8:
+    // 0.124, with the fitted config of docs/calibration.md, whose stronger lighting prevents
+    // more and so lets the paired runs drift apart more; 5.1 against 111.9, 0.046, with the
+    // assumed values before). A ratio of two sds from six replicates each is uncertain by a
+    // factor of up to √F(0.99; 5, 5) ≈ 3.3, so the bound is 0.4 (3.3 × 0.124): pairing that
+    // merely halved the noise (0.5) fails.
+    EXPECT_LT(ratio, 0.4);
 }
 
 // Hot-spots policing (DESIGN §6.7): a patrol standing on its 3×3-cell beat for the police
