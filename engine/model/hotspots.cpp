@@ -14,14 +14,6 @@
 namespace trygg {
 namespace {
 
-// A disc of lattice offsets stored as one span per row: row dy ∈ [−radius, radius] covers
-// dx ∈ [−half_width[dy + radius], +half_width[dy + radius]]. The disc is symmetric in dx, so
-// spans describe it exactly and let the inner loops run over contiguous memory.
-struct DiscStencil {
-    int radius = 0;
-    std::vector<int> half_width;
-};
-
 void require(bool ok, const char* what) {
     if (!ok) throw LogicError(std::string("hotspots: ") + what);
 }
@@ -190,6 +182,33 @@ std::vector<std::vector<double>> quartic_weights(const DiscStencil& s, double h_
     return weight;
 }
 
+// W per cell: the masked cells in its band, from per-row running counts (exact in integers;
+// a band's row span costs one subtraction instead of a sum over its cells).
+std::vector<std::int32_t> band_weights(const DiscStencil& s, const RasterShape& r, std::span<const std::uint8_t> mask) {
+    const std::size_t stride = static_cast<std::size_t>(r.nx) + 1;
+    std::vector<std::int32_t> running(static_cast<std::size_t>(r.ny) * stride, 0);
+    for (int row = 0; row < r.ny; ++row) {
+        const std::size_t base = static_cast<std::size_t>(row) * r.nx;
+        std::int32_t* run = running.data() + static_cast<std::size_t>(row) * stride;
+        for (int col = 0; col < r.nx; ++col) run[col + 1] = run[col] + (mask[base + col] != 0 ? 1 : 0);
+    }
+    std::vector<std::int32_t> w(mask.size(), 0);
+    for (int row = 0; row < r.ny; ++row) {
+        for (int col = 0; col < r.nx; ++col) {
+            const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
+            if (mask[c] == 0) continue;
+            std::int32_t total = 0;
+            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
+                const std::size_t y = first / static_cast<std::size_t>(r.nx);
+                const std::size_t lo = first - y * r.nx, hi = last - y * r.nx;
+                total += running[y * stride + hi] - running[y * stride + lo];
+            });
+            w[c] = total;
+        }
+    }
+    return w;
+}
+
 }  // namespace
 
 GiReference gi_reference(std::span<const double> values, std::span<const std::uint8_t> mask) {
@@ -207,32 +226,82 @@ std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const doub
                                       std::span<const std::uint8_t> mask, double band_m, const GiReference& m) {
     require_raster_sizes(r, values.size(), mask.size());
     require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
+    if (m.n < 2 || m.constant || m.sd == 0.0) return std::vector<double>(values.size(), 0.0);
+    return getis_ord_gi_star(GiBands(r, mask, band_m), values, m);
+}
+
+GiBands::GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, double band_m)
+    : raster_(r), mask_(mask.begin(), mask.end()) {
+    require_raster_sizes(r, mask.size(), mask.size());
+    require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
+    const double band_cells = band_m / r.cell_size_m;
+    stencil_ = disc_stencil(band_cells * band_cells * (1.0 + kBandRelTol), r);
+    weight_ = band_weights(stencil_, r, mask);
+}
+
+std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const double> values, const GiReference& m) {
+    const RasterShape& r = bands.raster();
+    const std::vector<std::uint8_t>& mask = bands.mask();
+    require_raster_sizes(r, values.size(), mask.size());
     std::vector<double> z(values.size(), 0.0);
     if (m.n < 2 || m.constant || m.sd == 0.0) return z;
 
-    // Centred values and 0/1 weights, zero outside the mask, so a span sums only masked cells.
+    // Centred values, zero outside the mask, so a span sums only masked cells.
     std::vector<double> centred(values.size(), 0.0);
-    std::vector<std::int32_t> inside(values.size(), 0);
+    std::size_t nonzero = 0;
     for (std::size_t c = 0; c < values.size(); ++c) {
         if (mask[c] == 0) continue;
         centred[c] = values[c] - m.mean;
-        inside[c] = 1;
+        nonzero += values[c] != 0.0;
     }
-    const double band_cells = band_m / r.cell_size_m;
-    const DiscStencil s = disc_stencil(band_cells * band_cells * (1.0 + kBandRelTol), r);
+    const DiscStencil& s = bands.stencil();
+    const std::vector<std::int32_t>& w = bands.weight();
+
+    // A week's crime map is sparse (a few hundred of some 60,000 cells in the city hold a
+    // crime). Where a cell's band holds no non-zero value, each masked neighbour adds the same
+    // 0 − X̄ and each unmasked one adds 0.0, which leaves a sum unchanged: the span-ordered sum
+    // is −X̄ added W times, whatever the band's shape, so it and its z are computed once per W.
+    // Cells near a non-zero value are summed span by span as always. Both give the same bits
+    // (GiStar.SparseFieldsMatchTheSpanOrderedSumBitForBit). A dense field skips the marking,
+    // which would cost about as much as the sums it saves.
+    std::vector<std::uint8_t> near_value;
+    if (nonzero * 8 < values.size()) {
+        near_value.assign(values.size(), 0);
+        for (int row = 0; row < r.ny; ++row) {
+            for (int col = 0; col < r.nx; ++col) {
+                const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
+                if (mask[c] == 0 || values[c] == 0.0) continue;
+                // The band is symmetric: the cells whose band holds c are those in c's band.
+                for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
+                    std::fill(near_value.begin() + static_cast<std::ptrdiff_t>(first),
+                              near_value.begin() + static_cast<std::ptrdiff_t>(last), std::uint8_t{1});
+                });
+            }
+        }
+    }
+    const double quiet_term = 0.0 - m.mean;  // a masked zero's centred value, as computed above
+    std::vector<double> quiet_sum{0.0};      // [W] the span-ordered sum of W quiet terms
+    std::vector<double> quiet_z;             // [W] its z, NaN until needed
     for (int row = 0; row < r.ny; ++row) {
         for (int col = 0; col < r.nx; ++col) {
             const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
             if (mask[c] == 0) continue;
-            double sum = 0.0;
-            std::int64_t w = 0;
-            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
-                for (std::size_t j = first; j < last; ++j) {
-                    sum += centred[j];
-                    w += inside[j];
+            const std::int32_t wc = w[c];
+            if (!near_value.empty() && near_value[c] == 0) {
+                const auto k = static_cast<std::size_t>(wc);
+                if (quiet_z.size() <= k) quiet_z.resize(k + 1, std::numeric_limits<double>::quiet_NaN());
+                if (std::isnan(quiet_z[k])) {
+                    while (quiet_sum.size() <= k) quiet_sum.push_back(quiet_sum.back() + quiet_term);
+                    quiet_z[k] = gi_star_z(quiet_sum[k], wc, m);
                 }
+                z[c] = quiet_z[k];
+                continue;
+            }
+            double sum = 0.0;
+            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
+                for (std::size_t j = first; j < last; ++j) sum += centred[j];
             });
-            z[c] = gi_star_z(sum, w, m);
+            z[c] = gi_star_z(sum, wc, m);
         }
     }
     return z;

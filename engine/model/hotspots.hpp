@@ -20,6 +20,14 @@ struct RasterShape {
     double cell_size_m = 0.0;
 };
 
+// A disc of lattice offsets stored as one span per row: row dy ∈ [−radius, radius] covers
+// dx ∈ [−half_width[dy + radius], +half_width[dy + radius]]. The disc is symmetric in dx, so
+// spans describe it exactly and let the inner loops run over contiguous memory.
+struct DiscStencil {
+    int radius = 0;
+    std::vector<int> half_width;
+};
+
 // Local Gi* of Getis & Ord (1992, Geogr. Anal. 24:189) in the z-score form of Ord & Getis
 // (1995, Geogr. Anal. 27:286, eq. 14) with binary distance-band weights: w_ij = 1 when the
 // centres of i and j are at most band_m apart (i itself included), else 0:
@@ -33,7 +41,9 @@ struct RasterShape {
 // 100 m cells reliably includes the cells two steps away despite binary rounding. A band
 // below the cell size leaves each cell alone with itself: Gi* = (x_i − X̄)/S.
 // Neighbours beyond the raster edge do not exist (no edge correction, as in Ord & Getis).
-// Cost O(cells × stencil), the stencil being the disc of radius band_m stored as row spans.
+// Cost O(cells × stencil), the stencil being the disc of radius band_m stored as row spans,
+// for the cells whose band holds a non-zero value; the others (most of a sparse weekly crime
+// map) cost O(stencil rows) each, with the same bits (see hotspots.cpp).
 std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
                                       std::span<const std::uint8_t> mask, double band_m);
 
@@ -54,6 +64,28 @@ GiReference gi_reference(std::span<const double> values, std::span<const std::ui
 // constant (no yardstick).
 std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
                                       std::span<const std::uint8_t> mask, double band_m, const GiReference& reference);
+
+// What Gi* needs of a raster, its mask and a band that is the same for every map tested on
+// them: the band's disc and, per cell, W, the number of masked cells in its band. The weekly
+// picture tests two maps a week on one raster (model/lagesbild.hpp) and builds this once.
+class GiBands {
+public:
+    GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, double band_m);
+    const RasterShape& raster() const { return raster_; }
+    const std::vector<std::uint8_t>& mask() const { return mask_; }
+    const DiscStencil& stencil() const { return stencil_; }
+    const std::vector<std::int32_t>& weight() const { return weight_; }  // [cell] W; 0 outside the mask
+
+private:
+    RasterShape raster_;
+    std::vector<std::uint8_t> mask_;
+    DiscStencil stencil_;
+    std::vector<std::int32_t> weight_;
+};
+
+// getis_ord_gi_star above on prepared bands: the same z-scores to the last bit.
+std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const double> values,
+                                      const GiReference& reference);
 
 enum class Correction { None, FalseDiscoveryRate };
 

@@ -15,6 +15,7 @@ Lagesbild::Lagesbild(const RasterShape& raster, std::vector<std::uint8_t> area, 
     : raster_(raster),
       area_(std::move(area)),
       params_(params),
+      bands_(raster_, area_, params_.gi_band_m),
       truth_(area_.size(), 0.0),
       est_(area_.size(), 0.0),
       frequency_true_(area_.size(), 0),
@@ -26,7 +27,7 @@ void Lagesbild::close_week() {
     // The two pictures are independent: find their hotspots side by side.
     std::vector<std::uint8_t> hot_true, hot_est;
     auto hotspots_of = [&](const std::vector<double>& counts, std::vector<std::uint8_t>& out) {
-        out = significant_hotspots(getis_ord_gi_star(raster_, counts, area_, params_.gi_band_m), area_, params_.alpha,
+        out = significant_hotspots(getis_ord_gi_star(bands_, counts, gi_reference(counts, area_)), area_, params_.alpha,
                                    params_.correction);
     };
     tbb::parallel_invoke([&] { hotspots_of(truth_, hot_true); }, [&] { hotspots_of(est_, hot_est); });

@@ -85,6 +85,7 @@ private:
     RasterShape raster_;
     std::vector<std::uint8_t> area_;
     LagesbildParams params_;
+    GiBands bands_;  // the Gi* band of every cell of the area, the same each week
     struct Known {
         std::int32_t cell;
         std::int32_t hour;

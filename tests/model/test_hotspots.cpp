@@ -88,6 +88,61 @@ TEST(GiStar, MatchesBruteForceFormula) {
     }
 }
 
+// The engine's sum before the sparse path: every cell's band summed row by row, west to east,
+// of x − X̄ over masked cells (0.0 for the others), and z from it. Floating-point addition is
+// not associative, so this fixes the order the engine must reproduce bit for bit.
+std::vector<double> span_ordered_gi_star(const RasterShape& r, const std::vector<double>& x, const Mask& mask,
+                                         double band) {
+    const GiReference m = gi_reference(x, mask);
+    std::vector<double> z(x.size(), 0.0);
+    if (m.n < 2 || m.constant || m.sd == 0.0) return z;
+    const double limit = (band / r.cell_size_m) * (band / r.cell_size_m) * (1.0 + 1e-9);
+    for (int row = 0; row < r.ny; ++row) {
+        for (int col = 0; col < r.nx; ++col) {
+            if (mask[at(r, row, col)] == 0) continue;
+            double sum = 0.0;
+            std::int64_t w = 0;
+            for (int y = 0; y < r.ny; ++y) {
+                for (int x0 = 0; x0 < r.nx; ++x0) {
+                    const double dx = x0 - col, dy = y - row;
+                    if (dx * dx + dy * dy > limit) continue;
+                    const std::size_t j = at(r, y, x0);
+                    sum += mask[j] != 0 ? x[j] - m.mean : 0.0;
+                    w += mask[j] != 0;
+                }
+            }
+            const double spread = static_cast<double>(w * (m.n - w));
+            z[at(r, row, col)] = spread <= 0 ? 0.0 : sum / (m.sd * std::sqrt(spread / static_cast<double>(m.n - 1)));
+        }
+    }
+    return z;
+}
+
+// A week's crime map: a few counts on a large raster. Most bands hold only zeros, where the
+// engine takes a shortcut; its z-scores must be the span-ordered sum's to the last bit, near
+// the counts, far from them, at the mask's holes and edges, and for a field dense enough that
+// the shortcut is not taken.
+TEST(GiStar, SparseFieldsMatchTheSpanOrderedSumBitForBit) {
+    const RasterShape r{60, 45, 100.0};
+    Mask mask(cells(r), 1);
+    for (int row = 10; row < 18; ++row)
+        for (int col = 20; col < 31; ++col) mask[at(r, row, col)] = 0;
+    for (int col = 0; col < r.nx; col += 7) mask[at(r, 0, col)] = 0;
+    std::mt19937_64 gen(20261130);
+    for (const int counts : {1, 12, 60, 400, 2000}) {
+        std::vector<double> x(cells(r), 0.0);
+        std::uniform_int_distribution<std::size_t> cell(0, x.size() - 1);
+        std::uniform_int_distribution<int> count(1, 4);
+        for (int k = 0; k < counts; ++k) x[cell(gen)] += count(gen);
+        for (const double band : {50.0, 150.0, 250.0, 420.0}) {
+            const std::vector<double> fast = getis_ord_gi_star(r, x, mask, band);
+            const std::vector<double> ordered = span_ordered_gi_star(r, x, mask, band);
+            for (std::size_t c = 0; c < x.size(); ++c)
+                ASSERT_EQ(fast[c], ordered[c]) << counts << " counts, band " << band << ", cell " << c;
+        }
+    }
+}
+
 TEST(GiStar, BandEqualToADistanceCountsDespiteRounding) {
     // 0.7 / 0.1 is 6.999999999999999 in doubles: without the documented tolerance the cells
     // seven steps away, exactly 0.7 m off, would drop out of the band.
