@@ -106,9 +106,8 @@ bool join_programme(const DayPlanContext& ctx, std::size_t person, std::uint32_t
 // offenders seen there last week; supervised activities and high-structure programmes
 // count as structured; a low-structure drop-in counts as unstructured time with older
 // delinquent youth (Mahoney & Stattin 2000).
-[[gnu::noinline]] void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, bool low_structure,
-                                     std::int32_t out_site, int out_hours, std::int32_t site, int hours,
-                                     Presence kind) {
+inline void note_exposure(WeekExposureView& e, std::size_t i, Block b, bool joined, bool low_structure,
+                          std::int32_t out_site, int out_hours, std::int32_t site, int hours, Presence kind) {
     auto unstructured = [&](std::int32_t where, int h) {
         if (where < 0 || h <= 0) return;
         const SiteExposure& at = e.sites[static_cast<std::size_t>(where)];
