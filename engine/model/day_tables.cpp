@@ -1,6 +1,7 @@
 #include "model/day_tables.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace trygg {
@@ -61,11 +62,15 @@ DayTables build_day_tables(const Timeline& timeline, const RoutineParams& params
     }
     t.start.resize(static_cast<std::size_t>(kSchedules) * kBlocks * 2 * 256);
     t.hours.resize(static_cast<std::size_t>(kSchedules) * kBlocks * 256);
+    // The 256 quantiles are the same for every schedule and block: found once (each is a
+    // hundred-step bisection, and every replicate builds these tables).
+    std::array<double, 256> quantile{};
+    for (int q = 0; q < 256; ++q) quantile[static_cast<std::size_t>(q)] = normal_quantile((q + 0.5) / 256.0);
     for (int s = 0; s < kSchedules; ++s) {
         for (int b = 0; b < kBlocks; ++b) {
             const BlockSpec& spec = params.schedules[static_cast<std::size_t>(s)].blocks[static_cast<std::size_t>(b)];
             for (int q = 0; q < 256; ++q) {
-                const double z = normal_quantile((q + 0.5) / 256.0);
+                const double z = quantile[static_cast<std::size_t>(q)];
                 const auto at = (static_cast<std::size_t>(s) * kBlocks + static_cast<std::size_t>(b)) * 256 +
                                 static_cast<std::size_t>(q);
                 for (int late = 0; late < 2; ++late) {

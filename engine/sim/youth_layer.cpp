@@ -296,13 +296,11 @@ void YouthLayer::age_and_move(int week, int day) {
     auto had_birthday = [&](int b) { return from >= 0 ? b >= from && b <= to : b >= from + 365 || b <= to; };
     const auto uweek = static_cast<std::uint32_t>(week);
     // Each person's week is their own (a departure refills their own slot), so persons run in
-    // parallel.
-    for_each_person(pop_.size(), [&](std::size_t i) {
-        // One Philox call draws the week's departure for four persons.
-        const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(i / 4), uweek, 0);
+    // parallel, four at a time: one Philox call draws the week's departure for four persons.
+    auto one = [&](std::size_t i, std::uint32_t departure_word) {
         const int age = pop_.age[i];
         const double leave = leave_chance_[static_cast<std::size_t>(age)];
-        if (to_unit(w[i % 4]) < leave) {
+        if (to_unit(departure_word) < leave) {
             arrive(i, week);
             return;
         }
@@ -318,6 +316,11 @@ void YouthLayer::age_and_move(int week, int day) {
             pop_.schedule[i] = static_cast<std::uint8_t>(Schedule::Pensioner);
             pop_.anchor_cell[i] = pop_.home_cell[i];
         }
+    };
+    const std::size_t n = pop_.size();
+    for_each_person((n + 3) / 4, [&](std::size_t group) {
+        const auto w = rng_.words(Stream::LifeCourse, static_cast<std::uint32_t>(group), uweek, 0);
+        for (std::size_t i = 4 * group; i < std::min(4 * group + 4, n); ++i) one(i, w[i % 4]);
     });
     // The school year: the week it starts, cohorts move on by birth year.
     const Date first = timeline_.days[static_cast<std::size_t>(day)].date;
