@@ -3,6 +3,8 @@
 #include "report/report_section.hpp"
 #include "report/run_stats.hpp"
 
+#include <filesystem>
+
 namespace trygg {
 
 Json summary_section(const ReportInput& input) {
@@ -24,6 +26,9 @@ Json summary_section(const ReportInput& input) {
     return Json{{"available", true},
                 {"base", short_name(input.base)},
                 {"scenario_file", f.provenance.scenario_file},
+                // A reader wants the scenario's name, not the folder it was run from (that,
+                // and the scenario's text, are in the provenance section).
+                {"scenario_name", std::filesystem::path(f.provenance.scenario_file).filename().string()},
                 {"start_date", f.provenance.start_date},
                 {"weeks", r.weeks},
                 {"replicates", r.replicates},

@@ -202,6 +202,16 @@ TEST(ReportDocument, EverySectionInPageOrderAndWhatARunLacks) {
     }
 }
 
+// The summary names the scenario by its file, not by the folder it happened to be run from
+// (a path that means nothing to a steering group); the provenance keeps the whole path.
+TEST(ReportDocument, TheSummaryNamesTheScenarioByItsFileName) {
+    ReportInput input = synthetic_input(false);
+    input.base.run.provenance.scenario_file = "/home/analyst/trygg/scenarios/baseline.yaml";
+    const Json summary = summary_section(input);
+    EXPECT_EQ(summary["scenario_name"], "baseline.yaml");
+    EXPECT_EQ(summary["scenario_file"], "/home/analyst/trygg/scenarios/baseline.yaml");
+}
+
 // Over two years the trends go by quarter (13 weeks): 105 weeks are 9 quarters, the last of one week.
 TEST(ReportDocument, LongRunsTrendByQuarter) {
     testing::SyntheticRun run = testing::synthetic_run("baseline", 2, 105);

@@ -13,7 +13,7 @@ TryggReport.section("summary", function (box, s, w) {
     figure(R.number(s.weeks, 0), w.weeks),
     figure(R.number(s.replicates, 0), w.replicates)
   ]));
-  box.appendChild(R.paragraph(w.scenario + ": " + s.scenario_file + " · " + w.start + ": " + s.start_date));
+  box.appendChild(R.paragraph(w.scenario + ": " + s.scenario_name + " · " + w.start + ": " + s.start_date));
   box.appendChild(R.paragraph(s.strategies.length ? w.strategies + ": " + s.strategies.join(", ") : w.none));
   box.appendChild(R.paragraph(w.model_note, "note"));
 });
