@@ -237,74 +237,98 @@ GiBands::GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, doubl
     const double band_cells = band_m / r.cell_size_m;
     stencil_ = disc_stencil(band_cells * band_cells * (1.0 + kBandRelTol), r);
     weight_ = band_weights(stencil_, r, mask);
+    for (std::size_t c = 0; c < mask.size(); ++c) {
+        if (mask[c] == 0) continue;
+        cells_.push_back(static_cast<std::int32_t>(c));
+        max_weight_ = std::max(max_weight_, weight_[c]);
+    }
 }
 
 std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const double> values, const GiReference& m) {
     const RasterShape& r = bands.raster();
-    const std::vector<std::uint8_t>& mask = bands.mask();
-    require_raster_sizes(r, values.size(), mask.size());
+    require_raster_sizes(r, values.size(), bands.mask().size());
     std::vector<double> z(values.size(), 0.0);
     if (m.n < 2 || m.constant || m.sd == 0.0) return z;
+    const std::vector<std::int32_t>& cells = bands.cells();  // the masked cells, in raster order
+    const std::vector<std::int32_t>& w = bands.weight();
+    const DiscStencil& s = bands.stencil();
+    const auto nx = static_cast<std::size_t>(r.nx);
 
     // Centred values, zero outside the mask, so a span sums only masked cells.
     std::vector<double> centred(values.size(), 0.0);
     std::size_t nonzero = 0;
-    for (std::size_t c = 0; c < values.size(); ++c) {
-        if (mask[c] == 0) continue;
-        centred[c] = values[c] - m.mean;
-        nonzero += values[c] != 0.0;
+    for (const std::int32_t c : cells) {
+        const auto k = static_cast<std::size_t>(c);
+        centred[k] = values[k] - m.mean;
+        nonzero += values[k] != 0.0;
     }
-    const DiscStencil& s = bands.stencil();
-    const std::vector<std::int32_t>& w = bands.weight();
 
-    // A week's crime map is sparse (a few hundred of some 60,000 cells in the city hold a
+    // A week's crime map is sparse (a few hundred of some 63,000 cells in the city hold a
     // crime). Where a cell's band holds no non-zero value, each masked neighbour adds the same
     // 0 − X̄ and each unmasked one adds 0.0, which leaves a sum unchanged: the span-ordered sum
-    // is −X̄ added W times, whatever the band's shape, so it and its z are computed once per W.
-    // Cells near a non-zero value are summed span by span as always. Both give the same bits
-    // (GiStar.SparseFieldsMatchTheSpanOrderedSumBitForBit). A dense field skips the marking,
-    // which would cost about as much as the sums it saves.
+    // is −X̄ added W times, whatever the band's shape, so it and its z depend on W alone and
+    // are computed once per W. Cells near a non-zero value are summed span by span as always.
+    // Both give the same bits (GiStar.SparseFieldsMatchTheSpanOrderedSumBitForBit). A dense
+    // field skips the marking, which would cost about as much as the sums it saves.
+    const bool sparse = nonzero * 8 < values.size();
     std::vector<std::uint8_t> near_value;
-    if (nonzero * 8 < values.size()) {
+    std::vector<double> quiet_z;  // [W]
+    if (sparse) {
         near_value.assign(values.size(), 0);
-        for (int row = 0; row < r.ny; ++row) {
-            for (int col = 0; col < r.nx; ++col) {
-                const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
-                if (mask[c] == 0 || values[c] == 0.0) continue;
-                // The band is symmetric: the cells whose band holds c are those in c's band.
-                for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
-                    std::fill(near_value.begin() + static_cast<std::ptrdiff_t>(first),
-                              near_value.begin() + static_cast<std::ptrdiff_t>(last), std::uint8_t{1});
-                });
-            }
+        for (const std::int32_t c : cells) {
+            const auto k = static_cast<std::size_t>(c);
+            if (values[k] == 0.0) continue;
+            // The band is symmetric: the cells whose band holds c are those in c's band.
+            for_each_span(s, r, static_cast<int>(k / nx), static_cast<int>(k % nx),
+                          [&](std::size_t first, std::size_t last, int, std::size_t) {
+                              std::fill(near_value.begin() + static_cast<std::ptrdiff_t>(first),
+                                        near_value.begin() + static_cast<std::ptrdiff_t>(last), std::uint8_t{1});
+                          });
+        }
+        const double quiet_term = 0.0 - m.mean;  // a masked zero's centred value, as computed above
+        double quiet_sum = 0.0;                  // the span-ordered sum of W quiet terms
+        for (std::int32_t k = 0; k <= bands.max_weight(); ++k) {
+            quiet_z.push_back(gi_star_z(quiet_sum, k, m));
+            quiet_sum += quiet_term;
         }
     }
-    const double quiet_term = 0.0 - m.mean;  // a masked zero's centred value, as computed above
-    std::vector<double> quiet_sum{0.0};      // [W] the span-ordered sum of W quiet terms
-    std::vector<double> quiet_z;             // [W] its z, NaN until needed
-    for (int row = 0; row < r.ny; ++row) {
-        for (int col = 0; col < r.nx; ++col) {
-            const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
-            if (mask[c] == 0) continue;
-            const std::int32_t wc = w[c];
-            if (!near_value.empty() && near_value[c] == 0) {
-                const auto k = static_cast<std::size_t>(wc);
-                if (quiet_z.size() <= k) quiet_z.resize(k + 1, std::numeric_limits<double>::quiet_NaN());
-                if (std::isnan(quiet_z[k])) {
-                    while (quiet_sum.size() <= k) quiet_sum.push_back(quiet_sum.back() + quiet_term);
-                    quiet_z[k] = gi_star_z(quiet_sum[k], wc, m);
-                }
-                z[c] = quiet_z[k];
-                continue;
-            }
-            double sum = 0.0;
-            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
-                for (std::size_t j = first; j < last; ++j) sum += centred[j];
-            });
-            z[c] = gi_star_z(sum, wc, m);
+    for (const std::int32_t c : cells) {
+        const auto k = static_cast<std::size_t>(c);
+        if (sparse && near_value[k] == 0) {
+            z[k] = quiet_z[static_cast<std::size_t>(w[k])];
+            continue;
         }
+        double sum = 0.0;
+        for_each_span(s, r, static_cast<int>(k / nx), static_cast<int>(k % nx),
+                      [&](std::size_t first, std::size_t last, int, std::size_t) {
+                          for (std::size_t j = first; j < last; ++j) sum += centred[j];
+                      });
+        z[k] = gi_star_z(sum, w[k], m);
     }
     return z;
+}
+
+GiReference gi_reference(const GiBands& bands, std::span<const double> values) {
+    require(values.size() == bands.mask().size(), "values and mask must have the same size");
+    // masked_moments over the masked cells' list: the same cells in the same order, so the same sums.
+    GiReference m;
+    double sum = 0.0, first = 0.0;
+    for (const std::int32_t c : bands.cells()) {
+        const double x = values[static_cast<std::size_t>(c)];
+        if (m.n == 0) first = x;
+        m.constant = m.constant && x == first;
+        sum += x;
+        ++m.n;
+    }
+    if (m.n == 0) return m;
+    m.mean = sum / static_cast<double>(m.n);
+    double ss = 0.0;
+    for (const std::int32_t c : bands.cells()) {
+        const double x = values[static_cast<std::size_t>(c)];
+        ss += (x - m.mean) * (x - m.mean);
+    }
+    m.sd = std::sqrt(ss / static_cast<double>(m.n));
+    return m;
 }
 
 std::vector<std::uint8_t> significant_hotspots(std::span<const double> z, std::span<const std::uint8_t> mask,

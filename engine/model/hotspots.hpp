@@ -75,13 +75,20 @@ public:
     const std::vector<std::uint8_t>& mask() const { return mask_; }
     const DiscStencil& stencil() const { return stencil_; }
     const std::vector<std::int32_t>& weight() const { return weight_; }  // [cell] W; 0 outside the mask
+    const std::vector<std::int32_t>& cells() const { return cells_; }    // the masked cells, ascending
+    std::int32_t max_weight() const { return max_weight_; }
 
 private:
     RasterShape raster_;
     std::vector<std::uint8_t> mask_;
     DiscStencil stencil_;
     std::vector<std::int32_t> weight_;
+    std::vector<std::int32_t> cells_;
+    std::int32_t max_weight_ = 0;
 };
+
+// gi_reference above over the bands' mask, visiting only its cells: the same moments, bit for bit.
+GiReference gi_reference(const GiBands& bands, std::span<const double> values);
 
 // getis_ord_gi_star above on prepared bands: the same z-scores to the last bit.
 std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const double> values,

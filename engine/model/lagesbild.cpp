@@ -27,8 +27,8 @@ void Lagesbild::close_week() {
     // The two pictures are independent: find their hotspots side by side.
     std::vector<std::uint8_t> hot_true, hot_est;
     auto hotspots_of = [&](const std::vector<double>& counts, std::vector<std::uint8_t>& out) {
-        out = significant_hotspots(getis_ord_gi_star(bands_, counts, gi_reference(counts, area_)), area_, params_.alpha,
-                                   params_.correction);
+        out = significant_hotspots(getis_ord_gi_star(bands_, counts, gi_reference(bands_, counts)), area_,
+                                   params_.alpha, params_.correction);
     };
     tbb::parallel_invoke([&] { hotspots_of(truth_, hot_true); }, [&] { hotspots_of(est_, hot_est); });
     stop_if_cancelled();  // a cancelled invoke may have left hot_true or hot_est empty

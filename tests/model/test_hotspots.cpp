@@ -139,6 +139,14 @@ TEST(GiStar, SparseFieldsMatchTheSpanOrderedSumBitForBit) {
             const std::vector<double> ordered = span_ordered_gi_star(r, x, mask, band);
             for (std::size_t c = 0; c < x.size(); ++c)
                 ASSERT_EQ(fast[c], ordered[c]) << counts << " counts, band " << band << ", cell " << c;
+            // The weekly picture's way: bands built once, moments over the mask's list of cells.
+            const GiBands bands(r, mask, band);
+            const GiReference listed = gi_reference(bands, x), plain = gi_reference(x, mask);
+            EXPECT_EQ(listed.n, plain.n);
+            EXPECT_EQ(listed.mean, plain.mean);
+            EXPECT_EQ(listed.sd, plain.sd);
+            EXPECT_EQ(listed.constant, plain.constant);
+            EXPECT_EQ(getis_ord_gi_star(bands, x, listed), fast);
         }
     }
 }
