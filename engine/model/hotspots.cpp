@@ -72,23 +72,31 @@ void for_each_span(const DiscStencil& s, const RasterShape& r, int row, int col,
 using MaskedMoments = GiReference;
 
 // Two passes (mean, then squared deviations) rather than Σx²/n − X̄², which cancels badly.
-MaskedMoments masked_moments(std::span<const double> x, std::span<const std::uint8_t> mask) {
+// `each_cell(f)` calls f(value) for every masked cell, in raster order: over the mask, or over a
+// list of its cells (GiBands), the same sums in the same order.
+template <class EachCell>
+MaskedMoments moments_of(const EachCell& each_cell) {
     MaskedMoments m;
     double sum = 0.0, first = 0.0;
-    for (std::size_t c = 0; c < x.size(); ++c) {
-        if (mask[c] == 0) continue;
-        if (m.n == 0) first = x[c];
-        m.constant = m.constant && x[c] == first;
-        sum += x[c];
+    each_cell([&](double x) {
+        if (m.n == 0) first = x;
+        m.constant = m.constant && x == first;
+        sum += x;
         ++m.n;
-    }
+    });
     if (m.n == 0) return m;
     m.mean = sum / static_cast<double>(m.n);
     double ss = 0.0;
-    for (std::size_t c = 0; c < x.size(); ++c)
-        if (mask[c] != 0) ss += (x[c] - m.mean) * (x[c] - m.mean);
+    each_cell([&](double x) { ss += (x - m.mean) * (x - m.mean); });
     m.sd = std::sqrt(ss / static_cast<double>(m.n));
     return m;
+}
+
+MaskedMoments masked_moments(std::span<const double> x, std::span<const std::uint8_t> mask) {
+    return moments_of([&](const auto& f) {
+        for (std::size_t c = 0; c < x.size(); ++c)
+            if (mask[c] != 0) f(x[c]);
+    });
 }
 
 // Gi* of one cell from its centred neighbourhood sum Σ w (x − X̄) and weight sum W = Σ w
@@ -184,7 +192,8 @@ std::vector<std::vector<double>> quartic_weights(const DiscStencil& s, double h_
 
 // W per cell: the masked cells in its band, from per-row running counts (exact in integers;
 // a band's row span costs one subtraction instead of a sum over its cells).
-std::vector<std::int32_t> band_weights(const DiscStencil& s, const RasterShape& r, std::span<const std::uint8_t> mask) {
+std::vector<std::int32_t> band_weights(const DiscStencil& s, const RasterShape& r, std::span<const std::uint8_t> mask,
+                                       const std::vector<std::int32_t>& cells) {
     const std::size_t stride = static_cast<std::size_t>(r.nx) + 1;
     std::vector<std::int32_t> running(static_cast<std::size_t>(r.ny) * stride, 0);
     for (int row = 0; row < r.ny; ++row) {
@@ -193,18 +202,15 @@ std::vector<std::int32_t> band_weights(const DiscStencil& s, const RasterShape& 
         for (int col = 0; col < r.nx; ++col) run[col + 1] = run[col] + (mask[base + col] != 0 ? 1 : 0);
     }
     std::vector<std::int32_t> w(mask.size(), 0);
-    for (int row = 0; row < r.ny; ++row) {
-        for (int col = 0; col < r.nx; ++col) {
-            const std::size_t c = static_cast<std::size_t>(row) * r.nx + col;
-            if (mask[c] == 0) continue;
-            std::int32_t total = 0;
-            for_each_span(s, r, row, col, [&](std::size_t first, std::size_t last, int, std::size_t) {
-                const std::size_t y = first / static_cast<std::size_t>(r.nx);
-                const std::size_t lo = first - y * r.nx, hi = last - y * r.nx;
-                total += running[y * stride + hi] - running[y * stride + lo];
-            });
-            w[c] = total;
-        }
+    for (const std::int32_t c : cells) {
+        const auto k = static_cast<std::size_t>(c);
+        std::int32_t total = 0;
+        for_each_span(s, r, c / r.nx, c % r.nx, [&](std::size_t first, std::size_t last, int, std::size_t) {
+            const std::size_t y = first / static_cast<std::size_t>(r.nx);
+            const std::size_t lo = first - y * r.nx, hi = last - y * r.nx;
+            total += running[y * stride + hi] - running[y * stride + lo];
+        });
+        w[k] = total;
     }
     return w;
 }
@@ -225,28 +231,23 @@ std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const doub
 std::vector<double> getis_ord_gi_star(const RasterShape& r, std::span<const double> values,
                                       std::span<const std::uint8_t> mask, double band_m, const GiReference& m) {
     require_raster_sizes(r, values.size(), mask.size());
-    require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
-    if (m.n < 2 || m.constant || m.sd == 0.0) return std::vector<double>(values.size(), 0.0);
     return getis_ord_gi_star(GiBands(r, mask, band_m), values, m);
 }
 
-GiBands::GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, double band_m)
-    : raster_(r), mask_(mask.begin(), mask.end()) {
+GiBands::GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, double band_m) : raster_(r) {
     require_raster_sizes(r, mask.size(), mask.size());
     require(band_m >= 0.0, "Gi* band must be >= 0");  // also rejects NaN
     const double band_cells = band_m / r.cell_size_m;
     stencil_ = disc_stencil(band_cells * band_cells * (1.0 + kBandRelTol), r);
-    weight_ = band_weights(stencil_, r, mask);
-    for (std::size_t c = 0; c < mask.size(); ++c) {
-        if (mask[c] == 0) continue;
-        cells_.push_back(static_cast<std::int32_t>(c));
-        max_weight_ = std::max(max_weight_, weight_[c]);
-    }
+    for (std::size_t c = 0; c < mask.size(); ++c)
+        if (mask[c] != 0) cells_.push_back(static_cast<std::int32_t>(c));
+    weight_ = band_weights(stencil_, r, mask, cells_);
+    for (const std::int32_t c : cells_) max_weight_ = std::max(max_weight_, weight_[static_cast<std::size_t>(c)]);
 }
 
 std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const double> values, const GiReference& m) {
     const RasterShape& r = bands.raster();
-    require_raster_sizes(r, values.size(), bands.mask().size());
+    require_raster_sizes(r, values.size(), bands.weight().size());
     std::vector<double> z(values.size(), 0.0);
     if (m.n < 2 || m.constant || m.sd == 0.0) return z;
     const std::vector<std::int32_t>& cells = bands.cells();  // the masked cells, in raster order
@@ -309,26 +310,10 @@ std::vector<double> getis_ord_gi_star(const GiBands& bands, std::span<const doub
 }
 
 GiReference gi_reference(const GiBands& bands, std::span<const double> values) {
-    require(values.size() == bands.mask().size(), "values and mask must have the same size");
-    // masked_moments over the masked cells' list: the same cells in the same order, so the same sums.
-    GiReference m;
-    double sum = 0.0, first = 0.0;
-    for (const std::int32_t c : bands.cells()) {
-        const double x = values[static_cast<std::size_t>(c)];
-        if (m.n == 0) first = x;
-        m.constant = m.constant && x == first;
-        sum += x;
-        ++m.n;
-    }
-    if (m.n == 0) return m;
-    m.mean = sum / static_cast<double>(m.n);
-    double ss = 0.0;
-    for (const std::int32_t c : bands.cells()) {
-        const double x = values[static_cast<std::size_t>(c)];
-        ss += (x - m.mean) * (x - m.mean);
-    }
-    m.sd = std::sqrt(ss / static_cast<double>(m.n));
-    return m;
+    require(values.size() == bands.weight().size(), "values and mask must have the same size");
+    return moments_of([&](const auto& f) {
+        for (const std::int32_t c : bands.cells()) f(values[static_cast<std::size_t>(c)]);
+    });
 }
 
 std::vector<std::uint8_t> significant_hotspots(std::span<const double> z, std::span<const std::uint8_t> mask,

@@ -72,7 +72,6 @@ class GiBands {
 public:
     GiBands(const RasterShape& r, std::span<const std::uint8_t> mask, double band_m);
     const RasterShape& raster() const { return raster_; }
-    const std::vector<std::uint8_t>& mask() const { return mask_; }
     const DiscStencil& stencil() const { return stencil_; }
     const std::vector<std::int32_t>& weight() const { return weight_; }  // [cell] W; 0 outside the mask
     const std::vector<std::int32_t>& cells() const { return cells_; }    // the masked cells, ascending
@@ -80,7 +79,6 @@ public:
 
 private:
     RasterShape raster_;
-    std::vector<std::uint8_t> mask_;
     DiscStencil stencil_;
     std::vector<std::int32_t> weight_;
     std::vector<std::int32_t> cells_;
